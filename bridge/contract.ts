@@ -1,0 +1,56 @@
+/**
+ * The one contract between renderer and host. Host handlers, the Electron preload, the WebSocket
+ * client and the `window.kiosk` type are all derived from this object.
+ */
+import { z } from 'zod';
+import type { Result } from './result';
+import { appInfoSchema, deviceStatusSchema, productViewSchema, scanEventSchema } from './schemas';
+
+const none = z.object({}).strict();
+
+export const methods = {
+  'app.info': { input: none, output: appInfoSchema },
+  'catalog.lookup': {
+    input: z.object({ code: z.string().min(1).max(256) }).strict(),
+    output: productViewSchema.nullable(),
+  },
+  'device.list': { input: none, output: z.array(deviceStatusSchema) },
+} as const;
+
+export const events = {
+  'device.scan': scanEventSchema,
+  'device.status': deviceStatusSchema,
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodParams<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const methodNames = Object.keys(methods) as MethodName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+export type EventListener<E extends EventName> = (payload: EventPayload<E>) => void;
+
+/** What the renderer sees as `window.kiosk`: one function per method, plus event subscription. */
+export type KioskApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+} & {
+  on<E extends EventName>(event: E, listener: EventListener<E>): () => void;
+};
+
+/** What the host implements: one handler per method, given validated params. */
+export type Handlers = {
+  [M in MethodName]: (params: MethodParams<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
+};

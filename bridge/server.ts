@@ -1,0 +1,75 @@
+/**
+ * Transport-independent host side of the bridge. `dispatch` never throws: an unknown method, a
+ * malformed parameter object or a failing handler each come back as an error Result.
+ */
+import { z } from 'zod';
+import {
+  events,
+  isMethodName,
+  methods,
+  type EventName,
+  type EventPayload,
+  type Handlers,
+  type MethodName,
+} from './contract';
+import { err, KioskError, ok, type Result } from './result';
+
+export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface BridgeServer {
+  dispatch(method: unknown, params: unknown): Promise<Result<unknown>>;
+  /** Validates an event against its schema and hands it to every subscribed transport. */
+  emit: EventSink;
+  subscribe(sink: (event: EventName, payload: unknown) => void): () => void;
+}
+
+export interface BridgeServerOptions {
+  /** Called for failures that are not KioskErrors (bugs); the caller logs them once. */
+  onInternalError?: (method: string, error: unknown) => void;
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(params)'}: ${issue.message}`)
+    .join('; ');
+}
+
+export function createBridgeServer(
+  handlers: Handlers,
+  options: BridgeServerOptions = {},
+): BridgeServer {
+  const sinks = new Set<(event: EventName, payload: unknown) => void>();
+
+  async function dispatch(method: unknown, params: unknown): Promise<Result<unknown>> {
+    if (!isMethodName(method)) {
+      return err('unknown-method', `unknown method ${JSON.stringify(String(method)).slice(0, 80)}`);
+    }
+    const parsed = methods[method].input.safeParse(params ?? {});
+    if (!parsed.success) return err('bad-request', describeIssues(parsed.error));
+    try {
+      const handler = handlers[method] as (p: unknown) => unknown;
+      return ok(await handler(parsed.data));
+    } catch (error) {
+      if (error instanceof KioskError) return err(error.code, error.message);
+      options.onInternalError?.(method, error);
+      return err('internal', `${method} failed`);
+    }
+  }
+
+  const emit: EventSink = (event, payload) => {
+    const checked = events[event].parse(payload);
+    for (const sink of sinks) sink(event, checked);
+  };
+
+  return {
+    dispatch,
+    emit,
+    subscribe(sink) {
+      sinks.add(sink);
+      return () => sinks.delete(sink);
+    },
+  };
+}
+
+export type { MethodName };

@@ -1,0 +1,103 @@
+/**
+ * WebSocket transport, renderer side: builds a KioskApi over a socket to the web shell. Calls made
+ * while the socket is reconnecting wait for it; calls that cannot be answered resolve to an
+ * `unavailable` error rather than hanging forever.
+ */
+import {
+  eventNames,
+  isEventName,
+  methodNames,
+  type EventName,
+  type KioskApi,
+  type MethodName,
+} from './contract';
+import { err, type Result } from './result';
+import type { HostFrame } from './wire';
+
+export interface WsClientOptions {
+  url: string;
+  /** Milliseconds a call may wait for its answer. */
+  callTimeoutMs?: number;
+  onConnectionChange?: (connected: boolean) => void;
+  /** The WebSocket class; the browser's by default (tests in Node pass the `ws` package's). */
+  WebSocketImpl?: typeof WebSocket;
+}
+
+type Pending = { resolve: (r: Result<unknown>) => void; timer: ReturnType<typeof setTimeout> };
+
+export function createWsClient(options: WsClientOptions): KioskApi & { close(): void } {
+  const timeoutMs = options.callTimeoutMs ?? 15_000;
+  const pending = new Map<number, Pending>();
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>(
+    eventNames.map((name) => [name, new Set()]),
+  );
+  const queue: string[] = [];
+  let nextId = 1;
+  let socket: WebSocket | null = null;
+  let closed = false;
+  let retryMs = 250;
+
+  function connect(): void {
+    const ws = new (options.WebSocketImpl ?? WebSocket)(options.url);
+    socket = ws;
+    ws.onopen = () => {
+      retryMs = 250;
+      options.onConnectionChange?.(true);
+      for (const frame of queue.splice(0)) ws.send(frame);
+    };
+    ws.onmessage = (message) => onFrame(String(message.data));
+    // A failed connection is followed by close, which schedules the retry.
+    ws.onerror = () => undefined;
+    ws.onclose = () => {
+      socket = null;
+      options.onConnectionChange?.(false);
+      if (!closed) setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, 5_000);
+    };
+  }
+
+  function onFrame(text: string): void {
+    let frame: HostFrame;
+    try {
+      frame = JSON.parse(text) as HostFrame;
+    } catch {
+      return;
+    }
+    if (frame.t === 'res' && frame.id !== null) {
+      const call = pending.get(frame.id);
+      if (!call) return;
+      pending.delete(frame.id);
+      clearTimeout(call.timer);
+      call.resolve(frame.r as Result<unknown>);
+    } else if (frame.t === 'ev' && isEventName(frame.e)) {
+      for (const listener of listeners.get(frame.e) ?? []) listener(frame.p);
+    }
+  }
+
+  function call(method: MethodName, params: unknown): Promise<Result<unknown>> {
+    const id = nextId++;
+    const frame = JSON.stringify({ t: 'call', id, m: method, p: params });
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        resolve(err('unavailable', `${method}: no answer from the kiosk host`));
+      }, timeoutMs);
+      pending.set(id, { resolve, timer });
+      if (socket?.readyState === 1 /* OPEN */) socket.send(frame);
+      else queue.push(frame);
+    });
+  }
+
+  const api: Record<string, unknown> = {};
+  for (const method of methodNames) api[method] = (input: unknown) => call(method, input);
+  api.on = (event: EventName, listener: (payload: unknown) => void) => {
+    listeners.get(event)?.add(listener);
+    return () => listeners.get(event)?.delete(listener);
+  };
+  api.close = () => {
+    closed = true;
+    socket?.close();
+  };
+  connect();
+  return api as KioskApi & { close(): void };
+}

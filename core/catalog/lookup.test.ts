@@ -1,0 +1,85 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyDemoStore, tempDir } from '../../test/support/temp';
+import { catalogFiles } from '../import/catalog-files';
+import { importStoreFolder } from '../import/importer';
+import { openDatabase, readOnly, ReadOnlyStatementError, type WritableDB } from '../store/db';
+import { migrate } from '../store/migrations';
+import { gs1CheckDigitValid, toGtin14 } from './gtin';
+import { createCatalog, type Catalog } from './lookup';
+
+let dir: ReturnType<typeof tempDir>;
+let db: WritableDB;
+let catalog: Catalog;
+
+beforeAll(() => {
+  dir = tempDir();
+  const store = copyDemoStore(dir.path);
+  // A UPC-A (GTIN-12) and an EAN-8 labelled variant, as imported goods carry.
+  appendFileSync(
+    join(store, 'variants.csv'),
+    'DRE001-RED-M,DRE001,036000291452,RED,红色,Red,M,78900\nDRE001-RED-L,DRE001,96385074,RED,红色,Red,L,78900\n',
+  );
+  appendFileSync(join(store, 'stock.csv'), 'DRE001-RED-M,S001,2\n');
+  db = openDatabase(join(dir.path, 'kiosk.db'));
+  migrate(db);
+  importStoreFolder(db, store, catalogFiles);
+  catalog = createCatalog(readOnly(db), 'S001');
+});
+afterAll(() => {
+  db.close();
+  dir.remove();
+});
+
+describe('catalog.lookup', () => {
+  it('finds an EAN-13 by its 13- and 14-digit forms, with the name, colour, size, price and stock here', () => {
+    const item = catalog.lookup('6970001000016');
+    expect(item).toMatchObject({
+      sku: 'DRE001-WHT-XS',
+      nameZh: '防泼水连衣裙',
+      nameEn: 'Water-repellent dress',
+      colorEn: 'White',
+      size: 'XS',
+      priceCents: 78900,
+      stockHere: 3,
+    });
+    expect(catalog.lookup('06970001000016')?.sku).toBe('DRE001-WHT-XS');
+  });
+
+  it('finds a UPC-A by 12 and 14 digits and an EAN-8 by 8 and 14 digits', () => {
+    expect(catalog.lookup('036000291452')?.sku).toBe('DRE001-RED-M');
+    expect(catalog.lookup('00036000291452')?.sku).toBe('DRE001-RED-M');
+    expect(catalog.lookup('96385074')?.sku).toBe('DRE001-RED-L');
+    expect(catalog.lookup('00000096385074')?.sku).toBe('DRE001-RED-L');
+  });
+
+  it('reports 0 in stock when this store has no stock row', () => {
+    expect(catalog.lookup('96385074')?.stockHere).toBe(0);
+  });
+
+  it('finds a variant by SKU, case-insensitively, and nothing for unknown codes', () => {
+    expect(catalog.lookup('dre001-wht-s')?.gtin).toBe('06970001000023');
+    expect(catalog.lookup('4006381333931')).toBeNull();
+    expect(catalog.lookup('')).toBeNull();
+    expect(catalog.lookup('x'.repeat(500))).toBeNull();
+  });
+
+  it('gives stock of the kiosk’s own store', () => {
+    expect(createCatalog(readOnly(db), 'S002').lookup('6970001000016')?.stockHere).toBe(6);
+  });
+
+  it('refuses a write through the read handle', () => {
+    expect(() => readOnly(db).prepareRead('DELETE FROM variants')).toThrow(ReadOnlyStatementError);
+  });
+});
+
+describe('gtin helpers', () => {
+  it('validates GS1 check digits and pads to 14 digits', () => {
+    expect(gs1CheckDigitValid('6970001000016')).toBe(true);
+    expect(gs1CheckDigitValid('6970001000017')).toBe(false);
+    expect(gs1CheckDigitValid('96385074')).toBe(true);
+    expect(toGtin14('96385074')).toBe('00000096385074');
+    expect(toGtin14('123456789')).toBeNull();
+  });
+});

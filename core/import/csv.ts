@@ -1,0 +1,66 @@
+/**
+ * RFC 4180 CSV reader that keeps the line each record starts on, so every import error can name
+ * file and line. A UTF-8 BOM is dropped; quoted fields may hold commas, quotes and newlines.
+ */
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+export class CsvSyntaxError extends Error {
+  readonly code = 'csv-syntax';
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(`line ${line}: ${message}`);
+  }
+}
+
+export function parseCsv(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let line = 1;
+  let recordLine = 1;
+  let inQuotes = false;
+  let quotedLine = 0;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const endRecord = () => {
+    fields.push(field);
+    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: recordLine, fields });
+    fields = [];
+    field = '';
+  };
+  for (; i < text.length; i++) {
+    const ch = text[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else inQuotes = false;
+      } else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+    } else if (ch === '"') {
+      if (field !== '') throw new CsvSyntaxError(line, 'quote inside an unquoted field');
+      inQuotes = true;
+      quotedLine = line;
+    } else if (ch === ',') {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      recordLine = line;
+    } else {
+      field += ch;
+    }
+  }
+  if (inQuotes) throw new CsvSyntaxError(quotedLine, 'quoted field is never closed');
+  if (field !== '' || fields.length > 0) endRecord();
+  return records;
+}

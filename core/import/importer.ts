@@ -1,0 +1,166 @@
+/**
+ * Imports a store folder of CSV files in one transaction: every row of every file is validated
+ * first, and if any is bad nothing is written and every bad row is reported with file and line.
+ * Rows are upserted only when they differ, so importing the same folder twice changes nothing.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { WritableDB } from '../store/db';
+import { CsvSyntaxError, parseCsv } from './csv';
+import type { FileSpec } from './spec';
+
+export interface RowProblem {
+  file: string;
+  line: number;
+  field: string | null;
+  message: string;
+}
+
+export interface FileReport {
+  file: string;
+  rows: number;
+  changed: number;
+}
+
+export class ImportError extends Error {
+  readonly code = 'import-invalid';
+  constructor(readonly problems: RowProblem[]) {
+    const shown = problems
+      .slice(0, 20)
+      .map((p) => `  ${p.file}:${p.line}${p.field ? ` ${p.field}` : ''}: ${p.message}`);
+    const more = problems.length > 20 ? `\n  … and ${problems.length - 20} more` : '';
+    super(
+      `import refused, nothing was changed (${problems.length} problem(s)):\n${shown.join('\n')}${more}`,
+    );
+  }
+}
+
+interface ParsedFile {
+  spec: FileSpec;
+  rows: unknown[][];
+  lines: number[];
+}
+
+function readFile(dir: string, spec: FileSpec, problems: RowProblem[]): ParsedFile | null {
+  const path = join(dir, spec.file);
+  if (!existsSync(path)) {
+    if (!spec.optional)
+      problems.push({ file: spec.file, line: 0, field: null, message: 'file is missing' });
+    return null;
+  }
+  let records;
+  try {
+    records = parseCsv(readFileSync(path, 'utf8'));
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    problems.push({ file: spec.file, line: error.line, field: null, message: error.message });
+    return null;
+  }
+  const [header, ...body] = records;
+  const names = header?.fields.map((name) => name.trim()) ?? [];
+  const missing = spec.header.filter((column) => !names.includes(column));
+  if (!header || missing.length > 0) {
+    problems.push({
+      file: spec.file,
+      line: 1,
+      field: null,
+      message: `header lacks column(s): ${missing.join(', ')}`,
+    });
+    return null;
+  }
+  const rows: unknown[][] = [];
+  const lines: number[] = [];
+  const seen = new Map<string, number>();
+  for (const record of body) {
+    if (record.fields.length !== names.length) {
+      problems.push({
+        file: spec.file,
+        line: record.line,
+        field: null,
+        message: `has ${record.fields.length} fields, the header has ${names.length}`,
+      });
+      continue;
+    }
+    const object = Object.fromEntries(names.map((name, i) => [name, record.fields[i]]));
+    const parsed = spec.schema.safeParse(object);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.push({
+          file: spec.file,
+          line: record.line,
+          field: issue.path.join('.') || null,
+          message: issue.message,
+        });
+      }
+      continue;
+    }
+    const row = spec.toRow(parsed.data);
+    const key = spec.key.map((column) => String(row[spec.columns.indexOf(column)])).join('\u0000');
+    const firstLine = seen.get(key);
+    if (firstLine !== undefined) {
+      problems.push({
+        file: spec.file,
+        line: record.line,
+        field: spec.key.join('+'),
+        message: `duplicates line ${firstLine}`,
+      });
+      continue;
+    }
+    seen.set(key, record.line);
+    rows.push(row);
+    lines.push(record.line);
+  }
+  return { spec, rows, lines };
+}
+
+function upsertSql(spec: FileSpec): string {
+  const cols = spec.columns.join(', ');
+  const params = spec.columns.map(() => '?').join(', ');
+  const valueColumns = spec.columns.filter((column) => !spec.key.includes(column));
+  const set = valueColumns.map((column) => `${column} = excluded.${column}`).join(', ');
+  const differs = valueColumns.map((column) => `${column} IS NOT excluded.${column}`).join(' OR ');
+  return `INSERT INTO ${spec.table} (${cols}) VALUES (${params})
+    ON CONFLICT (${spec.key.join(', ')}) DO UPDATE SET ${set} WHERE ${differs}`;
+}
+
+function isConstraintError(error: unknown): error is Error {
+  return (
+    error instanceof Error &&
+    String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')
+  );
+}
+
+export function importStoreFolder(
+  db: WritableDB,
+  dir: string,
+  specs: readonly FileSpec[],
+): FileReport[] {
+  const problems: RowProblem[] = [];
+  const parsed = specs.map((spec) => readFile(dir, spec, problems));
+  if (problems.length > 0) throw new ImportError(problems);
+  // A row that passes its own schema can still break a cross-file rule (a variant of an unknown
+  // style): it is reported like any other bad row, and the thrown error rolls everything back.
+  return db.transaction(() => {
+    const reports = parsed.flatMap((file) => {
+      if (!file) return [];
+      const statement = db.prepare(upsertSql(file.spec));
+      let changed = 0;
+      file.rows.forEach((row, index) => {
+        try {
+          changed += statement.run(...row).changes;
+        } catch (error) {
+          if (!isConstraintError(error)) throw error;
+          problems.push({
+            file: file.spec.file,
+            line: file.lines[index] ?? 0,
+            field: null,
+            message: error.message,
+          });
+        }
+      });
+      return [{ file: file.spec.file, rows: file.rows.length, changed }];
+    });
+    if (problems.length > 0) throw new ImportError(problems);
+    return reports;
+  });
+}

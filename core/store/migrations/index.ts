@@ -1,0 +1,53 @@
+/**
+ * The ordered list of migrations and the runner (CONVENTIONS 7). Each migration runs in its own
+ * transaction together with the `user_version` bump, so a crash leaves the database at a version
+ * boundary. A database from a newer app version is refused rather than guessed at.
+ */
+import type { WritableDB } from '../db';
+import { migration0010 } from './0010-catalog';
+import type { Migration } from './types';
+
+export const migrations: readonly Migration[] = [migration0010];
+
+export class DatabaseFromFutureError extends Error {
+  readonly code = 'database-from-future';
+  constructor(found: number, known: number) {
+    super(`database is at version ${found}, newer than this app knows (${known}); update the app`);
+  }
+}
+
+export function assertOrdered(list: readonly Migration[]): void {
+  list.forEach((migration, index) => {
+    const previous = list[index - 1];
+    if (previous && migration.version <= previous.version) {
+      throw new Error(`migration ${migration.version} is not after ${previous.version}`);
+    }
+  });
+}
+
+export function currentVersion(db: WritableDB): number {
+  return Number(db.raw.pragma('user_version', { simple: true }));
+}
+
+/** Migrates up to `target` (default: latest). Returns the versions applied. */
+export function migrate(
+  db: WritableDB,
+  target?: number,
+  list: readonly Migration[] = migrations,
+): number[] {
+  assertOrdered(list);
+  const latest = list.at(-1)?.version ?? 0;
+  const goal = target ?? latest;
+  const found = currentVersion(db);
+  if (found > latest) throw new DatabaseFromFutureError(found, latest);
+  const applied: number[] = [];
+  for (const migration of list) {
+    if (migration.version <= found || migration.version > goal) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.raw.pragma(`user_version = ${migration.version}`);
+    });
+    applied.push(migration.version);
+  }
+  return applied;
+}

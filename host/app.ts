@@ -1,0 +1,131 @@
+/**
+ * The composition root: opens the store, wires devices to the bridge, and exposes the bridge
+ * server to whichever shell runs it (web or Electron). Nothing here knows which shell that is.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createBridgeServer, type BridgeServer } from '../bridge/server';
+import { createCatalog } from '../core/catalog/lookup';
+import { catalogFiles } from '../core/import/catalog-files';
+import { importStoreFolder } from '../core/import/importer';
+import { openDatabase, readOnly, type WritableDB } from '../core/store/db';
+import { migrate } from '../core/store/migrations';
+import type { DeviceSnapshot } from '../device/device';
+import { DeviceManager } from '../device/manager';
+import type { DeviceStatus } from '../bridge/schemas';
+import type { KioskConfig } from './config';
+import { createLogger, type Logger } from './log';
+import { interpretScan, toProductView } from './scan';
+
+export interface StartOptions {
+  config: KioskConfig;
+  dataDir: string;
+  shell: 'web' | 'electron';
+  /** A store folder imported when the database has no catalog yet (the demo store). */
+  seedDir?: string | null;
+  log?: Logger;
+}
+
+export interface KioskHost {
+  readonly bridge: BridgeServer;
+  readonly log: Logger;
+  readonly config: KioskConfig;
+  readonly dataDir: string;
+  readonly devices: DeviceManager;
+  readonly db: WritableDB;
+  verifySupervisor(badge: string, pin: string): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const version = '0.1.0';
+
+export function toDeviceStatus(snapshot: DeviceSnapshot): DeviceStatus {
+  return {
+    id: snapshot.id,
+    kind: snapshot.role,
+    transport: snapshot.transport,
+    path: snapshot.path,
+    state: snapshot.state,
+    reads: snapshot.reads,
+    errors: snapshot.errors,
+    lastEventAt: snapshot.lastEventAt?.toISOString() ?? null,
+    lastError: snapshot.lastError,
+  };
+}
+
+function seedIfEmpty(db: WritableDB, seedDir: string | null | undefined, log: Logger): void {
+  if (!seedDir) return;
+  const row = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM variants').get();
+  if ((row?.n ?? 0) > 0) return;
+  const reports = importStoreFolder(db, seedDir, catalogFiles);
+  log.info({ reports }, 'imported the seed store on first run');
+}
+
+export async function startKioskHost(options: StartOptions): Promise<KioskHost> {
+  const { config, dataDir } = options;
+  mkdirSync(dataDir, { recursive: true });
+  const log = options.log ?? createLogger(dataDir);
+  const db = openDatabase(join(dataDir, 'kiosk.db'));
+  migrate(db);
+  seedIfEmpty(db, options.seedDir, log.child({ mod: 'core/import' }));
+  const catalog = createCatalog(readOnly(db), config.storeId);
+  const storeRow = db
+    .prepare<[string], { zh: string; en: string }>(
+      'SELECT name_zh AS zh, name_en AS en FROM stores WHERE location_id = ?',
+    )
+    .get(config.storeId);
+  const devices = new DeviceManager({ devices: config.devices, simDir: join(dataDir, 'sim') });
+
+  const bridge = createBridgeServer(
+    {
+      'app.info': () => ({
+        storeId: config.storeId,
+        storeName: storeRow ?? null,
+        role: config.role,
+        language: config.language,
+        version,
+      }),
+      'catalog.lookup': ({ code }) => {
+        const item = catalog.lookup(code);
+        return item ? toProductView(item) : null;
+      },
+      'device.list': () => devices.snapshots().map(toDeviceStatus),
+    },
+    {
+      onInternalError: (method, error) =>
+        log.error({ err: error, method }, 'bridge handler failed'),
+    },
+  );
+
+  const deviceLog = log.child({ mod: 'device' });
+  devices.on('data', (data) => {
+    const event = interpretScan(data.deviceId, data.bytes, data.at, catalog);
+    deviceLog.info(
+      { deviceId: data.deviceId, outcome: event.outcome, kind: event.kind, code: event.code },
+      'scan',
+    );
+    bridge.emit('device.scan', event);
+  });
+  devices.on('error', (fault) => deviceLog.warn({ fault }, 'device fault'));
+  devices.on('status', (snapshot) => bridge.emit('device.status', toDeviceStatus(snapshot)));
+  await devices.start();
+  log.info(
+    { storeId: config.storeId, role: config.role, shell: options.shell },
+    'kiosk host started',
+  );
+
+  return {
+    bridge,
+    log,
+    config,
+    dataDir,
+    devices,
+    db,
+    // Staff sign-in arrives with the staff tables; until then no one may leave kiosk mode.
+    verifySupervisor: async () => false,
+    async close() {
+      await devices.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/** What a command needs from the process, injectable so commands are testable in-process. */
+export interface CliIO {
+  out(line: string): void;
+  err(line: string): void;
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream;
+}
+
+export type Command = (argv: string[], io: CliIO) => Promise<number>;
+
+/** Exit codes: 0 ok, 1 the command failed, 2 bad usage or bad configuration. */
+export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
+
+export const processIO: CliIO = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  env: process.env,
+  stdin: process.stdin,
+};

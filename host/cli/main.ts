@@ -1,0 +1,50 @@
+/** The `kiosk` command line: one sub-command per job, each in its own module. */
+import { exitCodes, processIO, type Command } from './io';
+
+/** Loaded on demand, so a quick command does not pay for the whole host. */
+const commands: Record<string, () => Promise<Command>> = {
+  start: async () => (await import('./start')).startCommand,
+  import: async () => (await import('./import')).importCommand,
+  lookup: async () => (await import('./lookup')).lookupCommand,
+  sim: async () => (await import('./sim')).simCommand,
+};
+
+const help = `usage: kiosk <command> [options]
+
+  start [--demo] [--no-browser]   run the kiosk (KIOSK_CONFIG, KIOSK_DATA_DIR, KIOSK_PORT)
+  import <dir>                    import a store folder (CSV) into the kiosk database
+  lookup <code>...                look up a GTIN or SKU as the kiosk would
+  sim scanner [--send CODE]...    a simulated scanner on a pseudo-terminal`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    processIO.out(help);
+    return name ? exitCodes.ok : exitCodes.usage;
+  }
+  const load = commands[name];
+  if (!load) {
+    processIO.err(`unknown command "${name}"\n\n${help}`);
+    return exitCodes.usage;
+  }
+  try {
+    return await (
+      await load()
+    )(rest, processIO);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
+      code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+    ) {
+      processIO.err((error as Error).message);
+      return exitCodes.usage;
+    }
+    processIO.err(
+      `kiosk ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return exitCodes.failed;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

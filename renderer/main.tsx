@@ -1,0 +1,25 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './components/App';
+import { createI18n } from './i18n';
+import { connectKiosk } from './kiosk-api';
+import { createAppStore } from './store/app-store';
+import { ServicesProvider } from './store/context';
+import './styles.css';
+
+const store = createAppStore();
+const kiosk = connectKiosk((connected) => store.getState().setConnected(connected));
+const i18n = createI18n(store.getState().language);
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <ServicesProvider services={{ store, kiosk }}>
+          <App />
+        </ServicesProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}

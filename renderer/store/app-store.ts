@@ -1,0 +1,15 @@
+/** One store per window, built from typed slices; tests build a fresh one from this factory. */
+import { createStore } from 'zustand/vanilla';
+import { createScanSlice, type ScanSlice } from './scan-slice';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+
+export type AppState = ScanSlice & SettingsSlice;
+
+export function createAppStore() {
+  return createStore<AppState>()((...args) => ({
+    ...createScanSlice(...args),
+    ...createSettingsSlice(...args),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;

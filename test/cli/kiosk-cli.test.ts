@@ -1,0 +1,81 @@
+/** The `kiosk` command as store IT runs it: real processes, real files, real exit codes. */
+import { spawn } from 'node:child_process';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyDemoStore, demoStore, repoRoot, tempDir } from '../support/temp';
+
+let dir: ReturnType<typeof tempDir>;
+beforeEach(() => (dir = tempDir()));
+afterEach(() => dir.remove());
+
+function kiosk(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  stdin = '',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'kiosk.mjs'), ...args], {
+    env: { ...process.env, KIOSK_DATA_DIR: join(dir.path, 'data'), ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += String(chunk)));
+  child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+  child.stdin.end(stdin);
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('kiosk start with a bad config', () => {
+  it('exits with 2 and names the field and the problem', async () => {
+    const config = join(dir.path, 'kiosk.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        storeId: 'S001',
+        role: 'mirror',
+        devices: [{ id: 'scanner-1', kind: 'scanner', transport: 'serial', baudRate: -1 }],
+      }),
+    );
+    const result = await kiosk(['start', '--no-browser'], { KIOSK_CONFIG: config });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/devices\[0\]\.baudRate: /);
+    expect(result.stderr).toMatch(/devices\[0\]\.path: is required/);
+  });
+
+  it('exits with 2 when KIOSK_CONFIG is not JSON or KIOSK_PORT is not a port', async () => {
+    const config = join(dir.path, 'kiosk.json');
+    writeFileSync(config, 'storeId: S001');
+    expect((await kiosk(['start', '--no-browser'], { KIOSK_CONFIG: config })).code).toBe(2);
+    expect(
+      (await kiosk(['start', '--no-browser', '--demo'], { KIOSK_PORT: 'eighty' })).stderr,
+    ).toMatch(/KIOSK_PORT/);
+  });
+});
+
+describe('kiosk import', () => {
+  it('imports the demo store, then changes nothing the second time', async () => {
+    const first = await kiosk(['import', demoStore]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/variants\.csv: 2079 rows, 2079 changed/);
+    const second = await kiosk(['import', demoStore]);
+    expect(second.stdout).toMatch(/nothing changed/);
+    const lookup = await kiosk(['lookup', '6970001000016']);
+    expect(JSON.parse(lookup.stdout)).toMatchObject({
+      found: true,
+      item: { sku: 'DRE001-WHT-XS' },
+    });
+  });
+
+  it('refuses a folder with a bad row, naming file and line, and imports nothing', async () => {
+    const store = copyDemoStore(dir.path);
+    appendFileSync(
+      join(store, 'variants.csv'),
+      'BAD,DRE001,6970001000017,WHT,白色,White,XS,78900\n',
+    );
+    const result = await kiosk(['import', store]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/variants\.csv:2081 gtin: has a wrong check digit/);
+    const lookup = await kiosk(['lookup', '6970001000016']);
+    expect(JSON.parse(lookup.stdout)).toMatchObject({ found: false });
+  });
+});

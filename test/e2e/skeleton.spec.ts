@@ -1,0 +1,72 @@
+/**
+ * Walking skeleton, end to end: a barcode written to a real pseudo-terminal reaches the kiosk's
+ * serial scanner driver, is decoded and looked up in SQLite, and appears in Chromium.
+ */
+import { expect, test } from '@playwright/test';
+import { createPtyPair, type PtyPair } from '../../device/sim/pty-pair';
+import { TtyWriter } from '../../device/sim/line-writer';
+import { tempDir } from '../support/temp';
+import { startKiosk, type KioskProcess } from './support/kiosk-process';
+
+let pair: PtyPair;
+let scanner: TtyWriter;
+let kiosk: KioskProcess;
+const ptyDir = tempDir('kiosk-pty-');
+
+test.beforeAll(async () => {
+  pair = await createPtyPair(ptyDir.path, 'scanner');
+  kiosk = await startKiosk({
+    storeId: 'S001',
+    role: 'mirror',
+    language: 'zh-CN',
+    devices: [
+      {
+        id: 'scanner-1',
+        kind: 'scanner',
+        transport: 'serial',
+        path: pair.devicePath,
+        baudRate: 9600,
+        suffix: '\r',
+      },
+    ],
+  });
+  scanner = new TtyWriter(pair.simPath);
+});
+
+test.afterAll(async () => {
+  scanner?.close();
+  await kiosk?.stop();
+  await pair?.close();
+  ptyDir.remove();
+});
+
+test('a scanned GTIN shows the product; unknown and garbage codes show calm errors; scanning goes on', async ({
+  page,
+}) => {
+  await page.goto(kiosk.url);
+  await expect(page.getByRole('heading', { name: '欢迎光临' })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveCount(0); // connected: no reconnect notice
+
+  scanner.write('6970001000016\r');
+  const card = page.getByRole('article');
+  await expect(card.getByRole('heading', { name: '防泼水连衣裙' })).toBeVisible();
+  await expect(card).toContainText('白色');
+  await expect(card).toContainText('XS');
+  await expect(card).toContainText('¥789.00');
+  await expect(card).toContainText('有货 3 件');
+
+  await page.getByRole('button', { name: '语言' }).click();
+  await expect(card.getByRole('heading', { name: 'Water-repellent dress' })).toBeVisible();
+  await expect(card).toContainText('White');
+
+  scanner.write('4006381333931\r');
+  await expect(page.getByRole('alert')).toContainText('Item not found, please ask a staff member');
+
+  scanner.write(Buffer.from([0x00, 0xff, 0xfe, 0x1b, 0x5b, 0x41, 0x80, 0x0d]));
+  await expect(page.getByRole('alert')).toContainText('could not be read');
+
+  await page.getByRole('button', { name: 'Language' }).click();
+  scanner.write('6970001000023\r');
+  await expect(page.getByRole('article')).toContainText('防泼水连衣裙');
+  await expect(page.getByRole('article')).toContainText('S');
+});

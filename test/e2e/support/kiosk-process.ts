@@ -1,0 +1,68 @@
+/**
+ * Starts the real kiosk (`bin/kiosk.mjs start`) as a child process with its own config, data
+ * directory and a free port, and waits for the URL it prints.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, tempDir } from '../../support/temp';
+
+export interface KioskProcess {
+  url: string;
+  dataDir: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function startKiosk(
+  config: unknown,
+  options: { demo?: boolean } = {},
+): Promise<KioskProcess> {
+  const dir = tempDir('kiosk-e2e-');
+  const configPath = join(dir.path, 'kiosk.json');
+  writeFileSync(configPath, JSON.stringify(config));
+  const args = [join(repoRoot, 'bin', 'kiosk.mjs'), 'start', '--no-browser', '--shell', 'web'];
+  if (options.demo ?? true) args.push('--demo');
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      KIOSK_CONFIG: configPath,
+      KIOSK_DATA_DIR: join(dir.path, 'data'),
+      KIOSK_PORT: '0',
+    },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += String(chunk)));
+  child.stderr?.on('data', (chunk) => (output += String(chunk)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`kiosk did not start:\n${output}`)), 30_000);
+    const poll = setInterval(() => {
+      const match = /is at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match?.[1]) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    }, 50);
+    child.once('exit', (code) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      reject(new Error(`kiosk exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    dataDir: join(dir.path, 'data'),
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      dir.remove();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * ESLint rule `local/layering`: a folder says where code runs and what it may import
+ * (shared/DESIGN.md, CONVENTIONS 1). Relative imports are resolved against the repository root and
+ * checked against the allowed folders; the renderer may also not import Node or native packages.
+ */
+import { builtinModules } from 'node:module';
+import { dirname, relative, resolve, sep } from 'node:path';
+
+/** Which of our folders each folder may import (its own is always allowed). */
+export const allowedImports = {
+  renderer: ['bridge'],
+  bridge: [],
+  host: ['core', 'device', 'sync', 'bridge'],
+  electron: ['host', 'bridge'],
+  core: [],
+  device: [],
+  sync: ['core'],
+  cloud: ['sync/protocol'],
+};
+
+/** Packages that only the host side may load; the renderer runs in an untrusted page. */
+const hostOnlyPackages = [
+  'electron',
+  'better-sqlite3',
+  'serialport',
+  'node-hid',
+  'ws',
+  'pino',
+  'fastify',
+  'pg',
+  'tsx',
+];
+const builtins = new Set(builtinModules);
+
+function layerOf(path) {
+  const [first, second] = path.split(sep);
+  if (!first || !(first in allowedImports)) return null;
+  return first === 'sync' && second === 'protocol' ? 'sync/protocol' : first;
+}
+
+function packageName(source) {
+  const parts = source.split('/');
+  return source.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+export default {
+  meta: {
+    type: 'problem',
+    docs: { description: 'enforce the import directions between the app folders' },
+    schema: [
+      { type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false },
+    ],
+    messages: {
+      layer: '{{from}}/ may not import {{to}}/ (allowed: {{allowed}}); see shared/DESIGN.md',
+      package: 'renderer/ may not import "{{name}}": the renderer talks only to the bridge',
+    },
+  },
+  create(context) {
+    const root = context.options[0]?.root ?? context.cwd;
+    const file = relative(root, context.filename);
+    const from = layerOf(file);
+    if (!from) return {};
+    const fromTop = from.split('/')[0];
+    function check(node, source) {
+      if (typeof source !== 'string') return;
+      if (source.startsWith('.')) {
+        const target = layerOf(relative(root, resolve(dirname(context.filename), source)));
+        if (!target || target.split('/')[0] === fromTop) return;
+        const allowed = allowedImports[fromTop];
+        if (allowed.includes(target) || allowed.includes(target.split('/')[0])) return;
+        context.report({
+          node,
+          messageId: 'layer',
+          data: { from: fromTop, to: target, allowed: allowed.join(', ') || 'none' },
+        });
+        return;
+      }
+      if (fromTop !== 'renderer') return;
+      const name = packageName(source);
+      if (source.startsWith('node:') || builtins.has(name) || hostOnlyPackages.includes(name)) {
+        context.report({ node, messageId: 'package', data: { name: source } });
+      }
+    }
+    return {
+      ImportDeclaration: (node) => check(node.source, node.source.value),
+      ExportNamedDeclaration: (node) => node.source && check(node.source, node.source.value),
+      ExportAllDeclaration: (node) => check(node.source, node.source.value),
+      ImportExpression: (node) =>
+        node.source.type === 'Literal' && check(node.source, node.source.value),
+    };
+  },
+};

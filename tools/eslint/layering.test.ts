@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const eslint = new ESLint({ cwd: root });
+
+/** Lints fixture text as if it lived at `virtualPath`, returning the layering messages. */
+async function layeringMessages(fixture: string, virtualPath: string): Promise<string[]> {
+  const text = readFileSync(join(root, 'test', 'fixtures', 'lint', fixture), 'utf8');
+  const [result] = await eslint.lintText(text, { filePath: join(root, virtualPath) });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'local/layering')
+    .map((m) => m.message);
+}
+
+describe('local/layering', () => {
+  it('fails a renderer file that imports core/ and node:', async () => {
+    const messages = await layeringMessages('renderer-imports-core.ts', 'renderer/bad.ts');
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toMatch(/renderer\/ may not import core\//);
+    expect(messages[1]).toMatch(/may not import "node:fs"/);
+  });
+
+  it('fails a core file that imports device/ but allows core/ itself', async () => {
+    const messages = await layeringMessages('core-imports-device.ts', 'core/bad.ts');
+    expect(messages).toEqual([expect.stringMatching(/core\/ may not import device\//)]);
+  });
+
+  it('allows the host to import core/ and device/', async () => {
+    const messages = await layeringMessages('core-imports-device.ts', 'host/fine.ts');
+    expect(messages).toEqual([]);
+  });
+});
