@@ -1,0 +1,85 @@
+/**
+ * pty write → product name in the DOM of Chromium, through the real kiosk process and the web
+ * shell. The page stamps the moment the card appears (MutationObserver) on the same wall clock the
+ * writer uses, so polling by the test driver adds nothing to the number.
+ */
+import { chromium } from 'playwright-core';
+import { TtyWriter } from '../../device/sim/line-writer';
+import { createPtyPair } from '../../device/sim/pty-pair';
+import { startKiosk } from '../../test/e2e/support/kiosk-process';
+import { tempDir } from '../../test/support/temp';
+import { chromiumArgs, chromiumPath } from '../../playwright.config';
+import { epochMs, median, percentile, round, type BenchRow } from '../support/stats';
+
+export const name = 'scan-to-dom';
+
+const variants = [
+  ['6970001000016', 'DRE001-WHT-XS'],
+  ['6970001000023', 'DRE001-WHT-S'],
+] as const;
+
+export async function run(): Promise<BenchRow[]> {
+  const scans = Number(process.env.BENCH_DOM_SCANS ?? 200);
+  const dir = tempDir('kiosk-bench-');
+  const pair = await createPtyPair(dir.path, 'scanner');
+  const kiosk = await startKiosk({
+    storeId: 'S001',
+    role: 'mirror',
+    devices: [
+      {
+        id: 'scanner-1',
+        kind: 'scanner',
+        transport: 'serial',
+        path: pair.devicePath,
+        suffix: '\r',
+      },
+    ],
+  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const writer = new TtyWriter(pair.simPath);
+  const samples: number[] = [];
+  try {
+    const page = await browser.newPage();
+    await page.goto(kiosk.url);
+    await page.getByRole('heading', { name: '欢迎光临' }).waitFor();
+    // A string, not a function: the TypeScript loader's helpers do not exist inside the page.
+    await page.evaluate(`window.__cardSeen = (sku) => new Promise((resolve) => {
+      const seen = () => document.querySelector('[data-sku="' + sku + '"] .product-name');
+      const observer = new MutationObserver(() => {
+        if (!seen()) return;
+        observer.disconnect();
+        resolve(performance.timeOrigin + performance.now());
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    })`);
+    for (let i = 0; i < scans + 10; i++) {
+      const [gtin, sku] = variants[i % variants.length] ?? variants[0];
+      // Arm the observer first; awaiting its promise now would wait for a scan not yet sent.
+      await page.evaluate(`void (window.__pending = window.__cardSeen(${JSON.stringify(sku)}))`);
+      const t0 = epochMs();
+      writer.write(`${gtin}\r`);
+      const seenAt = (await page.evaluate('window.__pending')) as number;
+      if (i >= 10) samples.push(seenAt - t0);
+    }
+  } finally {
+    writer.close();
+    await browser.close();
+    await kiosk.stop();
+    await pair.close();
+    dir.remove();
+  }
+  return [
+    {
+      suite: name,
+      metric: `pty write → name in DOM, median (${scans} scans)`,
+      value: round(median(samples)),
+      unit: 'ms',
+    },
+    {
+      suite: name,
+      metric: 'pty write → name in DOM, p95',
+      value: round(percentile(samples, 95)),
+      unit: 'ms',
+    },
+  ];
+}

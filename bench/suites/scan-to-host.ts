@@ -1,0 +1,76 @@
+/**
+ * pty write → `device.scan` event in the host: the whole host path (serial driver, framing, decode,
+ * SQLite look-up, bridge event validation), 1,000 scans one after another.
+ */
+import { join } from 'node:path';
+import { startKioskHost } from '../../host/app';
+import { parseConfig } from '../../host/config';
+import { createLogger } from '../../host/log';
+import { TtyWriter } from '../../device/sim/line-writer';
+import { createPtyPair } from '../../device/sim/pty-pair';
+import { demoStore, tempDir } from '../../test/support/temp';
+import { median, percentile, round, type BenchRow } from '../support/stats';
+
+export const name = 'scan-to-host';
+
+const codes = ['6970001000016', '6970001000023', '6970001000030', '6970001000047'];
+
+export async function run(): Promise<BenchRow[]> {
+  const scans = Number(process.env.BENCH_SCANS ?? 1000);
+  const dir = tempDir('kiosk-bench-');
+  const pair = await createPtyPair(dir.path, 'scanner');
+  const config = parseConfig({
+    storeId: 'S001',
+    role: 'mirror',
+    devices: [
+      {
+        id: 'scanner-1',
+        kind: 'scanner',
+        transport: 'serial',
+        path: pair.devicePath,
+        suffix: '\r',
+      },
+    ],
+  });
+  const host = await startKioskHost({
+    config,
+    dataDir: join(dir.path, 'data'),
+    shell: 'web',
+    seedDir: demoStore,
+    log: createLogger(null, 'warn'),
+  });
+  const writer = new TtyWriter(pair.simPath);
+  let resolveScan: (() => void) | null = null;
+  host.bridge.subscribe((event) => {
+    if (event === 'device.scan') resolveScan?.();
+  });
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < scans + 20; i++) {
+      const arrived = new Promise<void>((resolve) => (resolveScan = resolve));
+      const t0 = performance.now();
+      writer.write(`${codes[i % codes.length]}\r`);
+      await arrived;
+      if (i >= 20) samples.push(performance.now() - t0); // the first scans warm the JIT and caches
+    }
+  } finally {
+    writer.close();
+    await host.close();
+    await pair.close();
+    dir.remove();
+  }
+  return [
+    {
+      suite: name,
+      metric: `pty write → scan event, median (${scans} scans)`,
+      value: round(median(samples)),
+      unit: 'ms',
+    },
+    {
+      suite: name,
+      metric: 'pty write → scan event, p99',
+      value: round(percentile(samples, 99)),
+      unit: 'ms',
+    },
+  ];
+}

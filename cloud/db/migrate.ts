@@ -1,0 +1,61 @@
+import type { Db } from './db';
+import { sql as initial } from './migrations/0010-initial';
+import { sql as sync } from './migrations/0020-sync';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Ordered list; versions are numbered in tens and must increase. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 10, name: 'initial', sql: initial },
+  { version: 20, name: 'sync', sql: sync },
+];
+
+export class MigrationError extends Error {
+  readonly code = 'migration-error';
+}
+
+/**
+ * Brings the schema up to the newest version. Each migration runs in its own transaction together
+ * with its `schema_migrations` row, under an advisory lock so several instances starting at once
+ * migrate once. Refuses a database that is newer than this build.
+ */
+export async function migrate(
+  db: Db,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number> {
+  for (let i = 1; i < migrations.length; i++) {
+    const prev = migrations[i - 1];
+    const cur = migrations[i];
+    if (prev && cur && cur.version <= prev.version)
+      throw new MigrationError(`migration ${cur.version} out of order`);
+  }
+  await db.query(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL)',
+  );
+  const newest = migrations.at(-1)?.version ?? 0;
+  let applied = 0;
+  for (const m of migrations) {
+    const done = await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(727001)');
+      const { rows } = await tx.query<{ v: number | null }>(
+        'SELECT max(version)::int AS v FROM schema_migrations',
+      );
+      const current = rows[0]?.v ?? 0;
+      if (current > newest)
+        throw new MigrationError(`database schema ${current} is newer than this build (${newest})`);
+      if (current >= m.version) return false;
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        m.version,
+        m.name,
+      ]);
+      return true;
+    });
+    if (done) applied++;
+  }
+  return applied;
+}

@@ -1,0 +1,105 @@
+/**
+ * The member cloud entry point.
+ *   node bin/run-ts.mjs cloud/main.ts                      start (PGlite, or DATABASE_URL)
+ *   node bin/run-ts.mjs cloud/main.ts enroll-code --store S001 [--ttl 900]   print a one-time code
+ * Env: DATABASE_URL, CLOUD_DATA_DIR (PGlite directory; default in memory), CLOUD_PORT (8787),
+ * CLOUD_ADMIN_TOKEN (default a dev token, fine on loopback only), CLOUD_URL (for enroll-code).
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { CreateEnrollmentCodeResponseSchema } from '../sync/protocol';
+import { buildCloudApp } from './app';
+import { DEFAULT_CODE_TTL_S, createEnrollmentCode } from './auth/enrollment';
+import { openCloudDb } from './open-db';
+
+const DEV_ADMIN_TOKEN = 'dev-admin-token';
+const env = process.env;
+const port = Number(env.CLOUD_PORT ?? 8787);
+const adminToken = env.CLOUD_ADMIN_TOKEN ?? DEV_ADMIN_TOKEN;
+const demoDir = resolve(import.meta.dirname, '../fixtures/demo-store');
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+async function start(): Promise<void> {
+  const log = pino({ level: env.LOG_LEVEL ?? 'info' }).child({ mod: 'cloud' });
+  const { db, loadedDemo } = await openCloudDb({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.CLOUD_DATA_DIR,
+    demoDir,
+  });
+  const app = await buildCloudApp({ db, adminToken, logger: log });
+  const shutdown = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  await app.listen({ host: '127.0.0.1', port });
+  out(
+    `member cloud on ${db.kind}${loadedDemo ? ' (demo store loaded)' : ''}: http://127.0.0.1:${port}  (API docs: /docs)`,
+  );
+  if (adminToken === DEV_ADMIN_TOKEN)
+    out(`admin token: ${DEV_ADMIN_TOKEN} (set CLOUD_ADMIN_TOKEN outside development)`);
+}
+
+/** Asks a running server first (an in-memory PGlite lives only there), else opens the database. */
+async function enrollCode(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { store: { type: 'string' }, ttl: { type: 'string' } },
+  });
+  if (!values.store) {
+    err('usage: cloud/main.ts enroll-code --store S001 [--ttl seconds]');
+    return 2;
+  }
+  const ttlSeconds = values.ttl ? Number(values.ttl) : DEFAULT_CODE_TTL_S;
+  const url = env.CLOUD_URL ?? `http://127.0.0.1:${port}`;
+  try {
+    const res = await fetch(`${url}/admin/enrollment-codes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ storeId: values.store, ttlSeconds }),
+    });
+    const body: unknown = await res.json();
+    const parsed = CreateEnrollmentCodeResponseSchema.safeParse(body);
+    if (parsed.success) {
+      out(parsed.data.code);
+      return 0;
+    }
+    err(`server refused: ${JSON.stringify(body)}`);
+    return 1;
+  } catch {
+    if (!env.DATABASE_URL && !env.CLOUD_DATA_DIR) {
+      err(`no server at ${url}, and no DATABASE_URL or CLOUD_DATA_DIR to open directly`);
+      return 1;
+    }
+  }
+  const { db } = await openCloudDb({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.CLOUD_DATA_DIR,
+    demoDir,
+  });
+  try {
+    const r = await createEnrollmentCode(db, values.store, ttlSeconds, new Date());
+    if (!r.ok) {
+      err(r.message);
+      return 1;
+    }
+    out(r.value.code);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+const [command, ...rest] = process.argv.slice(2);
+if (command === 'enroll-code') {
+  process.exitCode = await enrollCode(rest);
+} else if (command === undefined || command === 'start') {
+  await start();
+} else {
+  err(`unknown command ${command}; use start or enroll-code`);
+  process.exitCode = 2;
+}

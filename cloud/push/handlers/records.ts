@@ -1,0 +1,70 @@
+import { publish } from '../../streams/projections';
+import type { Handler } from '../handler';
+
+/** Immutable records, deduplicated by their own id: a second copy changes nothing. */
+
+export const recordSale: Handler<'recordSale'> = async (tx, args, ctx) => {
+  const { rows } = await tx.query(
+    `INSERT INTO sales (sale_id, device_id, store_id, member_id, total_cents, body, sold_at)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7) ON CONFLICT (sale_id) DO NOTHING RETURNING sale_id`,
+    [
+      args.saleId,
+      ctx.deviceId,
+      ctx.storeId,
+      args.memberId,
+      args.totalCents,
+      JSON.stringify(args),
+      args.soldAt,
+    ],
+  );
+  if (rows.length === 0) return { saleId: args.saleId, recorded: false };
+  // Stock is the server's: the sale takes its units off this store's stock (it may go negative).
+  const qty = new Map<string, number>();
+  for (const l of args.lines) qty.set(l.sku, (qty.get(l.sku) ?? 0) + l.qty);
+  const moves = JSON.stringify([...qty].map(([sku, q]) => ({ sku, q })));
+  await tx.query(
+    `UPDATE stock s SET on_hand = s.on_hand - m.q FROM jsonb_to_recordset($1::jsonb) AS m(sku text, q int)
+     WHERE s.sku = m.sku AND s.location_id = $2`,
+    [moves, ctx.storeId],
+  );
+  await publish(
+    tx,
+    'stock',
+    `location_id = $1 AND sku IN (SELECT m.sku FROM jsonb_to_recordset($2::jsonb) AS m(sku text))`,
+    [ctx.storeId, moves],
+  );
+  return { saleId: args.saleId, recorded: true };
+};
+
+export const logTryOn: Handler<'logTryOn'> = async (tx, args, ctx) => {
+  const { rows } = await tx.query(
+    `INSERT INTO tryons (tryon_id, device_id, store_id, body, at) VALUES ($1, $2, $3, $4::jsonb, $5)
+     ON CONFLICT (tryon_id) DO NOTHING RETURNING tryon_id`,
+    [args.tryOnId, ctx.deviceId, ctx.storeId, JSON.stringify(args), args.at],
+  );
+  return { tryOnId: args.tryOnId, recorded: rows.length > 0 };
+};
+
+export const recordNps: Handler<'recordNps'> = async (tx, args, ctx) => {
+  const { rows } = await tx.query(
+    `INSERT INTO nps (nps_id, score, comment, member_id, device_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (nps_id) DO NOTHING RETURNING nps_id`,
+    [args.npsId, args.score, args.comment, args.memberId, ctx.deviceId, ctx.now.toISOString()],
+  );
+  return { npsId: args.npsId, recorded: rows.length > 0 };
+};
+
+export const staffRequest: Handler<'staffRequest'> = async (tx, args, ctx) => {
+  const ref = `request:${args.requestId}`;
+  const { rows: seen } = await tx.query<{ id: string }>(
+    'SELECT id::text AS id FROM staff_tasks WHERE ref = $1',
+    [ref],
+  );
+  if (seen[0]) return { taskId: seen[0].id };
+  const message = [args.kind, args.sku, args.location, args.message].filter((v) => v).join(' · ');
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO staff_tasks (store_id, device_id, kind, message, ref, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text AS id`,
+    [ctx.storeId, ctx.deviceId, `request:${args.kind}`, message, ref, ctx.now.toISOString()],
+  );
+  return { taskId: rows[0]?.id ?? null };
+};

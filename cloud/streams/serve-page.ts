@@ -1,0 +1,92 @@
+import { pageChecksum, type PullPage, type StreamName, type StreamRow } from '../../sync/protocol';
+import type { Db } from '../db/db';
+import { decodeCursor, encodeCursor, type Cursor } from './cursor';
+
+export interface PageRequest {
+  stream: StreamName;
+  storeId: string;
+  cursor: string | undefined;
+  limit: number;
+}
+
+/**
+ * Serves one page of a stream after `cursor`.
+ *
+ * Guarantee: a row is never skipped. Rows are ordered by (xid, pos) and only rows written by
+ * transactions older than the oldest one still running (`xid < pg_snapshot_xmin(...)`) are served.
+ * Every such transaction has finished, so no row can later appear at or before a served position;
+ * a row written by a transaction still in flight waits for a later pull. A long transaction delays
+ * pulls; it never loses rows.
+ */
+export async function servePage(db: Db, req: PageRequest): Promise<PullPage> {
+  const { rows: epochRows } = await db.query<{ epoch: number }>(
+    'SELECT epoch FROM stream_epochs WHERE stream = $1',
+    [req.stream],
+  );
+  const epoch = epochRows[0]?.epoch ?? 1;
+  let from: Cursor;
+  if (req.cursor === undefined) {
+    from = { stream: req.stream, storeId: req.storeId, epoch, xid: '0', pos: '0', snapshot: true };
+  } else {
+    const c = decodeCursor(req.cursor);
+    if (!c || c.stream !== req.stream || c.storeId !== req.storeId || c.epoch !== epoch)
+      return mustRefetch(req.stream);
+    from = c;
+  }
+  // aliases differ from the columns so ORDER BY sorts the xid8/bigint columns, not their text
+  const { rows } = await db.query<{
+    key: string;
+    data: Record<string, never> | null;
+    x: string;
+    p: string;
+  }>(
+    `SELECT key, data, xid::text AS x, pos::text AS p FROM stream_rows
+     WHERE stream = $1 AND scope IN ('*', $2) AND (xid, pos) > ($3::xid8, $4::bigint)
+       AND xid < pg_snapshot_xmin(pg_current_snapshot())
+     ORDER BY xid, pos LIMIT $5`,
+    [req.stream, req.storeId, from.xid, from.pos, req.limit + 1],
+  );
+  const hasMore = rows.length > req.limit;
+  const served = rows.slice(0, req.limit);
+  const last = served.at(-1);
+  const out: StreamRow[] = served.map((r) => ({
+    key: r.key,
+    op: r.data === null ? 'delete' : 'upsert',
+    data: r.data,
+  }));
+  const next: Cursor = last
+    ? { ...from, xid: last.x, pos: last.p, snapshot: from.snapshot && hasMore }
+    : { ...from, snapshot: false };
+  return {
+    stream: req.stream,
+    rows: out,
+    count: out.length,
+    checksum: pageChecksum(out),
+    cursor: encodeCursor(next),
+    hasMore,
+    mustRefetch: false,
+    snapshot: from.snapshot,
+  };
+}
+
+function mustRefetch(stream: StreamName): PullPage {
+  return {
+    stream,
+    rows: [],
+    count: 0,
+    checksum: pageChecksum([]),
+    cursor: null,
+    hasMore: true,
+    mustRefetch: true,
+    snapshot: false,
+  };
+}
+
+/** Forces every device to refetch `stream` from a snapshot (e.g. after a bulk correction). */
+export async function resetStream(db: Db, stream: StreamName): Promise<number> {
+  const { rows } = await db.query<{ epoch: number }>(
+    'UPDATE stream_epochs SET epoch = epoch + 1 WHERE stream = $1 RETURNING epoch',
+    [stream],
+  );
+  return rows[0]?.epoch ?? 0;
+}

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+
+const Id = z.string().min(1).max(80);
+const MemberId = z.string().min(1).max(40);
+const Sku = z.string().min(1).max(60);
+const Cents = z.number().int();
+const Instant = z.iso.datetime({ offset: true });
+
+/** recordSale v1: an immutable sale, deduplicated by saleId. Decrements server stock. */
+export const RecordSaleV1 = z.object({
+  saleId: Id,
+  memberId: MemberId.nullable(),
+  lines: z
+    .array(
+      z.object({
+        sku: Sku,
+        qty: z.number().int().min(1),
+        unitPriceCents: Cents,
+        discountCents: Cents.min(0),
+      }),
+    )
+    .min(1)
+    .max(200),
+  totalCents: Cents,
+  payments: z.array(z.object({ method: z.string().min(1).max(30), amountCents: Cents })).max(10),
+  soldAt: Instant,
+});
+
+/** redeemPoints v1: spends points from the member's server balance; rejected when overdrawn. */
+export const RedeemPointsV1 = z.object({
+  redemptionId: Id,
+  memberId: MemberId,
+  points: z.number().int().min(1),
+  saleId: Id.nullable(),
+});
+
+/** earnPoints v1: adds points to the ledger (deduplicated by earnId). */
+export const EarnPointsV1 = z.object({
+  earnId: Id,
+  memberId: MemberId,
+  points: z.number().int().min(1),
+  saleId: Id.nullable(),
+});
+
+/** redeemCoupon v1: uses a coupon for a member; a single-use coupon is used once across kiosks. */
+export const RedeemCouponV1 = z.object({
+  redemptionId: Id,
+  couponCode: z.string().min(1).max(40),
+  memberId: MemberId,
+  saleId: Id.nullable(),
+  discountCents: Cents.min(0),
+});
+
+/** logTryOn v1: an immutable try-on event, deduplicated by tryOnId. */
+export const LogTryOnV1 = z.object({
+  tryOnId: Id,
+  sessionId: Id,
+  sku: Sku,
+  memberId: MemberId.nullable(),
+  action: z.enum(['enter', 'like', 'unlike', 'request-size', 'leave']),
+  at: Instant,
+});
+
+/** setPreference v1: last-writer-wins per (member, key) by the envelope's HLC, ties by device id. */
+export const SetPreferenceV1 = z.object({
+  memberId: MemberId,
+  key: z.string().regex(/^[a-z][a-zA-Z0-9_.-]{0,63}$/),
+  value: z.json(),
+});
+
+/** recordConsent v1: last-writer-wins per (member, kind) like preferences; also logged. */
+export const RecordConsentV1 = z.object({
+  consentId: Id,
+  memberId: MemberId,
+  kind: z.enum(['profile', 'marketing', 'photo']),
+  granted: z.boolean(),
+});
+
+/** registerMember v1: a provisional member created offline; result carries the permanent id. */
+export const RegisterMemberV1 = z.object({
+  provisionalId: Id,
+  name: z.string().min(1).max(100),
+  phone: z.string().regex(/^\+?[0-9]{6,20}$/),
+  gender: z.enum(['F', 'M', 'X']).nullable(),
+  birthday: z
+    .string()
+    .regex(/^\d{2}-\d{2}$/)
+    .nullable(),
+  consentProfile: z.boolean(),
+  consentMarketing: z.boolean(),
+});
+
+/** placeOrder v1: reserve in another store, or deliver from online stock (location ONLINE). */
+export const PlaceOrderV1 = z.object({
+  orderId: Id,
+  kind: z.enum(['reserve-in-store', 'ship-from-online']),
+  fromLocation: z.string().min(1).max(32),
+  lines: z
+    .array(z.object({ sku: Sku, qty: z.number().int().min(1) }))
+    .min(1)
+    .max(50),
+  memberId: MemberId.nullable(),
+  contact: z.string().max(100).nullable(),
+});
+
+/** staffRequest v1: a request raised on a mirror (another size, help); stored as a staff task. */
+export const StaffRequestV1 = z.object({
+  requestId: Id,
+  kind: z.enum(['another-size', 'assistance', 'other']),
+  sku: Sku.nullable(),
+  location: z.string().max(60).nullable(),
+  message: z.string().max(500).nullable(),
+});
+
+/** requestErasure v1: erase a member's personal data (name, phone, birthday, preferences). */
+export const RequestErasureV1 = z.object({ requestId: Id, memberId: MemberId });
+
+/** recordNps v1: a 0–10 score with an optional comment, deduplicated by npsId. */
+export const RecordNpsV1 = z.object({
+  npsId: Id,
+  score: z.number().int().min(0).max(10),
+  comment: z.string().max(1000).nullable(),
+  memberId: MemberId.nullable(),
+});
+
+/** Every mutation by name, then version. A server answers an unknown pair with `unknown-mutation`. */
+export const MUTATIONS = {
+  recordSale: { 1: RecordSaleV1 },
+  redeemPoints: { 1: RedeemPointsV1 },
+  earnPoints: { 1: EarnPointsV1 },
+  redeemCoupon: { 1: RedeemCouponV1 },
+  logTryOn: { 1: LogTryOnV1 },
+  setPreference: { 1: SetPreferenceV1 },
+  recordConsent: { 1: RecordConsentV1 },
+  registerMember: { 1: RegisterMemberV1 },
+  placeOrder: { 1: PlaceOrderV1 },
+  staffRequest: { 1: StaffRequestV1 },
+  requestErasure: { 1: RequestErasureV1 },
+  recordNps: { 1: RecordNpsV1 },
+} as const;
+
+export type MutationName = keyof typeof MUTATIONS;
+export const MUTATION_NAMES = Object.keys(MUTATIONS) as MutationName[];
+/** The current (newest) version of every mutation: what a kiosk of this build sends. */
+export const CURRENT_VERSION: { [N in MutationName]: number } = {
+  recordSale: 1,
+  redeemPoints: 1,
+  earnPoints: 1,
+  redeemCoupon: 1,
+  logTryOn: 1,
+  setPreference: 1,
+  recordConsent: 1,
+  registerMember: 1,
+  placeOrder: 1,
+  staffRequest: 1,
+  requestErasure: 1,
+  recordNps: 1,
+};
+/** Args type of the v1 schema of each mutation. */
+export type MutationArgs<N extends MutationName> = z.infer<(typeof MUTATIONS)[N][1]>;
+
+/** Looks up the args schema of name+version; null when this build does not know the pair. */
+export function mutationSchema(name: string, version: number): z.ZodType | null {
+  if (!Object.hasOwn(MUTATIONS, name)) return null;
+  const versions: Record<number, z.ZodType> = MUTATIONS[name as MutationName];
+  return versions[version] ?? null;
+}
