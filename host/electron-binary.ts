@@ -1,12 +1,17 @@
-/** The Electron binary, when this machine has one (it cannot be downloaded everywhere). */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+/**
+ * The Electron binary, when this machine has one. Read from the package's `path.txt` rather than
+ * `require('electron')`, which would try to download a missing binary on every start.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { appRoot } from './paths';
 
-export function electronBinary(): string | null {
-  try {
-    const path: unknown = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+export function electronBinary(env: NodeJS.ProcessEnv = process.env): string | null {
+  const packageDir = join(appRoot, 'node_modules', 'electron');
+  const pathFile = join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const relative = readFileSync(pathFile, 'utf8').trim();
+  const distDir = env.ELECTRON_OVERRIDE_DIST_PATH ?? join(packageDir, 'dist');
+  const binary = join(distDir, relative);
+  return existsSync(binary) ? binary : null;
 }

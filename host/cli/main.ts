@@ -7,6 +7,7 @@ const commands: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./import')).importCommand,
   lookup: async () => (await import('./lookup')).lookupCommand,
   sim: async () => (await import('./sim')).simCommand,
+  decode: async () => (await import('./decode')).decodeCommand,
 };
 
 const help = `usage: kiosk <command> [options]
@@ -14,7 +15,8 @@ const help = `usage: kiosk <command> [options]
   start [--demo] [--no-browser]   run the kiosk (KIOSK_CONFIG, KIOSK_DATA_DIR, KIOSK_PORT)
   import <dir>                    import a store folder (CSV) into the kiosk database
   lookup <code>...                look up a GTIN or SKU as the kiosk would
-  sim scanner [--send CODE]...    a simulated scanner on a pseudo-terminal`;
+  sim scanner [--send CODE]...    a simulated scanner on a pseudo-terminal
+  decode TEXT... | --stdin        decode barcodes, tags and cards to JSON, one line each`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -1,0 +1,96 @@
+/**
+ * The staff exit dialog: a small modal window on `kiosk://staff/` with its own preload, whose two
+ * IPC channels answer only that window's main frame. On success the app quits with
+ * `staffExitCode`. The dialog closes itself after two idle minutes.
+ */
+import type { BrowserWindow as BrowserWindowType, IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { Logger } from 'pino';
+import { originOf, staffEntryUrl, staffOrigin } from './app-protocol';
+import type { StaffExitGate } from './staff-exit';
+import { staffExitCancelChannel, staffExitSubmitChannel } from './staff-exit-channels';
+import { staffExitWindowOptions, type WindowEnv } from './window-options';
+
+export interface StaffExitFlowDeps {
+  BrowserWindow: typeof BrowserWindowType;
+  parent: BrowserWindowType;
+  ipcMain: IpcMain;
+  env: WindowEnv;
+  gate: StaffExitGate;
+  log: Logger;
+  lockDown: (window: BrowserWindowType) => void;
+  /** Called once a supervisor is verified. */
+  onExit: () => void;
+  idleCloseMs?: number;
+}
+
+export interface StaffExitFlow {
+  open(): void;
+}
+
+export function createStaffExitFlow(deps: StaffExitFlowDeps): StaffExitFlow {
+  let dialog: BrowserWindowType | null = null;
+  let idleTimer: NodeJS.Timeout | null = null;
+  const idleMs = deps.idleCloseMs ?? 120_000;
+
+  const close = () => {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = null;
+    if (dialog && !dialog.isDestroyed()) dialog.close();
+    dialog = null;
+  };
+  const restartIdle = () => {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = setTimeout(close, idleMs);
+  };
+  const fromDialog = (event: IpcMainInvokeEvent) =>
+    dialog !== null &&
+    !dialog.isDestroyed() &&
+    event.sender === dialog.webContents &&
+    event.senderFrame !== null &&
+    event.senderFrame === dialog.webContents.mainFrame &&
+    originOf(event.senderFrame.url) === staffOrigin;
+
+  deps.ipcMain.handle(staffExitSubmitChannel, async (event, input: unknown) => {
+    if (!fromDialog(event)) return { ok: false, code: 'forbidden' };
+    restartIdle();
+    const result = await deps.gate.submit(input);
+    if (result.ok) {
+      deps.log.warn({}, 'staff exit granted');
+      close();
+      setImmediate(deps.onExit);
+    } else {
+      deps.log.warn({ code: result.code }, 'staff exit refused');
+    }
+    return result;
+  });
+  deps.ipcMain.handle(staffExitCancelChannel, (event) => {
+    if (fromDialog(event)) close();
+    return { ok: true };
+  });
+
+  return {
+    open() {
+      if (dialog && !dialog.isDestroyed()) {
+        dialog.focus();
+        return;
+      }
+      const window = new deps.BrowserWindow({
+        ...staffExitWindowOptions(deps.env),
+        parent: deps.parent,
+      });
+      dialog = window;
+      deps.lockDown(window);
+      window.once('ready-to-show', () => window.show());
+      window.on('closed', () => {
+        if (dialog === window) dialog = null;
+      });
+      restartIdle();
+      window
+        .loadURL(staffEntryUrl)
+        .catch((error: unknown) =>
+          deps.log.warn({ err: error }, 'staff exit dialog failed to load'),
+        );
+      deps.log.info({}, 'staff exit dialog opened');
+    },
+  };
+}
