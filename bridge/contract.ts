@@ -2,24 +2,22 @@
  * The one contract between renderer and host. Host handlers, the Electron preload, the WebSocket
  * client and the `window.kiosk` type are all derived from this object.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Result } from './result';
-import { appInfoSchema, deviceStatusSchema, productViewSchema, scanEventSchema } from './schemas';
+import { appMethods } from './areas/app';
+import { catalogMethods } from './areas/catalog';
+import { deviceEvents, deviceMethods } from './areas/device';
 
-const none = z.object({}).strict();
-
+/** Every method, by area. An area file declares its methods' parameter and answer schemas. */
 export const methods = {
-  'app.info': { input: none, output: appInfoSchema },
-  'catalog.lookup': {
-    input: z.object({ code: z.string().min(1).max(256) }).strict(),
-    output: productViewSchema.nullable(),
-  },
-  'device.list': { input: none, output: z.array(deviceStatusSchema) },
+  ...appMethods,
+  ...catalogMethods,
+  ...deviceMethods,
 } as const;
 
+/** Every event the host pushes, by area. */
 export const events = {
-  'device.scan': scanEventSchema,
-  'device.status': deviceStatusSchema,
+  ...deviceEvents,
 } as const;
 
 export type Methods = typeof methods;

@@ -6,16 +6,18 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBridgeServer, type BridgeServer } from '../bridge/server';
 import { createCatalog } from '../core/catalog/lookup';
-import { catalogFiles } from '../core/import/catalog-files';
+import { fileKeyStore } from '../core/crypto/key-store';
 import { importStoreFolder } from '../core/import/importer';
+import { allStoreFiles } from '../core/import/store-files';
 import { openDatabase, readOnly, type WritableDB } from '../core/store/db';
 import { migrate } from '../core/store/migrations';
-import type { DeviceSnapshot } from '../device/device';
 import { DeviceManager } from '../device/manager';
-import type { DeviceStatus } from '../bridge/schemas';
 import type { KioskConfig } from './config';
 import { createLogger, type Logger } from './log';
-import { interpretScan, toProductView } from './scan';
+import { createHandlers } from './handlers';
+import type { HostContext } from './handlers/context';
+import { toDeviceStatus } from './handlers/device';
+import { interpretScan } from './scan';
 
 export interface StartOptions {
   config: KioskConfig;
@@ -39,25 +41,19 @@ export interface KioskHost {
 
 const version = '0.1.0';
 
-export function toDeviceStatus(snapshot: DeviceSnapshot): DeviceStatus {
-  return {
-    id: snapshot.id,
-    kind: snapshot.role,
-    transport: snapshot.transport,
-    path: snapshot.path,
-    state: snapshot.state,
-    reads: snapshot.reads,
-    errors: snapshot.errors,
-    lastEventAt: snapshot.lastEventAt?.toISOString() ?? null,
-    lastError: snapshot.lastError,
-  };
-}
-
-function seedIfEmpty(db: WritableDB, seedDir: string | null | undefined, log: Logger): void {
+/** Imports every file of the seed store (catalog, members, staff, history) on first run. */
+function seedIfEmpty(
+  db: WritableDB,
+  seedDir: string | null | undefined,
+  dataDir: string,
+  log: Logger,
+): void {
   if (!seedDir) return;
   const row = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM variants').get();
   if ((row?.n ?? 0) > 0) return;
-  const reports = importStoreFolder(db, seedDir, catalogFiles);
+  // The web shell's key file; the Electron shell will pass its safeStorage sealer here.
+  const key = fileKeyStore(dataDir).loadOrCreate();
+  const reports = importStoreFolder(db, seedDir, allStoreFiles, { key });
   log.info({ reports }, 'imported the seed store on first run');
 }
 
@@ -67,35 +63,24 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   const log = options.log ?? createLogger(dataDir);
   const db = openDatabase(join(dataDir, 'kiosk.db'));
   migrate(db);
-  seedIfEmpty(db, options.seedDir, log.child({ mod: 'core/import' }));
+  seedIfEmpty(db, options.seedDir, dataDir, log.child({ mod: 'core/import' }));
   const catalog = createCatalog(readOnly(db), config.storeId);
-  const storeRow = db
-    .prepare<[string], { zh: string; en: string }>(
-      'SELECT name_zh AS zh, name_en AS en FROM stores WHERE location_id = ?',
-    )
-    .get(config.storeId);
   const devices = new DeviceManager({ devices: config.devices, simDir: join(dataDir, 'sim') });
-
-  const bridge = createBridgeServer(
-    {
-      'app.info': () => ({
-        storeId: config.storeId,
-        storeName: storeRow ?? null,
-        role: config.role,
-        language: config.language,
-        version,
-      }),
-      'catalog.lookup': ({ code }) => {
-        const item = catalog.lookup(code);
-        return item ? toProductView(item) : null;
-      },
-      'device.list': () => devices.snapshots().map(toDeviceStatus),
-    },
-    {
-      onInternalError: (method, error) =>
-        log.error({ err: error, method }, 'bridge handler failed'),
-    },
-  );
+  // Handlers get `emit` before the bridge exists; it is bound right after.
+  let bridgeRef: BridgeServer | null = null;
+  const context: HostContext = {
+    config,
+    db,
+    catalog,
+    devices,
+    log,
+    version,
+    emit: (event, payload) => bridgeRef?.emit(event, payload),
+  };
+  const bridge = createBridgeServer(createHandlers(context), {
+    onInternalError: (method, error) => log.error({ err: error, method }, 'bridge handler failed'),
+  });
+  bridgeRef = bridge;
 
   const deviceLog = log.child({ mod: 'device' });
   devices.on('data', (data) => {

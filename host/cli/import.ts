@@ -2,8 +2,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { catalogFiles } from '../../core/import/catalog-files';
+import { fileKeyStore, KeyStoreError } from '../../core/crypto/key-store';
 import { ImportError, importStoreFolder } from '../../core/import/importer';
+import { allStoreFiles } from '../../core/import/store-files';
 import { openDatabase } from '../../core/store/db';
 import { migrate } from '../../core/store/migrations';
 import { defaultDataDir } from '../config';
@@ -18,10 +19,19 @@ export const importCommand: Command = async (argv, io) => {
   }
   const dataDir = io.env.KIOSK_DATA_DIR || defaultDataDir(io.env);
   mkdirSync(dataDir, { recursive: true });
+  let key;
+  try {
+    // The web shell's key file; the Electron shell seals the same key with safeStorage.
+    key = fileKeyStore(dataDir).loadOrCreate();
+  } catch (error) {
+    if (!(error instanceof KeyStoreError)) throw error;
+    io.err(error.message);
+    return exitCodes.failed;
+  }
   const db = openDatabase(join(dataDir, 'kiosk.db'));
   try {
     migrate(db);
-    const reports = importStoreFolder(db, dir, catalogFiles);
+    const reports = importStoreFolder(db, dir, allStoreFiles, { key });
     for (const report of reports)
       io.out(`${report.file}: ${report.rows} rows, ${report.changed} changed`);
     const changed = reports.reduce((sum, report) => sum + report.changed, 0);

@@ -1,0 +1,60 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { demoStore, tempDir } from '../../test/support/temp';
+import { openDatabase } from '../../core/store/db';
+import { importCommand } from './import';
+import type { CliIO } from './io';
+import { memberCommand } from './member';
+
+let dir: ReturnType<typeof tempDir>;
+let out: string[];
+let err: string[];
+let io: CliIO;
+
+beforeEach(() => {
+  dir = tempDir();
+  out = [];
+  err = [];
+  io = {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    env: { KIOSK_DATA_DIR: join(dir.path, 'data') },
+    stdin: Readable.from([]),
+  };
+});
+afterEach(() => dir.remove());
+
+describe('kiosk import + kiosk member erase', () => {
+  it('imports every store file with a 0600 key file, then erases one member and queues it', async () => {
+    expect(await importCommand([demoStore], io)).toBe(0);
+    expect(out).toEqual(expect.arrayContaining(['members.csv: 300 rows, 300 changed']));
+    expect(statSync(join(dir.path, 'data', 'keys', 'data.key')).mode & 0o777).toBe(0o600);
+    out = [];
+    expect(await importCommand([demoStore], io)).toBe(0);
+    expect(out.at(-1)).toBe('nothing changed');
+
+    out = [];
+    expect(await memberCommand(['erase', 'M000001'], io)).toBe(0);
+    expect(out.join('\n')).toMatch(/erased member M000001/);
+    expect(out.join('\n')).toMatch(/cloud erasure queued: outbox seq 1 \(requestErasure:M000001\)/);
+    expect(out.join('\n')).not.toMatch(/赵萍/);
+    const db = openDatabase(join(dir.path, 'data', 'kiosk.db'));
+    try {
+      expect(db.raw.prepare('SELECT mutation FROM outbox').all()).toEqual([{ mutation: 'requestErasure' }]);
+    } finally {
+      db.close();
+    }
+
+    err = [];
+    expect(await memberCommand(['erase', 'M000001'], io)).toBe(1);
+    expect(err.join('\n')).toMatch(/was erased at/);
+  });
+
+  it('answers bad usage with exit code 2', async () => {
+    expect(await memberCommand([], io)).toBe(2);
+    expect(await memberCommand(['delete', 'M1'], io)).toBe(2);
+    expect(err[0]).toMatch(/usage: kiosk member erase/);
+  });
+});

@@ -1,0 +1,18 @@
+/** What every area's handlers may use: the store, the devices, the config, the logger, events. */
+import type { EventSink } from '../../bridge/server';
+import type { Catalog } from '../../core/catalog/lookup';
+import type { WritableDB } from '../../core/store/db';
+import type { DeviceManager } from '../../device/manager';
+import type { KioskConfig } from '../config';
+import type { Logger } from '../log';
+
+export interface HostContext {
+  config: KioskConfig;
+  db: WritableDB;
+  catalog: Catalog;
+  devices: DeviceManager;
+  log: Logger;
+  /** Pushes an event to every connected renderer (bound once the bridge exists). */
+  emit: EventSink;
+  version: string;
+}

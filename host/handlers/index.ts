@@ -1,0 +1,14 @@
+/** All bridge handlers, composed from one module per area. */
+import type { Handlers } from '../../bridge/contract';
+import { appHandlers } from './app';
+import { catalogHandlers } from './catalog';
+import type { HostContext } from './context';
+import { deviceHandlers } from './device';
+
+export function createHandlers(ctx: HostContext): Handlers {
+  return {
+    ...appHandlers(ctx),
+    ...catalogHandlers(ctx),
+    ...deviceHandlers(ctx),
+  };
+}
