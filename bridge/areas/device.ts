@@ -1,7 +1,21 @@
 /** The device area: health of scanners, readers and printers, and what they read. */
 import { z } from 'zod';
-import { deviceStatusSchema, scanEventSchema } from '../schemas';
+import { deviceStatusSchema, productViewSchema, scanEventSchema } from '../schemas';
 import { none } from './shared';
+
+/** A garment's tag entering or leaving a reader's field, already decoded and looked up. */
+export const rfidEventSchema = z.object({
+  deviceId: z.string(),
+  at: z.string(),
+  epc: z.string(),
+  antenna: z.number().int(),
+  rssi: z.number(),
+  sgtin: z
+    .object({ gtin: z.string(), serial: z.string(), uri: z.string(), filter: z.number().int() })
+    .nullable(),
+  product: productViewSchema.nullable(),
+});
+export type RfidEvent = z.output<typeof rfidEventSchema>;
 
 export const deviceMethods = {
   'device.list': { input: none, output: z.array(deviceStatusSchema) },
@@ -10,4 +24,6 @@ export const deviceMethods = {
 export const deviceEvents = {
   'device.scan': scanEventSchema,
   'device.status': deviceStatusSchema,
+  'rfid.enter': rfidEventSchema,
+  'rfid.leave': rfidEventSchema,
 } as const;
