@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBridgeServer, type BridgeServer } from '../bridge/server';
 import { createCatalog } from '../core/catalog/lookup';
+import { checkDataKey } from '../core/crypto/key-check';
 import { fileKeyStore } from '../core/crypto/key-store';
 import { importStoreFolder } from '../core/import/importer';
 import { allStoreFiles } from '../core/import/store-files';
@@ -53,6 +54,8 @@ function seedIfEmpty(
   if ((row?.n ?? 0) > 0) return;
   // The web shell's key file; the Electron shell will pass its safeStorage sealer here.
   const key = fileKeyStore(dataDir).loadOrCreate();
+  const keyCheck = checkDataKey(db, key);
+  if (!keyCheck.ok) throw new Error(keyCheck.message);
   const reports = importStoreFolder(db, seedDir, allStoreFiles, { key });
   log.info({ reports }, 'imported the seed store on first run');
 }

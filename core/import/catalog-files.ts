@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { cents, count, gtin, id, text } from './fields';
 import type { FileSpec } from './spec';
+import { tableSpec as spec } from './table-spec';
 
 const stores = z.object({
   location_id: id,
@@ -35,24 +36,6 @@ const variants = z.object({
 });
 
 const stock = z.object({ sku: id, location_id: id, on_hand: count });
-
-function spec<S extends z.ZodObject>(
-  file: string,
-  table: string,
-  schema: S,
-  key: readonly string[],
-): FileSpec {
-  const columns = Object.keys(schema.shape);
-  return {
-    file,
-    table,
-    header: columns,
-    schema: schema as unknown as FileSpec['schema'],
-    columns,
-    key,
-    toRow: (row) => columns.map((column) => row[column]),
-  };
-}
 
 /** In dependency order: a row may only refer to rows of files before it. */
 export const catalogFiles: readonly FileSpec[] = [

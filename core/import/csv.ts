@@ -17,6 +17,13 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+const quotedStop = (code: number) => code === QUOTE || code === LF;
+const plainStop = (code: number) => code === QUOTE || code === COMMA || code === LF || code === CR;
+
 export function parseCsv(text: string): CsvRecord[] {
   const records: CsvRecord[] = [];
   let fields: string[] = [];
@@ -40,9 +47,15 @@ export function parseCsv(text: string): CsvRecord[] {
           field += '"';
           i++;
         } else inQuotes = false;
-      } else {
-        if (ch === '\n') line++;
+      } else if (ch === '\n') {
+        line++;
         field += ch;
+      } else {
+        // A run of plain characters is copied as one slice: per-character appends are the slow part.
+        let end = i + 1;
+        while (end < text.length && !quotedStop(text.charCodeAt(end))) end++;
+        field += text.slice(i, end);
+        i = end - 1;
       }
     } else if (ch === '"') {
       if (field !== '') throw new CsvSyntaxError(line, 'quote inside an unquoted field');
@@ -57,7 +70,10 @@ export function parseCsv(text: string): CsvRecord[] {
       line++;
       recordLine = line;
     } else {
-      field += ch;
+      let end = i + 1;
+      while (end < text.length && !plainStop(text.charCodeAt(end))) end++;
+      field += text.slice(i, end);
+      i = end - 1;
     }
   }
   if (inQuotes) throw new CsvSyntaxError(quotedLine, 'quoted field is never closed');

@@ -5,9 +5,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DataKey } from '../crypto/data-key';
 import type { WritableDB } from '../store/db';
 import { CsvSyntaxError, parseCsv } from './csv';
-import type { FileSpec } from './spec';
+import type { FileSpec, PrepareProblem, RowContext } from './spec';
+
+export interface ImportOptions {
+  /** Needed by specs that encrypt or hash (members, staff). */
+  key?: DataKey;
+}
 
 export interface RowProblem {
   file: string;
@@ -71,6 +77,14 @@ function readFile(dir: string, spec: FileSpec, problems: RowProblem[]): ParsedFi
   const rows: unknown[][] = [];
   const lines: number[] = [];
   const seen = new Map<string, number>();
+  const ordinals = new Map<string, number>();
+  const context: RowContext = {
+    ordinal(group) {
+      const next = (ordinals.get(group) ?? 0) + 1;
+      ordinals.set(group, next);
+      return next;
+    },
+  };
   for (const record of body) {
     if (record.fields.length !== names.length) {
       problems.push({
@@ -94,7 +108,7 @@ function readFile(dir: string, spec: FileSpec, problems: RowProblem[]): ParsedFi
       }
       continue;
     }
-    const row = spec.toRow(parsed.data);
+    const row = spec.toRow(parsed.data, context);
     const key = spec.key.map((column) => String(row[spec.columns.indexOf(column)])).join('\u0000');
     const firstLine = seen.get(key);
     if (firstLine !== undefined) {
@@ -117,10 +131,15 @@ function upsertSql(spec: FileSpec): string {
   const cols = spec.columns.join(', ');
   const params = spec.columns.map(() => '?').join(', ');
   const valueColumns = spec.columns.filter((column) => !spec.key.includes(column));
+  const insert = `INSERT INTO ${spec.table} (${cols}) VALUES (${params})
+    ON CONFLICT (${spec.key.join(', ')})`;
+  if (valueColumns.length === 0) return `${insert} DO NOTHING`;
   const set = valueColumns.map((column) => `${column} = excluded.${column}`).join(', ');
-  const differs = valueColumns.map((column) => `${column} IS NOT excluded.${column}`).join(' OR ');
-  return `INSERT INTO ${spec.table} (${cols}) VALUES (${params})
-    ON CONFLICT (${spec.key.join(', ')}) DO UPDATE SET ${set} WHERE ${differs}`;
+  const differs = (spec.compare ?? valueColumns)
+    .map((column) => `${column} IS NOT excluded.${column}`)
+    .join(' OR ');
+  const guard = spec.updateWhere ? ` AND (${spec.updateWhere})` : '';
+  return `${insert} DO UPDATE SET ${set} WHERE (${differs})${guard}`;
 }
 
 function isConstraintError(error: unknown): error is Error {
@@ -130,12 +149,23 @@ function isConstraintError(error: unknown): error is Error {
   );
 }
 
+function isProblem(value: unknown[] | PrepareProblem): value is PrepareProblem {
+  return !Array.isArray(value);
+}
+
 export function importStoreFolder(
   db: WritableDB,
   dir: string,
   specs: readonly FileSpec[],
+  options: ImportOptions = {},
 ): FileReport[] {
   const problems: RowProblem[] = [];
+  for (const spec of specs) {
+    if (spec.needsKey && !options.key)
+      problems.push({ file: spec.file, line: 0, field: null, message: 'needs the data key' });
+  }
+  if (problems.length > 0) throw new ImportError(problems);
+  const { key } = options;
   const parsed = specs.map((spec) => readFile(dir, spec, problems));
   if (problems.length > 0) throw new ImportError(problems);
   // A row that passes its own schema can still break a cross-file rule (a variant of an unknown
@@ -145,14 +175,30 @@ export function importStoreFolder(
       if (!file) return [];
       const statement = db.prepare(upsertSql(file.spec));
       let changed = 0;
-      file.rows.forEach((row, index) => {
+      const { prepare } = file.spec;
+      file.rows.forEach((raw, index) => {
+        const line = file.lines[index] ?? 0;
+        let row = raw;
+        if (prepare) {
+          const prepared = prepare(raw, { db, key, file: file.spec.file, line });
+          if (isProblem(prepared)) {
+            problems.push({
+              file: file.spec.file,
+              line,
+              field: prepared.field ?? null,
+              message: prepared.problem,
+            });
+            return;
+          }
+          row = prepared;
+        }
         try {
           changed += statement.run(...row).changes;
         } catch (error) {
           if (!isConstraintError(error)) throw error;
           problems.push({
             file: file.spec.file,
-            line: file.lines[index] ?? 0,
+            line,
             field: null,
             message: error.message,
           });

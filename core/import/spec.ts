@@ -1,5 +1,28 @@
 /** How one CSV file maps to one table: its columns, the row schema, and the upsert key. */
 import type { z } from 'zod';
+import type { DataKey } from '../crypto/data-key';
+import type { WritableDB } from '../store/db';
+
+/** What `toRow` may know beyond the row itself. */
+export interface RowContext {
+  /** 1-based position of this row among the rows of this file with the same `group` so far. */
+  ordinal(group: string): number;
+}
+
+/** What `prepare` gets: the open transaction and the data key, for rows that hold secrets. */
+export interface PrepareContext {
+  db: WritableDB;
+  /** The kiosk's data key; always present for a spec with `needsKey`. */
+  key: DataKey | undefined;
+  file: string;
+  line: number;
+}
+
+/** A row `prepare` refuses: reported with file and line like a schema problem. */
+export interface PrepareProblem {
+  problem: string;
+  field?: string;
+}
 
 export interface FileSpec<
   S extends z.ZodType<Record<string, unknown>> = z.ZodType<Record<string, unknown>>,
@@ -13,7 +36,21 @@ export interface FileSpec<
   /** Table columns, in the order `toRow` returns values. */
   columns: readonly string[];
   key: readonly string[];
-  toRow(row: z.output<S>): unknown[];
+  toRow(row: z.output<S>, ctx: RowContext): unknown[];
   /** Files missing from the folder are an error unless optional. */
   optional?: boolean;
+  /** The import refuses to run this spec without a data key. */
+  needsKey?: boolean;
+  /**
+   * Runs inside the import transaction just before the upsert, e.g. to encrypt or hash values.
+   * Must be deterministic in the `compare` columns so a second import changes nothing.
+   */
+  prepare?(row: unknown[], ctx: PrepareContext): unknown[] | PrepareProblem;
+  /**
+   * Value columns whose difference makes an existing row be rewritten (default: all of them).
+   * Randomised columns (ciphertexts) are left out and covered by a deterministic column instead.
+   */
+  compare?: readonly string[];
+  /** SQL condition on the existing row that must hold for it to be updated (e.g. not erased). */
+  updateWhere?: string;
 }

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkDataKey } from '../../core/crypto/key-check';
 import { fileKeyStore, KeyStoreError } from '../../core/crypto/key-store';
 import { ImportError, importStoreFolder } from '../../core/import/importer';
 import { allStoreFiles } from '../../core/import/store-files';
@@ -31,6 +32,11 @@ export const importCommand: Command = async (argv, io) => {
   const db = openDatabase(join(dataDir, 'kiosk.db'));
   try {
     migrate(db);
+    const keyCheck = checkDataKey(db, key);
+    if (!keyCheck.ok) {
+      io.err(keyCheck.message);
+      return exitCodes.failed;
+    }
     const reports = importStoreFolder(db, dir, allStoreFiles, { key });
     for (const report of reports)
       io.out(`${report.file}: ${report.rows} rows, ${report.changed} changed`);

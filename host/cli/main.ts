@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<Command>> = {
   lookup: async () => (await import('./lookup')).lookupCommand,
   sim: async () => (await import('./sim')).simCommand,
   decode: async () => (await import('./decode')).decodeCommand,
+  member: async () => (await import('./member')).memberCommand,
 };
 
 const help = `usage: kiosk <command> [options]
@@ -16,7 +17,8 @@ const help = `usage: kiosk <command> [options]
   import <dir>                    import a store folder (CSV) into the kiosk database
   lookup <code>...                look up a GTIN or SKU as the kiosk would
   sim scanner [--send CODE]...    a simulated scanner on a pseudo-terminal
-  decode TEXT... | --stdin        decode barcodes, tags and cards to JSON, one line each`;
+  decode TEXT... | --stdin        decode barcodes, tags and cards to JSON, one line each
+  member erase <id>               erase a member's personal data here and queue it for the cloud`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { chmodSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -42,7 +42,9 @@ describe('kiosk import + kiosk member erase', () => {
     expect(out.join('\n')).not.toMatch(/赵萍/);
     const db = openDatabase(join(dir.path, 'data', 'kiosk.db'));
     try {
-      expect(db.raw.prepare('SELECT mutation FROM outbox').all()).toEqual([{ mutation: 'requestErasure' }]);
+      expect(db.raw.prepare('SELECT mutation FROM outbox').all()).toEqual([
+        { mutation: 'requestErasure' },
+      ]);
     } finally {
       db.close();
     }
@@ -50,6 +52,19 @@ describe('kiosk import + kiosk member erase', () => {
     err = [];
     expect(await memberCommand(['erase', 'M000001'], io)).toBe(1);
     expect(err.join('\n')).toMatch(/was erased at/);
+  });
+
+  it('refuses to import with a key file that is not the one the database was sealed with', async () => {
+    expect(await importCommand([demoStore], io)).toBe(0);
+    const keyFile = join(dir.path, 'data', 'keys', 'data.key');
+    rmSync(keyFile);
+    err = [];
+    expect(await importCommand([demoStore], io)).toBe(1);
+    expect(err.join('\n')).toMatch(/different data key/);
+    chmodSync(keyFile, 0o644);
+    err = [];
+    expect(await importCommand([demoStore], io)).toBe(1);
+    expect(err.join('\n')).toMatch(/must not be readable by group or others/);
   });
 
   it('answers bad usage with exit code 2', async () => {

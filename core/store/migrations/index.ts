@@ -5,9 +5,25 @@
  */
 import type { WritableDB } from '../db';
 import { migration0010 } from './0010-catalog';
+import { migration0020 } from './0020-reference';
+import { migration0030 } from './0030-members';
+import { migration0040 } from './0040-staff';
+import { migration0050 } from './0050-sessions';
+import { migration0060 } from './0060-sales';
+import { migration0070 } from './0070-outbox';
+import { migration0080 } from './0080-history';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [migration0010];
+export const migrations: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0040,
+  migration0050,
+  migration0060,
+  migration0070,
+  migration0080,
+];
 
 export class DatabaseFromFutureError extends Error {
   readonly code = 'database-from-future';

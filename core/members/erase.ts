@@ -1,0 +1,90 @@
+/**
+ * Erasure on request: in ONE transaction the member's personal data is removed from this kiosk
+ * and a `requestErasure` mutation is queued for the cloud. The member row stays as a tombstone
+ * (id, tier, `erased_at`) so no later import or pull brings the data back; sales, sessions and
+ * history keep their rows but lose the link to the member. The points ledger is append-only and
+ * keeps the bare member id (a pseudonym once the profile is gone; the cloud erases its side).
+ */
+import { enqueue, type OutboxEntry } from '../outbox/outbox';
+import type { WritableDB } from '../store/db';
+
+export interface ErasureReport {
+  memberId: string;
+  erasedAt: string;
+  preferences: number;
+  photos: number;
+  sessionsUnlinked: number;
+  salesAnonymised: number;
+  historyUnlinked: number;
+  outbox: OutboxEntry;
+}
+
+export type EraseResult =
+  | { ok: true; report: ErasureReport }
+  | { ok: false; code: 'unknown-member' | 'already-erased'; message: string };
+
+export interface EraseOptions {
+  /** HLC stamp text for the outbox row. */
+  hlc: string;
+  /** Who asked (staff id or 'cli'), for the audit trail. */
+  actor: string;
+}
+
+export function eraseMember(
+  db: WritableDB,
+  memberId: string,
+  now: Date,
+  options: EraseOptions,
+): EraseResult {
+  const at = now.toISOString();
+  return db.transaction((): EraseResult => {
+    const member = db
+      .prepare<[string], { erased_at: string | null }>(
+        'SELECT erased_at FROM members WHERE member_id = ?',
+      )
+      .get(memberId);
+    if (!member) return { ok: false, code: 'unknown-member', message: `no member ${memberId}` };
+    if (member.erased_at)
+      return {
+        ok: false,
+        code: 'already-erased',
+        message: `${memberId} was erased at ${member.erased_at}`,
+      };
+    const run = (sql: string) => db.prepare(sql).run({ id: memberId }).changes;
+    const preferences = run('DELETE FROM preferences WHERE member_id = @id');
+    const photos = run(
+      'DELETE FROM photos WHERE member_id = @id OR session_id IN (SELECT session_id FROM sessions WHERE member_id = @id)',
+    );
+    const sessionsUnlinked = run('UPDATE sessions SET member_id = NULL WHERE member_id = @id');
+    const salesAnonymised = run('UPDATE sales SET member_id = NULL WHERE member_id = @id');
+    const historyUnlinked =
+      run('UPDATE history_transactions SET member_id = NULL WHERE member_id = @id') +
+      run('UPDATE history_tryons SET member_id = NULL WHERE member_id = @id');
+    db.prepare(
+      `UPDATE members SET name_enc = NULL, phone_enc = NULL, birthday_enc = NULL, pii_mac = NULL,
+         card_hash = NULL, qr_hash = NULL, phone_last4_hash = NULL, gender = NULL, joined_on = NULL,
+         home_store = NULL, consent_profile = 0, consent_marketing = 0, erased_at = ?
+       WHERE member_id = ?`,
+    ).run(at, memberId);
+    const counts = { preferences, photos, sessionsUnlinked, salesAnonymised, historyUnlinked };
+    db.prepare('INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)').run(
+      at,
+      options.actor,
+      'member.erase',
+      memberId,
+      JSON.stringify(counts),
+    );
+    const outbox = enqueue(
+      db,
+      {
+        name: 'requestErasure',
+        version: 1,
+        idempotencyKey: `requestErasure:${memberId}`,
+        args: { memberId, requestedAt: at },
+        hlc: options.hlc,
+      },
+      now,
+    );
+    return { ok: true, report: { memberId, erasedAt: at, ...counts, outbox } };
+  });
+}

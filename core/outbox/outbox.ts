@@ -1,0 +1,186 @@
+/**
+ * The outbox: mutations for the member cloud, written in the SAME transaction as the domain write
+ * they describe (so both commit or neither does). `enqueue` refuses to run outside a transaction.
+ * Each row gets the next gapless `seq` for (device, epoch), assigned in SQL inside that transaction.
+ * `parse` validates a row read back off disk before anyone trusts it.
+ */
+import { z } from 'zod';
+import type { WritableDB } from '../store/db';
+import { deviceIdentity } from './device';
+
+/** The closed list of mutation names the cloud understands (shared/DESIGN.md, Sync). */
+export const MUTATION_NAMES = [
+  'recordSale',
+  'redeemPoints',
+  'earnPoints',
+  'logTryOn',
+  'setPreference',
+  'recordConsent',
+  'registerMember',
+  'placeOrder',
+  'staffRequest',
+  'requestErasure',
+] as const;
+export type MutationName = (typeof MUTATION_NAMES)[number];
+
+export const OUTBOX_STATES = ['pending', 'sent', 'acked', 'parked'] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+export interface Mutation {
+  name: MutationName;
+  version: number;
+  /** Business key: the same intent always gets the same key (e.g. `logTryOn:<tryon id>`). */
+  idempotencyKey: string;
+  args: { [key: string]: Json };
+  /** HLC stamp text of the write. */
+  hlc: string;
+}
+
+export interface OutboxEntry {
+  id: number;
+  deviceId: string;
+  epoch: number;
+  seq: number;
+  idempotencyKey: string;
+  mutation: MutationName;
+  version: number;
+  args: Record<string, unknown>;
+  hlc: string;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+}
+
+export class OutboxError extends Error {
+  constructor(
+    readonly code: 'outside-transaction' | 'duplicate-key' | 'invalid-mutation',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const text = z.string().min(1).max(200);
+const mutationSchema = z.object({
+  name: z.enum(MUTATION_NAMES),
+  version: z.number().int().min(1).max(1000),
+  idempotencyKey: text,
+  args: z.record(z.string(), z.json()),
+  hlc: text,
+});
+
+const rowSchema = z
+  .object({
+    id: z.number().int().positive(),
+    device_id: text,
+    epoch: z.number().int().min(1),
+    seq: z.number().int().min(1),
+    idempotency_key: text,
+    mutation: z.enum(MUTATION_NAMES),
+    version: z.number().int().min(1),
+    args: z.string().transform((value, ctx) => {
+      try {
+        const parsed: unknown = JSON.parse(value);
+        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+          return parsed as Record<string, unknown>;
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: 'custom', message: 'args is not a JSON object' });
+      return z.NEVER;
+    }),
+    hlc: text,
+    state: z.enum(OUTBOX_STATES),
+    attempts: z.number().int().min(0),
+    next_attempt_at: z.string().nullable(),
+    last_error: z.string().nullable(),
+    created_at: text,
+  })
+  .transform((r): OutboxEntry => ({
+    id: r.id,
+    deviceId: r.device_id,
+    epoch: r.epoch,
+    seq: r.seq,
+    idempotencyKey: r.idempotency_key,
+    mutation: r.mutation,
+    version: r.version,
+    args: r.args,
+    hlc: r.hlc,
+    state: r.state,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+  }));
+
+export type ParseResult =
+  | { ok: true; value: OutboxEntry }
+  | { ok: false; error: { code: 'invalid-outbox-entry'; message: string } };
+
+/** Validates an outbox row as read from SQLite (snake_case columns, args as JSON text). */
+export function parse(value: unknown): ParseResult {
+  const parsed = rowSchema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const message = parsed.error.issues
+    .map((issue) => `${issue.path.join('.') || '(row)'}: ${issue.message}`)
+    .join('; ');
+  return { ok: false, error: { code: 'invalid-outbox-entry', message } };
+}
+
+/**
+ * Appends a mutation to the outbox inside the caller's open transaction and returns the stored
+ * entry. Throws OutboxError when called outside a transaction, for an invalid mutation, or for an
+ * idempotency key already queued (the caller's transaction should then roll back).
+ */
+export function enqueue(db: WritableDB, mutation: Mutation, now: Date = new Date()): OutboxEntry {
+  if (!db.raw.inTransaction)
+    throw new OutboxError(
+      'outside-transaction',
+      'enqueue must run inside the transaction of the write it describes',
+    );
+  const checked = mutationSchema.safeParse(mutation);
+  if (!checked.success)
+    throw new OutboxError('invalid-mutation', `invalid mutation: ${checked.error.message}`);
+  const existing = db
+    .prepare<[string], { id: number }>('SELECT id FROM outbox WHERE idempotency_key = ?')
+    .get(mutation.idempotencyKey);
+  if (existing)
+    throw new OutboxError(
+      'duplicate-key',
+      `mutation ${mutation.idempotencyKey} is already in the outbox`,
+    );
+  const { deviceId, epoch } = deviceIdentity(db);
+  const counter = db
+    .prepare<[string, number], { last_seq: number }>(
+      `INSERT INTO outbox_counters (device_id, epoch, last_seq) VALUES (?, ?, 1)
+       ON CONFLICT (device_id, epoch) DO UPDATE SET last_seq = last_seq + 1
+       RETURNING last_seq`,
+    )
+    .get(deviceId, epoch);
+  const seq = counter?.last_seq ?? 1;
+  const row = db
+    .prepare<unknown[], Record<string, unknown>>(
+      `INSERT INTO outbox (device_id, epoch, seq, idempotency_key, mutation, version, args, hlc,
+         state, attempts, next_attempt_at, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING *`,
+    )
+    .get(
+      deviceId,
+      epoch,
+      seq,
+      mutation.idempotencyKey,
+      mutation.name,
+      mutation.version,
+      JSON.stringify(mutation.args),
+      mutation.hlc,
+      now.toISOString(),
+      now.toISOString(),
+    );
+  const entry = parse(row);
+  if (!entry.ok) throw new OutboxError('invalid-mutation', entry.error.message);
+  return entry.value;
+}

@@ -1,0 +1,8 @@
+export {
+  LOCKOUT_MS,
+  MAX_FAILED_ATTEMPTS,
+  verifyStaffPin,
+  type StaffLoginResult,
+  type StaffMember,
+  type StaffRole,
+} from './verify-pin';
