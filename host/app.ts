@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { createBridgeServer, type BridgeServer } from '../bridge/server';
 import { createCatalog } from '../core/catalog/lookup';
 import { checkDataKey } from '../core/crypto/key-check';
-import { fileKeyStore } from '../core/crypto/key-store';
+import { fileKeyStore, type KeySealer } from '../core/crypto/key-store';
+import type { DataKey } from '../core/crypto/data-key';
+import { purgeRetention } from '../core/sessions/retention';
+import { verifyStaffPin } from '../core/staff/verify-pin';
 import { importStoreFolder } from '../core/import/importer';
 import { allStoreFiles } from '../core/import/store-files';
 import { openDatabase, readOnly, type WritableDB } from '../core/store/db';
@@ -27,6 +30,8 @@ export interface StartOptions {
   /** A store folder imported when the database has no catalog yet (the demo store). */
   seedDir?: string | null;
   log?: Logger;
+  /** Seals the data key with the OS keychain (Electron safeStorage); a 0600 file otherwise. */
+  keySealer?: KeySealer;
 }
 
 export interface KioskHost {
@@ -46,16 +51,12 @@ const version = '0.1.0';
 function seedIfEmpty(
   db: WritableDB,
   seedDir: string | null | undefined,
-  dataDir: string,
+  key: DataKey,
   log: Logger,
 ): void {
   if (!seedDir) return;
   const row = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM variants').get();
   if ((row?.n ?? 0) > 0) return;
-  // The web shell's key file; the Electron shell will pass its safeStorage sealer here.
-  const key = fileKeyStore(dataDir).loadOrCreate();
-  const keyCheck = checkDataKey(db, key);
-  if (!keyCheck.ok) throw new Error(keyCheck.message);
   const reports = importStoreFolder(db, seedDir, allStoreFiles, { key });
   log.info({ reports }, 'imported the seed store on first run');
 }
@@ -66,7 +67,12 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   const log = options.log ?? createLogger(dataDir);
   const db = openDatabase(join(dataDir, 'kiosk.db'));
   migrate(db);
-  seedIfEmpty(db, options.seedDir, dataDir, log.child({ mod: 'core/import' }));
+  // The data key: a 0600 file in the web shell, sealed by safeStorage when the Electron shell
+  // passes its sealer. A key that does not match this database is refused, never overwritten.
+  const key = fileKeyStore(dataDir, options.keySealer).loadOrCreate();
+  const keyCheck = checkDataKey(db, key);
+  if (!keyCheck.ok) throw new Error(keyCheck.message);
+  seedIfEmpty(db, options.seedDir, key, log.child({ mod: 'core/import' }));
   const catalog = createCatalog(readOnly(db), config.storeId);
   const devices = new DeviceManager({ devices: config.devices, simDir: join(dataDir, 'sim') });
   // Handlers get `emit` before the bridge exists; it is bound right after.
@@ -74,6 +80,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   const context: HostContext = {
     config,
     db,
+    key,
     catalog,
     devices,
     log,
@@ -97,6 +104,19 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   devices.on('error', (fault) => deviceLog.warn({ fault }, 'device fault'));
   devices.on('status', (snapshot) => bridge.emit('device.status', toDeviceStatus(snapshot)));
   await devices.start();
+  // Anonymous sessions and unsent photos do not outlive their retention period.
+  const retention = { anonymousSessionDays: 30, unsentPhotoHours: 24 };
+  const purge = () => {
+    try {
+      const report = purgeRetention(db, new Date(), retention);
+      log.info({ report }, 'retention purge');
+    } catch (error) {
+      log.error({ err: error }, 'retention purge failed');
+    }
+  };
+  purge();
+  const retentionTimer = setInterval(purge, 60 * 60 * 1000);
+  retentionTimer.unref();
   log.info(
     { storeId: config.storeId, role: config.role, shell: options.shell },
     'kiosk host started',
@@ -109,9 +129,12 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     dataDir,
     devices,
     db,
-    // Staff sign-in arrives with the staff tables; until then no one may leave kiosk mode.
-    verifySupervisor: async () => false,
+    async verifySupervisor(badge, pin) {
+      const result = await verifyStaffPin(db, key, badge, pin, new Date());
+      return result.ok && (result.role === 'supervisor' || result.role === 'manager');
+    },
     async close() {
+      clearInterval(retentionTimer);
       await devices.close();
       db.close();
     },

@@ -1,6 +1,7 @@
 /** What every area's handlers may use: the store, the devices, the config, the logger, events. */
 import type { EventSink } from '../../bridge/server';
 import type { Catalog } from '../../core/catalog/lookup';
+import type { DataKey } from '../../core/crypto/data-key';
 import type { WritableDB } from '../../core/store/db';
 import type { DeviceManager } from '../../device/manager';
 import type { KioskConfig } from '../config';
@@ -9,6 +10,8 @@ import type { Logger } from '../log';
 export interface HostContext {
   config: KioskConfig;
   db: WritableDB;
+  /** Encrypts members' personal data and keys look-up hashes. */
+  key: DataKey;
   catalog: Catalog;
   devices: DeviceManager;
   log: Logger;

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoStore, tempDir } from '../test/support/temp';
+import { startKioskHost, type KioskHost } from './app';
+import { parseConfig } from './config';
+import { createLogger } from './log';
+
+let dir: ReturnType<typeof tempDir>;
+let host: KioskHost;
+const spare = tempDir();
+
+beforeAll(async () => {
+  dir = tempDir();
+  host = await startKioskHost({
+    config: parseConfig({ storeId: 'S001', role: 'checkout' }),
+    dataDir: dir.path,
+    shell: 'web',
+    seedDir: demoStore,
+    log: createLogger(null, 'silent'),
+  });
+});
+afterAll(async () => {
+  await host.close();
+  dir.remove();
+  spare.remove();
+});
+
+describe('kiosk host', () => {
+  it('seeds the demo store on first run and answers over the bridge', async () => {
+    expect(await host.bridge.dispatch('app.info', {})).toMatchObject({
+      ok: true,
+      value: { storeId: 'S001', role: 'checkout', storeName: { en: "Shanghai Jing'an Flagship" } },
+    });
+    expect(await host.bridge.dispatch('catalog.lookup', { code: '6970001000016' })).toMatchObject({
+      ok: true,
+      value: { sku: 'DRE001-WHT-XS' },
+    });
+  });
+
+  it('lets only a supervisor with the right PIN leave kiosk mode', async () => {
+    expect(await host.verifySupervisor('BADGE-2001', '8642')).toBe(true);
+    expect(await host.verifySupervisor('BADGE-2001', '0000')).toBe(false);
+    expect(await host.verifySupervisor('BADGE-1001', '2468')).toBe(false); // an associate
+    expect(await host.verifySupervisor('BADGE-9999', '8642')).toBe(false);
+  });
+
+  it('refuses to start with a key file that does not belong to this database', async () => {
+    await host.close();
+    const { writeFileSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const keyDir = join(dir.path, 'keys');
+    for (const file of readdirSync(keyDir))
+      writeFileSync(join(keyDir, file), Buffer.alloc(32, 7), { mode: 0o600 });
+    await expect(
+      startKioskHost({
+        config: parseConfig({ storeId: 'S001', role: 'checkout' }),
+        dataDir: dir.path,
+        shell: 'web',
+        log: createLogger(null, 'silent'),
+      }),
+    ).rejects.toThrow(/key/i);
+    host = await startKioskHost({
+      config: parseConfig({ storeId: 'S001', role: 'checkout' }),
+      dataDir: spare.path,
+      shell: 'web',
+      log: createLogger(null, 'silent'),
+    });
+  });
+});
