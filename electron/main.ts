@@ -6,10 +6,20 @@
 import { execFile } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  powerSaveBlocker,
+  protocol,
+  safeStorage,
+  session,
+} from 'electron';
 import electronUpdater from 'electron-updater';
 import { ipcEventChannel, registerIpcBridge } from '../bridge/ipc';
 import { startKioskHost } from '../host/app';
+import { safeStorageSealer } from './key-sealer';
 import { ConfigError, loadConfigFromEnv } from '../host/config';
 import { demoStoreDir, rendererDir } from '../host/paths';
 import { createActivityClock, withActivity } from './activity';
@@ -70,6 +80,7 @@ async function start(): Promise<void> {
     shell: 'electron',
     seedDir: demo ? demoStoreDir : null,
     log,
+    keySealer: safeStorageSealer(safeStorage),
   });
 
   Menu.setApplicationMenu(null);

@@ -23,6 +23,8 @@ import type { HostContext } from './handlers/context';
 import { toDeviceStatus } from './handlers/device';
 import { interpretScan } from './scan';
 
+export type { KeySealer };
+
 export interface StartOptions {
   config: KioskConfig;
   dataDir: string;

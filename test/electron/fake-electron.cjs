@@ -122,6 +122,12 @@ const fake = {
   },
   Menu: { setApplicationMenu: (menu) => record.calls.push(`menu:${menu}`) },
   powerSaveBlocker: { start: () => 1, stop: () => true },
+  // No OS keychain in the stand-in: the host keeps its 0600 key file.
+  safeStorage: {
+    isEncryptionAvailable: () => false,
+    encryptString: () => Buffer.alloc(0),
+    decryptString: () => '',
+  },
 };
 
 function summary() {
