@@ -3,6 +3,7 @@
  * read path cannot write: a ReadableDB exposes only `prepareRead`, and a statement prepared there is
  * checked to be read-only by SQLite itself.
  */
+import { closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
 export type Row = Record<string, unknown>;
@@ -33,12 +34,17 @@ export class ReadOnlyStatementError extends Error {
 }
 
 export function openDatabase(file: string, options: { readonly?: boolean } = {}): WritableDB {
+  // Only the kiosk's own user may read the file (SQLite gives -wal/-shm the same mode).
+  if (!options.readonly && file !== ':memory:' && !existsSync(file))
+    closeSync(openSync(file, 'a', 0o600));
   const raw = new Database(file, { readonly: options.readonly ?? false });
   raw.pragma('journal_mode = WAL');
   // Sales and points must survive a power cut: FULL syncs the WAL on every commit.
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
+  // An erased member's data must not linger in free pages of the file.
+  raw.pragma('secure_delete = ON');
   const statements = new Map<string, Database.Statement>();
   const cached = (sql: string): Database.Statement => {
     let statement = statements.get(sql);

@@ -12,6 +12,7 @@ import { migration0050 } from './0050-sessions';
 import { migration0060 } from './0060-sales';
 import { migration0070 } from './0070-outbox';
 import { migration0080 } from './0080-history';
+import { migration0090 } from './0090-recommend';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   migration0060,
   migration0070,
   migration0080,
+  migration0090,
 ];
 
 export class DatabaseFromFutureError extends Error {

@@ -60,6 +60,12 @@ describe('migration runner', () => {
     ).toBeUndefined();
   });
 
+  it('creates the database file readable by its owner only, with secure delete', async () => {
+    const { statSync } = await import('node:fs');
+    expect(statSync(db.file).mode & 0o777).toBe(0o600);
+    expect(db.raw.pragma('secure_delete', { simple: true })).toBe(1);
+  });
+
   it('runs with WAL, foreign keys and synchronous=FULL', () => {
     expect(db.raw.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.raw.pragma('foreign_keys', { simple: true })).toBe(1);
