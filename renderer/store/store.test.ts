@@ -56,15 +56,13 @@ describe('scan slice', () => {
   it('takes the language from the host’s app info, and each test store is fresh', () => {
     const store = createAppStore();
     expect(store.getState().language).toBe('zh-CN');
-    store
-      .getState()
-      .setInfo({
-        storeId: 'S001',
-        storeName: null,
-        role: 'checkout',
-        language: 'en',
-        version: '0',
-      });
+    store.getState().setInfo({
+      storeId: 'S001',
+      storeName: null,
+      role: 'checkout',
+      language: 'en',
+      version: '0',
+    });
     expect(store.getState().language).toBe('en');
     expect(createAppStore().getState().language).toBe('zh-CN');
   });
