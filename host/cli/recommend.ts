@@ -1,0 +1,82 @@
+/**
+ * `kiosk recommend --member ID[,ID...] [--limit N] [--store S001] [--lang en|zh-CN]`: the
+ * personal picks the kiosk would show each member, one JSON line per member:
+ * `{"member":"M000001","items":[{"sku":"...","styleId":"...","reason":"..."}]}`. A member without
+ * profile consent gets `"items":[]` and `"note":"no-consent"`; an unknown id gets
+ * `{"member":"X","error":"unknown-member"}` (and exit code 1).
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureAffinity, forYou } from '../../core/recommend';
+import { openDatabase, readOnly } from '../../core/store/db';
+import { migrate } from '../../core/store/migrations';
+import { ConfigError, defaultDataDir, readConfigFile } from '../config';
+import { exitCodes, type Command } from './io';
+
+const usage =
+  'usage: kiosk recommend --member ID[,ID...] [--limit N] [--store S001] [--lang en|zh-CN]';
+
+export const recommendCommand: Command = async (argv, io) => {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      member: { type: 'string', multiple: true },
+      limit: { type: 'string' },
+      store: { type: 'string' },
+      lang: { type: 'string' },
+    },
+  });
+  const members = (values.member ?? [])
+    .flatMap((list) => list.split(','))
+    .map((id) => id.trim())
+    .filter((id) => id.length > 0);
+  const limit = Number(values.limit ?? 5);
+  const lang = values.lang ?? 'en';
+  if (
+    positionals.length > 0 ||
+    members.length === 0 ||
+    members.some((id) => id.length > 64) ||
+    !Number.isInteger(limit) ||
+    limit < 1 ||
+    limit > 50 ||
+    (lang !== 'en' && lang !== 'zh-CN' && lang !== 'zh')
+  ) {
+    io.err(usage);
+    return exitCodes.usage;
+  }
+  let storeId = values.store;
+  try {
+    storeId ??= io.env.KIOSK_CONFIG ? readConfigFile(io.env.KIOSK_CONFIG).storeId : 'S001';
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.err(error.message);
+    return error.exitCode;
+  }
+  const db = openDatabase(join(io.env.KIOSK_DATA_DIR || defaultDataDir(io.env), 'kiosk.db'));
+  try {
+    migrate(db);
+    ensureAffinity(db);
+    const read = readOnly(db);
+    let unknown = 0;
+    for (const member of members) {
+      const result = forYou(read, { memberId: member, storeId, limit });
+      if (!result.ok) {
+        unknown++;
+        io.out(JSON.stringify({ member, error: result.code }));
+        continue;
+      }
+      const items = result.items.map((item) => ({
+        sku: item.sku,
+        styleId: item.styleId,
+        reason: lang === 'en' ? item.reason.en : item.reason.zh,
+      }));
+      io.out(
+        JSON.stringify(result.note ? { member, items, note: result.note } : { member, items }),
+      );
+    }
+    return unknown === 0 ? exitCodes.ok : exitCodes.failed;
+  } finally {
+    db.close();
+  }
+};
