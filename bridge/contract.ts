@@ -7,17 +7,31 @@ import type { Result } from './result';
 import { appMethods } from './areas/app';
 import { catalogMethods } from './areas/catalog';
 import { deviceEvents, deviceMethods } from './areas/device';
+import { cartMethods } from './areas/cart';
+import { checkoutMethods } from './areas/checkout';
+import { memberMethods } from './areas/member';
+import { mirrorMethods } from './areas/mirror';
+import { sessionEvents, sessionMethods } from './areas/session';
+import { staffEvents, staffMethods } from './areas/staff';
 
 /** Every method, by area. An area file declares its methods' parameter and answer schemas. */
 export const methods = {
   ...appMethods,
   ...catalogMethods,
   ...deviceMethods,
+  ...sessionMethods,
+  ...mirrorMethods,
+  ...memberMethods,
+  ...cartMethods,
+  ...checkoutMethods,
+  ...staffMethods,
 } as const;
 
 /** Every event the host pushes, by area. */
 export const events = {
   ...deviceEvents,
+  ...sessionEvents,
+  ...staffEvents,
 } as const;
 
 export type Methods = typeof methods;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { methodNames } from './contract';
 import { createIpcClient, registerIpcBridge, type IpcInvokeEventLike } from './ipc';
+import { someHandlers } from './test-handlers';
 import { createBridgeServer } from './server';
 
 /** An in-memory ipcMain/ipcRenderer pair with the same call shapes as Electron's. */
@@ -27,27 +29,26 @@ function fakeIpc(senderUrl: string) {
   };
 }
 
-const server = createBridgeServer({
-  'app.info': () => ({
-    storeId: 'S001',
-    storeName: null,
-    role: 'checkout',
-    language: 'en',
-    version: '0',
+const server = createBridgeServer(
+  someHandlers({
+    'app.info': () => ({
+      storeId: 'S001',
+      storeName: null,
+      role: 'checkout',
+      language: 'en',
+      version: '0',
+    }),
+    'catalog.lookup': () => null,
+    'device.list': () => [],
   }),
-  'catalog.lookup': () => null,
-  'device.list': () => [],
-});
+);
 
 describe('Electron IPC transport', () => {
   it('registers one kiosk:-prefixed channel per method and answers a trusted sender', async () => {
     const ipc = fakeIpc('kiosk://app/index.html');
     registerIpcBridge(ipc.main, server, (frame) => frame?.url.startsWith('kiosk://app/') ?? false);
-    expect([...ipc.handlers.keys()]).toEqual([
-      'kiosk:app.info',
-      'kiosk:catalog.lookup',
-      'kiosk:device.list',
-    ]);
+    expect([...ipc.handlers.keys()]).toEqual(methodNames.map((method) => `kiosk:${method}`));
+    expect(ipc.handlers.has('kiosk:catalog.lookup')).toBe(true);
     const client = createIpcClient(ipc.renderer);
     expect(await client['app.info']({})).toMatchObject({ ok: true, value: { role: 'checkout' } });
     expect(await client['catalog.lookup']({ code: 5 } as never)).toMatchObject({

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Handlers } from './contract';
 import { KioskError } from './result';
+import { someHandlers } from './test-handlers';
 import { createBridgeServer } from './server';
 
 const product = {
@@ -16,7 +17,7 @@ const product = {
 };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  return {
+  return someHandlers({
     'app.info': () => ({
       storeId: 'S001',
       storeName: null,
@@ -27,7 +28,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'catalog.lookup': ({ code }) => (code === 'known' ? product : null),
     'device.list': () => [],
     ...overrides,
-  };
+  });
 }
 
 describe('bridge server dispatch', () => {

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
+import { someHandlers } from './test-handlers';
 import { createBridgeServer, type BridgeServer } from './server';
 import { createWsClient } from './ws-client';
 import { attachWebSocket } from './ws-server';
@@ -11,17 +12,19 @@ let bridge: BridgeServer;
 let url: string;
 
 beforeEach(async () => {
-  bridge = createBridgeServer({
-    'app.info': () => ({
-      storeId: 'S001',
-      storeName: null,
-      role: 'mirror',
-      language: 'zh-CN',
-      version: '0',
+  bridge = createBridgeServer(
+    someHandlers({
+      'app.info': () => ({
+        storeId: 'S001',
+        storeName: null,
+        role: 'mirror',
+        language: 'zh-CN',
+        version: '0',
+      }),
+      'catalog.lookup': () => null,
+      'device.list': () => [],
     }),
-    'catalog.lookup': () => null,
-    'device.list': () => [],
-  });
+  );
   http = createServer();
   const wss = new WebSocketServer({ server: http });
   wss.on('connection', (socket) => attachWebSocket(bridge, socket));

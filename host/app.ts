@@ -9,6 +9,7 @@ import { createCatalog } from '../core/catalog/lookup';
 import { checkDataKey } from '../core/crypto/key-check';
 import { fileKeyStore, type KeySealer } from '../core/crypto/key-store';
 import type { DataKey } from '../core/crypto/data-key';
+import { ensureAffinity } from '../core/recommend';
 import { purgeRetention } from '../core/sessions/retention';
 import { verifyStaffPin } from '../core/staff/verify-pin';
 import { importStoreFolder } from '../core/import/importer';
@@ -22,6 +23,7 @@ import { createHandlers } from './handlers';
 import type { HostContext } from './handlers/context';
 import { toDeviceStatus } from './handlers/device';
 import { interpretScan } from './scan';
+import { createScreenService } from './services/screens/screen-service';
 
 export type { KeySealer };
 
@@ -75,6 +77,8 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   const keyCheck = checkDataKey(db, key);
   if (!keyCheck.ok) throw new Error(keyCheck.message);
   seedIfEmpty(db, options.seedDir, key, log.child({ mod: 'core/import' }));
+  // Style affinity for "complete the look": rebuilt only when the history changed since last time.
+  if (ensureAffinity(db)) log.info('rebuilt style affinity from the history');
   const catalog = createCatalog(readOnly(db), config.storeId);
   const devices = new DeviceManager({ devices: config.devices, simDir: join(dataDir, 'sim') });
   // Handlers get `emit` before the bridge exists; it is bound right after.
@@ -88,6 +92,15 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     log,
     version,
     emit: (event, payload) => bridgeRef?.emit(event, payload),
+    screens: createScreenService({
+      config,
+      db,
+      catalog,
+      key,
+      devices,
+      log: log.child({ mod: 'host/screens' }),
+      emit: (event, payload) => bridgeRef?.emit(event, payload),
+    }),
   };
   const bridge = createBridgeServer(createHandlers(context), {
     onInternalError: (method, error) => log.error({ err: error, method }, 'bridge handler failed'),

@@ -4,11 +4,13 @@ import { appHandlers } from './app';
 import { catalogHandlers } from './catalog';
 import type { HostContext } from './context';
 import { deviceHandlers } from './device';
+import { screenHandlers } from './screens';
 
 export function createHandlers(ctx: HostContext): Handlers {
   return {
     ...appHandlers(ctx),
     ...catalogHandlers(ctx),
     ...deviceHandlers(ctx),
+    ...screenHandlers(ctx),
   };
 }

@@ -1,17 +1,43 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EventName, EventPayload, KioskApi } from '../../bridge/contract';
 import { ok } from '../../bridge/result';
+import type { TryOnCard } from '../../bridge/views';
+import { emptyView } from '../store/view-fixture';
 import { createI18n } from '../i18n';
 import { createAppStore } from '../store/app-store';
 import { ServicesProvider } from '../store/context';
 import { App } from './App';
 
-/** An in-memory KioskApi: answers app.info and lets the test push host events. */
+const card: TryOnCard = {
+  sku: 'DRE001-WHT-XS',
+  styleId: 'DRE001',
+  name: { zh: '防泼水连衣裙', en: 'Water-repellent dress' },
+  color: { code: 'WHT', zh: '白色', en: 'White' },
+  size: 'XS',
+  priceCents: 69900,
+  listPriceCents: 78900,
+  memberPriceCents: 67803,
+  swatches: [{ code: 'WHT', zh: '白色', en: 'White' }],
+  sizes: [
+    { size: 'XS', sku: 'DRE001-WHT-XS', here: 0, otherStores: 7, online: 4 },
+    { size: 'S', sku: 'DRE001-WHT-S', here: 2, otherStores: 1, online: 0 },
+  ],
+  reaction: null,
+  reason: null,
+  source: 'scan',
+};
+
+/** An in-memory KioskApi: answers what App asks and lets the test push host events. */
 function fakeKiosk() {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const calls: Array<[string, unknown]> = [];
+  const record = (name: string) => async (input: unknown) => {
+    calls.push([name, input]);
+    return ok(emptyView);
+  };
   const api = {
     'app.info': async () =>
       ok({
@@ -21,8 +47,10 @@ function fakeKiosk() {
         language: 'zh-CN' as const,
         version: '0',
       }),
-    'catalog.lookup': async () => ok(null),
-    'device.list': async () => ok([]),
+    'session.current': async () => ok(emptyView),
+    'session.touch': record('session.touch'),
+    'mirror.react': record('mirror.react'),
+    'mirror.requestSize': record('mirror.requestSize'),
     on: (event: string, listener: (payload: unknown) => void) => {
       if (!listeners.has(event)) listeners.set(event, new Set());
       listeners.get(event)?.add(listener);
@@ -31,67 +59,84 @@ function fakeKiosk() {
   } as unknown as KioskApi;
   const push = <E extends EventName>(event: E, payload: EventPayload<E>) =>
     listeners.get(event)?.forEach((l) => l(payload));
-  return { api, push };
+  return { api, push, calls };
 }
 
 afterEach(cleanup);
 
+function renderApp() {
+  const kiosk = fakeKiosk();
+  render(
+    <I18nextProvider i18n={createI18n('zh-CN')}>
+      <ServicesProvider services={{ store: createAppStore(), kiosk: kiosk.api }}>
+        <App />
+      </ServicesProvider>
+    </I18nextProvider>,
+  );
+  return kiosk;
+}
+
 describe('App', () => {
-  it('shows the attract screen, then the product of a scan, then a not-found message', async () => {
-    const kiosk = fakeKiosk();
-    const store = createAppStore();
-    render(
-      <I18nextProvider i18n={createI18n('zh-CN')}>
-        <ServicesProvider services={{ store, kiosk: kiosk.api }}>
-          <App />
-        </ServicesProvider>
-      </I18nextProvider>,
-    );
+  it('shows the attract screen, then the host’s visit: a garment card with sizes and member price', async () => {
+    const kiosk = renderApp();
     expect(await screen.findByText('上海静安旗舰店')).toBeTruthy();
     expect(screen.getByRole('heading', { name: '欢迎光临' })).toBeTruthy();
     act(() =>
-      kiosk.push('device.scan', {
-        deviceId: 's',
-        at: '',
-        text: '6970001000016',
-        symbology: 'EAN-13',
-        outcome: 'product',
-        kind: 'gtin',
-        code: '06970001000016',
-        error: null,
-        product: {
-          sku: 'A',
-          styleId: 'DRE001',
-          gtin: '06970001000016',
-          name: { zh: '防泼水连衣裙', en: 'Dress' },
-          color: { code: 'W', zh: '白色', en: 'White' },
-          size: 'XS',
-          priceCents: 69900,
-          listPriceCents: 78900,
-          stockHere: 0,
-        },
+      kiosk.push('session.changed', {
+        ...emptyView,
+        sessionId: 's1',
+        cards: [card],
+        focusSku: card.sku,
       }),
     );
+    const article = screen.getByRole('article');
     expect(screen.getByRole('heading', { name: '防泼水连衣裙' })).toBeTruthy();
-    expect(screen.getByText('本店暂无库存')).toBeTruthy();
+    expect(article.textContent).toContain('本店暂无库存');
+    expect(article.textContent).toContain('¥678.03');
     expect(screen.getByText('¥789.00').tagName).toBe('S');
+    act(() => screen.getByRole('button', { name: '请店员送 S 码' }).click());
+    expect(kiosk.calls).toContainEqual(['mirror.requestSize', { sku: 'DRE001-WHT-S' }]);
+    act(() => screen.getByRole('button', { name: '不适合我' }).click());
+    act(() => screen.getByRole('button', { name: '偏小' }).click());
+    expect(kiosk.calls).toContainEqual([
+      'mirror.react',
+      { sku: 'DRE001-WHT-XS', reaction: 'rejected', reason: 'too-small' },
+    ]);
+  });
+
+  it('words host notices in the chosen language, and wipes the screen when the visit ends', async () => {
+    const kiosk = renderApp();
+    await screen.findByText('上海静安旗舰店');
     act(() =>
-      kiosk.push('device.scan', {
-        deviceId: 's',
-        at: '',
-        text: 'x',
-        symbology: null,
-        outcome: 'not-found',
-        kind: 'gtin',
-        code: '04006381333931',
-        product: null,
-        error: null,
+      kiosk.push('session.changed', {
+        ...emptyView,
+        sessionId: 's1',
+        cards: [card],
+        notice: { key: 'not-found', at: '' },
       }),
     );
     expect(screen.getByRole('alert').textContent).toContain('未找到该商品，请联系店员');
-    act(() => screen.getByRole('button', { name: '语言' }).click());
+    act(() => screen.getByRole('button', { name: /^语言/ }).click());
     expect(screen.getByRole('alert').textContent).toContain(
       'Item not found, please ask a staff member',
     );
+    act(() => kiosk.push('session.changed', emptyView));
+    expect(screen.queryByRole('article')).toBeNull();
+    expect(screen.queryByText('Water-repellent dress')).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Welcome' })).toBeTruthy();
+  });
+
+  it('sends at most one touch a second while a visit is open', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const kiosk = renderApp();
+    await screen.findByText('上海静安旗舰店');
+    act(() => kiosk.push('session.changed', { ...emptyView, sessionId: 's1', cards: [card] }));
+    const stage = screen.getByRole('main');
+    act(() => {
+      stage.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+      stage.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    });
+    expect(kiosk.calls.filter(([name]) => name === 'session.touch')).toHaveLength(1);
+    vi.useRealTimers();
   });
 });

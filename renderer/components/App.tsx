@@ -1,41 +1,53 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppState, useKiosk } from '../store/context';
+import { stageOf } from '../store/session-slice';
 import { AttractScreen } from './AttractScreen';
+import { CheckoutScreen } from './CheckoutScreen';
 import { LanguageSwitch } from './LanguageSwitch';
-import { ProductCard } from './ProductCard';
-import { ScanMessage } from './ScanMessage';
+import { MemberBadge } from './MemberBadge';
+import { MirrorScreen } from './MirrorScreen';
+import { Notice } from './Notice';
+import { PinPad } from './PinPad';
+import { StaffConsole } from './StaffConsole';
 
-/** How long a product or message stays up with nothing happening before the attract screen returns. */
-const returnToAttractMs = 60_000;
+/** Touches keep the host's visit alive; one message a second is plenty. */
+const touchEveryMs = 1000;
 
 export function App() {
   const { t, i18n } = useTranslation();
   const kiosk = useKiosk();
-  const screen = useAppState((state) => state.screen);
-  const scanCount = useAppState((state) => state.scanCount);
+  const view = useAppState((state) => state.view);
   const language = useAppState((state) => state.language);
   const connected = useAppState((state) => state.connected);
-  const applyScan = useAppState((state) => state.applyScan);
-  const backToAttract = useAppState((state) => state.backToAttract);
+  const setView = useAppState((state) => state.setView);
   const setInfo = useAppState((state) => state.setInfo);
+  const lastTouch = useRef(0);
 
-  useEffect(() => kiosk.on('device.scan', applyScan), [kiosk, applyScan]);
+  useEffect(() => kiosk.on('session.changed', setView), [kiosk, setView]);
   useEffect(() => {
     void kiosk['app.info']({}).then((result) => result.ok && setInfo(result.value));
   }, [kiosk, setInfo]);
+  // On start and after every reconnect, the host's visit is the truth: fetch it whole.
+  useEffect(() => {
+    void kiosk['session.current']({}).then((result) => result.ok && setView(result.value));
+  }, [kiosk, setView, connected]);
   useEffect(() => {
     void i18n.changeLanguage(language);
     document.documentElement.lang = language;
   }, [i18n, language]);
-  useEffect(() => {
-    if (screen.kind === 'attract') return;
-    const timer = setTimeout(backToAttract, returnToAttractMs);
-    return () => clearTimeout(timer);
-  }, [screen, scanCount, backToAttract]);
+
+  const stage = stageOf(view);
+  const onTouch = () => {
+    const now = Date.now();
+    if (!view?.sessionId && !view?.staff) return;
+    if (now - lastTouch.current < touchEveryMs) return;
+    lastTouch.current = now;
+    void kiosk['session.touch']({});
+  };
 
   return (
-    <div className={`app role-${useAppState((state) => state.info?.role ?? 'mirror')}`}>
+    <div className={`app role-${view?.role ?? 'mirror'}`} onPointerDown={onTouch}>
       <header className="top-bar">
         <span className="brand">SEED</span>
         {!connected && (
@@ -43,12 +55,34 @@ export function App() {
             {t('status.offline')}
           </span>
         )}
+        {view?.member && <MemberBadge member={view.member} />}
+        {view?.staff && (
+          <span className="staff-badge">
+            {t('staff.signedInAs', { name: view.staff.name })}
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void kiosk['staff.logout']({})}
+            >
+              {t('staff.signOut')}
+            </button>
+          </span>
+        )}
+        {view?.sessionId && (
+          <button type="button" className="secondary" onClick={() => void kiosk['session.end']({})}>
+            {t('common.done')}
+          </button>
+        )}
         <LanguageSwitch />
       </header>
-      <main className="stage" key={scanCount}>
-        {screen.kind === 'attract' && <AttractScreen />}
-        {screen.kind === 'product' && <ProductCard product={screen.product} />}
-        {screen.kind !== 'attract' && screen.kind !== 'product' && <ScanMessage screen={screen} />}
+      <main className={`stage stage-${stage}`}>
+        <Notice notice={view?.notice ?? null} />
+        {stage === 'attract' && <AttractScreen />}
+        {stage === 'pin' && <PinPad />}
+        {stage === 'mirror' && view && <MirrorScreen view={view} />}
+        {stage === 'checkout' && view && view.staff && <StaffConsole view={view} />}
+        {stage === 'checkout' && view && <CheckoutScreen view={view} />}
+        {stage === 'staff' && view && <StaffConsole view={view} />}
       </main>
     </div>
   );

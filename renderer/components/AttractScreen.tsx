@@ -11,6 +11,7 @@ export function AttractScreen() {
       <h1 id="attract-title">{t('attract.title')}</h1>
       <p className="attract-hint">{t(`attract.${role}`)}</p>
       {store && <p className="attract-store">{language === 'en' ? store.en : store.zh}</p>}
+      {role !== 'staff' && <p className="attract-member">{t('member.hint')}</p>}
     </section>
   );
 }

@@ -11,7 +11,7 @@ export function LanguageSwitch() {
     <button
       type="button"
       className="language-switch"
-      aria-label={t('language.label')}
+      aria-label={`${t('language.label')}: ${t('language.switchTo')}`}
       lang={next}
       onClick={() => setLanguage(next)}
     >

@@ -1,0 +1,181 @@
+/**
+ * What the screens show, as the host keeps it: the whole visit (session) in one view, so a
+ * reloaded renderer asks `session.current` and loses nothing. Types are derived from these schemas.
+ */
+import { z } from 'zod';
+import { roleSchema } from './schemas';
+
+export const labelSchema = z.object({ zh: z.string(), en: z.string() });
+
+export const tryOnReasonSchema = z.enum(['too-small', 'too-big', 'colour', 'style', 'price']);
+export type TryOnReasonView = z.output<typeof tryOnReasonSchema>;
+export const reactionSchema = z.enum(['liked', 'rejected']);
+
+/** One size of a garment with where it can be had. */
+export const sizeAvailabilitySchema = z.object({
+  size: z.string(),
+  sku: z.string(),
+  here: z.number().int(),
+  otherStores: z.number().int(),
+  online: z.number().int(),
+});
+
+export const swatchSchema = z.object({ code: z.string(), zh: z.string(), en: z.string() });
+
+/** A suggestion with why it is suggested (complete the look, for you). */
+export const suggestionSchema = z.object({
+  sku: z.string(),
+  name: labelSchema,
+  priceCents: z.number().int(),
+  reason: labelSchema,
+});
+
+export const tryOnCardSchema = z.object({
+  sku: z.string(),
+  styleId: z.string(),
+  name: labelSchema,
+  color: swatchSchema,
+  size: z.string(),
+  priceCents: z.number().int(),
+  listPriceCents: z.number().int(),
+  /** The signed-in member's price (tier discount), null without a member or a discount. */
+  memberPriceCents: z.number().int().nullable(),
+  swatches: z.array(swatchSchema),
+  sizes: z.array(sizeAvailabilitySchema),
+  reaction: reactionSchema.nullable(),
+  reason: tryOnReasonSchema.nullable(),
+  source: z.enum(['scan', 'rfid']),
+});
+export type TryOnCard = z.output<typeof tryOnCardSchema>;
+
+export const staffRequestStatusSchema = z.enum(['waiting', 'on-the-way', 'done', 'cancelled']);
+export const staffRequestSchema = z.object({
+  requestId: z.string(),
+  kind: z.enum(['size', 'help', 'unknown-item']),
+  /** Where the shopper is: the fitting room or the checkout's name. */
+  place: z.string(),
+  sku: z.string().nullable(),
+  size: z.string().nullable(),
+  name: labelSchema.nullable(),
+  status: staffRequestStatusSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type StaffRequestView = z.output<typeof staffRequestSchema>;
+
+export const memberBadgeSchema = z.object({
+  /** The name shown on screen: family name only, the rest masked. */
+  displayName: z.string(),
+  tier: z.string(),
+  tierName: labelSchema,
+  points: z.number().int(),
+  consentProfile: z.boolean(),
+});
+export type MemberBadge = z.output<typeof memberBadgeSchema>;
+
+export const cartLineSchema = z.object({
+  sku: z.string(),
+  name: labelSchema,
+  color: swatchSchema,
+  size: z.string(),
+  qty: z.number().int(),
+  unitPriceCents: z.number().int(),
+  amountCents: z.number().int(),
+});
+
+export const discountLineSchema = z.object({
+  kind: z.string(),
+  code: z.string().nullable(),
+  label: labelSchema,
+  amountCents: z.number().int(),
+  points: z.number().int().nullable(),
+});
+
+export const couponOfferSchema = z.object({
+  code: z.string(),
+  title: labelSchema,
+  applied: z.boolean(),
+});
+
+export const paymentStateSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('open') }),
+  z.object({ state: z.literal('declined') }),
+  z.object({
+    state: z.literal('paid'),
+    saleId: z.string(),
+    receipt: z.enum(['printed', 'e-receipt']),
+  }),
+  /** Offline or failed: the shopper takes this slip to the counter. */
+  z.object({ state: z.literal('pay-at-counter'), slipCode: z.string(), qrSvg: z.string() }),
+]);
+export type PaymentState = z.output<typeof paymentStateSchema>;
+
+export const cartSchema = z.object({
+  lines: z.array(cartLineSchema),
+  subtotalCents: z.number().int(),
+  discounts: z.array(discountLineSchema),
+  totalCents: z.number().int(),
+  coupons: z.array(couponOfferSchema),
+  pointsToRedeem: z.number().int(),
+  /** The most points this sale can use (balance, and no more than the total is worth). */
+  pointsRedeemable: z.number().int(),
+  pointsEarned: z.number().int(),
+  payment: paymentStateSchema,
+  npsGiven: z.boolean(),
+});
+export type CartView = z.output<typeof cartSchema>;
+
+export const approvalSchema = z.object({
+  approvalId: z.string(),
+  kind: z.enum(['remove-item', 'price-override', 'void']),
+  sku: z.string().nullable(),
+  name: labelSchema.nullable(),
+  status: z.enum(['waiting', 'approved', 'refused']),
+  createdAt: z.string(),
+});
+export type ApprovalView = z.output<typeof approvalSchema>;
+
+export const staffSignInSchema = z.object({
+  staffId: z.string(),
+  name: z.string(),
+  role: z.enum(['associate', 'supervisor', 'manager']),
+});
+
+/** A short notice for the shopper, by i18n key (never text): the renderer words it. */
+export const noticeSchema = z.object({
+  key: z.enum([
+    'not-found',
+    'invalid',
+    'member-not-found',
+    'member-signed-in',
+    'ask-staff',
+    'payment-declined',
+    'staff-locked',
+    'staff-wrong-pin',
+    'staff-unknown-badge',
+    'approval-needed',
+  ]),
+  at: z.string(),
+});
+export type Notice = z.output<typeof noticeSchema>;
+
+export const sessionViewSchema = z.object({
+  /** Null on the attract screen: nothing personal is held. */
+  sessionId: z.string().nullable(),
+  role: roleSchema,
+  place: z.string(),
+  member: memberBadgeSchema.nullable(),
+  cards: z.array(tryOnCardSchema),
+  /** SKU of the card on top (the last garment brought in). */
+  focusSku: z.string().nullable(),
+  suggestions: z.object({ look: z.array(suggestionSchema), forYou: z.array(suggestionSchema) }),
+  requests: z.array(staffRequestSchema),
+  cart: cartSchema.nullable(),
+  approvals: z.array(approvalSchema),
+  /** A badge was scanned: the screen asks for the PIN. */
+  staffPinPending: z.boolean(),
+  staff: staffSignInSchema.nullable(),
+  notice: noticeSchema.nullable(),
+  idleSeconds: z.number().int(),
+});
+export type SessionView = z.output<typeof sessionViewSchema>;

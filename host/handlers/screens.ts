@@ -1,0 +1,50 @@
+/** Handlers of the screen areas (session, mirror, member, cart, checkout, staff): thin calls into the screen service. */
+import type { Handlers } from '../../bridge/contract';
+import type { HostContext } from './context';
+
+type ScreenMethods =
+  | 'session.current'
+  | 'session.touch'
+  | 'session.end'
+  | 'mirror.react'
+  | 'mirror.requestSize'
+  | 'mirror.focus'
+  | 'member.identify'
+  | 'cart.setQty'
+  | 'checkout.coupon'
+  | 'checkout.points'
+  | 'checkout.payAtCounter'
+  | 'checkout.nps'
+  | 'staff.login'
+  | 'staff.cancelPin'
+  | 'staff.logout'
+  | 'staff.requests'
+  | 'staff.updateRequest'
+  | 'staff.decide';
+
+export function screenHandlers(ctx: HostContext): Pick<Handlers, ScreenMethods> {
+  const s = ctx.screens;
+  return {
+    'session.current': () => s.current(),
+    'session.touch': () => s.touch(),
+    'session.end': () => s.end(),
+    'mirror.react': ({ sku, reaction, reason }) => s.react(sku, reaction, reason),
+    'mirror.requestSize': ({ sku }) => s.requestSize(sku),
+    'mirror.focus': ({ sku }) => s.focus(sku),
+    'member.identify': ({ kind, value }) =>
+      s.signInMember(
+        kind === 'qr' ? { kind: 'qr', token: value } : { kind: 'card', number: value },
+      ),
+    'cart.setQty': ({ sku, qty }) => s.checkout.setQty(sku, qty),
+    'checkout.coupon': ({ code, applied }) => s.checkout.toggleCoupon(code, applied),
+    'checkout.points': ({ points }) => s.checkout.redeemPoints(points),
+    'checkout.payAtCounter': () => s.checkout.payAtCounter(),
+    'checkout.nps': ({ score }) => s.checkout.nps(score),
+    'staff.login': ({ pin, badge }) => s.staff.login(pin, badge),
+    'staff.cancelPin': () => s.staff.cancelPin(),
+    'staff.logout': () => s.staff.logout(),
+    'staff.requests': () => s.staff.requests(),
+    'staff.updateRequest': ({ requestId, status }) => s.staff.updateRequest(requestId, status),
+    'staff.decide': ({ approvalId, approve }) => s.staff.decide(approvalId, approve),
+  };
+}

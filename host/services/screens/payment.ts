@@ -1,0 +1,41 @@
+/**
+ * Payment by a scanned mobile payment code, behind one interface so a real provider (WeChat Pay,
+ * Alipay micropay) replaces the simulator without touching the checkout. Guarantees: `charge`
+ * never throws; the same `idempotencyKey` never charges twice; 'offline' means no money moved.
+ */
+export type ChargeResult =
+  { ok: true; providerRef: string } | { ok: false; code: 'declined' | 'offline'; message: string };
+
+export interface ChargeRequest {
+  idempotencyKey: string;
+  provider: 'wechat' | 'alipay';
+  paymentCode: string;
+  amountCents: number;
+}
+
+export interface PaymentProvider {
+  charge(request: ChargeRequest): Promise<ChargeResult>;
+}
+
+/**
+ * The simulator: approves every code except those ending in "0000" (declined), and in 'offline'
+ * mode answers offline. It remembers what it charged, like a real provider does.
+ */
+export function simulatedPaymentProvider(mode: 'sim' | 'offline' = 'sim'): PaymentProvider {
+  const charged = new Map<string, string>();
+  let counter = 0;
+  return {
+    async charge(request) {
+      if (mode === 'offline')
+        return { ok: false, code: 'offline', message: 'the payment service cannot be reached' };
+      const earlier = charged.get(request.idempotencyKey);
+      if (earlier) return { ok: true, providerRef: earlier };
+      if (request.paymentCode.endsWith('0000'))
+        return { ok: false, code: 'declined', message: 'the payment was declined' };
+      counter += 1;
+      const ref = `SIM-${request.provider.toUpperCase()}-${String(counter).padStart(6, '0')}`;
+      charged.set(request.idempotencyKey, ref);
+      return { ok: true, providerRef: ref };
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * The screens' own settings, read from the kiosk config file (which keeps unknown keys): how long
+ * a visit may sit idle, the place name staff see on a request, and checkout policy. Bad values
+ * fall back to the defaults and are reported, so a typo never stops a screen.
+ */
+import { z } from 'zod';
+
+export const screenConfigSchema = z.object({
+  /** Seconds with no touch, no scan and no tag in the field before the visit ends and is wiped. */
+  idleSeconds: z.number().int().min(2).max(3600).default(90),
+  /** Shown to staff on a size request: "Fitting room 3". */
+  place: z.string().min(1).max(40).default('Fitting room 1'),
+  /** Removing a scanned item at self-checkout needs a staff member's approval. */
+  removeNeedsStaff: z.boolean().default(true),
+  /** 'sim' approves payment codes through the simulator; 'offline' sends every shopper to the counter. */
+  payment: z.enum(['sim', 'offline']).default('sim'),
+});
+export type ScreenConfig = z.output<typeof screenConfigSchema>;
+
+export function readScreenConfig(config: object): { config: ScreenConfig; problems: string[] } {
+  const source = config as Record<string, unknown>;
+  const picked = {
+    idleSeconds: source.idleSeconds,
+    place: source.place,
+    removeNeedsStaff: source.removeNeedsStaff,
+    payment: source.payment,
+  };
+  const parsed = screenConfigSchema.safeParse(picked);
+  if (parsed.success) return { config: parsed.data, problems: [] };
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  return { config: screenConfigSchema.parse({}), problems };
+}

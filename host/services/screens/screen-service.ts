@@ -1,0 +1,335 @@
+/**
+ * The screens' host side: keeps the visit (so a reloaded renderer loses nothing), routes every
+ * scan by what it decodes to (garment, member, badge, payment code), ends an idle visit and wipes
+ * it, and pushes `session.changed` with the whole view after every change.
+ *
+ * Guarantees: no method throws for shopper input (refusals become a `notice`); a visit's personal
+ * data (member, cards, cart) is gone from memory the moment it ends; the database keeps only what
+ * core/sessions and the sale recorder write.
+ */
+import type { EventSink } from '../../../bridge/server';
+import type { SessionView } from '../../../bridge/views';
+import type { Catalog, CatalogItem } from '../../../core/catalog/lookup';
+import type { DataKey } from '../../../core/crypto/data-key';
+import { identifyMember, type IdentifyInput } from '../../../core/members';
+import { deviceIdentity } from '../../../core/outbox/device';
+import { hlc, type Tier } from '../../../core/rules';
+import { expireIdle, identify, startSession } from '../../../core/sessions';
+import { touch as touchSession } from '../../../core/sessions/sessions';
+import { readOnly, type WritableDB } from '../../../core/store/db';
+import { decode } from '../../../device/decode';
+import type { KioskConfig } from '../../config';
+import type { Logger } from '../../log';
+import { memberPrice, priceCart } from './checkout-pricing';
+import { createGarments } from './garments';
+import { simulatedPaymentProvider, type PaymentProvider } from './payment';
+import { loadCoupons, loadTiers, usedCouponsOf } from './reference';
+import { readScreenConfig, type ScreenConfig } from './screen-config';
+import { StaffQueue } from './staff-queue';
+import { emptyVisit, holdsAnything, memberBadge, type VisitState } from './visit';
+import { createCheckoutActions } from './checkout-actions';
+import { createStaffActions } from './staff-actions';
+import { createMirrorActions } from './mirror-actions';
+
+export interface ScreenServiceOptions {
+  config: KioskConfig;
+  db: WritableDB;
+  catalog: Catalog;
+  key: DataKey;
+  log: Logger;
+  emit: EventSink;
+  /** Where scans come from: the device manager (anything with its `data` event). */
+  devices?: {
+    on(event: 'data', listener: (data: { deviceId: string; bytes: Uint8Array }) => void): unknown;
+  };
+  payments?: PaymentProvider;
+  /** Sends receipt bytes to the ESC/POS printer; resolves false when there is none or it failed. */
+  printReceipt?: (bytes: Uint8Array) => Promise<boolean>;
+  now?: () => Date;
+}
+
+export type Notify = (key: NonNullable<SessionView['notice']>['key']) => void;
+
+/** Shared by the action modules: the visit, the clock and the ways to change and report it. */
+export interface ScreenCore {
+  readonly options: ScreenServiceOptions;
+  readonly screen: ScreenConfig;
+  readonly queue: StaffQueue;
+  readonly tiers: Tier[];
+  visit: VisitState;
+  now(): Date;
+  stamp(): string;
+  ensureSession(): string;
+  changed(): SessionView;
+  notify: Notify;
+}
+
+export function createScreenService(options: ScreenServiceOptions) {
+  const now = options.now ?? (() => new Date());
+  const { db, config, log } = options;
+  const read = readOnly(db);
+  const { config: screen, problems } = readScreenConfig(config);
+  if (problems.length > 0) log.warn({ problems }, 'screen settings ignored; using defaults');
+  const garments = createGarments(read, config.storeId);
+  const tiers = loadTiers(read);
+  const coupons = loadCoupons(read);
+  const deviceId = db.transaction(() => deviceIdentity(db).deviceId);
+  let clock = hlc.initial(deviceId);
+  const rfidPresent = new Set<string>();
+
+  const tierName = (tier: string) =>
+    tiers.find((t) => t.tier === tier)?.name ?? { zh: tier, en: tier };
+  const memberRef = () =>
+    core.visit.member ? { id: core.visit.member.memberId, tier: core.visit.member.tier } : null;
+
+  function view(): SessionView {
+    const v = core.visit;
+    const staffRole = config.role === 'staff';
+    const cart =
+      config.role === 'checkout' && v.sessionId
+        ? priceCart(
+            {
+              lines: v.lines,
+              member: v.member
+                ? { id: v.member.memberId, tier: v.member.tier, points: v.member.points }
+                : null,
+              couponCodes: v.couponCodes,
+              pointsToRedeem: v.pointsToRedeem,
+              payment: v.payment,
+              npsGiven: v.npsGiven,
+              now: now(),
+            },
+            { tiers, coupons, usedCoupons: usedCouponsOf(read, v.member?.memberId ?? null) },
+          ).view
+        : null;
+    return {
+      sessionId: v.sessionId,
+      role: config.role,
+      place: screen.place,
+      member: memberBadge(v.member, tierName),
+      cards: v.cards,
+      focusSku: v.focusSku,
+      // core/recommend is being written: its picks slot in here with their reasons.
+      suggestions: { look: [], forYou: [] },
+      requests: staffRole ? queue.openRequests() : queue.requestsById(v.requestIds),
+      cart,
+      approvals:
+        staffRole || v.staff
+          ? queue.openApprovals()
+          : queue.approvalsById(new Set(v.removals.keys())),
+      staffPinPending: v.pendingBadge !== null,
+      staff: v.staff,
+      notice: v.notice,
+      idleSeconds: screen.idleSeconds,
+    };
+  }
+
+  const queue = new StaffQueue({
+    onRequest: (request) => options.emit('staff.request', request),
+    onChange: () => {
+      checkout.settleApprovals();
+      core.changed();
+    },
+  });
+
+  const core: ScreenCore = {
+    options,
+    screen,
+    queue,
+    tiers,
+    visit: emptyVisit(now().getTime()),
+    now,
+    stamp() {
+      clock = hlc.tick(clock, now().getTime());
+      return hlc.serialize(clock);
+    },
+    ensureSession() {
+      if (core.visit.sessionId) return core.visit.sessionId;
+      const kind =
+        config.role === 'checkout' ? 'checkout' : config.role === 'mirror' ? 'mirror' : 'assisted';
+      core.visit.sessionId = startSession(db, {
+        kind,
+        storeId: config.storeId,
+        now: now(),
+      }).sessionId;
+      return core.visit.sessionId;
+    },
+    changed() {
+      const current = view();
+      options.emit('session.changed', current);
+      return current;
+    },
+    notify(key) {
+      core.visit.notice = { key, at: now().toISOString() };
+    },
+  };
+
+  const checkout = createCheckoutActions(core, {
+    coupons,
+    read,
+    payments: options.payments ?? simulatedPaymentProvider(screen.payment),
+  });
+  const staff = createStaffActions(core, { key: options.key, log });
+  const mirror = createMirrorActions(core);
+
+  function activity(): void {
+    core.visit.lastActivityMs = now().getTime();
+  }
+
+  function addGarment(item: CatalogItem, source: 'scan' | 'rfid'): void {
+    core.ensureSession();
+    const v = core.visit;
+    const card = garments.card(item, source, memberPrice(item, memberRef(), tiers, now()));
+    v.cards = [card, ...v.cards.filter((c) => c.sku !== item.sku)];
+    v.focusSku = item.sku;
+  }
+
+  function signInMember(input: IdentifyInput): void {
+    const result = identifyMember(read, options.key, input);
+    if (!result.ok) {
+      core.notify('member-not-found');
+      return;
+    }
+    const sessionId = core.ensureSession();
+    const attached = sessionsIdentify(sessionId, result.member.memberId);
+    if (!attached) {
+      core.notify('member-not-found');
+      return;
+    }
+    core.visit.member = result.member;
+    core.notify('member-signed-in');
+    // Member prices on cards already shown.
+    core.visit.cards = core.visit.cards.map((c) => {
+      const item = options.catalog.lookup(c.sku);
+      return item ? { ...c, memberPriceCents: memberPrice(item, memberRef(), tiers, now()) } : c;
+    });
+  }
+
+  function sessionsIdentify(sessionId: string, memberId: string): boolean {
+    return identifyInSession(db, sessionId, memberId, now());
+  }
+
+  /** One scan, already framed: what it is decides what happens. */
+  function handleScan(bytes: Uint8Array): SessionView {
+    activity();
+    core.visit.notice = null;
+    const decoded = decode(bytes, { memberBin: config.memberBin });
+    if (!decoded.ok) {
+      const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).trim();
+      const bySku = decoded.error.code === 'unknown-format' ? options.catalog.lookup(text) : null;
+      if (bySku) return garment(bySku);
+      core.notify('invalid');
+      return core.changed();
+    }
+    switch (decoded.kind) {
+      case 'staff-badge':
+        core.visit.pendingBadge = decoded.badge;
+        return core.changed();
+      case 'member':
+        if (config.role !== 'staff') signInMember({ kind: 'qr', token: decoded.token });
+        return core.changed();
+      case 'card':
+        if (decoded.member && config.role !== 'staff')
+          signInMember({ kind: 'card', number: decoded.number });
+        else core.notify('invalid');
+        return core.changed();
+      case 'payment-code':
+        if (config.role === 'checkout') void checkout.pay(decoded.provider, decoded.code);
+        return core.changed();
+      default: {
+        const gtin = 'gtin' in decoded ? decoded.gtin : undefined;
+        const item = gtin ? options.catalog.lookup(gtin) : null;
+        if (item) return garment(item);
+        checkout.unknownItem();
+        return core.changed();
+      }
+    }
+  }
+
+  function garment(item: CatalogItem): SessionView {
+    if (config.role === 'mirror') addGarment(item, 'scan');
+    else if (config.role === 'checkout') checkout.add(item);
+    return core.changed();
+  }
+
+  function end(reason: 'ended' | 'idle'): SessionView {
+    const v = core.visit;
+    if (v.sessionId) {
+      const at = now();
+      touchSession(db, v.sessionId, new Date(v.lastActivityMs));
+      // An explicit end counts as idle-from-now; expireIdle ends this and any session left open.
+      expireIdle(db, at, reason === 'idle' ? screen.idleSeconds * 1000 : 0);
+      options.emit('session.expired', { sessionId: v.sessionId, reason });
+    }
+    queue.withdraw(new Set(v.removals.keys()));
+    core.visit = emptyVisit(now().getTime());
+    return core.changed();
+  }
+
+  /** Ends the visit when nothing happened for idleSeconds; a tag in the field counts as someone there. */
+  function checkIdle(): void {
+    if (!holdsAnything(core.visit)) return;
+    if (rfidPresent.size > 0) activity();
+    if (now().getTime() - core.visit.lastActivityMs >= screen.idleSeconds * 1000) end('idle');
+  }
+  const timer = setInterval(checkIdle, Math.min(1000, (screen.idleSeconds * 1000) / 4));
+  timer.unref();
+
+  options.devices?.on('data', (data) => {
+    try {
+      handleScan(data.bytes);
+    } catch (error) {
+      log.error({ err: error, deviceId: data.deviceId }, 'scan handling failed');
+    }
+  });
+
+  return {
+    current: view,
+    touch(): SessionView {
+      activity();
+      return view();
+    },
+    end: () => end('ended'),
+    /** What the idle timer runs every second; exposed so tests need not wait. */
+    checkIdle,
+    handleScan,
+    /** A garment's tag entered the reader's field (the lead wires the device manager's RFID event). */
+    rfidEnter(epc: string, gtin: string | null): void {
+      rfidPresent.add(epc);
+      activity();
+      const item = gtin ? options.catalog.lookup(gtin) : null;
+      if (item && config.role === 'mirror') {
+        addGarment(item, 'rfid');
+        core.changed();
+      }
+    },
+    rfidLeave(epc: string): void {
+      rfidPresent.delete(epc);
+      activity();
+    },
+    react: mirror.react,
+    requestSize: mirror.requestSize,
+    focus(sku: string): SessionView {
+      activity();
+      if (core.visit.cards.some((c) => c.sku === sku)) core.visit.focusSku = sku;
+      return core.changed();
+    },
+    signInMember(input: IdentifyInput): SessionView {
+      activity();
+      if (config.role !== 'staff') signInMember(input);
+      return core.changed();
+    },
+    checkout,
+    staff,
+    queue,
+    close(): void {
+      clearInterval(timer);
+    },
+  };
+}
+
+export type ScreenService = ReturnType<typeof createScreenService>;
+
+function identifyInSession(db: WritableDB, sessionId: string, memberId: string, at: Date): boolean {
+  return identify(db, sessionId, memberId, at).ok;
+}

@@ -1,0 +1,208 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionView, TryOnCard, TryOnReasonView } from '../../bridge/views';
+import { useAppState, useKiosk } from '../store/context';
+import { focusCard } from '../store/session-slice';
+import { formatYuan } from '../store/selectors';
+import type { Language } from '../i18n';
+
+const reasons: TryOnReasonView[] = ['too-small', 'too-big', 'colour', 'style', 'price'];
+const pick = (label: { zh: string; en: string }, language: Language) =>
+  language === 'en' ? label.en : label.zh;
+
+function GarmentCard({ card }: { card: TryOnCard }) {
+  const { t } = useTranslation();
+  const kiosk = useKiosk();
+  const language = useAppState((state) => state.language);
+  const [asking, setAsking] = useState(false);
+  const here = card.sizes.find((s) => s.sku === card.sku)?.here ?? 0;
+  const react = (reaction: 'liked' | 'rejected', reason: TryOnReasonView | null) =>
+    void kiosk['mirror.react']({ sku: card.sku, reaction, reason });
+  return (
+    <article className="product-card" aria-labelledby="product-name" data-sku={card.sku}>
+      <h1 id="product-name" className="product-name">
+        {pick(card.name, language)}
+      </h1>
+      <dl className="product-facts">
+        <div>
+          <dt>{t('product.color')}</dt>
+          <dd>{pick(card.color, language)}</dd>
+        </div>
+        <div>
+          <dt>{t('product.size')}</dt>
+          <dd>{card.size}</dd>
+        </div>
+        <div>
+          <dt>{t('product.price')}</dt>
+          <dd className="product-price">
+            {formatYuan(card.priceCents)}
+            {card.priceCents < card.listPriceCents && (
+              <s className="product-list-price">{formatYuan(card.listPriceCents)}</s>
+            )}
+          </dd>
+        </div>
+        {card.memberPriceCents !== null && (
+          <div>
+            <dt>{t('mirror.memberPrice')}</dt>
+            <dd className="member-price">{formatYuan(card.memberPriceCents)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('product.stockHere')}</dt>
+          <dd className={here > 0 ? 'in-stock' : 'out-of-stock'}>
+            {here > 0 ? t('product.inStock', { count: here }) : t('product.outOfStock')}
+          </dd>
+        </div>
+      </dl>
+      <h2>{t('mirror.swatches')}</h2>
+      <ul className="swatches">
+        {card.swatches.map((s) => (
+          <li key={s.code} className={s.code === card.color.code ? 'current' : undefined}>
+            {pick(s, language)}
+          </li>
+        ))}
+      </ul>
+      <h2>{t('mirror.sizes')}</h2>
+      <table className="sizes">
+        <thead>
+          <tr>
+            <th scope="col">{t('product.size')}</th>
+            <th scope="col">{t('mirror.here')}</th>
+            <th scope="col">{t('mirror.otherStores')}</th>
+            <th scope="col">{t('mirror.online')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('mirror.requestTitle')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {card.sizes.map((s) => (
+            <tr key={s.sku} className={s.sku === card.sku ? 'current' : undefined}>
+              <th scope="row">{s.size}</th>
+              <td>{s.here}</td>
+              <td>{s.otherStores}</td>
+              <td>{s.online}</td>
+              <td>
+                {s.sku !== card.sku && s.here > 0 && (
+                  <button
+                    type="button"
+                    onClick={() => void kiosk['mirror.requestSize']({ sku: s.sku })}
+                  >
+                    {t('mirror.requestSize', { size: s.size })}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="reactions">
+        <button
+          type="button"
+          aria-pressed={card.reaction === 'liked'}
+          onClick={() => react('liked', null)}
+        >
+          {t('mirror.like')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={card.reaction === 'rejected'}
+          onClick={() => setAsking(true)}
+        >
+          {t('mirror.notForMe')}
+        </button>
+      </div>
+      {asking && (
+        <div className="reason-prompt" role="group" aria-label={t('mirror.whyQuestion')}>
+          <p>{t('mirror.whyQuestion')}</p>
+          {reasons.map((reason) => (
+            <button
+              key={reason}
+              type="button"
+              onClick={() => {
+                react('rejected', reason);
+                setAsking(false);
+              }}
+            >
+              {t(`reason.${reason}`)}
+            </button>
+          ))}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              react('rejected', null);
+              setAsking(false);
+            }}
+          >
+            {t('mirror.skip')}
+          </button>
+        </div>
+      )}
+    </article>
+  );
+}
+
+export function MirrorScreen({ view }: { view: SessionView }) {
+  const { t } = useTranslation();
+  const kiosk = useKiosk();
+  const language = useAppState((state) => state.language);
+  const card = focusCard(view);
+  const suggestions = [
+    { title: t('mirror.look'), items: view.suggestions.look },
+    { title: t('mirror.forYou'), items: view.suggestions.forYou },
+  ].filter((s) => s.items.length > 0);
+  return (
+    <div className="mirror">
+      {card ? (
+        <GarmentCard key={card.sku} card={card} />
+      ) : (
+        <p className="attract-hint">{t('attract.mirror')}</p>
+      )}
+      {view.requests.length > 0 && (
+        <section aria-labelledby="requests-title" className="panel">
+          <h2 id="requests-title">{t('mirror.requestTitle')}</h2>
+          <ul>
+            {view.requests.map((r) => (
+              <li key={r.requestId} className={`request-${r.status}`}>
+                {t(`request.${r.status}`, { size: r.size ?? '' })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {suggestions.map((s) => (
+        <section key={s.title} className="panel" aria-label={s.title}>
+          <h2>{s.title}</h2>
+          <ul>
+            {s.items.map((item) => (
+              <li key={item.sku}>
+                {pick(item.name, language)} · {formatYuan(item.priceCents)} —{' '}
+                {pick(item.reason, language)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {view.cards.length > 1 && (
+        <section aria-labelledby="visit-title" className="panel">
+          <h2 id="visit-title">{t('mirror.visit')}</h2>
+          <ul className="visit-list">
+            {view.cards.map((c) => (
+              <li key={c.sku}>
+                <button
+                  type="button"
+                  aria-current={c.sku === card?.sku}
+                  onClick={() => void kiosk['mirror.focus']({ sku: c.sku })}
+                >
+                  {pick(c.name, language)} · {pick(c.color, language)} · {c.size}
+                  {c.reaction && ` · ${t(`mirror.${c.reaction}`)}`}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * Shared steps of the screen suites: a kiosk of one role with a scanner on a real pty, an axe
+ * check (no serious or critical violation), and a screenshot of the screen in both languages.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { createPtyPair, type PtyPair } from '../../../device/sim/pty-pair';
+import { TtyWriter } from '../../../device/sim/line-writer';
+import { repoRoot, tempDir } from '../../support/temp';
+import { startKiosk, type KioskProcess } from './kiosk-process';
+
+export interface RoleKiosk {
+  kiosk: KioskProcess;
+  scan(text: string): void;
+  stop(): Promise<void>;
+}
+
+export async function startRole(
+  role: 'mirror' | 'checkout' | 'staff',
+  extra: object = {},
+): Promise<RoleKiosk> {
+  const ptyDir = tempDir('kiosk-pty-');
+  const pair: PtyPair = await createPtyPair(ptyDir.path, 'scanner');
+  const kiosk = await startKiosk({
+    storeId: 'S001',
+    role,
+    language: 'zh-CN',
+    devices: [
+      {
+        id: 'scanner-1',
+        kind: 'scanner',
+        transport: 'serial',
+        path: pair.devicePath,
+        baudRate: 9600,
+        suffix: '\r',
+      },
+    ],
+    ...extra,
+  });
+  const scanner = new TtyWriter(pair.simPath);
+  return {
+    kiosk,
+    scan: (text) => scanner.write(`${text}\r`),
+    async stop() {
+      scanner.close();
+      await kiosk.stop();
+      await pair.close();
+      ptyDir.remove();
+    },
+  };
+}
+
+/** Fails on any serious or critical axe violation, naming the rule and the element. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad).toEqual([]);
+}
+
+const languageButton = { zh: '语言', en: 'Language' } as const;
+
+/**
+ * Saves docs/screenshots/<name>.zh-CN.png and <name>.en.png, checking accessibility in each
+ * language, and leaves the page in the language it found it in (zh-CN).
+ */
+export async function captureBothLanguages(page: Page, name: string): Promise<void> {
+  const dir = join(repoRoot, 'docs', 'screenshots');
+  await expectAccessible(page);
+  await page.screenshot({ path: join(dir, `${name}.zh-CN.png`) });
+  await page.getByRole('button', { name: languageButton.zh }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expectAccessible(page);
+  await page.screenshot({ path: join(dir, `${name}.en.png`) });
+  await page.getByRole('button', { name: languageButton.en }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+}
