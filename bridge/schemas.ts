@@ -28,6 +28,8 @@ export const deviceStatusSchema = z.object({
   errors: z.number().int(),
   lastEventAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** Not an error yet, but staff should act: paper near end, cover open. */
+  warning: z.string().nullable(),
 });
 export type DeviceStatus = z.output<typeof deviceStatusSchema>;
 

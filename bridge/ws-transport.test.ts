@@ -109,6 +109,7 @@ describe('WebSocket transport', () => {
       errors: 0,
       lastEventAt: null,
       lastError: null,
+      warning: null,
     });
     expect(await received).toMatchObject({ id: 'scanner-1', state: 'ready' });
     client.close();

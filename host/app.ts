@@ -21,8 +21,8 @@ import type { KioskConfig } from './config';
 import { createLogger, type Logger } from './log';
 import { createHandlers } from './handlers';
 import type { HostContext } from './handlers/context';
-import { toDeviceStatus } from './handlers/device';
-import { interpretScan } from './scan';
+import { receiptPrinter, wireDeviceEvents } from './device-events';
+import { sqlitePrintJobs } from './print-jobs';
 import { createScreenService } from './services/screens/screen-service';
 
 export type { KeySealer };
@@ -80,7 +80,12 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   // Style affinity for "complete the look": rebuilt only when the history changed since last time.
   if (ensureAffinity(db)) log.info('rebuilt style affinity from the history');
   const catalog = createCatalog(readOnly(db), config.storeId);
-  const devices = new DeviceManager({ devices: config.devices, simDir: join(dataDir, 'sim') });
+  const devices = new DeviceManager({
+    devices: config.devices,
+    simDir: join(dataDir, 'sim'),
+    printJobs: sqlitePrintJobs(db),
+  });
+  const printerId = config.devices.find((device) => device.kind === 'printer')?.id ?? null;
   // Handlers get `emit` before the bridge exists; it is bound right after.
   let bridgeRef: BridgeServer | null = null;
   const context: HostContext = {
@@ -100,6 +105,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
       devices,
       log: log.child({ mod: 'host/screens' }),
       emit: (event, payload) => bridgeRef?.emit(event, payload),
+      printReceipt: receiptPrinter(devices, printerId, log.child({ mod: 'host/receipts' })),
     }),
   };
   const bridge = createBridgeServer(createHandlers(context), {
@@ -107,17 +113,13 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   });
   bridgeRef = bridge;
 
-  const deviceLog = log.child({ mod: 'device' });
-  devices.on('data', (data) => {
-    const event = interpretScan(data.deviceId, data.bytes, data.at, catalog);
-    deviceLog.info(
-      { deviceId: data.deviceId, outcome: event.outcome, kind: event.kind, code: event.code },
-      'scan',
-    );
-    bridge.emit('device.scan', event);
+  wireDeviceEvents({
+    devices,
+    catalog,
+    emit: bridge.emit,
+    rfid: context.screens,
+    log: log.child({ mod: 'device' }),
   });
-  devices.on('error', (fault) => deviceLog.warn({ fault }, 'device fault'));
-  devices.on('status', (snapshot) => bridge.emit('device.status', toDeviceStatus(snapshot)));
   await devices.start();
   // Anonymous sessions and unsent photos do not outlive their retention period.
   const retention = { anonymousSessionDays: 30, unsentPhotoHours: 24 };

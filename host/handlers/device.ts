@@ -3,7 +3,9 @@ import type { DeviceStatus } from '../../bridge/schemas';
 import type { DeviceSnapshot } from '../../device/device';
 import type { HostContext } from './context';
 
-export function toDeviceStatus(snapshot: DeviceSnapshot): DeviceStatus {
+export function toDeviceStatus(
+  snapshot: DeviceSnapshot & { warning?: string | null },
+): DeviceStatus {
   return {
     id: snapshot.id,
     kind: snapshot.role,
@@ -14,6 +16,7 @@ export function toDeviceStatus(snapshot: DeviceSnapshot): DeviceStatus {
     errors: snapshot.errors,
     lastEventAt: snapshot.lastEventAt?.toISOString() ?? null,
     lastError: snapshot.lastError,
+    warning: snapshot.warning ?? null,
   };
 }
 

@@ -13,6 +13,7 @@ import { migration0060 } from './0060-sales';
 import { migration0070 } from './0070-outbox';
 import { migration0080 } from './0080-history';
 import { migration0090 } from './0090-recommend';
+import { migration0100 } from './0100-print-jobs';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   migration0070,
   migration0080,
   migration0090,
+  migration0100,
 ];
 
 export class DatabaseFromFutureError extends Error {

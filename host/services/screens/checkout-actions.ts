@@ -101,7 +101,9 @@ export function createCheckoutActions(
       config.language,
     );
     if (!receipt.ok) return 'e-receipt' as const;
-    return (await printer(receipt.value)) ? ('printed' as const) : ('e-receipt' as const);
+    return (await printer(`receipt-${saleId}`, receipt.value))
+      ? ('printed' as const)
+      : ('e-receipt' as const);
   }
 
   return {

@@ -44,7 +44,8 @@ export interface ScreenServiceOptions {
   };
   payments?: PaymentProvider;
   /** Sends receipt bytes to the ESC/POS printer; resolves false when there is none or it failed. */
-  printReceipt?: (bytes: Uint8Array) => Promise<boolean>;
+  /** Prints once per job id (the sale id), so a retry after a timeout never prints twice. */
+  printReceipt?: (jobId: string, bytes: Uint8Array) => Promise<boolean>;
   now?: () => Date;
 }
 

@@ -1,0 +1,246 @@
+/** `kiosk sim card|rfid|printer` put real device bytes on a pty; `kiosk devices` lists devices. */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SerialPort } from 'serialport';
+import { WebSocketServer } from 'ws';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeRealTimeInventoryCommand } from '../../device/rfid/r2000-codec';
+import { R2000Framer } from '../../device/rfid/r2000-framer';
+import { decodeRealTimeInventory } from '../../device/rfid/r2000-codec';
+import { EscPos } from '../../device/printer/escpos-encoder';
+import { StatusPoll } from '../../device/printer/status';
+import { createPtyPair, type PtyPair } from '../../device/sim/pty-pair';
+import { repoRoot, tempDir } from '../support/temp';
+
+let dir: ReturnType<typeof tempDir>;
+let pair: PtyPair;
+let port: SerialPort | null = null;
+beforeEach(async () => {
+  dir = tempDir();
+  pair = await createPtyPair(dir.path, 'dev');
+});
+afterEach(async () => {
+  if (port?.isOpen) await new Promise((resolve) => port?.close(resolve));
+  port = null;
+  await pair.close();
+  dir.remove();
+});
+
+function kiosk(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'kiosk.mjs'), ...args], {
+    env: { ...process.env, ...env },
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk) => (out += String(chunk)));
+  child.stderr.on('data', (chunk) => (err += String(chunk)));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { child, exit, out: () => out, err: () => err };
+}
+
+async function openKioskEnd(): Promise<{ received: () => Buffer }> {
+  const opened = new SerialPort({ path: pair.devicePath, baudRate: 115200, autoOpen: false });
+  let data = Buffer.alloc(0);
+  opened.on('data', (chunk: Buffer) => (data = Buffer.concat([data, chunk])));
+  await new Promise<void>((resolve, reject) => opened.open((e) => (e ? reject(e) : resolve())));
+  port = opened;
+  return { received: () => data };
+}
+
+async function until(check: () => boolean, timeoutMs = 8000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('kiosk sim card', () => {
+  it('sends a member card swipe and a badge UID', async () => {
+    const reader = await openKioskEnd();
+    const run = kiosk([
+      'sim',
+      'card',
+      '--path',
+      pair.simPath,
+      '--member',
+      '42',
+      '--uid',
+      '04a2245a',
+      '--delay',
+      '0',
+    ]);
+    expect(await run.exit).toBe(0);
+    await until(() => reader.received().toString('latin1').endsWith('04A2245A\r\n'));
+    expect(reader.received().toString('latin1')).toBe(
+      '%B6280000000000420^MEMBER/KIOSK^2912101?;6280000000000420=2912101?\r04A2245A\r\n',
+    );
+  });
+});
+
+describe('kiosk sim rfid', () => {
+  it('sends ASCII reads with EPC, antenna and RSSI', async () => {
+    const reader = await openKioskEnd();
+    const run = kiosk([
+      'sim',
+      'rfid',
+      '--path',
+      pair.simPath,
+      '--epc',
+      '3074257bf7194e4000001a85',
+      '--reads',
+      '2',
+      '--rssi',
+      '-50',
+      '--antenna',
+      '2',
+      '--delay',
+      '0',
+    ]);
+    expect(await run.exit).toBe(0);
+    await until(() => reader.received().toString().split('\r\n').length === 3);
+    expect(reader.received().toString()).toBe(
+      'EPC=3074257BF7194E4000001A85;ANT=2;RSSI=-50.0\r\n'.repeat(2),
+    );
+  });
+
+  it('answers R2000 inventory commands with tag frames', async () => {
+    const reader = await openKioskEnd();
+    const run = kiosk([
+      'sim',
+      'rfid',
+      '--path',
+      pair.simPath,
+      '--protocol',
+      'r2000',
+      '--epc',
+      '3074257BF7194E4000001A85',
+      '--reads',
+      '1',
+    ]);
+    await until(() => run.out().includes('answering'));
+    port?.write(Buffer.from(encodeRealTimeInventoryCommand()));
+    expect(await run.exit).toBe(0);
+    await until(() => reader.received().length > 0);
+    const frames = new R2000Framer().push(reader.received());
+    const first = frames[0] ? decodeRealTimeInventory(frames[0]) : null;
+    expect(first).toMatchObject({
+      ok: true,
+      value: { kind: 'tag', read: { epc: '3074257BF7194E4000001A85', rssi: -50 } },
+    });
+  });
+
+  it('refuses a bad EPC with a usage error', async () => {
+    const run = kiosk(['sim', 'rfid', '--path', pair.simPath, '--epc', 'XYZ']);
+    expect(await run.exit).toBe(2);
+    expect(run.err()).toMatch(/--epc/);
+  });
+});
+
+describe('kiosk sim printer', () => {
+  it('prints a received document as text and answers DLE EOT with paper out', async () => {
+    const kioskEnd = await openKioskEnd();
+    const run = kiosk([
+      'sim',
+      'printer',
+      '--path',
+      pair.simPath,
+      '--paper',
+      'out',
+      '--documents',
+      '1',
+    ]);
+    await until(() => run.out().includes('printer ready'));
+    const poll = new StatusPoll();
+    port?.write(Buffer.from(poll.request()));
+    await until(() => kioskEnd.received().length >= 4);
+    expect(poll.accept(kioskEnd.received())).toMatchObject({ paperOut: true, coverOpen: false });
+    port?.write(Buffer.from(new EscPos().init().text('HELLO KIOSK\n').cut().encode()));
+    expect(await run.exit).toBe(0);
+    expect(run.out()).toContain('HELLO KIOSK');
+  });
+});
+
+describe('kiosk devices', () => {
+  it('lists configured devices as closed with path presence, one JSON object per line', async () => {
+    const config = join(dir.path, 'kiosk.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        storeId: 'S001',
+        role: 'checkout',
+        devices: [
+          { id: 'scanner-1', kind: 'scanner', transport: 'serial', path: pair.devicePath },
+          {
+            id: 'printer-1',
+            kind: 'printer',
+            transport: 'serial',
+            path: join(dir.path, 'no-such-tty'),
+          },
+        ],
+      }),
+    );
+    const run = kiosk(['devices', '--json'], { KIOSK_CONFIG: config, KIOSK_PORT: '1' });
+    expect(await run.exit).toBe(0);
+    const rows = run
+      .out()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(rows.filter((r) => r.type === 'configured')).toEqual([
+      expect.objectContaining({
+        id: 'scanner-1',
+        state: 'closed',
+        present: true,
+        source: 'offline',
+      }),
+      expect.objectContaining({ id: 'printer-1', state: 'closed', present: false }),
+    ]);
+  });
+
+  it('asks a running kiosk over the bridge WebSocket for live states', async () => {
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => wss.once('listening', resolve));
+    const port = (wss.address() as { port: number }).port;
+    wss.on('connection', (socket) =>
+      socket.on('message', (data) => {
+        const call = JSON.parse(String(data)) as { id: number; m: string };
+        const value = [
+          {
+            id: 'scanner-1',
+            kind: 'scanner',
+            transport: 'serial',
+            path: '/dev/ttyACM0',
+            state: 'ready',
+            reads: 12,
+            errors: 1,
+            lastEventAt: null,
+            lastError: null,
+          },
+        ];
+        if (call.m === 'device.list')
+          socket.send(JSON.stringify({ t: 'res', id: call.id, r: { ok: true, value } }));
+      }),
+    );
+    const config = join(dir.path, 'kiosk.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        storeId: 'S001',
+        role: 'mirror',
+        devices: [{ id: 'scanner-1', kind: 'scanner', transport: 'serial', path: '/dev/ttyACM0' }],
+      }),
+    );
+    const run = kiosk(['devices'], { KIOSK_CONFIG: config, KIOSK_PORT: String(port) });
+    expect(await run.exit).toBe(0);
+    wss.close();
+    expect(run.out()).toMatch(/from the kiosk on port/);
+    expect(run.out()).toMatch(/scanner-1 +scanner +serial +ready .*reads 12, errors 1/);
+  });
+
+  it('exits 2 without KIOSK_CONFIG', async () => {
+    const run = kiosk(['devices'], { KIOSK_CONFIG: '' });
+    expect(await run.exit).toBe(2);
+  });
+});
