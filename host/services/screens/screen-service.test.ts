@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoStore, tempDir } from '../../../test/support/temp';
 import type { SessionView } from '../../../bridge/views';
 import { createCatalog } from '../../../core/catalog/lookup';
+import { ensureAffinity } from '../../../core/recommend';
 import { DataKey } from '../../../core/crypto/data-key';
 import { importStoreFolder } from '../../../core/import/importer';
 import { allStoreFiles } from '../../../core/import/store-files';
@@ -44,6 +45,8 @@ function service(role: 'mirror' | 'checkout' | 'staff', extra: object = {}) {
   return { s, events, advance: (ms: number) => (nowMs += ms) };
 }
 const count = (sql: string) => (db.raw.prepare(sql).get() as { n: number }).n;
+
+const NO_CONSENT_TOKEN = 'MBR1.SFR3Y3QMUG6LNJFAJ8C5'; // M000009, consent_profile = 0
 
 describe('mirror visit', () => {
   it('shows a scanned garment with sizes, swatches and stock; records reactions as try-ons', () => {
@@ -94,6 +97,27 @@ describe('mirror visit', () => {
     expect(view.member).toMatchObject({ displayName: '朱*', tier: 'silver', points: 19960 });
     expect(view.cards[0]?.memberPriceCents).toBe(76533);
     s.close();
+  });
+
+  it('suggests what completes the look, and picks for a consenting member, each with a reason', () => {
+    ensureAffinity(db);
+    const { s } = service('mirror');
+    const view = s.handleScan(bytes('6970001000016')); // a dress: the whole outfit slot is taken
+    expect(view.suggestions.look.length).toBeGreaterThan(0);
+    expect(
+      view.suggestions.look.every((x) => x.reason.en.length > 0 && x.reason.zh.length > 0),
+    ).toBe(true);
+    expect(view.suggestions.look.some((x) => x.sku.startsWith('DRE'))).toBe(false);
+    expect(view.suggestions.forYou).toEqual([]);
+    const member = s.handleScan(bytes('MBR1.4N433GGMT6TCPAR4CTQP')); // M000003 consented
+    expect(member.suggestions.forYou.length).toBeGreaterThan(0);
+    s.close();
+    const other = service('mirror').s;
+    other.handleScan(bytes('6970001000016'));
+    const noConsent = other.handleScan(bytes(NO_CONSENT_TOKEN));
+    expect(noConsent.member).not.toBeNull();
+    expect(noConsent.suggestions.forYou).toEqual([]);
+    other.close();
   });
 
   it('ends an idle visit, wipes everything personal and says so', () => {

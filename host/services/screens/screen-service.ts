@@ -8,6 +8,7 @@
  * core/sessions and the sale recorder write.
  */
 import type { EventSink } from '../../../bridge/server';
+import { createSuggestions } from './suggestions';
 import type { SessionView } from '../../../bridge/views';
 import type { Catalog, CatalogItem } from '../../../core/catalog/lookup';
 import type { DataKey } from '../../../core/crypto/data-key';
@@ -69,6 +70,7 @@ export function createScreenService(options: ScreenServiceOptions) {
   const now = options.now ?? (() => new Date());
   const { db, config, log } = options;
   const read = readOnly(db);
+  const suggestions = createSuggestions(read, options.catalog, config.storeId);
   const { config: screen, problems } = readScreenConfig(config);
   if (problems.length > 0) log.warn({ problems }, 'screen settings ignored; using defaults');
   const garments = createGarments(read, config.storeId);
@@ -110,8 +112,13 @@ export function createScreenService(options: ScreenServiceOptions) {
       member: memberBadge(v.member, tierName),
       cards: v.cards,
       focusSku: v.focusSku,
-      // core/recommend is being written: its picks slot in here with their reasons.
-      suggestions: { look: [], forYou: [] },
+      suggestions:
+        config.role === 'mirror' && v.sessionId
+          ? suggestions.for(
+              v.cards.map((card) => card.sku),
+              v.member?.memberId ?? null,
+            )
+          : { look: [], forYou: [] },
       requests: staffRole ? queue.openRequests() : queue.requestsById(v.requestIds),
       cart,
       approvals:
