@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { Result } from './result';
+import { syncEvents, syncMethods } from './areas/sync';
 import { appMethods } from './areas/app';
 import { catalogMethods } from './areas/catalog';
 import { deviceEvents, deviceMethods } from './areas/device';
@@ -25,6 +26,7 @@ export const methods = {
   ...cartMethods,
   ...checkoutMethods,
   ...staffMethods,
+  ...syncMethods,
 } as const;
 
 /** Every event the host pushes, by area. */
@@ -32,6 +34,7 @@ export const events = {
   ...deviceEvents,
   ...sessionEvents,
   ...staffEvents,
+  ...syncEvents,
 } as const;
 
 export type Methods = typeof methods;

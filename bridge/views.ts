@@ -45,6 +45,8 @@ export const tryOnCardSchema = z.object({
   reaction: reactionSchema.nullable(),
   reason: tryOnReasonSchema.nullable(),
   source: z.enum(['scan', 'rfid']),
+  /** The brand's online page of this style and colour, for the "take it to your phone" QR code. */
+  lookUrl: z.string(),
 });
 export type TryOnCard = z.output<typeof tryOnCardSchema>;
 
@@ -122,6 +124,8 @@ export const cartSchema = z.object({
   pointsEarned: z.number().int(),
   payment: paymentStateSchema,
   npsGiven: z.boolean(),
+  /** The member's points balance as this kiosk knows it (after this sale once paid); null without a member. */
+  pointsBalance: z.number().int().nullable(),
 });
 export type CartView = z.output<typeof cartSchema>;
 
@@ -134,6 +138,19 @@ export const approvalSchema = z.object({
   createdAt: z.string(),
 });
 export type ApprovalView = z.output<typeof approvalSchema>;
+
+/** An order placed on this visit: reserved in another store or shipped from online stock. */
+export const orderSchema = z.object({
+  orderId: z.string(),
+  sku: z.string(),
+  size: z.string(),
+  name: labelSchema,
+  kind: z.enum(['reserve-in-store', 'ship-from-online']),
+  delivery: z.enum(['pickup-there', 'pickup-here', 'home']),
+  /** The store it is reserved in; null for online stock. */
+  from: labelSchema.nullable(),
+});
+export type OrderView = z.output<typeof orderSchema>;
 
 export const staffSignInSchema = z.object({
   staffId: z.string(),
@@ -148,6 +165,12 @@ export const noticeSchema = z.object({
     'invalid',
     'member-not-found',
     'member-signed-in',
+    'member-joined',
+    'member-exists',
+    'order-placed',
+    'needs-member',
+    'order-needs-member',
+    'order-no-stock',
     'ask-staff',
     'payment-declined',
     'staff-locked',
@@ -170,6 +193,12 @@ export const sessionViewSchema = z.object({
   focusSku: z.string().nullable(),
   suggestions: z.object({ look: z.array(suggestionSchema), forYou: z.array(suggestionSchema) }),
   requests: z.array(staffRequestSchema),
+  orders: z.array(orderSchema),
+  /** Try-on photos of this visit (their bytes never leave the host through the view). */
+  photo: z.object({
+    consented: z.boolean(),
+    photos: z.array(z.object({ photoId: z.string(), send: z.boolean() })),
+  }),
   cart: cartSchema.nullable(),
   approvals: z.array(approvalSchema),
   /** A badge was scanned: the screen asks for the PIN. */

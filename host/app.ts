@@ -23,6 +23,7 @@ import { createHandlers } from './handlers';
 import type { HostContext } from './handlers/context';
 import { receiptPrinter, wireDeviceEvents } from './device-events';
 import { sqlitePrintJobs } from './print-jobs';
+import { startSyncService } from './sync-service';
 import { createScreenService } from './services/screens/screen-service';
 
 export type { KeySealer };
@@ -88,6 +89,12 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   const printerId = config.devices.find((device) => device.kind === 'printer')?.id ?? null;
   // Handlers get `emit` before the bridge exists; it is bound right after.
   let bridgeRef: BridgeServer | null = null;
+  const sync = startSyncService({
+    db,
+    key,
+    emit: (event, payload) => bridgeRef?.emit(event, payload),
+    log: log.child({ mod: 'sync' }),
+  });
   const context: HostContext = {
     config,
     db,
@@ -97,6 +104,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     log,
     version,
     emit: (event, payload) => bridgeRef?.emit(event, payload),
+    sync,
     screens: createScreenService({
       config,
       db,
@@ -105,6 +113,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
       devices,
       log: log.child({ mod: 'host/screens' }),
       emit: (event, payload) => bridgeRef?.emit(event, payload),
+      connectivity: () => sync.status().connectivity,
       printReceipt: receiptPrinter(devices, printerId, log.child({ mod: 'host/receipts' })),
     }),
   };
@@ -152,6 +161,8 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     },
     async close() {
       clearInterval(retentionTimer);
+      context.sync.stop();
+      context.screens.close();
       await devices.close();
       db.close();
     },

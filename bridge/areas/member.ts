@@ -7,4 +7,24 @@ export const memberMethods = {
     input: z.object({ kind: z.enum(['card', 'qr']), value: z.string().min(1).max(128) }).strict(),
     output: sessionViewSchema,
   },
+  /**
+   * Text the screen's camera decoded from a QR code the shopper showed. The host runs it through
+   * the same decoder as a scan and accepts only a member token; anything else is refused calmly.
+   */
+  'member.cameraCode': {
+    input: z.object({ text: z.string().min(1).max(512) }).strict(),
+    output: sessionViewSchema,
+  },
+  /** Not a member yet: join with a phone number; the terms must be accepted, the rest is optional. */
+  'member.join': {
+    input: z
+      .object({
+        phone: z.string().min(6).max(20),
+        acceptTerms: z.literal(true),
+        consentProfile: z.boolean(),
+        consentMarketing: z.boolean(),
+      })
+      .strict(),
+    output: sessionViewSchema,
+  },
 } as const;

@@ -20,6 +20,8 @@ export const MUTATION_NAMES = [
   'placeOrder',
   'staffRequest',
   'requestErasure',
+  'redeemCoupon',
+  'recordNps',
 ] as const;
 export type MutationName = (typeof MUTATION_NAMES)[number];
 

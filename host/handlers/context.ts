@@ -6,6 +6,7 @@ import type { WritableDB } from '../../core/store/db';
 import type { DeviceManager } from '../../device/manager';
 import type { KioskConfig } from '../config';
 import type { Logger } from '../log';
+import type { SyncService } from '../sync-service';
 import type { ScreenService } from '../services/screens/screen-service';
 
 export interface HostContext {
@@ -19,6 +20,8 @@ export interface HostContext {
   /** Pushes an event to every connected renderer (bound once the bridge exists). */
   emit: EventSink;
   version: string;
+  /** The member cloud link: status and sync now. */
+  sync: SyncService;
   /** The screens' visit, staff queue and checkout (host/services/screens). */
   screens: ScreenService;
 }

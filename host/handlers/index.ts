@@ -4,6 +4,7 @@ import { appHandlers } from './app';
 import { catalogHandlers } from './catalog';
 import type { HostContext } from './context';
 import { deviceHandlers } from './device';
+import { syncHandlers } from './sync';
 import { screenHandlers } from './screens';
 
 export function createHandlers(ctx: HostContext): Handlers {
@@ -11,6 +12,7 @@ export function createHandlers(ctx: HostContext): Handlers {
     ...appHandlers(ctx),
     ...catalogHandlers(ctx),
     ...deviceHandlers(ctx),
+    ...syncHandlers(ctx),
     ...screenHandlers(ctx),
   };
 }

@@ -9,7 +9,14 @@ type ScreenMethods =
   | 'mirror.react'
   | 'mirror.requestSize'
   | 'mirror.focus'
+  | 'mirror.order'
+  | 'mirror.photoConsent'
+  | 'mirror.photo'
+  | 'mirror.sendPhoto'
+  | 'mirror.discardPhoto'
   | 'member.identify'
+  | 'member.cameraCode'
+  | 'member.join'
   | 'cart.setQty'
   | 'checkout.coupon'
   | 'checkout.points'
@@ -31,10 +38,18 @@ export function screenHandlers(ctx: HostContext): Pick<Handlers, ScreenMethods> 
     'mirror.react': ({ sku, reaction, reason }) => s.react(sku, reaction, reason),
     'mirror.requestSize': ({ sku }) => s.requestSize(sku),
     'mirror.focus': ({ sku }) => s.focus(sku),
+    'mirror.order': ({ sku, kind, delivery }) => s.order(sku, kind, delivery),
+    'mirror.photoConsent': ({ granted }) => s.photos.consent(granted),
+    'mirror.photo': ({ imageBase64 }) => s.photos.take(imageBase64),
+    'mirror.sendPhoto': ({ photoId }) => s.photos.send(photoId),
+    'mirror.discardPhoto': ({ photoId }) => s.photos.discard(photoId),
     'member.identify': ({ kind, value }) =>
       s.signInMember(
         kind === 'qr' ? { kind: 'qr', token: value } : { kind: 'card', number: value },
       ),
+    'member.cameraCode': ({ text }) => s.cameraCode(text),
+    'member.join': ({ phone, consentProfile, consentMarketing }) =>
+      s.join({ phone, consentProfile, consentMarketing }),
     'cart.setQty': ({ sku, qty }) => s.checkout.setQty(sku, qty),
     'checkout.coupon': ({ code, applied }) => s.checkout.toggleCoupon(code, applied),
     'checkout.points': ({ points }) => s.checkout.redeemPoints(points),

@@ -28,6 +28,7 @@ const card: TryOnCard = {
   reaction: null,
   reason: null,
   source: 'scan',
+  lookUrl: 'https://shop.example.com/p/DRE001?c=WHT',
 };
 
 /** An in-memory KioskApi: answers what App asks and lets the test push host events. */
@@ -48,6 +49,7 @@ function fakeKiosk() {
         version: '0',
       }),
     'session.current': async () => ok(emptyView),
+    'sync.status': async () => ok({ connectivity: 'unknown' }),
     'session.touch': record('session.touch'),
     'mirror.react': record('mirror.react'),
     'mirror.requestSize': record('mirror.requestSize'),
@@ -66,14 +68,15 @@ afterEach(cleanup);
 
 function renderApp() {
   const kiosk = fakeKiosk();
+  const store = createAppStore();
   render(
     <I18nextProvider i18n={createI18n('zh-CN')}>
-      <ServicesProvider services={{ store: createAppStore(), kiosk: kiosk.api }}>
+      <ServicesProvider services={{ store, kiosk: kiosk.api }}>
         <App />
       </ServicesProvider>
     </I18nextProvider>,
   );
-  return kiosk;
+  return { ...kiosk, store };
 }
 
 describe('App', () => {
@@ -138,5 +141,26 @@ describe('App', () => {
     });
     expect(kiosk.calls.filter(([name]) => name === 'session.touch')).toHaveLength(1);
     vi.useRealTimers();
+  });
+
+  it('shows a calm offline note from sync.status while the bridge itself is connected', async () => {
+    const kiosk = renderApp();
+    await screen.findByText('上海静安旗舰店');
+    act(() => kiosk.store.getState().setConnected(true));
+    const offline = {
+      connectivity: 'offline' as const,
+      queueDepth: 3,
+      parked: 0,
+      oldestPendingAgeMs: 1000,
+      lastSuccessAt: null,
+      lastError: null,
+      nextAttemptAt: null,
+      openStaffTasks: 0,
+    };
+    act(() => kiosk.push('sync.status', offline));
+    expect(screen.getByRole('status').textContent).toContain('离线模式');
+    expect(screen.queryByRole('alert')).toBeNull();
+    act(() => kiosk.push('sync.status', { ...offline, connectivity: 'online' }));
+    expect(screen.queryByText(/离线模式/)).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppState, useKiosk } from '../store/context';
 import { stageOf } from '../store/session-slice';
 import { AttractScreen } from './AttractScreen';
+import { CameraSignIn } from './CameraSignIn';
 import { CheckoutScreen } from './CheckoutScreen';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MemberBadge } from './MemberBadge';
@@ -22,9 +23,20 @@ export function App() {
   const connected = useAppState((state) => state.connected);
   const setView = useAppState((state) => state.setView);
   const setInfo = useAppState((state) => state.setInfo);
+  const cloud = useAppState((state) => state.cloud);
+  const setCloud = useAppState((state) => state.setCloud);
   const lastTouch = useRef(0);
 
   useEffect(() => kiosk.on('session.changed', setView), [kiosk, setView]);
+  useEffect(
+    () => kiosk.on('sync.status', (status) => setCloud(status.connectivity)),
+    [kiosk, setCloud],
+  );
+  useEffect(() => {
+    void kiosk['sync.status']({}).then(
+      (result) => result.ok && setCloud(result.value.connectivity),
+    );
+  }, [kiosk, setCloud, connected]);
   useEffect(() => {
     void kiosk['app.info']({}).then((result) => result.ok && setInfo(result.value));
   }, [kiosk, setInfo]);
@@ -38,6 +50,14 @@ export function App() {
   }, [i18n, language]);
 
   const stage = stageOf(view);
+  const paymentOpen = !view?.cart || ['open', 'declined'].includes(view.cart.payment.state);
+  const cameraOffered =
+    (stage === 'attract' || stage === 'mirror' || stage === 'checkout') &&
+    view !== null &&
+    view.role !== 'staff' &&
+    !view.member &&
+    !view.staff &&
+    paymentOpen;
   const onTouch = () => {
     const now = Date.now();
     if (!view?.sessionId && !view?.staff) return;
@@ -53,6 +73,11 @@ export function App() {
         {!connected && (
           <span className="connection" role="status">
             {t('status.offline')}
+          </span>
+        )}
+        {connected && cloud === 'offline' && (
+          <span className="cloud-offline" role="status">
+            {t('status.cloudOffline')}
           </span>
         )}
         {view?.member && <MemberBadge member={view.member} />}
@@ -78,6 +103,7 @@ export function App() {
       <main className={`stage stage-${stage}`}>
         <Notice notice={view?.notice ?? null} />
         {stage === 'attract' && <AttractScreen />}
+        {cameraOffered && <CameraSignIn />}
         {stage === 'pin' && <PinPad />}
         {stage === 'mirror' && view && <MirrorScreen view={view} />}
         {stage === 'checkout' && view && view.staff && <StaffConsole view={view} />}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CartView, SessionView } from '../../bridge/views';
 import { useAppState, useKiosk } from '../store/context';
 import { formatYuan } from '../store/selectors';
+import { SlipBarcode } from './SlipBarcode';
 
 const scores = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
@@ -20,6 +21,7 @@ function AfterPayment({ cart }: { cart: CartView }) {
           aria-label={payment.slipCode}
           dangerouslySetInnerHTML={{ __html: payment.qrSvg }}
         />
+        <SlipBarcode code={payment.slipCode} />
         <p className="slip-code">{payment.slipCode}</p>
       </section>
     );
@@ -29,6 +31,9 @@ function AfterPayment({ cart }: { cart: CartView }) {
     <section className="panel paid" aria-labelledby="paid-title">
       <h2 id="paid-title">{t('checkout.paid')}</h2>
       <p>{t(payment.receipt === 'printed' ? 'checkout.receiptPrinted' : 'checkout.receiptSent')}</p>
+      {cart.pointsBalance !== null && (
+        <p>{t('checkout.balance', { points: cart.pointsBalance })}</p>
+      )}
       {cart.npsGiven ? (
         <p role="status">{t('checkout.npsThanks')}</p>
       ) : (
@@ -59,6 +64,7 @@ export function CheckoutScreen({ view }: { view: SessionView }) {
   const { t } = useTranslation();
   const kiosk = useKiosk();
   const language = useAppState((state) => state.language);
+  const cloud = useAppState((state) => state.cloud);
   const cart = view.cart;
   if (!cart) return null;
   const open = cart.payment.state === 'open' || cart.payment.state === 'declined';
@@ -169,6 +175,7 @@ export function CheckoutScreen({ view }: { view: SessionView }) {
       {open && cart.lines.length > 0 && (
         <section className="panel pay" aria-label={t('checkout.payHint')}>
           <p className="pay-hint">{t('checkout.payHint')}</p>
+          {cloud === 'offline' && <p>{t('checkout.offlinePay')}</p>}
           <button
             type="button"
             className="secondary"

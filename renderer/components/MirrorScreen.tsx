@@ -5,16 +5,22 @@ import { useAppState, useKiosk } from '../store/context';
 import { focusCard } from '../store/session-slice';
 import { formatYuan } from '../store/selectors';
 import type { Language } from '../i18n';
+import { LookQr } from './LookQr';
+import { OrderList, OrderOptions } from './OrderOptions';
+import { PhotoPanel } from './PhotoPanel';
 
 const reasons: TryOnReasonView[] = ['too-small', 'too-big', 'colour', 'style', 'price'];
 const pick = (label: { zh: string; en: string }, language: Language) =>
   language === 'en' ? label.en : label.zh;
 
-function GarmentCard({ card }: { card: TryOnCard }) {
+function GarmentCard({ card, view }: { card: TryOnCard; view: SessionView }) {
   const { t } = useTranslation();
   const kiosk = useKiosk();
   const language = useAppState((state) => state.language);
   const [asking, setAsking] = useState(false);
+  const [ordering, setOrdering] = useState<string | null>(null);
+  const orderingSize = card.sizes.find((s) => s.sku === ordering) ?? null;
+  const ordered = new Set(view.orders.map((o) => o.sku));
   const here = card.sizes.find((s) => s.sku === card.sku)?.here ?? 0;
   const react = (reaction: 'liked' | 'rejected', reason: TryOnReasonView | null) =>
     void kiosk['mirror.react']({ sku: card.sku, reaction, reason });
@@ -91,11 +97,20 @@ function GarmentCard({ card }: { card: TryOnCard }) {
                     {t('mirror.requestSize', { size: s.size })}
                   </button>
                 )}
+                {s.here === 0 && (s.otherStores > 0 || s.online > 0) && !ordered.has(s.sku) && (
+                  <button type="button" onClick={() => setOrdering(s.sku)}>
+                    {t('order.open', { size: s.size })}
+                  </button>
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {orderingSize && (
+        <OrderOptions size={orderingSize} view={view} onClose={() => setOrdering(null)} />
+      )}
+      <LookQr url={card.lookUrl} />
       <div className="reactions">
         <button
           type="button"
@@ -155,10 +170,12 @@ export function MirrorScreen({ view }: { view: SessionView }) {
   return (
     <div className="mirror">
       {card ? (
-        <GarmentCard key={card.sku} card={card} />
+        <GarmentCard key={card.sku} card={card} view={view} />
       ) : (
         <p className="attract-hint">{t('attract.mirror')}</p>
       )}
+      <OrderList orders={view.orders} />
+      {card && <PhotoPanel view={view} />}
       {view.requests.length > 0 && (
         <section aria-labelledby="requests-title" className="panel">
           <h2 id="requests-title">{t('mirror.requestTitle')}</h2>
@@ -189,7 +206,7 @@ export function MirrorScreen({ view }: { view: SessionView }) {
           <h2 id="visit-title">{t('mirror.visit')}</h2>
           <ul className="visit-list">
             {view.cards.map((c) => (
-              <li key={c.sku}>
+              <li key={c.sku} data-sku={c.sku}>
                 <button
                   type="button"
                   aria-current={c.sku === card?.sku}

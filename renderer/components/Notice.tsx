@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Notice as NoticeView } from '../../bridge/views';
 
-const calm = new Set<NoticeView['key']>(['member-signed-in']);
+const calm = new Set<NoticeView['key']>(['member-signed-in', 'member-joined', 'order-placed']);
 
 /** One short message at a time; problems are alerts, good news is a status. */
 export function Notice({ notice }: { notice: NoticeView | null }) {

@@ -8,6 +8,9 @@ export interface SettingsSlice {
   language: Language;
   connected: boolean;
   info: AppInfo | null;
+  /** The member cloud as the host's sync service last reported it; unknown until it says. */
+  cloud: 'online' | 'offline' | 'unknown';
+  setCloud(connectivity: string): void;
   setLanguage(language: Language): void;
   setConnected(connected: boolean): void;
   setInfo(info: AppInfo): void;
@@ -17,6 +20,13 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
   language: 'zh-CN',
   connected: false,
   info: null,
+  cloud: 'unknown',
+  // Not enrolled or refused is a setup matter for staff, not news for a shopper: only "offline" shows.
+  setCloud: (connectivity) =>
+    set({
+      cloud:
+        connectivity === 'offline' ? 'offline' : connectivity === 'online' ? 'online' : 'unknown',
+    }),
   setLanguage: (language) => set({ language }),
   setConnected: (connected) => set({ connected }),
   setInfo: (info) => set({ info, language: info.language }),

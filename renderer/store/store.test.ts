@@ -83,3 +83,16 @@ describe('selectors', () => {
     expect(isDiscounted({ ...product, priceCents: 69900 })).toBe(true);
   });
 });
+
+describe('cloud connectivity', () => {
+  it('keeps only online and offline from sync.status; anything else is unknown', () => {
+    const store = createAppStore();
+    expect(store.getState().cloud).toBe('unknown');
+    store.getState().setCloud('offline');
+    expect(store.getState().cloud).toBe('offline');
+    store.getState().setCloud('online');
+    expect(store.getState().cloud).toBe('online');
+    store.getState().setCloud('not-enrolled');
+    expect(store.getState().cloud).toBe('unknown');
+  });
+});

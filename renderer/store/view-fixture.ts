@@ -10,6 +10,8 @@ export const emptyView: SessionView = {
   focusSku: null,
   suggestions: { look: [], forYou: [] },
   requests: [],
+  orders: [],
+  photo: { consented: false, photos: [] },
   cart: null,
   approvals: [],
   staffPinPending: false,

@@ -14,6 +14,9 @@ import { migration0070 } from './0070-outbox';
 import { migration0080 } from './0080-history';
 import { migration0090 } from './0090-recommend';
 import { migration0100 } from './0100-print-jobs';
+import { migration0110 } from './0110-orders';
+import { migration0120 } from './0120-nps';
+import { migration0130 } from './0130-photo-send';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -27,6 +30,9 @@ export const migrations: readonly Migration[] = [
   migration0080,
   migration0090,
   migration0100,
+  migration0110,
+  migration0120,
+  migration0130,
 ];
 
 export class DatabaseFromFutureError extends Error {

@@ -10,9 +10,11 @@ import type { Coupon } from '../../../core/rules';
 import type { ReadableDB } from '../../../core/store/db';
 import { renderSaleReceipt } from '../../../device/printer';
 import { priceCart } from './checkout-pricing';
+import { memberPoints } from './points-balance';
 import type { PaymentProvider } from './payment';
 import { usedCouponsOf } from './reference';
 import { recordSale } from './sale';
+import { enqueue } from '../../../core/outbox/outbox';
 import type { ScreenCore } from './screen-service';
 
 const MAX_QTY = 99;
@@ -26,12 +28,24 @@ export function createCheckoutActions(
 
   function price() {
     const v = core.visit;
+    const points = v.member
+      ? memberPoints(deps.read, v.member, {
+          now: core.now(),
+          dailyCap: core.screen.offlinePointsDailyCap,
+          online: core.options.connectivity?.() === 'online',
+        })
+      : null;
+    if (v.payment.state === 'paid' && v.paidCart) {
+      const view = { ...v.paidCart, payment: v.payment, npsGiven: v.npsGiven };
+      return { basket: null, view: { ...view, pointsBalance: points?.balance ?? null } };
+    }
     return priceCart(
       {
         lines: v.lines,
         member: v.member
-          ? { id: v.member.memberId, tier: v.member.tier, points: v.member.points }
+          ? { id: v.member.memberId, tier: v.member.tier, points: points?.allowance ?? 0 }
           : null,
+        pointsBalance: points?.balance ?? null,
         couponCodes: v.couponCodes,
         pointsToRedeem: v.pointsToRedeem,
         payment: v.payment,
@@ -107,6 +121,8 @@ export function createCheckoutActions(
   }
 
   return {
+    /** The cart priced now: what the screen shows and what a payment charges. */
+    price,
     add(item: CatalogItem): void {
       core.ensureSession();
       if (!open()) return;
@@ -153,7 +169,7 @@ export function createCheckoutActions(
       }
     },
     async pay(provider: 'wechat' | 'alipay', paymentCode: string): Promise<void> {
-      const { basket } = price();
+      const { basket, view: charging } = price();
       const sessionId = core.visit.sessionId;
       if (!basket || !sessionId || core.visit.lines.length === 0 || !open()) return;
       const saleId = randomUUID();
@@ -191,6 +207,7 @@ export function createCheckoutActions(
         await this.payAtCounter();
         return;
       }
+      core.visit.paidCart = charging;
       const receipt = await printOrSend(saleId, basket);
       core.visit.payment = { state: 'paid', saleId, receipt };
       core.changed();
@@ -210,19 +227,30 @@ export function createCheckoutActions(
       core.visit.payment = { state: 'pay-at-counter', slipCode, qrSvg };
       return core.changed();
     },
-    /** "How likely are you to recommend us": once per visit, after paying, anonymous. */
+    /** "How likely are you to recommend us": once per sale, anonymous, synced as `recordNps`. */
     nps(score: number) {
       const v = core.visit;
       if (v.payment.state !== 'paid' || v.npsGiven) return core.changed();
-      db.prepare(
-        'INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)',
-      ).run(
-        core.now().toISOString(),
-        'shopper',
-        'nps',
-        v.payment.saleId,
-        JSON.stringify({ score }),
-      );
+      const npsId = randomUUID();
+      const saleId = v.payment.saleId;
+      const at = core.now();
+      db.transaction(() => {
+        db.prepare(
+          `INSERT INTO nps_responses (nps_id, sale_id, store_id, member_id, score, created_at)
+           VALUES (?, ?, ?, NULL, ?, ?)`,
+        ).run(npsId, saleId, config.storeId, score, at.toISOString());
+        enqueue(
+          db,
+          {
+            name: 'recordNps',
+            version: 1,
+            idempotencyKey: `recordNps:${npsId}`,
+            args: { npsId, score, comment: null, memberId: null },
+            hlc: core.stamp(),
+          },
+          at,
+        );
+      });
       v.npsGiven = true;
       return core.changed();
     },

@@ -34,6 +34,8 @@ export interface CartInput {
   payment: PaymentState;
   npsGiven: boolean;
   now: Date;
+  /** The member's balance to show (synced + this kiosk's unacknowledged entries); null without one. */
+  pointsBalance?: number | null;
 }
 
 const toBasketLine = ({ item, qty }: CartLineState) => ({
@@ -113,6 +115,7 @@ export function priceCart(
       pointsEarned: basket?.pointsEarned ?? 0,
       payment: input.payment,
       npsGiven: input.npsGiven,
+      pointsBalance: input.pointsBalance ?? null,
     },
   };
 }

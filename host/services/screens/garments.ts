@@ -5,6 +5,7 @@
 import type { CatalogItem } from '../../../core/catalog/lookup';
 import type { ReadableDB } from '../../../core/store/db';
 import type { TryOnCard } from '../../../bridge/views';
+import { lookUrl } from './screen-config';
 
 export const ONLINE_LOCATION = 'ONLINE';
 
@@ -19,7 +20,7 @@ interface VariantStockRow {
   online: number;
 }
 
-export function createGarments(db: ReadableDB, storeId: string) {
+export function createGarments(db: ReadableDB, storeId: string, lookUrlPattern: string) {
   const variants = db.prepareRead<[string, string, string, string], VariantStockRow>(
     `SELECT v.sku AS sku, v.color_code AS colorCode, v.color_zh AS colorZh, v.color_en AS colorEn,
        v.size AS size,
@@ -63,6 +64,7 @@ export function createGarments(db: ReadableDB, storeId: string) {
         reaction: null,
         reason: null,
         source,
+        lookUrl: lookUrl(lookUrlPattern, item),
       };
     },
   };

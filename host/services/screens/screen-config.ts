@@ -14,6 +14,14 @@ export const screenConfigSchema = z.object({
   removeNeedsStaff: z.boolean().default(true),
   /** 'sim' approves payment codes through the simulator; 'offline' sends every shopper to the counter. */
   payment: z.enum(['sim', 'offline']).default('sim'),
+  /** Points one member may redeem per store day while the kiosk cannot reach the cloud. */
+  /** The brand's product page; {styleId}, {color} and {sku} are filled in (URL-encoded). */
+  lookUrlPattern: z
+    .string()
+    .regex(/^https:\/\/[^\s]+$/)
+    .max(300)
+    .default('https://shop.example.com/p/{styleId}?c={color}'),
+  offlinePointsDailyCap: z.number().int().min(0).max(10_000_000).default(20_000),
 });
 export type ScreenConfig = z.output<typeof screenConfigSchema>;
 
@@ -24,9 +32,26 @@ export function readScreenConfig(config: object): { config: ScreenConfig; proble
     place: source.place,
     removeNeedsStaff: source.removeNeedsStaff,
     payment: source.payment,
+    offlinePointsDailyCap: source.offlinePointsDailyCap,
+    lookUrlPattern: source.lookUrlPattern,
   };
   const parsed = screenConfigSchema.safeParse(picked);
   if (parsed.success) return { config: parsed.data, problems: [] };
   const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   return { config: screenConfigSchema.parse({}), problems };
+}
+
+/** The look's URL from the configured pattern; every value is URL-encoded. */
+export function lookUrl(
+  pattern: string,
+  item: { styleId: string; colorCode: string; sku: string },
+): string {
+  const values: Record<string, string> = {
+    styleId: item.styleId,
+    color: item.colorCode,
+    sku: item.sku,
+  };
+  return pattern.replace(/\{(styleId|color|sku)\}/g, (_, name: string) =>
+    encodeURIComponent(values[name] ?? ''),
+  );
 }

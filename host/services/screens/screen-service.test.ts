@@ -62,6 +62,7 @@ describe('mirror visit', () => {
       online: 4,
     });
     expect(card?.swatches.length).toBeGreaterThan(0);
+    expect(card?.lookUrl).toBe('https://shop.example.com/p/DRE001?c=WHT');
     const before = count('SELECT count(*) AS n FROM tryons');
     const after = s.react('DRE001-WHT-XS', 'rejected', 'too-small');
     expect(after.cards[0]).toMatchObject({ reaction: 'rejected', reason: 'too-small' });
@@ -97,6 +98,22 @@ describe('mirror visit', () => {
     expect(view.member).toMatchObject({ displayName: '朱*', tier: 'silver', points: 19960 });
     expect(view.cards[0]?.memberPriceCents).toBe(76533);
     s.close();
+  });
+
+  it('signs a member in from a camera-read QR, and accepts nothing but a member token from there', () => {
+    const { s } = service('mirror');
+    const garment = s.cameraCode('6970001000016');
+    expect(garment.notice?.key).toBe('invalid');
+    expect(garment.cards).toEqual([]);
+    expect(s.cameraCode('BADGE-1001').staffPinPending).toBe(false);
+    expect(s.cameraCode('MBR1.AAAAAAAAAAAAAAAAAAAA').notice?.key).toBe('member-not-found');
+    const view = s.cameraCode(' MBR1.4N433GGMT6TCPAR4CTQP ');
+    expect(view.member).toMatchObject({ displayName: '朱*', tier: 'silver' });
+    expect(view.notice?.key).toBe('member-signed-in');
+    s.close();
+    const staff = service('staff').s;
+    expect(staff.cameraCode('MBR1.4N433GGMT6TCPAR4CTQP').member).toBeNull();
+    staff.close();
   });
 
   it('suggests what completes the look, and picks for a consenting member, each with a reason', () => {
@@ -174,6 +191,11 @@ describe('checkout', () => {
       ),
     ).toBeGreaterThanOrEqual(3);
     expect(s.checkout.nps(9).cart?.npsGiven).toBe(true);
+    s.checkout.nps(3); // once per sale
+    expect(count('SELECT count(*) AS n FROM nps_responses WHERE score = 9')).toBe(1);
+    expect(count('SELECT count(*) AS n FROM nps_responses')).toBe(1);
+    expect(count("SELECT count(*) AS n FROM outbox WHERE mutation = 'recordNps'")).toBe(1);
+    expect(count("SELECT count(*) AS n FROM audit WHERE action = 'nps'")).toBe(0);
     s.close();
   });
 

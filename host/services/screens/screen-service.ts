@@ -12,7 +12,7 @@ import { createSuggestions } from './suggestions';
 import type { SessionView } from '../../../bridge/views';
 import type { Catalog, CatalogItem } from '../../../core/catalog/lookup';
 import type { DataKey } from '../../../core/crypto/data-key';
-import { identifyMember, type IdentifyInput } from '../../../core/members';
+import { identifyMember, type IdentifyInput, type MemberView } from '../../../core/members';
 import { deviceIdentity } from '../../../core/outbox/device';
 import { hlc, type Tier } from '../../../core/rules';
 import { expireIdle, identify, startSession } from '../../../core/sessions';
@@ -21,16 +21,19 @@ import { readOnly, type WritableDB } from '../../../core/store/db';
 import { decode } from '../../../device/decode';
 import type { KioskConfig } from '../../config';
 import type { Logger } from '../../log';
-import { memberPrice, priceCart } from './checkout-pricing';
+import { memberPrice } from './checkout-pricing';
 import { createGarments } from './garments';
 import { simulatedPaymentProvider, type PaymentProvider } from './payment';
-import { loadCoupons, loadTiers, usedCouponsOf } from './reference';
+import { loadCoupons, loadTiers } from './reference';
 import { readScreenConfig, type ScreenConfig } from './screen-config';
 import { StaffQueue } from './staff-queue';
 import { emptyVisit, holdsAnything, memberBadge, type VisitState } from './visit';
 import { createCheckoutActions } from './checkout-actions';
 import { createStaffActions } from './staff-actions';
 import { createMirrorActions } from './mirror-actions';
+import { createOrderActions } from './order-actions';
+import { createPhotoActions } from './photo-actions';
+import { createMemberActions } from './member-actions';
 
 export interface ScreenServiceOptions {
   config: KioskConfig;
@@ -47,6 +50,8 @@ export interface ScreenServiceOptions {
   /** Sends receipt bytes to the ESC/POS printer; resolves false when there is none or it failed. */
   /** Prints once per job id (the sale id), so a retry after a timeout never prints twice. */
   printReceipt?: (jobId: string, bytes: Uint8Array) => Promise<boolean>;
+  /** Whether the member cloud is reachable now (the sync service's status); unknown counts as offline. */
+  connectivity?: () => string;
   now?: () => Date;
 }
 
@@ -73,7 +78,7 @@ export function createScreenService(options: ScreenServiceOptions) {
   const suggestions = createSuggestions(read, options.catalog, config.storeId);
   const { config: screen, problems } = readScreenConfig(config);
   if (problems.length > 0) log.warn({ problems }, 'screen settings ignored; using defaults');
-  const garments = createGarments(read, config.storeId);
+  const garments = createGarments(read, config.storeId, screen.lookUrlPattern);
   const tiers = loadTiers(read);
   const coupons = loadCoupons(read);
   const deviceId = db.transaction(() => deviceIdentity(db).deviceId);
@@ -88,23 +93,7 @@ export function createScreenService(options: ScreenServiceOptions) {
   function view(): SessionView {
     const v = core.visit;
     const staffRole = config.role === 'staff';
-    const cart =
-      config.role === 'checkout' && v.sessionId
-        ? priceCart(
-            {
-              lines: v.lines,
-              member: v.member
-                ? { id: v.member.memberId, tier: v.member.tier, points: v.member.points }
-                : null,
-              couponCodes: v.couponCodes,
-              pointsToRedeem: v.pointsToRedeem,
-              payment: v.payment,
-              npsGiven: v.npsGiven,
-              now: now(),
-            },
-            { tiers, coupons, usedCoupons: usedCouponsOf(read, v.member?.memberId ?? null) },
-          ).view
-        : null;
+    const cart = config.role === 'checkout' && v.sessionId ? checkout.price().view : null;
     return {
       sessionId: v.sessionId,
       role: config.role,
@@ -120,6 +109,8 @@ export function createScreenService(options: ScreenServiceOptions) {
             )
           : { look: [], forYou: [] },
       requests: staffRole ? queue.openRequests() : queue.requestsById(v.requestIds),
+      orders: v.orders,
+      photo: { consented: v.photoConsentAt !== null, photos: v.photos.map((p) => ({ ...p })) },
       cart,
       approvals:
         staffRole || v.staff
@@ -179,6 +170,9 @@ export function createScreenService(options: ScreenServiceOptions) {
   });
   const staff = createStaffActions(core, { key: options.key, log });
   const mirror = createMirrorActions(core);
+  const orders = createOrderActions(core, read);
+  const photos = createPhotoActions(core);
+  const members = createMemberActions(core, { signIn: signInMember, attach: attachMember });
 
   function activity(): void {
     core.visit.lastActivityMs = now().getTime();
@@ -194,27 +188,25 @@ export function createScreenService(options: ScreenServiceOptions) {
 
   function signInMember(input: IdentifyInput): void {
     const result = identifyMember(read, options.key, input);
-    if (!result.ok) {
-      core.notify('member-not-found');
-      return;
-    }
+    if (!result.ok) core.notify('member-not-found');
+    else attachMember(result.member, 'member-signed-in');
+  }
+
+  /** Puts a known member on this visit (sign-in or a fresh join) and reprices what is shown. */
+  function attachMember(member: MemberView, notice: 'member-signed-in' | 'member-joined'): void {
     const sessionId = core.ensureSession();
-    const attached = sessionsIdentify(sessionId, result.member.memberId);
+    const attached = identify(db, sessionId, member.memberId, now()).ok;
     if (!attached) {
       core.notify('member-not-found');
       return;
     }
-    core.visit.member = result.member;
-    core.notify('member-signed-in');
+    core.visit.member = member;
+    core.notify(notice);
     // Member prices on cards already shown.
     core.visit.cards = core.visit.cards.map((c) => {
       const item = options.catalog.lookup(c.sku);
       return item ? { ...c, memberPriceCents: memberPrice(item, memberRef(), tiers, now()) } : c;
     });
-  }
-
-  function sessionsIdentify(sessionId: string, memberId: string): boolean {
-    return identifyInSession(db, sessionId, memberId, now());
   }
 
   /** One scan, already framed: what it is decides what happens. */
@@ -269,6 +261,7 @@ export function createScreenService(options: ScreenServiceOptions) {
       expireIdle(db, at, reason === 'idle' ? screen.idleSeconds * 1000 : 0);
       options.emit('session.expired', { sessionId: v.sessionId, reason });
     }
+    photos.wipe(v.sessionId);
     queue.withdraw(new Set(v.removals.keys()));
     core.visit = emptyVisit(now().getTime());
     return core.changed();
@@ -317,6 +310,8 @@ export function createScreenService(options: ScreenServiceOptions) {
     },
     react: mirror.react,
     requestSize: mirror.requestSize,
+    order: orders.place,
+    photos,
     focus(sku: string): SessionView {
       activity();
       if (core.visit.cards.some((c) => c.sku === sku)) core.visit.focusSku = sku;
@@ -327,6 +322,7 @@ export function createScreenService(options: ScreenServiceOptions) {
       if (config.role !== 'staff') signInMember(input);
       return core.changed();
     },
+    ...members,
     checkout,
     staff,
     queue,
@@ -337,7 +333,3 @@ export function createScreenService(options: ScreenServiceOptions) {
 }
 
 export type ScreenService = ReturnType<typeof createScreenService>;
-
-function identifyInSession(db: WritableDB, sessionId: string, memberId: string, at: Date): boolean {
-  return identify(db, sessionId, memberId, at).ok;
-}

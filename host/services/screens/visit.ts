@@ -4,7 +4,14 @@
  */
 import type { CatalogItem } from '../../../core/catalog/lookup';
 import type { MemberView } from '../../../core/members';
-import type { Notice, PaymentState, SessionView, TryOnCard } from '../../../bridge/views';
+import type {
+  CartView,
+  Notice,
+  OrderView,
+  PaymentState,
+  SessionView,
+  TryOnCard,
+} from '../../../bridge/views';
 
 export interface StaffSignIn {
   staffId: string;
@@ -18,10 +25,16 @@ export interface VisitState {
   cards: TryOnCard[];
   focusSku: string | null;
   requestIds: Set<string>;
+  orders: OrderView[];
+  /** When the shopper agreed on the consent screen to a try-on photo; null until then. */
+  photoConsentAt: Date | null;
+  photos: Array<{ photoId: string; send: boolean }>;
   lines: Array<{ item: CatalogItem; qty: number }>;
   couponCodes: Set<string>;
   pointsToRedeem: number;
   payment: PaymentState;
+  /** The cart exactly as it was charged: a paid cart is never re-priced. */
+  paidCart: CartView | null;
   npsGiven: boolean;
   /** Approval id → the SKU whose removal waits on it. */
   removals: Map<string, string>;
@@ -38,10 +51,14 @@ export function emptyVisit(nowMs: number): VisitState {
     cards: [],
     focusSku: null,
     requestIds: new Set(),
+    orders: [],
+    photoConsentAt: null,
+    photos: [],
     lines: [],
     couponCodes: new Set(),
     pointsToRedeem: 0,
     payment: { state: 'open' },
+    paidCart: null,
     npsGiven: false,
     removals: new Map(),
     notice: null,

@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoStore, tempDir } from '../../../test/support/temp';
+import { createCatalog } from '../../../core/catalog/lookup';
+import { DataKey } from '../../../core/crypto/data-key';
+import { importStoreFolder } from '../../../core/import/importer';
+import { allStoreFiles } from '../../../core/import/store-files';
+import { readPhoto } from '../../../core/sessions';
+import { openDatabase, readOnly, type WritableDB } from '../../../core/store/db';
+import { migrate } from '../../../core/store/migrations';
+import { parseConfig } from '../../config';
+import { createLogger } from '../../log';
+import { jpegFromBase64 } from './photo-actions';
+import { createScreenService } from './screen-service';
+
+const key = DataKey.generate();
+const dir = tempDir();
+let db: WritableDB;
+const bytes = (text: string) => new TextEncoder().encode(text);
+const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('SECRET-PIXELS')]);
+const photoCount = () =>
+  (db.raw.prepare('SELECT count(*) AS n FROM photos').get() as { n: number }).n;
+
+beforeAll(() => {
+  db = openDatabase(join(dir.path, 'kiosk.db'));
+  migrate(db);
+  importStoreFolder(db, demoStore, allStoreFiles, { key });
+});
+afterAll(() => {
+  db.close();
+  dir.remove();
+});
+
+function mirror() {
+  return createScreenService({
+    config: parseConfig({ storeId: 'S001', role: 'mirror' }),
+    db,
+    catalog: createCatalog(readOnly(db), 'S001'),
+    key,
+    log: createLogger(null, 'silent'),
+    emit: () => undefined,
+    now: () => new Date('2026-11-24T08:00:00Z'),
+  });
+}
+
+describe('try-on photos', () => {
+  it('accepts only JPEG bytes', () => {
+    expect(jpegFromBase64(jpeg.toString('base64'))).toEqual(jpeg);
+    expect(jpegFromBase64(Buffer.from('GIF89a').toString('base64'))).toBeNull();
+    expect(jpegFromBase64('not base64!')).toBeNull();
+  });
+
+  it('needs consent, stores encrypted, sends only on request, and wipes the rest at the end', () => {
+    const s = mirror();
+    s.handleScan(bytes('6970001000016'));
+    const before = photoCount();
+    expect(s.photos.take(jpeg.toString('base64')).notice?.key).toBe('invalid'); // no consent yet
+    expect(photoCount()).toBe(before);
+    expect(s.photos.consent(true).photo.consented).toBe(true);
+    const first = s.photos.take(jpeg.toString('base64')).photo.photos[0]!;
+    const second = s.photos.take(jpeg.toString('base64')).photo.photos[1]!;
+    expect(photoCount()).toBe(before + 2);
+    const stored = db.raw
+      .prepare('SELECT image_enc FROM photos WHERE photo_id = ?')
+      .get(first.photoId) as { image_enc: Buffer };
+    expect(stored.image_enc.toString('latin1')).not.toContain('SECRET');
+    expect(readPhoto(db, key, first.photoId)).toEqual(jpeg);
+
+    expect(s.photos.send(first.photoId).notice?.key).toBe('needs-member');
+    s.handleScan(bytes('MBR1.4N433GGMT6TCPAR4CTQP'));
+    expect(s.photos.send(first.photoId).photo.photos[0]).toEqual({
+      photoId: first.photoId,
+      send: true,
+    });
+    expect(
+      db.raw
+        .prepare(
+          "SELECT count(*) AS n FROM outbox WHERE mutation = 'recordConsent' AND args LIKE '%photo%'",
+        )
+        .get(),
+    ).toEqual({ n: 1 });
+    expect(s.photos.discard(second.photoId).photo.photos).toHaveLength(1);
+    s.photos.take(jpeg.toString('base64'));
+    s.end();
+    expect(photoCount()).toBe(before + 1); // only the one asked to be sent
+    expect(readPhoto(db, key, first.photoId)).toEqual(jpeg);
+    expect(s.current().photo).toEqual({ consented: false, photos: [] });
+    s.close();
+  });
+});

@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoStore, tempDir } from '../../../test/support/temp';
+import { createCatalog } from '../../../core/catalog/lookup';
+import { DataKey } from '../../../core/crypto/data-key';
+import { importStoreFolder } from '../../../core/import/importer';
+import { allStoreFiles } from '../../../core/import/store-files';
+import { openDatabase, readOnly, type WritableDB } from '../../../core/store/db';
+import { migrate } from '../../../core/store/migrations';
+import { parseConfig } from '../../config';
+import { createLogger } from '../../log';
+import { memberPoints } from './points-balance';
+import { createScreenService } from './screen-service';
+
+const key = DataKey.generate();
+const dir = tempDir();
+let db: WritableDB;
+const bytes = (text: string) => new TextEncoder().encode(text);
+const MEMBER = 'MBR1.4N433GGMT6TCPAR4CTQP'; // M000003, 19960 points
+const now = new Date('2026-11-24T08:00:00Z');
+
+beforeAll(() => {
+  db = openDatabase(join(dir.path, 'kiosk.db'));
+  migrate(db);
+  importStoreFolder(db, demoStore, allStoreFiles, { key });
+});
+afterAll(() => {
+  db.close();
+  dir.remove();
+});
+
+function checkout(connectivity: string) {
+  return createScreenService({
+    config: parseConfig({ storeId: 'S001', role: 'checkout', offlinePointsDailyCap: 3000 }),
+    db,
+    catalog: createCatalog(readOnly(db), 'S001'),
+    key,
+    log: createLogger(null, 'silent'),
+    emit: () => undefined,
+    connectivity: () => connectivity,
+    now: () => now,
+  });
+}
+
+describe('points offline', () => {
+  it('caps redemption per member and day offline, counts it as pending, and shows the balance after paying', async () => {
+    const s = checkout('offline');
+    s.handleScan(bytes('6970001000016'));
+    s.handleScan(bytes(MEMBER));
+    expect(s.current().cart?.pointsRedeemable).toBe(3000);
+    const capped = s.checkout.redeemPoints(10_000).cart;
+    expect(capped?.pointsToRedeem).toBe(3000);
+    s.handleScan(bytes('134567890123456789'));
+    await new Promise((r) => setTimeout(r, 30));
+    const paid = s.current().cart;
+    expect(paid?.payment.state).toBe('paid');
+    expect(paid?.pointsBalance).toBe(19960 - 3000 + (paid?.pointsEarned ?? 0));
+    s.end();
+
+    s.handleScan(bytes('6970001000016'));
+    s.handleScan(bytes(MEMBER));
+    expect(s.current().cart?.pointsRedeemable).toBe(0); // today's cap is used up
+    s.close();
+
+    const online = checkout('online');
+    online.handleScan(bytes('6970001000016'));
+    online.handleScan(bytes(MEMBER));
+    expect(online.current().cart?.pointsRedeemable).toBeGreaterThan(3000);
+    online.close();
+
+    const state = memberPoints(
+      readOnly(db),
+      { memberId: 'M000003', points: 19960 },
+      {
+        now,
+        dailyCap: 5000,
+        online: false,
+      },
+    );
+    expect(state.allowance).toBe(2000);
+    db.raw
+      .prepare("UPDATE outbox SET state = 'acked' WHERE mutation IN ('redeemPoints', 'earnPoints')")
+      .run();
+    const synced = memberPoints(
+      readOnly(db),
+      { memberId: 'M000003', points: 16960 },
+      {
+        now: new Date('2026-11-25T08:00:00Z'),
+        dailyCap: 5000,
+        online: false,
+      },
+    );
+    expect(synced).toEqual({ balance: 16960, allowance: 5000 });
+  });
+});
