@@ -16,7 +16,15 @@ interface Suite {
 const suites: Array<() => Promise<Suite>> = [
   () => import('./suites/scan-to-host'),
   () => import('./suites/scan-to-dom'),
+  () => import('./suites/screens-interactive'),
+  () => import('./suites/screens-scan-burst'),
   () => import('./suites/catalog-lookup'),
+  () => import('./suites/device-scan-latency'),
+  () => import('./suites/device-rfid-debouncer'),
+  () => import('./suites/recommend-quality'),
+  () => import('./suites/store-scale'),
+  () => import('./suites/sync-drain'),
+  () => import('./suites/sync-first-pull'),
 ];
 
 const resultsFile = join(import.meta.dirname, 'results.json');

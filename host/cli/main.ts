@@ -8,7 +8,11 @@ const commands: Record<string, () => Promise<Command>> = {
   lookup: async () => (await import('./lookup')).lookupCommand,
   sim: async () => (await import('./sim')).simCommand,
   decode: async () => (await import('./decode')).decodeCommand,
+  recommend: async () => (await import('./recommend')).recommendCommand,
   member: async () => (await import('./member')).memberCommand,
+  devices: async () => (await import('./devices')).devicesCommand,
+  enroll: async () => (await import('./enroll')).enrollCommand,
+  sync: async () => (await import('./sync')).syncCommand,
 };
 
 const help = `usage: kiosk <command> [options]
@@ -16,9 +20,13 @@ const help = `usage: kiosk <command> [options]
   start [--demo] [--no-browser]   run the kiosk (KIOSK_CONFIG, KIOSK_DATA_DIR, KIOSK_PORT)
   import <dir>                    import a store folder (CSV) into the kiosk database
   lookup <code>...                look up a GTIN or SKU as the kiosk would
-  sim scanner [--send CODE]...    a simulated scanner on a pseudo-terminal
+  sim scanner|card|rfid|printer   a simulated device speaking its real bytes on a pseudo-terminal
+  devices [--json]                configured devices with their state, and what is plugged in
   decode TEXT... | --stdin        decode barcodes, tags and cards to JSON, one line each
-  member erase <id>               erase a member's personal data here and queue it for the cloud`;
+  recommend --member ID[,ID...]   personal picks per member as JSON lines [--limit N] [--lang zh-CN]
+  member erase <id>               erase a member's personal data here and queue it for the cloud
+  enroll <url> <code> [--ca pem]  enroll this kiosk with the member cloud (one-time code)
+  sync status|now|rotate          sync state, one sync run now, or rotate the device token`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -1,0 +1,178 @@
+/**
+ * The pusher: sends the outbox to the cloud in seq order, at most 500 mutations per request.
+ *
+ * Guarantees:
+ * - rows go in (device, epoch, seq) order, one (device, epoch) group at a time, never skipping a
+ *   seq (the server refuses gaps), so every committed mutation is sent until acknowledged;
+ * - a batch is marked `sent` (attempts + 1) before it leaves, and its answer is applied in one
+ *   transaction (apply-results.ts); a crash anywhere in between only causes a resend, which the
+ *   server answers as `duplicate` (by seq and by key);
+ * - a row that cannot be sent as it is (unreadable on disk, bad HLC, or refused by the server's
+ *   request schema `MAX_SOLO_REFUSALS` times alone) is sent as a placeholder the server acknowledges as
+ *   `unknown-mutation`, and parked: a poison entry never blocks the queue;
+ * - `seq-gap` answers resend from the server's `lastSeq + 1`.
+ */
+import { parse as parseOutboxRow } from '../core/outbox/outbox';
+import type { WritableDB } from '../core/store/db';
+import { applyPushResults, type AppliedCounts, type SentRow } from './apply-results';
+import type { CloudClient } from './cloud-client';
+import { faultPoint } from './fault';
+import { toWireHlc } from './hlc-wire';
+import type { SyncHttpError } from './http-client';
+import {
+  formatHlc,
+  MAX_PUSH_BATCH,
+  MutationEnvelopeSchema,
+  SeqGapDetailsSchema,
+  type MutationEnvelope,
+} from './protocol';
+
+/** After this many refusals of a row sent alone (400 bad-request) it is parked. */
+export const MAX_SOLO_REFUSALS = 3;
+const SOLO = /^refused-alone#(\d+)/;
+export const PLACEHOLDER_NAME = 'kiosk-unreadable-entry';
+
+export interface PushDeps {
+  db: WritableDB;
+  client: CloudClient;
+  token: string;
+  deviceId: string;
+  now: () => Date;
+  /** Rows per request, ≤ 500 (a smaller limit is used while isolating a refused row). */
+  batchSize?: number;
+}
+
+export type PushStep =
+  | { kind: 'idle' }
+  | { kind: 'sent'; count: number; applied: AppliedCounts }
+  | { kind: 'failed'; error: SyncHttpError; count: number };
+
+interface RawRow {
+  id: number;
+  device_id: string;
+  epoch: number;
+  seq: number;
+  idempotency_key: string;
+  attempts: number;
+  last_error: string | null;
+  [column: string]: unknown;
+}
+
+function placeholder(row: RawRow, now: Date): MutationEnvelope {
+  return {
+    seq: row.seq,
+    // The row's own key when it is usable, so the server's record names the business intent.
+    key:
+      typeof row.idempotency_key === 'string' &&
+      row.idempotency_key.length > 0 &&
+      row.idempotency_key.length <= 200
+        ? row.idempotency_key
+        : `parked:${row.device_id}:${row.epoch}:${row.seq}`,
+    name: PLACEHOLDER_NAME,
+    version: 1,
+    args: null,
+    hlc: formatHlc({ wallMs: now.getTime(), counter: 0 }),
+  };
+}
+
+/** The envelope for a stored row; a placeholder when the row cannot be sent as it is. */
+export function envelopeFor(row: RawRow, now: Date): MutationEnvelope {
+  if (Number(SOLO.exec(row.last_error ?? '')?.[1] ?? 0) >= MAX_SOLO_REFUSALS)
+    return placeholder(row, now);
+  const entry = parseOutboxRow(row);
+  if (!entry.ok) return placeholder(row, now);
+  const hlc = toWireHlc(entry.value.hlc);
+  const envelope = {
+    seq: entry.value.seq,
+    key: entry.value.idempotencyKey,
+    name: entry.value.mutation,
+    version: entry.value.version,
+    args: entry.value.args,
+    hlc,
+  };
+  const checked = MutationEnvelopeSchema.safeParse(envelope);
+  return checked.success ? checked.data : placeholder(row, now);
+}
+
+/** The next contiguous run of unacknowledged rows of the oldest (device, epoch) group. */
+function nextBatch(db: WritableDB, limit: number): RawRow[] {
+  const first = db
+    .prepare<[], { device_id: string; epoch: number }>(
+      `SELECT device_id, epoch FROM outbox WHERE state IN ('pending', 'sent')
+       ORDER BY epoch, seq LIMIT 1`,
+    )
+    .get();
+  if (!first) return [];
+  const rows = db
+    .prepare<[string, number, number], RawRow>(
+      `SELECT * FROM outbox WHERE device_id = ? AND epoch = ? AND state IN ('pending', 'sent')
+       ORDER BY seq LIMIT ?`,
+    )
+    .all(first.device_id, first.epoch, limit);
+  // Stop at the first hole (rows acked/parked out of order after a crash): the server wants no gaps.
+  const run: RawRow[] = [];
+  for (const row of rows) {
+    const prev = run.at(-1);
+    if (prev && row.seq !== prev.seq + 1) break;
+    run.push(row);
+  }
+  return run;
+}
+
+/** Marks rows after the server's lastSeq as unacknowledged again (the server is behind us). */
+function rewindTo(db: WritableDB, deviceId: string, epoch: number, lastSeq: number): void {
+  db.prepare(
+    `UPDATE outbox SET state = 'pending' WHERE device_id = ? AND epoch = ? AND seq > ? AND state = 'acked'`,
+  ).run(deviceId, epoch, lastSeq);
+  db.prepare(
+    `UPDATE outbox SET state = 'acked', last_error = NULL WHERE device_id = ? AND epoch = ? AND seq <= ? AND state IN ('pending', 'sent')`,
+  ).run(deviceId, epoch, lastSeq);
+}
+
+export async function pushOnce(deps: PushDeps): Promise<PushStep> {
+  const { db } = deps;
+  const limit = Math.max(1, Math.min(MAX_PUSH_BATCH, deps.batchSize ?? MAX_PUSH_BATCH));
+  const rows = db.transaction(() => {
+    const batch = nextBatch(db, limit);
+    if (batch.length === 0) return batch;
+    db.prepare(
+      `UPDATE outbox SET state = 'sent', attempts = attempts + 1
+       WHERE id IN (SELECT value FROM json_each(?))`,
+    ).run(JSON.stringify(batch.map((r) => r.id)));
+    return batch;
+  });
+  if (rows.length === 0) return { kind: 'idle' };
+  const first = rows[0] as RawRow;
+  const now = deps.now();
+  const mutations = rows.map((row) => envelopeFor(row, now));
+  faultPoint('before-send');
+  const answer = await deps.client.push(deps.token, {
+    deviceId: deps.deviceId,
+    epoch: String(first.epoch),
+    mutations,
+  });
+  if (!answer.ok) {
+    const error = answer.error;
+    const gap = error.code === 'seq-gap' ? SeqGapDetailsSchema.safeParse(error.details) : null;
+    db.transaction(() => {
+      let note = `${error.kind}${error.code ? `/${error.code}` : ''}: ${error.message}`;
+      if (error.code === 'bad-request' && rows.length === 1) {
+        const n = Number(SOLO.exec(first.last_error ?? '')?.[1] ?? 0) + 1;
+        note = `refused-alone#${n}: ${error.message}`;
+      }
+      db.prepare(
+        `UPDATE outbox SET state = 'pending', last_error = ? WHERE id IN (SELECT value FROM json_each(?))`,
+      ).run(note.slice(0, 500), JSON.stringify(rows.map((r) => r.id)));
+      if (gap?.success) rewindTo(db, first.device_id, first.epoch, gap.data.lastSeq);
+    });
+    return { kind: 'failed', error, count: rows.length };
+  }
+  faultPoint('before-ack');
+  const sent: SentRow[] = rows.map((r, i) => ({
+    id: r.id,
+    seq: r.seq,
+    key: mutations[i]?.key ?? r.idempotency_key,
+  }));
+  const applied = applyPushResults(db, sent, answer.value, deps.now());
+  return { kind: 'sent', count: rows.length, applied };
+}

@@ -1,0 +1,194 @@
+/**
+ * Conflicts and upgrades across real kiosk processes: two kiosks offline redeeming the same
+ * member's points, poison entries, and an app upgrade that finds a pending outbox.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileKeyStore } from '../../core/crypto';
+import { enqueue } from '../../core/outbox/outbox';
+import { openDatabase } from '../../core/store/db';
+import { currentVersion, migrate, migrations } from '../../core/store/migrations';
+import { createCloudClient } from '../../sync/cloud-client';
+import { enroll } from '../../sync/credentials';
+import { createHttpClient } from '../../sync/http-client';
+import { ensureSyncTables } from '../../sync/schema';
+import { tempDir } from '../support/temp';
+import { check } from './support/checker';
+import { startRealCloud, type RunningCloud } from './support/cloud';
+import { openKiosk, outboxRows, redeemOffline, writeMutations, type Kiosk } from './support/kiosk';
+import { runDriver } from './support/spawn';
+
+let cloud: RunningCloud;
+const dirs: ReturnType<typeof tempDir>[] = [];
+const newDir = () => {
+  const d = tempDir('kiosk-conflict-');
+  dirs.push(d);
+  return d.path;
+};
+
+async function syncedKiosk(): Promise<string> {
+  const dir = newDir();
+  expect((await runDriver(dir, ['enroll', cloud.url, await cloud.code()])).code).toBe(0);
+  expect((await runDriver(dir, ['sync'])).out).toMatchObject({ ok: true });
+  return dir;
+}
+
+async function withKiosk<T>(dir: string, fn: (k: Kiosk) => T | Promise<T>): Promise<T> {
+  const k = openKiosk(dir);
+  try {
+    return await fn(k);
+  } finally {
+    k.close();
+  }
+}
+
+beforeAll(async () => {
+  cloud = await startRealCloud('pglite');
+}, 60_000);
+afterAll(async () => {
+  await cloud.close();
+  for (const d of dirs) d.remove();
+});
+
+describe('two kiosks offline redeem the same member', () => {
+  it('the server never goes below zero, the overdraft stays within one allowance, the loser is compensated', async () => {
+    const member = 'M000015'; // 198 points in the demo store
+    const [a, b] = [await syncedKiosk(), await syncedKiosk()];
+    const [{ points: balance } = { points: -1 }] = await cloud.query<{ points: number }>(
+      'SELECT points FROM members WHERE member_id = $1',
+      [member],
+    );
+    // Offline: each kiosk redeems in chunks of 40 while its allowance allows.
+    const ra = await withKiosk(a, (k) => redeemOffline(k, member, 40));
+    const rb = await withKiosk(b, (k) => redeemOffline(k, member, 40));
+    expect(ra.allowance).toBe(balance);
+    expect(ra.redeemed).toBeLessThanOrEqual(ra.allowance);
+    expect(rb.redeemed).toBeLessThanOrEqual(rb.allowance);
+    expect(ra.redeemed + rb.redeemed).toBeGreaterThan(balance); // a real conflict
+    // Back online, one after the other, then both again to converge.
+    for (const dir of [a, b, a, b])
+      expect((await runDriver(dir, ['sync'])).out).toMatchObject({ ok: true });
+    const [{ points: after } = { points: -1 }] = await cloud.query<{ points: number }>(
+      'SELECT points FROM members WHERE member_id = $1',
+      [member],
+    );
+    expect(after).toBeGreaterThanOrEqual(0);
+    const accepted = balance - after;
+    const overdraft = ra.redeemed + rb.redeemed - accepted;
+    expect(overdraft).toBeGreaterThan(0);
+    expect(overdraft).toBeLessThanOrEqual(Math.max(ra.allowance, rb.allowance));
+    const tasks = await withKiosk(
+      b,
+      (k) =>
+        k.db.prepare('SELECT error_code, compensation FROM sync_staff_tasks').all() as {
+          error_code: string;
+          compensation: string;
+        }[],
+    );
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(tasks.every((t) => t.error_code === 'points-overdrawn')).toBe(true);
+    expect(JSON.parse(tasks[0]?.compensation ?? '{}')).toMatchObject({
+      kind: 'points-balance',
+      memberId: member,
+    });
+    const dbs = [openKiosk(a), openKiosk(b)];
+    try {
+      expect(
+        await check(
+          cloud,
+          dbs.map((k) => k.db),
+        ),
+      ).toEqual([]);
+    } finally {
+      for (const k of dbs) k.close();
+    }
+  }, 120_000);
+});
+
+describe('poison entries', () => {
+  it('an unknown version, invalid args and an unreadable stamp are parked; the rest of the queue drains', async () => {
+    const dir = await syncedKiosk();
+    await withKiosk(dir, (k) => {
+      writeMutations(k, 3);
+      k.db.transaction(() => {
+        enqueue(k.db, {
+          name: 'recordSale',
+          version: 9,
+          idempotencyKey: 'poison:version',
+          args: { x: 1 },
+          hlc: '000001764000000000-0001-x',
+        });
+        enqueue(k.db, {
+          name: 'earnPoints',
+          version: 1,
+          idempotencyKey: 'poison:args',
+          args: { points: 'many' },
+          hlc: '000001764000000000-0002-x',
+        });
+        enqueue(k.db, {
+          name: 'logTryOn',
+          version: 1,
+          idempotencyKey: 'poison:hlc',
+          args: {},
+          hlc: 'not a stamp',
+        });
+      });
+      writeMutations(k, 3);
+    });
+    expect((await runDriver(dir, ['sync'])).out).toMatchObject({
+      ok: true,
+      status: { queueDepth: 0, parked: 3 },
+    });
+    await withKiosk(dir, async (k) => {
+      const states = Object.fromEntries(outboxRows(k.db).map((r) => [r.key, r.state]));
+      expect(states).toMatchObject({
+        'poison:version': 'parked',
+        'poison:args': 'parked',
+        'poison:hlc': 'parked',
+      });
+      expect(Object.values(states).filter((s) => s === 'acked')).toHaveLength(6);
+      expect(
+        k.db
+          .prepare(
+            "SELECT count(*) AS n FROM sync_staff_tasks WHERE error_code IN ('unknown-mutation', 'invalid-args')",
+          )
+          .get(),
+      ).toEqual({ n: 3 });
+      expect(await check(cloud, [k.db])).toEqual([]);
+    });
+  }, 60_000);
+});
+
+describe('app upgrade with a pending outbox', () => {
+  it('a database written by the version with the outbox migration is upgraded and drained', async () => {
+    const dir = newDir();
+    const old = openDatabase(join(dir, 'kiosk.db'));
+    migrate(old, 70); // the app as it was: nothing after the outbox migration
+    ensureSyncTables(old);
+    const key = fileKeyStore(dir).loadOrCreate();
+    const http = createHttpClient({ baseUrl: cloud.url });
+    if (!http.ok) throw new Error(http.error.message);
+    const enrolled = await enroll({
+      db: old,
+      key,
+      client: createCloudClient(http.value),
+      url: cloud.url,
+      caFile: null,
+      code: await cloud.code(),
+      deviceName: 'old app',
+    });
+    http.value.close();
+    expect(enrolled.ok).toBe(true);
+    writeMutations({ dir, db: old, key, credentials: () => null, close: () => old.close() }, 25, {
+      kinds: ['earn', 'tryon'],
+    });
+    expect(currentVersion(old)).toBe(70);
+    old.close();
+    // The new version starts: migrates, then syncs what the old one queued.
+    expect((await runDriver(dir, ['sync'])).out).toMatchObject({ ok: true, pushed: 25 });
+    await withKiosk(dir, async (k) => {
+      expect(currentVersion(k.db)).toBe(migrations.at(-1)?.version);
+      expect(await check(cloud, [k.db])).toEqual([]);
+    });
+  }, 60_000);
+});

@@ -1,0 +1,36 @@
+/** The member cloud on a real loopback port (Fastify in this process, PGlite or PostgreSQL). */
+import type { AddressInfo } from 'node:net';
+import { createCode, startCloud, type Cloud } from '../../../cloud/test/harness';
+
+export interface RunningCloud {
+  cloud: Cloud;
+  url: string;
+  port: number;
+  code(): Promise<string>;
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export async function startRealCloud(kind: 'pglite' | 'pg'): Promise<RunningCloud> {
+  const cloud = await startCloud(kind);
+  // The harness clock is fixed for deterministic tests; here the server runs on real time.
+  cloud.clock.ms = Date.now();
+  const tick = setInterval(() => (cloud.clock.ms = Date.now()), 50);
+  tick.unref();
+  await cloud.app.listen({ host: '127.0.0.1', port: 0 });
+  const port = (cloud.app.server.address() as AddressInfo).port;
+  return {
+    cloud,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    code: () => createCode(cloud, 'S001', 3600),
+    async query<T>(sql: string, params: unknown[] = []) {
+      const r = await cloud.db.query(sql, params as never);
+      return r.rows as T[];
+    },
+    async close() {
+      clearInterval(tick);
+      await cloud.close();
+    },
+  };
+}
