@@ -24,7 +24,7 @@ const help = `usage: kiosk <command> [options]
   devices [--json]                configured devices with their state, and what is plugged in
   decode TEXT... | --stdin        decode barcodes, tags and cards to JSON, one line each
   recommend --member ID[,ID...]   personal picks per member as JSON lines [--limit N] [--lang zh-CN]
-  member erase <id>               erase a member's personal data here and queue it for the cloud
+  member show|erase <id>          a member's tier, points, RFM segment (with consent); or erase
   enroll <url> <code> [--ca pem]  enroll this kiosk with the member cloud (one-time code)
   sync status|now|rotate          sync state, one sync run now, or rotate the device token`;
 

@@ -67,9 +67,31 @@ describe('kiosk import + kiosk member erase', () => {
     expect(err.join('\n')).toMatch(/must not be readable by group or others/);
   });
 
+  it('shows the RFM segment and preferences to staff only for a member who consented', async () => {
+    expect(await importCommand([demoStore], io)).toBe(0);
+    out = [];
+    expect(await memberCommand(['show', 'M000003'], io)).toBe(0);
+    const consenting = JSON.parse(out[0] ?? '{}');
+    expect(consenting).toMatchObject({ member: 'M000003', tier: 'silver', consentProfile: true });
+    expect(consenting.rfm).toMatchObject({
+      segment: expect.any(String),
+      label: { en: expect.any(String) },
+    });
+    expect(consenting.preferences).toEqual(expect.any(Object));
+    expect(JSON.stringify(consenting)).not.toContain('朱娟丽'); // the name is never printed
+    out = [];
+    expect(await memberCommand(['show', 'M000009'], io)).toBe(0); // consent_profile = 0
+    expect(JSON.parse(out[0] ?? '{}')).toMatchObject({
+      consentProfile: false,
+      rfm: null,
+      preferences: null,
+    });
+    expect(await memberCommand(['show', 'M999999'], io)).toBe(1);
+  });
+
   it('answers bad usage with exit code 2', async () => {
     expect(await memberCommand([], io)).toBe(2);
     expect(await memberCommand(['delete', 'M1'], io)).toBe(2);
-    expect(err[0]).toMatch(/usage: kiosk member erase/);
+    expect(err[0]).toMatch(/usage: kiosk member show <member-id> | kiosk member erase/);
   });
 });

@@ -1,4 +1,5 @@
 /**
+ * `kiosk member show <id>`: tier, points and — with consent — RFM segment and preferences.
  * `kiosk member erase <id>`: removes a member's personal data from this kiosk and queues the
  * erasure for the cloud (one transaction). Prints what was erased, never the data itself.
  */
@@ -11,19 +12,38 @@ import { openDatabase } from '../../core/store/db';
 import { migrate } from '../../core/store/migrations';
 import { defaultDataDir } from '../config';
 import { exitCodes, type Command } from './io';
+import { memberSummary } from './member-show';
+import { checkDataKey } from '../../core/crypto/key-check';
+import { fileKeyStore } from '../../core/crypto/key-store';
 
-const usage = 'usage: kiosk member erase <member-id>';
+const usage = 'usage: kiosk member show <member-id> | kiosk member erase <member-id>';
 
 export const memberCommand: Command = async (argv, io) => {
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true });
   const [action, memberId, ...extra] = positionals;
-  if (action !== 'erase' || !memberId || extra.length > 0) {
+  if ((action !== 'erase' && action !== 'show') || !memberId || extra.length > 0) {
     io.err(usage);
     return exitCodes.usage;
   }
-  const db = openDatabase(join(io.env.KIOSK_DATA_DIR || defaultDataDir(io.env), 'kiosk.db'));
+  const dataDir = io.env.KIOSK_DATA_DIR || defaultDataDir(io.env);
+  const db = openDatabase(join(dataDir, 'kiosk.db'));
   try {
     migrate(db);
+    if (action === 'show') {
+      const key = fileKeyStore(dataDir).loadOrCreate();
+      const check = checkDataKey(db, key);
+      if (!check.ok) {
+        io.err(check.message);
+        return exitCodes.failed;
+      }
+      const summary = memberSummary(db, key, memberId, new Date());
+      if (!summary) {
+        io.err(`no member ${memberId} on this kiosk`);
+        return exitCodes.failed;
+      }
+      io.out(JSON.stringify(summary));
+      return exitCodes.ok;
+    }
     const now = new Date();
     const { deviceId } = db.transaction(() => deviceIdentity(db));
     const hlc = serialize(tick(initial(deviceId), now.getTime()));
