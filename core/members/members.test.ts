@@ -190,7 +190,7 @@ describe('eraseMember', () => {
     importStoreFolder(db, demoStore, historyFiles, { key });
     db.exec(`INSERT INTO sessions VALUES ('s1','mirror','S001','${id}',NULL,'t','t',NULL,NULL)`);
     db.exec(`INSERT INTO preferences VALUES ('${id}','size.top','"M"','${hlc}')`);
-    db.exec(`INSERT INTO photos VALUES ('p1','s1','${id}',x'00','t','t',NULL)`);
+    db.exec(`INSERT INTO photos VALUES ('p1','s1','${id}',x'00','t','t',NULL,NULL)`);
     db.exec(`INSERT INTO sales VALUES ('x1','s1','S001','${id}',NULL,'completed',100,0,100,'t')`);
     const history = db.raw
       .prepare('SELECT count(*) AS n FROM history_tryons WHERE member_id = ?')

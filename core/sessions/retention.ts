@@ -22,7 +22,10 @@ export function purgeRetention(db: WritableDB, now: Date, policy: RetentionPolic
   const photoCutoff = new Date(now.getTime() - policy.unsentPhotoHours * 3_600_000).toISOString();
   return db.transaction(() => {
     const photos = db
-      .prepare('DELETE FROM photos WHERE sent_at IS NULL AND created_at < ?')
+      // A photo the member asked to send waits for its upload, however old.
+      .prepare(
+        'DELETE FROM photos WHERE sent_at IS NULL AND send_requested_at IS NULL AND created_at < ?',
+      )
       .run(photoCutoff).changes;
     const old = `SELECT session_id FROM sessions WHERE member_id IS NULL
       AND coalesce(ended_at, last_activity_at) < ?`;

@@ -235,7 +235,7 @@ describe('purgeRetention', () => {
     const oldMember = startSession(db, { kind: 'mirror', storeId: 'S001', now: t0 });
     identify(db, oldMember.sessionId, consenting, t0);
     const newAnon = startSession(db, { kind: 'mirror', storeId: 'S001', now: at(29 * day) });
-    const photo = db.prepare('INSERT INTO photos VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const photo = db.prepare('INSERT INTO photos VALUES (?, ?, ?, ?, ?, ?, ?, NULL)');
     photo.run(
       'p-old',
       newAnon.sessionId,
@@ -264,6 +264,18 @@ describe('purgeRetention', () => {
       null,
     );
 
+    // Asked to be sent to the member's account: kept until its upload, however old.
+    db.prepare('INSERT INTO photos VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      'p-queued',
+      newAnon.sessionId,
+      null,
+      Buffer.of(1),
+      t0.toISOString(),
+      t0.toISOString(),
+      null,
+      t0.toISOString(),
+    );
+
     const report = purgeRetention(db, at(30 * day), {
       anonymousSessionDays: 7,
       unsentPhotoHours: 24,
@@ -278,7 +290,7 @@ describe('purgeRetention', () => {
           photo_id: string;
         }[]
       ).map((p) => p.photo_id),
-    ).toEqual(['p-new', 'p-sent']);
+    ).toEqual(['p-new', 'p-queued', 'p-sent']);
     expect(
       purgeRetention(db, at(30 * day), { anonymousSessionDays: 7, unsentPhotoHours: 24 }),
     ).toEqual({
