@@ -71,7 +71,13 @@ describe('closing the host', () => {
   it('stops every timer that would touch the database after it is closed', async () => {
     const scratch = tempDir();
     const config = parseConfig({ storeId: 'S001', role: 'mirror', idleSeconds: 1 });
-    const closing = await startKioskHost({ config, dataDir: scratch.path, shell: 'web', seedDir: demoStore, log: createLogger(null, 'silent') });
+    const closing = await startKioskHost({
+      config,
+      dataDir: scratch.path,
+      shell: 'web',
+      seedDir: demoStore,
+      log: createLogger(null, 'silent'),
+    });
     await closing.close();
     const crashes: unknown[] = [];
     const onError = (error: unknown) => crashes.push(error);
