@@ -5,7 +5,7 @@ import type { DeviceData, DeviceState } from '../device';
 import { TtyWriter } from '../sim/line-writer';
 import { createPtyPair, type PtyPair } from '../sim/pty-pair';
 import { SerialLineDevice } from './serial-line-device';
-import { SuffixFramer } from './suffix-framer';
+import { DelimiterFramer } from '../framing/delimiter-framer';
 
 let dir: ReturnType<typeof tempDir>;
 let pair: PtyPair;
@@ -31,7 +31,7 @@ beforeEach(async () => {
     role: 'scanner',
     path: pair.devicePath,
     baudRate: 9600,
-    createFramer: () => new SuffixFramer({ suffix: '\r' }),
+    createFramer: () => new DelimiterFramer({ suffix: '\r' }),
     watchMs: 100,
     backoffMs: { min: 50, max: 400 },
   });
@@ -86,7 +86,7 @@ describe('SerialLineDevice on a pty', () => {
       role: 'scanner',
       path: `${dir.path}/no-such-tty`,
       baudRate: 9600,
-      createFramer: () => new SuffixFramer({ suffix: '\r' }),
+      createFramer: () => new DelimiterFramer({ suffix: '\r' }),
       backoffMs: { min: 20, max: 40 },
     });
     await missing.open();
