@@ -8,6 +8,7 @@ import { DeviceManager, type ManagerData, type RfidTagEvent } from './manager';
 import { EscPos } from './printer/escpos-encoder';
 import { TtyWriter } from './sim/line-writer';
 import { createPtyPair } from './sim/pty-pair';
+import { until } from '../test/support/until';
 
 let dir: ReturnType<typeof tempDir>;
 let manager: DeviceManager | null = null;
@@ -20,14 +21,6 @@ afterEach(async () => {
 
 const configs = (...devices: object[]): DeviceConfig[] =>
   devices.map((d) => deviceConfigSchema.parse(d));
-
-async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('DeviceManager', () => {
   it('keeps the existing API: a sim scanner reads through its simulator, with its role', async () => {

@@ -6,6 +6,7 @@ import { demoStore, tempDir } from '../test/support/temp';
 import { startKioskHost, type KioskHost } from './app';
 import { parseConfig } from './config';
 import { createLogger } from './log';
+import { until } from '../test/support/until';
 
 let dir: ReturnType<typeof tempDir>;
 let host: KioskHost;
@@ -40,14 +41,6 @@ afterAll(async () => {
   await host.close();
   dir.remove();
 });
-
-async function until(check: () => boolean, timeoutMs = 8000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('RFID through the host', () => {
   it('announces a garment once it is read enough times, with its SGTIN and product, and its leaving', async () => {

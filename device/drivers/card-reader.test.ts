@@ -8,18 +8,11 @@ import { memberCardSwipe, memberCardNumber, uidLineBytes } from '../sim/card-sim
 import { TtyWriter } from '../sim/line-writer';
 import { createPtyPair, type PtyPair } from '../sim/pty-pair';
 import { framerFor } from './framers';
+import { until } from '../../test/support/until';
 
 let dir: ReturnType<typeof tempDir>;
 let pair: PtyPair;
 let device: SerialLineDevice;
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 async function open(cardFormat: 'magstripe' | 'uid') {
   dir = tempDir();

@@ -8,19 +8,12 @@ import { documentText, PrinterSimulator } from '../sim/printer-sim';
 import { createPtyPair, type PtyPair } from '../sim/pty-pair';
 import { passThroughFramer } from './framers';
 import { ReceiptPrinter } from './receipt-printer';
+import { until } from '../../test/support/until';
 
 let dir: ReturnType<typeof tempDir>;
 let pair: PtyPair;
 let printer: ReceiptPrinter;
 let sim: PrinterSimulator | null = null;
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 function receipt(line: string): Uint8Array {
   return new EscPos().init().text(`${line}\n`).cut().encode();

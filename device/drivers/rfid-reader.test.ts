@@ -7,6 +7,7 @@ import { RfidSimulator } from '../sim/rfid-sim';
 import type { RfidTagEvent } from './driver';
 import { rfidFramer } from './framers';
 import { RfidReader } from './rfid-reader';
+import { until } from '../../test/support/until';
 
 const COAT = '3074257BF7194E4000001A85';
 const SCARF = '3074257BF7194E4000001A86';
@@ -14,14 +15,6 @@ let dir: ReturnType<typeof tempDir>;
 let pair: PtyPair;
 let reader: RfidReader;
 let sim: RfidSimulator | null = null;
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 async function open(protocol: 'ascii' | 'r2000') {
   dir = tempDir();

@@ -15,18 +15,11 @@ import {
 } from './report-decoders';
 import { SimHidBus } from './sim-transport';
 import { nodeHidTransport } from './transport';
+import { until } from '../../test/support/until';
 
 const PATH = '/dev/hidraw-sim0';
 const text = (data: DeviceData) => Buffer.from(data.bytes).toString('latin1');
 let device: HidDevice | null = null;
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 function start(
   bus: SimHidBus,

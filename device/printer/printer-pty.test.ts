@@ -8,6 +8,7 @@ import { createPtyPair, type PtyPair } from '../sim/pty-pair';
 import { decodeEscPos } from './escpos-decoder';
 import { renderSaleReceipt } from './receipt';
 import { encodeStatusReplies, StatusPoll } from './status';
+import { until } from '../../test/support/until';
 
 let dir: string;
 let pair: PtyPair;
@@ -24,14 +25,6 @@ function open(path: string): Promise<SerialPort> {
 
 function close(port: SerialPort): Promise<void> {
   return new Promise((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve()));
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 beforeEach(async () => {

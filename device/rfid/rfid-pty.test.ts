@@ -11,6 +11,7 @@ import { AsciiLineFramer } from './line-framer';
 import { decodeRealTimeInventory, encodeInventoryEnd, encodeInventoryTag } from './r2000-codec';
 import { R2000Framer } from './r2000-framer';
 import type { TagRead } from './types';
+import { until } from '../../test/support/until';
 
 let dir: string;
 let pair: PtyPair;
@@ -27,14 +28,6 @@ function open(path: string): Promise<SerialPort> {
 
 function close(port: SerialPort): Promise<void> {
   return new Promise((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve()));
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 const COAT = '3074257BF7194E4000001A85';

@@ -6,20 +6,13 @@ import { TtyWriter } from '../sim/line-writer';
 import { createPtyPair, type PtyPair } from '../sim/pty-pair';
 import { SerialLineDevice } from './serial-line-device';
 import { DelimiterFramer } from '../framing/delimiter-framer';
+import { until } from '../../test/support/until';
 
 let dir: ReturnType<typeof tempDir>;
 let pair: PtyPair;
 let device: SerialLineDevice;
 const reads: string[] = [];
 const states: DeviceState[] = [];
-
-async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 beforeEach(async () => {
   dir = tempDir();

@@ -5,6 +5,7 @@ import { SerialPort } from 'serialport';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPtyPair } from '../../device/sim/pty-pair';
 import { repoRoot, tempDir } from '../support/temp';
+import { until } from '../support/until';
 
 let dir: ReturnType<typeof tempDir>;
 beforeEach(() => (dir = tempDir()));
@@ -17,14 +18,6 @@ function collect(path: string): Promise<{ port: SerialPort; received: () => stri
   return new Promise((resolve, reject) =>
     port.open((error) => (error ? reject(error) : resolve({ port, received: () => data }))),
   );
-}
-
-async function until(check: () => boolean, timeoutMs = 8000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('kiosk sim scanner', () => {

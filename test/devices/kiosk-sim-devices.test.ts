@@ -12,6 +12,7 @@ import { EscPos } from '../../device/printer/escpos-encoder';
 import { StatusPoll } from '../../device/printer/status';
 import { createPtyPair, type PtyPair } from '../../device/sim/pty-pair';
 import { repoRoot, tempDir } from '../support/temp';
+import { until } from '../support/until';
 
 let dir: ReturnType<typeof tempDir>;
 let pair: PtyPair;
@@ -46,14 +47,6 @@ async function openKioskEnd(): Promise<{ received: () => Buffer }> {
   await new Promise<void>((resolve, reject) => opened.open((e) => (e ? reject(e) : resolve())));
   port = opened;
   return { received: () => data };
-}
-
-async function until(check: () => boolean, timeoutMs = 8000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('kiosk sim card', () => {
