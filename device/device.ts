@@ -44,4 +44,9 @@ export type DeviceEvents = {
 /** Turns a byte stream into frames; a frame with `error` is garbage to count and drop. */
 export interface Framer {
   push(chunk: Uint8Array): Array<{ bytes: Uint8Array; error?: string }>;
+  /**
+   * What a quiet line completes, for protocols with no terminator of their own (a magstripe
+   * reader that sends no line ending): the driver calls it once after an idle gap.
+   */
+  idle?(): Array<{ bytes: Uint8Array; error?: string }>;
 }

@@ -61,6 +61,20 @@ describe('magstripe reader on a pty', () => {
     writer.close();
   });
 
+  it('ends a swipe sent with no line ending once the line goes quiet', async () => {
+    const { reads, faults } = await open('magstripe');
+    const writer = new TtyWriter(pair.simPath);
+    const swipe = memberCardSwipe('628000', 44);
+    const bare = swipe.subarray(0, swipe.lastIndexOf(0x3f) + 1); // up to the last end sentinel
+    writer.write(bare.subarray(0, 10));
+    writer.write(bare.subarray(10));
+    await until(() => reads.length === 1, 'the swipe after the idle gap');
+    expect(reads[0]).toContain(`;${memberCardNumber('628000', 44)}=`);
+    expect(reads[0]?.endsWith('?')).toBe(true);
+    expect(faults).toEqual([]);
+    writer.close();
+  });
+
   it('reconnects after the cable is pulled and reads the next swipe', async () => {
     const { reads } = await open('magstripe');
     await pair.unplug();

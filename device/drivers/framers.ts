@@ -2,7 +2,7 @@
  * The framer each serial device gets, chosen from its config, adapted to the serial driver's
  * `Framer` shape (frames of bytes, or `error` for garbage to count and drop).
  */
-import { MagstripeFramer } from '../card/magstripe-framer';
+import { MagstripeFramer, type MagstripeResult } from '../card/magstripe-framer';
 import { UidLineReader } from '../card/uid-line';
 import type { DeviceConfig } from '../config';
 import type { Framer } from '../device';
@@ -22,14 +22,19 @@ export function scannerFramer(config: DeviceConfig): Framer {
   return new DelimiterFramer({ prefix: config.prefix, suffix: config.suffix });
 }
 
-/** Magnetic stripe readers on serial: one frame per swipe, the tracks with their sentinels. */
+/**
+ * Magnetic stripe readers on serial: one frame per swipe, the tracks with their sentinels; a swipe
+ * with no line ending after it ends when the line goes quiet.
+ */
 export function magstripeFramer(): Framer {
   const framer = new MagstripeFramer();
+  const frames = (results: MagstripeResult[]): FrameOut =>
+    results.map((r) =>
+      'swipe' in r ? { bytes: latin1(r.swipe) } : { bytes: empty, error: r.error },
+    );
   return {
-    push: (chunk): FrameOut =>
-      framer
-        .push(chunk)
-        .map((r) => ('swipe' in r ? { bytes: latin1(r.swipe) } : { bytes: empty, error: r.error })),
+    push: (chunk) => frames(framer.push(chunk)),
+    idle: () => frames(framer.flush()),
   };
 }
 

@@ -19,10 +19,13 @@ export interface SerialLineOptions {
   watchMs?: number;
   /** First and largest reconnect delay (ms). */
   backoffMs?: { min: number; max: number };
+  /** Quiet time after which a framer with `idle` completes what it holds (ms); default 150. */
+  idleMs?: number;
 }
 
 export class SerialLineDevice extends ReconnectingDevice<SerialPort> {
   private framer: Framer;
+  private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: SerialLineOptions) {
     super(options, 'serial');
@@ -65,6 +68,8 @@ export class SerialLineDevice extends ReconnectingDevice<SerialPort> {
   }
 
   protected async release(port: SerialPort): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     port.removeAllListeners('data');
     port.removeAllListeners('close');
     port.on('error', () => undefined);
@@ -81,6 +86,19 @@ export class SerialLineDevice extends ReconnectingDevice<SerialPort> {
       this.framer = this.options.createFramer();
       return;
     }
+    this.emitFrames(frames);
+    if (this.framer.idle) this.armIdle(this.framer);
+  }
+
+  private armIdle(framer: Framer): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.framer === framer && framer.idle) this.emitFrames(framer.idle());
+    }, this.options.idleMs ?? 150);
+  }
+
+  private emitFrames(frames: Array<{ bytes: Uint8Array; error?: string }>): void {
     for (const frame of frames) {
       if (frame.error) {
         this.fault(
