@@ -1,44 +1,23 @@
 /** The receipt and a status poll over a real pseudo-terminal pair: decode the bytes captured on the wire. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SerialPort } from 'serialport';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPtyPair, type PtyPair } from '../sim/pty-pair';
 import { decodeEscPos } from './escpos-decoder';
 import { renderSaleReceipt } from './receipt';
 import { encodeStatusReplies, StatusPoll } from './status';
+import { openPtyPorts, type PtyPorts } from '../../test/support/pty-ports';
 import { until } from '../../test/support/until';
 
-let dir: string;
-let pair: PtyPair;
+let ports: PtyPorts;
 let kiosk: SerialPort;
 let printer: SerialPort;
 
-function open(path: string): Promise<SerialPort> {
-  return new Promise((resolve, reject) => {
-    const port = new SerialPort({ path, baudRate: 115200 }, (err) =>
-      err ? reject(err) : resolve(port),
-    );
-  });
-}
-
-function close(port: SerialPort): Promise<void> {
-  return new Promise((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve()));
-}
-
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'printer-pty-'));
-  pair = await createPtyPair(dir, 'printer');
-  kiosk = await open(pair.devicePath);
-  printer = await open(pair.simPath);
+  ports = await openPtyPorts('printer');
+  ({ kiosk, device: printer } = ports);
 });
 
 afterEach(async () => {
-  await close(kiosk);
-  await close(printer);
-  await pair.close();
-  rmSync(dir, { recursive: true, force: true });
+  await ports.close();
 });
 
 describe('ESC/POS printer on a pty', () => {

@@ -1,34 +1,18 @@
 /** Both reader protocols over a real pseudo-terminal pair, into the debouncer. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SerialPort } from 'serialport';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPtyPair, type PtyPair } from '../sim/pty-pair';
 import { formatAsciiRead, parseAsciiRead } from './ascii-protocol';
 import { TagDebouncer, type TagEvent } from './debouncer';
 import { AsciiLineFramer } from './line-framer';
 import { decodeRealTimeInventory, encodeInventoryEnd, encodeInventoryTag } from './r2000-codec';
 import { R2000Framer } from './r2000-framer';
 import type { TagRead } from './types';
+import { openPtyPorts, type PtyPorts } from '../../test/support/pty-ports';
 import { until } from '../../test/support/until';
 
-let dir: string;
-let pair: PtyPair;
+let ports: PtyPorts;
 let kiosk: SerialPort;
 let reader: SerialPort;
-
-function open(path: string): Promise<SerialPort> {
-  return new Promise((resolve, reject) => {
-    const port = new SerialPort({ path, baudRate: 115200 }, (err) =>
-      err ? reject(err) : resolve(port),
-    );
-  });
-}
-
-function close(port: SerialPort): Promise<void> {
-  return new Promise((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve()));
-}
 
 const COAT = '3074257BF7194E4000001A85';
 const NEIGHBOUR = '3074257BF7194E4000009999';
@@ -41,17 +25,12 @@ const script: TagRead[] = [
 ];
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rfid-pty-'));
-  pair = await createPtyPair(dir, 'rfid');
-  kiosk = await open(pair.devicePath);
-  reader = await open(pair.simPath);
+  ports = await openPtyPorts('rfid');
+  ({ kiosk, device: reader } = ports);
 });
 
 afterEach(async () => {
-  await close(kiosk);
-  await close(reader);
-  await pair.close();
-  rmSync(dir, { recursive: true, force: true });
+  await ports.close();
 });
 
 describe('UHF readers on a pty', () => {
