@@ -294,13 +294,18 @@ export function createScreenService(options: ScreenServiceOptions) {
     /** What the idle timer runs every second; exposed so tests need not wait. */
     checkIdle,
     handleScan,
-    /** A garment's tag entered the reader's field (the lead wires the device manager's RFID event). */
+    /** A garment's tag entered the reader's field: a card at the mirror, a basket line at the checkout. */
     rfidEnter(epc: string, gtin: string | null): void {
       rfidPresent.add(epc);
       activity();
       const item = gtin ? options.catalog.lookup(gtin) : null;
       if (item && config.role === 'mirror') {
         addGarment(item, 'rfid');
+        core.changed();
+      } else if (item && config.role === 'checkout' && !core.visit.basketTags.has(epc)) {
+        // Garments put down at the checkout: each tag is one piece, counted once.
+        core.visit.basketTags.add(epc);
+        checkout.add(item);
         core.changed();
       }
     },

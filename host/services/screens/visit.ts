@@ -30,6 +30,8 @@ export interface VisitState {
   photoConsentAt: Date | null;
   photos: Array<{ photoId: string; send: boolean }>;
   lines: Array<{ item: CatalogItem; qty: number }>;
+  /** EPCs already counted into the checkout basket: a tag read again never adds twice. */
+  basketTags: Set<string>;
   couponCodes: Set<string>;
   pointsToRedeem: number;
   payment: PaymentState;
@@ -55,6 +57,7 @@ export function emptyVisit(nowMs: number): VisitState {
     photoConsentAt: null,
     photos: [],
     lines: [],
+    basketTags: new Set(),
     couponCodes: new Set(),
     pointsToRedeem: 0,
     payment: { state: 'open' },
