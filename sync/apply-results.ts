@@ -5,9 +5,13 @@
  *   compensating change (cached points balance) and a staff task row; `unknown-mutation` /
  *   `invalid-args` → `parked` (a poison entry: never resent, never blocks the queue);
  * - rows of the batch the server did not cover (seq > its lastSeq) → back to `pending`.
+ * - a registerMember answer records provisional → permanent member id (member-ids.ts);
+ * - an attachPhoto answer deletes the kiosk's copy of the photo (photo-upload.ts).
  * Applying the same answer twice changes nothing more (staff tasks are keyed).
  */
 import type { WritableDB } from '../core/store/db';
+import { recordMemberAlias, registeredMember } from './member-ids';
+import { forgetUploadedPhoto } from './photo-upload';
 import type { Compensation, MutationResult, PushResponse, StoredResult } from './protocol';
 
 export interface SentRow {
@@ -58,6 +62,19 @@ function compensate(db: WritableDB, c: Compensation | null): void {
     db.prepare('UPDATE members SET points = ? WHERE member_id = ?').run(c.balance, c.memberId);
 }
 
+/**
+ * An applied earn/redeem answers with the member's server balance after it: the members cache
+ * takes it in the ack transaction, so the shown balance (cache + unacknowledged ledger rows) stays
+ * right between this ack and the next members pull. Only `applied` counts: a duplicate's stored
+ * balance may be older than what a pull has brought since.
+ */
+function cacheAckedBalance(db: WritableDB, key: string, result: MutationResult): void {
+  if (result.status !== 'applied' || !/^(earn|redeem)Points:/.test(key)) return;
+  const r = result.result as { memberId?: unknown; balance?: unknown } | null;
+  if (typeof r?.memberId !== 'string' || typeof r.balance !== 'number') return;
+  db.prepare('UPDATE members SET points = ? WHERE member_id = ?').run(r.balance, r.memberId);
+}
+
 function recordTask(db: WritableDB, key: string, r: Rejection, at: string): void {
   const task = r.staffTask ?? { id: `local:${key}`, kind: 'sync-rejection', message: r.message };
   db.prepare(
@@ -93,8 +110,20 @@ export function applyPushResults(
       }
       const rejection = rejectionOf(result);
       if (!rejection) {
+        cacheAckedBalance(db, row.key, result);
         setState.run('acked', null, row.id);
         counts.acked++;
+        const answered =
+          result.status === 'applied'
+            ? result.result
+            : result.status === 'duplicate'
+              ? result.original?.result
+              : null;
+        // registerMember answered the permanent id: keep the mapping with the acknowledgement
+        const registered = registeredMember(answered);
+        if (registered) recordMemberAlias(db, registered, at);
+        // attachPhoto stored in the cloud: the kiosk's copy goes
+        forgetUploadedPhoto(db, answered);
         continue;
       }
       compensate(db, rejection.compensation);

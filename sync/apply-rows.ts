@@ -9,6 +9,8 @@ import { encryptField, lookupHash, type DataKey } from '../core/crypto';
 import { cardHash, last4Hash, phoneLast4, qrHash } from '../core/members/pii';
 import type { WritableDB } from '../core/store/db';
 import type { StreamName, StreamRow } from './protocol';
+import { applyRequestRow } from './staff-requests';
+import { applyStaffRow, disableStaff, pruneCloudStaff } from './staff-rows';
 
 type Data = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -198,8 +200,9 @@ function coupons(ctx: ApplyContext, row: StreamRow, d: Data | null): boolean {
   return true;
 }
 
-function config(ctx: ApplyContext, row: StreamRow, d: Data | null): boolean {
+function config(ctx: ApplyContext, row: StreamRow, d: Data | null, at: string): boolean {
   const { db } = ctx;
+  if (!d && row.key.startsWith('staff:')) disableStaff(db, row.key, at);
   if (!d) return true; // stores and tiers are referenced by history: never deleted from a pull
   if (d.kind === 'store') {
     db.prepare(
@@ -238,8 +241,8 @@ function config(ctx: ApplyContext, row: StreamRow, d: Data | null): boolean {
     ).run(`cloud.${row.key}`, JSON.stringify(settings));
     return true;
   }
-  // Staff rows carry the cloud's unpeppered scrypt PIN hash, which the kiosk's peppered PIN check
-  // cannot use (see docs/sync.md): they are not applied until the formats agree.
+  // Staff: badge hashed, the cloud's scrypt PIN hash sealed (sync/staff-rows.ts).
+  if (d.kind === 'staff') return applyStaffRow(db, ctx.key, d, at);
   return false;
 }
 
@@ -263,12 +266,15 @@ export function applyRow(
     case 'coupons':
       return coupons(ctx, row, d);
     case 'config':
-      return config(ctx, row, d);
+      return config(ctx, row, d, at);
+    case 'requests':
+      return applyRequestRow(ctx.db, row);
   }
 }
 
 /** Streams whose rows the end of a snapshot may delete when the server no longer has them. */
 export const SNAPSHOT_PRUNE: Partial<Record<StreamName, (db: WritableDB) => void>> = {
+  config: pruneCloudStaff,
   stock: (db) =>
     db.exec(`DELETE FROM stock WHERE (sku || '@' || location_id) NOT IN
       (SELECT key FROM sync_snapshot_keys WHERE stream = 'stock')`),

@@ -5,8 +5,10 @@
  * - the timer fires whether or not new writes happen: after a failure it retries with jittered
  *   backoff (1 s → 5 min, Retry-After honoured), after a success it polls every `pollMs`;
  * - one run at a time: `syncNow()` during a run waits for that run, then runs once more;
+ * - `epoch-retired` moves the unacknowledged rows to a new epoch and pushes again (push.ts);
  * - a `400 bad-request` batch is halved until the refused row is alone, then that row is parked
  *   (push.ts); a `401`/revoked device stops retrying until `syncNow()` or a restart;
+ * - a device token older than `tokenMaxAgeMs` is rotated at the start of a run (credentials.ts);
  * - `on('status', fn)` is called after every run and on start/stop, with `status()`.
  */
 import { EventEmitter } from 'node:events';
@@ -15,12 +17,12 @@ import type { DataKey } from '../core/crypto';
 import type { WritableDB } from '../core/store/db';
 import { backoffDelay } from './backoff';
 import type { CloudClient } from './cloud-client';
-import type { Credentials } from './credentials';
+import { rotateToken, type Credentials } from './credentials';
 import type { SyncHttpError } from './http-client';
 import { MAX_PULL_LIMIT, MAX_PUSH_BATCH } from './protocol';
 import { pullAll } from './pull';
+import { adoptPermanentMemberIds } from './member-ids';
 import { pushOnce } from './push';
-import { ensureSyncTables } from './schema';
 import {
   queueFacts,
   recordError,
@@ -29,6 +31,9 @@ import {
   type SyncConnectivity,
   type SyncStatus,
 } from './status';
+
+/** A run that keeps hitting `epoch-retired` after this many fresh epochs backs off instead. */
+const MAX_EPOCH_MOVES_PER_RUN = 3;
 
 export interface SyncEngineOptions {
   db: WritableDB;
@@ -45,7 +50,11 @@ export interface SyncEngineOptions {
   pullLimit?: number;
   /** Skip the pull phase (used by drain-only drivers). */
   pushOnly?: boolean;
+  /** Rotate the device token during a run once it is this old; default 30 days, 0 = never. */
+  tokenMaxAgeMs?: number;
 }
+
+export const DEFAULT_TOKEN_MAX_AGE_MS = 30 * 24 * 3600_000;
 
 export interface RunReport {
   ok: boolean;
@@ -70,7 +79,13 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const pollMs = opts.pollMs ?? 30_000;
   const log = opts.log?.child({ mod: 'sync/engine' });
   const events = new EventEmitter();
-  ensureSyncTables(db);
+  const tokenMaxAgeMs = opts.tokenMaxAgeMs ?? DEFAULT_TOKEN_MAX_AGE_MS;
+  const tokenDue = (c: Credentials) => {
+    if (tokenMaxAgeMs <= 0) return false;
+    const age = clock().getTime() - Date.parse(c.rotatedAt ?? c.enrolledAt);
+    // an unreadable date, or one in the future (the clock jumped back), counts as old
+    return !(age >= 0 && age < tokenMaxAgeMs);
+  };
 
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<RunReport> | null = null;
@@ -115,7 +130,17 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   };
 
   const runOnce = async (): Promise<RunReport> => {
-    const creds = opts.credentials();
+    let creds = opts.credentials();
+    if (creds && tokenDue(creds)) {
+      // rotateToken stores the new token before returning it; the cloud keeps the old one valid
+      // until the new one is first used, so a crash anywhere here cannot lock the kiosk out.
+      const rotated = await rotateToken(db, opts.key, opts.client, clock);
+      if (rotated.ok) {
+        creds = rotated.value;
+        log?.info('device token rotated');
+      } else if (rotated.error.kind === 'unauthorized') return fail(rotated.error, 0, 0);
+      else log?.warn({ kind: rotated.error.kind }, 'token rotation failed; next run retries');
+    }
     if (!creds) {
       connectivity = 'not-enrolled';
       return {
@@ -126,6 +151,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       };
     }
     let pushed = 0;
+    let epochMoves = 0;
     for (;;) {
       const step = await pushOnce({
         db,
@@ -134,6 +160,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         deviceId: creds.deviceId,
         now: clock,
         batchSize,
+        key: opts.key,
       });
       if (step.kind === 'idle') break;
       if (step.kind === 'failed') {
@@ -142,6 +169,11 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
           continue; // isolate the refused row without waiting
         }
         if (step.error.code === 'seq-gap') continue; // rewound to the server's lastSeq
+        // moved to a fresh epoch (restored database): resend at once, a bounded number of times
+        if (step.newEpoch !== undefined && ++epochMoves <= MAX_EPOCH_MOVES_PER_RUN) {
+          log?.warn({ epoch: step.newEpoch }, 'epoch retired by the cloud; moved to a new epoch');
+          continue;
+        }
         return fail(step.error, pushed, 0);
       }
       pushed += step.count;
@@ -153,6 +185,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
           'cloud rejected mutations',
         );
     }
+    // members confirmed by this push: local rows move from PRV-… to the permanent id
+    const adopted = adoptPermanentMemberIds(db, opts.key);
+    if (adopted > 0) log?.info({ adopted }, 'provisional members moved to their permanent ids');
     let pulledRows = 0;
     if (!opts.pushOnly) {
       const pulled = await pullAll({

@@ -9,7 +9,6 @@ import { createCloudClient, type CloudClient } from './cloud-client';
 import { loadCredentials, type Credentials } from './credentials';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './engine';
 import { createHttpClient, type SyncHttpError } from './http-client';
-import { ensureSyncTables } from './schema';
 
 export type OpenEngineResult =
   | { ok: true; value: { engine: SyncEngine; client: CloudClient; credentials: Credentials } }
@@ -26,7 +25,6 @@ export function openSyncEngine(
     timeoutMs?: number;
   } = {},
 ): OpenEngineResult {
-  ensureSyncTables(db);
   const loaded = loadCredentials(db, key);
   if (!loaded.ok) return { ok: false, error: loaded.error };
   if (!loaded.value)

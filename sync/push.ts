@@ -10,18 +10,25 @@
  * - a row that cannot be sent as it is (unreadable on disk, bad HLC, or refused by the server's
  *   request schema `MAX_SOLO_REFUSALS` times alone) is sent as a placeholder the server acknowledges as
  *   `unknown-mutation`, and parked: a poison entry never blocks the queue;
- * - `seq-gap` answers resend from the server's `lastSeq + 1`.
+ * - `seq-gap` answers resend from the server's `lastSeq + 1`;
+ * - `epoch-retired` (this database was restored from a backup, or reused seqs the device already
+ *   spent) moves every unacknowledged row to a new epoch above any the cloud has seen, renumbered
+ *   from seq 1 with the same keys, in the transaction that records the failure (`startNewEpoch`).
  */
+import { startNewEpoch } from '../core/outbox/device';
 import { parse as parseOutboxRow } from '../core/outbox/outbox';
+import type { DataKey } from '../core/crypto';
 import type { WritableDB } from '../core/store/db';
 import { applyPushResults, type AppliedCounts, type SentRow } from './apply-results';
 import type { CloudClient } from './cloud-client';
 import { faultPoint } from './fault';
 import { toWireHlc } from './hlc-wire';
+import { MAX_PHOTOS_PER_BATCH, PHOTO_MUTATION, withPhotoBytes } from './photo-upload';
 import type { SyncHttpError } from './http-client';
 import {
   formatHlc,
   MAX_PUSH_BATCH,
+  EpochRetiredDetailsSchema,
   MutationEnvelopeSchema,
   SeqGapDetailsSchema,
   type MutationEnvelope,
@@ -40,12 +47,14 @@ export interface PushDeps {
   now: () => Date;
   /** Rows per request, ≤ 500 (a smaller limit is used while isolating a refused row). */
   batchSize?: number;
+  /** The data key, to attach the (encrypted-at-rest) bytes of `attachPhoto` rows when sent. */
+  key?: DataKey;
 }
 
 export type PushStep =
   | { kind: 'idle' }
   | { kind: 'sent'; count: number; applied: AppliedCounts }
-  | { kind: 'failed'; error: SyncHttpError; count: number };
+  | { kind: 'failed'; error: SyncHttpError; count: number; newEpoch?: number };
 
 interface RawRow {
   id: number;
@@ -76,7 +85,11 @@ function placeholder(row: RawRow, now: Date): MutationEnvelope {
 }
 
 /** The envelope for a stored row; a placeholder when the row cannot be sent as it is. */
-export function envelopeFor(row: RawRow, now: Date): MutationEnvelope {
+export function envelopeFor(
+  row: RawRow,
+  now: Date,
+  fillArgs: (name: string, args: Record<string, unknown>) => Record<string, unknown> = (_n, a) => a,
+): MutationEnvelope {
   if (Number(SOLO.exec(row.last_error ?? '')?.[1] ?? 0) >= MAX_SOLO_REFUSALS)
     return placeholder(row, now);
   const entry = parseOutboxRow(row);
@@ -87,7 +100,7 @@ export function envelopeFor(row: RawRow, now: Date): MutationEnvelope {
     key: entry.value.idempotencyKey,
     name: entry.value.mutation,
     version: entry.value.version,
-    args: entry.value.args,
+    args: fillArgs(entry.value.mutation, entry.value.args),
     hlc,
   };
   const checked = MutationEnvelopeSchema.safeParse(envelope);
@@ -110,13 +123,27 @@ function nextBatch(db: WritableDB, limit: number): RawRow[] {
     )
     .all(first.device_id, first.epoch, limit);
   // Stop at the first hole (rows acked/parked out of order after a crash): the server wants no gaps.
+  // Also stop before a third photo: their bytes travel in the request.
   const run: RawRow[] = [];
+  let photos = 0;
   for (const row of rows) {
     const prev = run.at(-1);
     if (prev && row.seq !== prev.seq + 1) break;
+    if (row.mutation === PHOTO_MUTATION && ++photos > MAX_PHOTOS_PER_BATCH) break;
     run.push(row);
   }
   return run;
+}
+
+/** The highest epoch number the cloud reported for this device (0 when it gave none). */
+function cloudEpochFloor(details: unknown): number {
+  const parsed = EpochRetiredDetailsSchema.safeParse(details);
+  if (!parsed.success) return 0;
+  const current = Number(parsed.data.currentEpoch ?? NaN);
+  return Math.max(
+    parsed.data.highestEpoch ?? 0,
+    Number.isSafeInteger(current) && current > 0 ? current : 0,
+  );
 }
 
 /** Marks rows after the server's lastSeq as unacknowledged again (the server is behind us). */
@@ -144,7 +171,9 @@ export async function pushOnce(deps: PushDeps): Promise<PushStep> {
   if (rows.length === 0) return { kind: 'idle' };
   const first = rows[0] as RawRow;
   const now = deps.now();
-  const mutations = rows.map((row) => envelopeFor(row, now));
+  const fill = (name: string, args: Record<string, unknown>) =>
+    name === PHOTO_MUTATION ? withPhotoBytes(db, deps.key, args) : args;
+  const mutations = rows.map((row) => envelopeFor(row, now, fill));
   faultPoint('before-send');
   const answer = await deps.client.push(deps.token, {
     deviceId: deps.deviceId,
@@ -154,7 +183,7 @@ export async function pushOnce(deps: PushDeps): Promise<PushStep> {
   if (!answer.ok) {
     const error = answer.error;
     const gap = error.code === 'seq-gap' ? SeqGapDetailsSchema.safeParse(error.details) : null;
-    db.transaction(() => {
+    const newEpoch = db.transaction(() => {
       let note = `${error.kind}${error.code ? `/${error.code}` : ''}: ${error.message}`;
       if (error.code === 'bad-request' && rows.length === 1) {
         const n = Number(SOLO.exec(first.last_error ?? '')?.[1] ?? 0) + 1;
@@ -164,8 +193,12 @@ export async function pushOnce(deps: PushDeps): Promise<PushStep> {
         `UPDATE outbox SET state = 'pending', last_error = ? WHERE id IN (SELECT value FROM json_each(?))`,
       ).run(note.slice(0, 500), JSON.stringify(rows.map((r) => r.id)));
       if (gap?.success) rewindTo(db, first.device_id, first.epoch, gap.data.lastSeq);
+      if (error.code === 'epoch-retired') return startNewEpoch(db, cloudEpochFloor(error.details));
+      return null;
     });
-    return { kind: 'failed', error, count: rows.length };
+    return newEpoch
+      ? { kind: 'failed', error, count: rows.length, newEpoch: newEpoch.epoch }
+      : { kind: 'failed', error, count: rows.length };
   }
   faultPoint('before-ack');
   const sent: SentRow[] = rows.map((r, i) => ({

@@ -14,13 +14,11 @@ import {
   type PushResponse,
   type StreamName,
 } from './protocol';
-import { ensureSyncTables } from './schema';
 
 export function testKiosk(): { db: WritableDB; key: DataKey; remove(): void } {
   const dir = tempDir('sync-unit-');
   const db = openDatabase(join(dir.path, 'kiosk.db'));
   migrate(db);
-  ensureSyncTables(db);
   return { db, key: DataKey.generate(), remove: () => (db.close(), dir.remove()) };
 }
 

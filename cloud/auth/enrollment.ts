@@ -87,9 +87,10 @@ export async function authenticate(
     store_id: string;
     expires_at: Date | string | null;
     revoked_at: Date | string | null;
+    first_used_at: Date | string | null;
   }>(
-    `SELECT d.device_id, d.store_id, t.expires_at, d.revoked_at FROM device_tokens t JOIN devices d USING (device_id)
-     WHERE t.token_hash = $1`,
+    `SELECT d.device_id, d.store_id, t.expires_at, d.revoked_at, t.first_used_at
+     FROM device_tokens t JOIN devices d USING (device_id) WHERE t.token_hash = $1`,
     [tokenHash],
   );
   const row = rows[0];
@@ -97,10 +98,38 @@ export async function authenticate(
   if (row.revoked_at !== null) return fail('device-revoked', 'this device was revoked');
   if (row.expires_at !== null && new Date(row.expires_at).getTime() <= now.getTime())
     return fail('unauthorized', 'token expired');
+  if (row.first_used_at === null) await retireOlderTokens(db, row.device_id, tokenHash, now);
   return ok({ deviceId: row.device_id, storeId: row.store_id, tokenHash });
 }
 
-/** Issues a new token; every other live token of the device expires after the grace period. */
+/**
+ * The first use of a token proves the kiosk stored it: from then on the device's older tokens
+ * live only for the grace period (requests already on their way with them still pass).
+ * Idempotent and safe with several instances: only the request that marks the first use retires.
+ */
+async function retireOlderTokens(db: Db, deviceId: string, tokenHash: string, now: Date) {
+  const until = new Date(now.getTime() + TOKEN_GRACE_MS).toISOString();
+  await db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ created_at: Date | string }>(
+      `UPDATE device_tokens SET first_used_at = $2 WHERE token_hash = $1 AND first_used_at IS NULL
+       RETURNING created_at`,
+      [tokenHash, now.toISOString()],
+    );
+    const created = rows[0]?.created_at;
+    if (created === undefined) return;
+    await tx.query(
+      `UPDATE device_tokens SET expires_at = $3 WHERE device_id = $1 AND token_hash <> $2
+         AND created_at <= $4 AND (expires_at IS NULL OR expires_at > $3)`,
+      [deviceId, tokenHash, until, new Date(created).toISOString()],
+    );
+  });
+}
+
+/**
+ * Issues a new token. The calling token stays valid until the new one is first used (then for the
+ * grace period), so a kiosk that crashed before storing the answer is never locked out: it rotates
+ * again with its old token, and tokens issued earlier but never used (lost answers) expire now.
+ */
 export async function rotateToken(
   db: Db,
   device: DeviceIdentity,
@@ -110,8 +139,9 @@ export async function rotateToken(
   const until = new Date(now.getTime() + TOKEN_GRACE_MS).toISOString();
   await db.transaction(async (tx) => {
     await tx.query(
-      `UPDATE device_tokens SET expires_at = $2 WHERE device_id = $1 AND (expires_at IS NULL OR expires_at > $2)`,
-      [device.deviceId, until],
+      `UPDATE device_tokens SET expires_at = $3 WHERE device_id = $1 AND token_hash <> $2
+         AND first_used_at IS NULL AND (expires_at IS NULL OR expires_at > $3)`,
+      [device.deviceId, device.tokenHash, now.toISOString()],
     );
     await tx.query(
       'INSERT INTO device_tokens (token_hash, device_id, created_at) VALUES ($1, $2, $3)',

@@ -1,6 +1,9 @@
 import type { Db } from './db';
 import { sql as initial } from './migrations/0010-initial';
 import { sql as sync } from './migrations/0020-sync';
+import { sql as syncHardening } from './migrations/0030-sync-hardening';
+import { sql as staffRequests } from './migrations/0040-staff-requests';
+import { sql as tryonOutcomes } from './migrations/0050-tryon-outcomes';
 
 export interface Migration {
   version: number;
@@ -12,6 +15,9 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'initial', sql: initial },
   { version: 20, name: 'sync', sql: sync },
+  { version: 30, name: 'sync-hardening', sql: syncHardening },
+  { version: 40, name: 'staff-requests', sql: staffRequests },
+  { version: 50, name: 'tryon-outcomes', sql: tryonOutcomes },
 ];
 
 export class MigrationError extends Error {

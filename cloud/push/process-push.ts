@@ -24,6 +24,26 @@ class GapDuringBatch extends Error {}
 class EpochRetired extends Error {}
 
 /**
+ * `epoch-retired` with what the kiosk needs to start a fresh epoch: the device's current epoch and
+ * the highest numeric epoch it has ever used here (kiosks number their epochs 1, 2, …).
+ */
+async function epochRetired(q: Queryable, deviceId: string, message: string) {
+  const { rows } = await q.query<{ current: string | null; highest: string | null }>(
+    `SELECT (SELECT epoch FROM devices WHERE device_id = $1) AS current,
+       (SELECT max(e::numeric)::text FROM (
+          SELECT epoch AS e FROM devices WHERE device_id = $1
+          UNION ALL SELECT epoch FROM device_epochs WHERE device_id = $1) all_epochs
+        WHERE e ~ '^[0-9]{1,15}$') AS highest`,
+    [deviceId],
+  );
+  const r = rows[0];
+  return fail<PushResponse>('epoch-retired', message, {
+    currentEpoch: r?.current ?? null,
+    highestEpoch: r?.highest === null || r?.highest === undefined ? null : Number(r.highest),
+  });
+}
+
+/**
  * Processes a push batch. Guarantees:
  * - the batch must be contiguous and start at most at lastSeq + 1, else `seq-gap` and nothing runs;
  * - each mutation runs in its own transaction that also advances the device row (epoch, last_seq),
@@ -50,9 +70,8 @@ export async function processPush(
   const row = rows[0];
   if (!row) return fail('unauthorized', 'unknown device');
   let lastSeq = row.epoch === req.epoch ? row.last_seq : 0;
-  if (row.epoch !== req.epoch && (await isRetired(db, device.deviceId, req.epoch))) {
-    return fail('epoch-retired', `epoch ${req.epoch} was replaced by a newer one`);
-  }
+  if (row.epoch !== req.epoch && (await isRetired(db, device.deviceId, req.epoch)))
+    return epochRetired(db, device.deviceId, `epoch ${req.epoch} was replaced by a newer one`);
   if (broken >= 0 || first > lastSeq + 1) {
     const gotSeq = broken >= 0 ? (req.mutations[broken]?.seq ?? first) : first;
     return fail('seq-gap', `expected seq ${lastSeq + 1}`, {
@@ -74,8 +93,7 @@ export async function processPush(
           expectedSeq: lastSeq + 1,
           gotSeq: m.seq,
         });
-      if (err instanceof EpochRetired)
-        return fail('epoch-retired', `epoch ${req.epoch} was replaced by a newer one`);
+      if (err instanceof EpochRetired) return epochRetired(db, device.deviceId, err.message);
       throw err;
     }
   }
@@ -107,7 +125,8 @@ async function processOne(
   let lastSeq = dev.last_seq;
   if (dev.epoch !== epoch) {
     // A new epoch (reinstall, restore): retire the old one for good, restart seqs at 1.
-    if (await isRetired(tx, device.deviceId, epoch)) throw new EpochRetired();
+    if (await isRetired(tx, device.deviceId, epoch))
+      throw new EpochRetired(`epoch ${epoch} was replaced by a newer one`);
     if (dev.epoch !== null) {
       await tx.query(
         'INSERT INTO device_epochs (device_id, epoch, last_seq, retired_at) VALUES ($1, $2, $3, $4)',
@@ -127,11 +146,16 @@ async function processOne(
   const original = stored.rows[0]?.outcome ?? null;
   if (m.seq <= lastSeq) {
     // already processed: answer with what that seq got the first time
-    const bySeq = await tx.query<{ outcome: StoredResult }>(
-      'SELECT outcome FROM mutations WHERE device_id = $1 AND epoch = $2 AND seq = $3',
+    const bySeq = await tx.query<{ outcome: StoredResult; key: string }>(
+      'SELECT outcome, key FROM mutations WHERE device_id = $1 AND epoch = $2 AND seq = $3',
       [device.deviceId, epoch, m.seq],
     );
-    const first = bySeq.rows[0]?.outcome ?? original;
+    // The same seq with another business key: this copy of the kiosk reused numbers the device
+    // already spent (restored from a backup). It must leave the epoch; nothing is answered for it.
+    const seqOwner = bySeq.rows[0];
+    if (seqOwner && seqOwner.key !== m.key)
+      throw new EpochRetired(`seq ${m.seq} of epoch ${epoch} was already used by another mutation`);
+    const first = seqOwner?.outcome ?? original;
     return {
       lastSeq,
       result: {
@@ -265,7 +289,11 @@ async function apply(
   };
 }
 
-/** A member registered offline is named by its provisionalId until the kiosk learns the real id. */
+/**
+ * A member registered offline is named by its provisionalId in every mutation the kiosk queued
+ * before it learnt the permanent id (and in the ones it queues while offline): each is applied to
+ * the permanent member, also when registerMember merged into an existing member by phone.
+ */
 async function resolveProvisionalMember(tx: Queryable, args: unknown): Promise<unknown> {
   if (
     typeof args !== 'object' ||
@@ -275,7 +303,7 @@ async function resolveProvisionalMember(tx: Queryable, args: unknown): Promise<u
   )
     return args;
   const { rows } = await tx.query<{ member_id: string }>(
-    'SELECT member_id FROM members WHERE provisional_key = $1',
+    'SELECT member_id FROM member_aliases WHERE provisional_id = $1',
     [args.memberId],
   );
   return rows[0] ? { ...args, memberId: rows[0].member_id } : args;

@@ -66,13 +66,22 @@ export const PROJECTIONS = {
   staff: P(
     'config',
     `SELECT store_id AS scope, 'staff:' || staff_id AS key, jsonb_build_object('kind', 'staff',
-    'staffId', staff_id, 'name', name, 'role', role, 'badgeNo', badge_no, 'pinHash', pin_hash, 'storeId', store_id)
+    'staffId', staff_id, 'name', name, 'role', role, 'badgeNo', badge_no, 'pinHash', pin_hash, 'storeId', store_id,
+    'disabled', disabled_at IS NOT NULL)
     AS data FROM staff WHERE {where}`,
   ),
   setting: P(
     'config',
     `SELECT '*' AS scope, key, jsonb_build_object('kind', 'settings') || value AS data
     FROM settings WHERE {where}`,
+  ),
+  staffRequest: P(
+    'requests',
+    `SELECT store_id AS scope, request_id AS key, jsonb_build_object('requestId', request_id,
+    'storeId', store_id, 'originDevice', origin_device, 'kind', kind, 'place', place, 'sku', sku, 'size', size,
+    'nameZh', name_zh, 'nameEn', name_en, 'status', status, 'createdAt', created_at, 'updatedAt', updated_at,
+    'updatedHlc', updated_hlc, 'updatedDevice', updated_device, 'updatedBy', updated_by) AS data
+    FROM staff_requests WHERE {where}`,
   ),
 } as const satisfies Record<string, Projection>;
 

@@ -33,19 +33,28 @@ export async function servePage(db: Db, req: PageRequest): Promise<PullPage> {
       return mustRefetch(req.stream);
     from = c;
   }
-  // aliases differ from the columns so ORDER BY sorts the xid8/bigint columns, not their text
-  const { rows } = await db.query<{
-    key: string;
-    data: Record<string, never> | null;
-    x: string;
-    p: string;
-  }>(
-    `SELECT key, data, xid::text AS x, pos::text AS p FROM stream_rows
-     WHERE stream = $1 AND scope IN ('*', $2) AND (xid, pos) > ($3::xid8, $4::bigint)
-       AND xid < pg_snapshot_xmin(pg_current_snapshot())
-     ORDER BY xid, pos LIMIT $5`,
-    [req.stream, req.storeId, from.xid, from.pos, req.limit + 1],
-  );
+  // A page must be a range scan of stream_rows_order (stream, xid, pos) that stops after `limit`
+  // rows. With stale statistics (PGlite has no autovacuum; a bulk load outruns autoanalyze) the
+  // planner picks the primary key instead, reads the WHOLE stream and sorts it, for every page:
+  // a first sync of 1M rows was quadratic. Sorting and bitmap scans are switched off for this one
+  // query (SET LOCAL: the transaction only), which leaves the ordered index scan.
+  // Aliases differ from the columns so ORDER BY sorts the xid8/bigint columns, not their text.
+  const { rows } = await db.transaction(async (tx) => {
+    await tx.query('SET LOCAL enable_sort = off');
+    await tx.query('SET LOCAL enable_bitmapscan = off');
+    return tx.query<{
+      key: string;
+      data: Record<string, never> | null;
+      x: string;
+      p: string;
+    }>(
+      `SELECT key, data, xid::text AS x, pos::text AS p FROM stream_rows
+       WHERE stream = $1 AND scope IN ('*', $2) AND (xid, pos) > ($3::xid8, $4::bigint)
+         AND xid < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY xid, pos LIMIT $5`,
+      [req.stream, req.storeId, from.xid, from.pos, req.limit + 1],
+    );
+  });
   const hasMore = rows.length > req.limit;
   const served = rows.slice(0, req.limit);
   const last = served.at(-1);

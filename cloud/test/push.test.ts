@@ -31,7 +31,12 @@ describe.each(DB_KINDS)('push on %s', (kind) => {
     const before = await balance('M000002');
     const res = await push(cloud, dev, 'e1', [
       env(1, 'recordSale', sale('S-1')),
-      env(2, 'earnPoints', { earnId: 'E-1', memberId: 'M000002', points: 100, saleId: 'S-1' }),
+      env(
+        2,
+        'earnPoints',
+        { earnId: 'E-1', memberId: 'M000002', points: 100, saleId: 'S-1' },
+        { key: 'earn:E-1' },
+      ),
     ]);
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -44,7 +49,12 @@ describe.each(DB_KINDS)('push on %s', (kind) => {
   it('answers seq ≤ lastSeq as duplicate with the stored result, changing nothing', async () => {
     const before = await balance('M000002');
     const res = await push(cloud, dev, 'e1', [
-      env(2, 'earnPoints', { earnId: 'E-1', memberId: 'M000002', points: 100, saleId: 'S-1' }),
+      env(
+        2,
+        'earnPoints',
+        { earnId: 'E-1', memberId: 'M000002', points: 100, saleId: 'S-1' },
+        { key: 'earn:E-1' },
+      ),
     ]);
     const r = res.json().results[0];
     expect(r.status).toBe('duplicate');

@@ -80,7 +80,8 @@ export function eraseMember(
         name: 'requestErasure',
         version: 1,
         idempotencyKey: `requestErasure:${memberId}`,
-        args: { memberId, requestedAt: at },
+        // requestErasure v1 (sync/protocol) names the request: one per member, like the key.
+        args: { requestId: `requestErasure:${memberId}`, memberId, requestedAt: at },
         hlc: options.hlc,
       },
       now,

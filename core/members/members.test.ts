@@ -232,6 +232,7 @@ describe('eraseMember', () => {
     expect(outbox).toHaveLength(1);
     expect(outbox[0]?.mutation).toBe('requestErasure');
     expect(JSON.parse(outbox[0]?.args ?? '{}')).toEqual({
+      requestId: `requestErasure:${id}`,
       memberId: id,
       requestedAt: now.toISOString(),
     });

@@ -19,9 +19,11 @@ export const MUTATION_NAMES = [
   'registerMember',
   'placeOrder',
   'staffRequest',
+  'updateStaffRequest',
   'requestErasure',
   'redeemCoupon',
   'recordNps',
+  'attachPhoto',
 ] as const;
 export type MutationName = (typeof MUTATION_NAMES)[number];
 

@@ -1,7 +1,8 @@
 /**
  * Try-ons in a session, each queued for the cloud (`logTryOn`) in the same transaction. The
  * member is named in the mutation only when the member consented to profiling; otherwise the
- * try-on travels as anonymous as the session it happened in.
+ * try-on travels as anonymous as the session it happened in. The row is logTryOn v2: outcome and
+ * reason travel, so the brand learns why a tried garment was not bought.
  */
 import { randomUUID } from 'node:crypto';
 import { enqueue } from '../outbox/outbox';
@@ -62,12 +63,18 @@ export function recordTryOn(db: WritableDB, input: TryOnInput): SessionResult<Tr
       db,
       {
         name: 'logTryOn',
-        version: 1,
+        // v2 carries the outcome and the reason (sync/protocol LogTryOnV2); the cloud keeps v1 too.
+        version: 2,
         idempotencyKey: `logTryOn:${tryOn.tryonId}`,
         args: {
-          ...tryOn,
-          storeId: open.value.storeId,
+          tryOnId: tryOn.tryonId,
+          sessionId: tryOn.sessionId,
+          sku: tryOn.sku,
           memberId: consentingMember(db, open.value.memberId),
+          outcome: tryOn.outcome,
+          reason: tryOn.reason,
+          at: tryOn.at,
+          storeId: open.value.storeId,
         },
         hlc: input.hlc,
       },

@@ -2,12 +2,15 @@
  * Staff sign-in: badge + PIN. The badge is found by its keyed hash; the PIN is checked with scrypt
  * off the event loop and a constant-time compare. Five wrong PINs lock the badge for five minutes;
  * the count and the lock live in the database, so restarting the kiosk does not reset them. Every
- * attempt, accepted or refused, leaves an audit row.
+ * attempt, accepted or refused, leaves an audit row. A badge disabled or removed in the member cloud
+ * (`disabled_at`) is refused like an unknown one; staff from the cloud are checked against the
+ * cloud's sealed scrypt hash (cloud-pin.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { DataKey } from '../crypto/data-key';
 import { lookupHash } from '../crypto/field-crypto';
 import { hashPin, verifyPin } from '../crypto/pin-hash';
+import { CLOUD_PIN_PREFIX, verifyCloudPin } from './cloud-pin';
 import type { WritableDB } from '../store/db';
 
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -75,7 +78,7 @@ export async function verifyStaffPin(
   const badgeHash = lookupHash(key, 'badge', badge.trim());
   const select = db.prepare<[Buffer], StaffRow>(
     `SELECT staff_id, name, role, store_id, pin_hash, pin_salt, pin_params, failed_attempts,
-       locked_until FROM staff WHERE badge_hash = ?`,
+       locked_until FROM staff WHERE badge_hash = ? AND disabled_at IS NULL`,
   );
   const before = select.get(badgeHash);
   if (!before) {
@@ -91,11 +94,11 @@ export async function verifyStaffPin(
     );
     return lockedResult(before.locked_until);
   }
-  const matches = await verifyPin(key, pin, {
-    hash: before.pin_hash,
-    salt: before.pin_salt,
-    params: before.pin_params,
-  });
+  const stored = { hash: before.pin_hash, salt: before.pin_salt, params: before.pin_params };
+  // Staff added in the member cloud carry its (sealed) scrypt hash; the rest the kiosk's own.
+  const matches = before.pin_params.startsWith(CLOUD_PIN_PREFIX)
+    ? await verifyCloudPin(key, before.staff_id, pin, stored)
+    : await verifyPin(key, pin, stored);
   // Re-read inside the transaction: another attempt may have locked the badge while scrypt ran.
   return db.transaction((): StaffLoginResult => {
     const row = select.get(badgeHash);

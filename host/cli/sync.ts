@@ -11,7 +11,6 @@ import { createCloudClient } from '../../sync/cloud-client';
 import { loadCredentials, rotateToken } from '../../sync/credentials';
 import { createHttpClient } from '../../sync/http-client';
 import { openSyncEngine } from '../../sync/open';
-import { ensureSyncTables } from '../../sync/schema';
 import { queueFacts, storedOutcome } from '../../sync/status';
 import { defaultDataDir } from '../config';
 import { exitCodes, type CliIO, type Command } from './io';
@@ -24,7 +23,6 @@ export function openKioskStore(io: CliIO): { db: WritableDB; key: DataKey; dataD
   const key = fileKeyStore(dataDir).loadOrCreate();
   const db = openDatabase(join(dataDir, 'kiosk.db'));
   migrate(db);
-  ensureSyncTables(db);
   return { db, key, dataDir };
 }
 

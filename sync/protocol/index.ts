@@ -11,5 +11,6 @@ export * from './mutations';
 export * from './push';
 export * from './pull';
 export * from './member';
+export * from './request-order';
 
 export const PROTOCOL_VERSION = 1;

@@ -61,6 +61,26 @@ export const LogTryOnV1 = z.object({
   at: Instant,
 });
 
+/** What the shopper did with a tried garment (logTryOn v2), as the kiosk records it. */
+export const LOG_TRYON_OUTCOMES = ['tried', 'liked', 'rejected', 'size-swap', 'bought'] as const;
+/** Why a garment did not suit (logTryOn v2): one optional tap at the mirror. */
+export const LOG_TRYON_REASONS = ['too-small', 'too-big', 'colour', 'style', 'price'] as const;
+
+/**
+ * logTryOn v2: the try-on with its outcome and the shopper's reason (null when none was given;
+ * mostly with `rejected`, "not for me", but a size swap may say too small / too big), so the
+ * brand learns why tried garments are not bought. Immutable, deduplicated by tryOnId.
+ */
+export const LogTryOnV2 = z.object({
+  tryOnId: Id,
+  sessionId: Id,
+  sku: Sku,
+  memberId: MemberId.nullable(),
+  outcome: z.enum(LOG_TRYON_OUTCOMES),
+  reason: z.enum(LOG_TRYON_REASONS).nullable(),
+  at: Instant,
+});
+
 /** setPreference v1: last-writer-wins per (member, key) by the envelope's HLC, ties by device id. */
 export const SetPreferenceV1 = z.object({
   memberId: MemberId,
@@ -112,6 +132,45 @@ export const StaffRequestV1 = z.object({
   message: z.string().max(500).nullable(),
 });
 
+/**
+ * staffRequest v2: a request or alert raised at a kiosk (size, help, unknown item), shared with
+ * every kiosk of the store through the `requests` stream. The store is the device's.
+ */
+export const StaffRequestV2 = z.object({
+  requestId: Id,
+  kind: z.enum(['size', 'help', 'unknown-item']),
+  place: z.string().min(1).max(60),
+  sku: Sku.nullable(),
+  size: z.string().max(20).nullable(),
+  nameZh: z.string().max(200).nullable(),
+  nameEn: z.string().max(200).nullable(),
+  createdAt: Instant,
+});
+
+/**
+ * updateStaffRequest v1: moves a request on. Status only moves forward (waiting → on-the-way →
+ * done | cancelled); concurrent updates resolve by that order, then (HLC, device id).
+ */
+export const UpdateStaffRequestV1 = z.object({
+  requestId: Id,
+  status: z.enum(['on-the-way', 'done', 'cancelled']),
+  staffId: z.string().min(1).max(40).nullable(),
+});
+
+/**
+ * attachPhoto v1: a try-on photo the signed-in member asked to send to their account. `jpeg` is
+ * the JPEG as base64 (at most 3 MB of bytes, so ≤ 4 MiB of text); stored once per photoId.
+ */
+export const AttachPhotoV1 = z.object({
+  photoId: Id,
+  memberId: MemberId,
+  jpeg: z
+    .string()
+    .max(4 * 1024 * 1024)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/),
+  takenAt: Instant,
+});
+
 /** requestErasure v1: erase a member's personal data (name, phone, birthday, preferences). */
 export const RequestErasureV1 = z.object({ requestId: Id, memberId: MemberId });
 
@@ -129,14 +188,16 @@ export const MUTATIONS = {
   redeemPoints: { 1: RedeemPointsV1 },
   earnPoints: { 1: EarnPointsV1 },
   redeemCoupon: { 1: RedeemCouponV1 },
-  logTryOn: { 1: LogTryOnV1 },
+  logTryOn: { 1: LogTryOnV1, 2: LogTryOnV2 },
   setPreference: { 1: SetPreferenceV1 },
   recordConsent: { 1: RecordConsentV1 },
   registerMember: { 1: RegisterMemberV1 },
   placeOrder: { 1: PlaceOrderV1 },
-  staffRequest: { 1: StaffRequestV1 },
+  staffRequest: { 1: StaffRequestV1, 2: StaffRequestV2 },
+  updateStaffRequest: { 1: UpdateStaffRequestV1 },
   requestErasure: { 1: RequestErasureV1 },
   recordNps: { 1: RecordNpsV1 },
+  attachPhoto: { 1: AttachPhotoV1 },
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;
@@ -147,14 +208,16 @@ export const CURRENT_VERSION: { [N in MutationName]: number } = {
   redeemPoints: 1,
   earnPoints: 1,
   redeemCoupon: 1,
-  logTryOn: 1,
+  logTryOn: 2,
   setPreference: 1,
   recordConsent: 1,
   registerMember: 1,
   placeOrder: 1,
-  staffRequest: 1,
+  staffRequest: 2,
+  updateStaffRequest: 1,
   requestErasure: 1,
   recordNps: 1,
+  attachPhoto: 1,
 };
 /** Args type of the v1 schema of each mutation. */
 export type MutationArgs<N extends MutationName> = z.infer<(typeof MUTATIONS)[N][1]>;

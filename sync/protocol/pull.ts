@@ -1,7 +1,18 @@
 import { z } from 'zod';
 
-/** Server-owned streams a kiosk pulls. `members` holds only members whose home store is the kiosk's. */
-export const STREAMS = ['catalog', 'prices', 'stock', 'members', 'coupons', 'config'] as const;
+/**
+ * Server-owned streams a kiosk pulls. `members` holds only members whose home store is the kiosk's;
+ * `requests` holds the staff requests of the kiosk's store from the last 24 hours.
+ */
+export const STREAMS = [
+  'catalog',
+  'prices',
+  'stock',
+  'members',
+  'coupons',
+  'config',
+  'requests',
+] as const;
 export type StreamName = (typeof STREAMS)[number];
 export const StreamNameSchema = z.enum(STREAMS);
 

@@ -94,3 +94,13 @@ export const SeqGapDetailsSchema = z.object({
   expectedSeq: z.number().int(),
   gotSeq: z.number().int(),
 });
+
+/**
+ * `details` of `epoch-retired`: the device's current epoch on the server and the highest numeric
+ * epoch it has used there (null when none is numeric). The kiosk starts an epoch above both.
+ */
+export const EpochRetiredDetailsSchema = z.object({
+  currentEpoch: z.string().nullable(),
+  highestEpoch: z.number().int().min(0).nullable(),
+});
+export type EpochRetiredDetails = z.infer<typeof EpochRetiredDetailsSchema>;

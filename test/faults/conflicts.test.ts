@@ -11,7 +11,6 @@ import { currentVersion, migrate, migrations } from '../../core/store/migrations
 import { createCloudClient } from '../../sync/cloud-client';
 import { enroll } from '../../sync/credentials';
 import { createHttpClient } from '../../sync/http-client';
-import { ensureSyncTables } from '../../sync/schema';
 import { tempDir } from '../support/temp';
 import { check } from './support/checker';
 import { startRealCloud, type RunningCloud } from './support/cloud';
@@ -164,7 +163,6 @@ describe('app upgrade with a pending outbox', () => {
     const dir = newDir();
     const old = openDatabase(join(dir, 'kiosk.db'));
     migrate(old, 70); // the app as it was: nothing after the outbox migration
-    ensureSyncTables(old);
     const key = fileKeyStore(dir).loadOrCreate();
     const http = createHttpClient({ baseUrl: cloud.url });
     if (!http.ok) throw new Error(http.error.message);

@@ -2,8 +2,10 @@ import type { HandlerTable } from '../handler';
 import { redeemCoupon } from './coupons';
 import { recordConsent, registerMember, requestErasure, setPreference } from './members';
 import { placeOrder } from './orders';
+import { attachPhoto } from './photos';
 import { earnPoints, redeemPoints } from './points';
-import { logTryOn, recordNps, recordSale, staffRequest } from './records';
+import { logTryOn, recordNps, recordSale } from './records';
+import { staffRequest, updateStaffRequest } from './requests';
 
 /** One handler per mutation name; version dispatch happens on args parsing (v1 only so far). */
 export const HANDLERS: HandlerTable = {
@@ -17,6 +19,8 @@ export const HANDLERS: HandlerTable = {
   registerMember,
   placeOrder,
   staffRequest,
+  updateStaffRequest,
   requestErasure,
   recordNps,
+  attachPhoto,
 };

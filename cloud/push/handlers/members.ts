@@ -75,27 +75,42 @@ export const recordConsent: Handler<'recordConsent'> = async (tx, args, ctx) => 
 /** Digits only, so "+86 138…" and "138…" are the same person. */
 const phoneKey = (phone: string) => sha256Hex(phone.replace(/\D/g, '').slice(-11));
 
+async function recordAlias(
+  tx: Queryable,
+  provisionalId: string,
+  memberId: string,
+  merged: boolean,
+  ctx: HandlerContext,
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO member_aliases (provisional_id, member_id, merged, created_at) VALUES ($1, $2, $3, $4)',
+    [provisionalId, memberId, merged, ctx.now.toISOString()],
+  );
+}
+
 /**
  * Confirms a member created offline. Idempotent on provisionalId; a phone already known merges
  * into the existing member. Later mutations may name the member by its provisionalId.
  */
 export const registerMember: Handler<'registerMember'> = async (tx, args, ctx) => {
-  const { rows: byProvisional } = await tx.query<{ member_id: string }>(
-    'SELECT member_id FROM members WHERE provisional_key = $1',
+  const { rows: byProvisional } = await tx.query<{ member_id: string; merged: boolean }>(
+    'SELECT member_id, merged FROM member_aliases WHERE provisional_id = $1',
     [args.provisionalId],
   );
   if (byProvisional[0])
     return {
       provisionalId: args.provisionalId,
       memberId: byProvisional[0].member_id,
-      merged: false,
+      merged: byProvisional[0].merged,
     };
   const { rows: byPhone } = await tx.query<{ member_id: string }>(
     'SELECT member_id FROM members WHERE phone_hash = $1 AND NOT erased',
     [phoneKey(args.phone)],
   );
-  if (byPhone[0])
+  if (byPhone[0]) {
+    await recordAlias(tx, args.provisionalId, byPhone[0].member_id, true, ctx);
     return { provisionalId: args.provisionalId, memberId: byPhone[0].member_id, merged: true };
+  }
   const digits = args.phone.replace(/\D/g, '');
   const { rows } = await tx.query<{ member_id: string }>(
     `INSERT INTO members (member_id, qr_token, name, phone_masked, phone_hash, gender, tier, points, birthday, home_store,
@@ -116,6 +131,7 @@ export const registerMember: Handler<'registerMember'> = async (tx, args, ctx) =
     ],
   );
   const memberId = rows[0]?.member_id ?? '';
+  await recordAlias(tx, args.provisionalId, memberId, false, ctx);
   await publish(tx, 'member', 'member_id = $1', [memberId]);
   return { provisionalId: args.provisionalId, memberId, merged: false };
 };

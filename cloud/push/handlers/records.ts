@@ -1,5 +1,6 @@
 import { publish } from '../../streams/projections';
 import type { Handler } from '../handler';
+import { tryOnOutcome } from './tryon-outcome';
 
 /** Immutable records, deduplicated by their own id: a second copy changes nothing. */
 
@@ -36,11 +37,13 @@ export const recordSale: Handler<'recordSale'> = async (tx, args, ctx) => {
   return { saleId: args.saleId, recorded: true };
 };
 
+/** v1 (action) and v2 (outcome + reason) both land here; outcome and reason get their columns. */
 export const logTryOn: Handler<'logTryOn'> = async (tx, args, ctx) => {
+  const { outcome, reason } = tryOnOutcome(args);
   const { rows } = await tx.query(
-    `INSERT INTO tryons (tryon_id, device_id, store_id, body, at) VALUES ($1, $2, $3, $4::jsonb, $5)
-     ON CONFLICT (tryon_id) DO NOTHING RETURNING tryon_id`,
-    [args.tryOnId, ctx.deviceId, ctx.storeId, JSON.stringify(args), args.at],
+    `INSERT INTO tryons (tryon_id, device_id, store_id, body, at, outcome, reason)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7) ON CONFLICT (tryon_id) DO NOTHING RETURNING tryon_id`,
+    [args.tryOnId, ctx.deviceId, ctx.storeId, JSON.stringify(args), args.at, outcome, reason],
   );
   return { tryOnId: args.tryOnId, recorded: rows.length > 0 };
 };

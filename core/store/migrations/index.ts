@@ -17,6 +17,9 @@ import { migration0100 } from './0100-print-jobs';
 import { migration0110 } from './0110-orders';
 import { migration0120 } from './0120-nps';
 import { migration0130 } from './0130-photo-send';
+import { migration0140 } from './0140-sync-tables';
+import { migration0150 } from './0150-staff-requests';
+import { migration0160 } from './0160-price-overrides';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -33,6 +36,9 @@ export const migrations: readonly Migration[] = [
   migration0110,
   migration0120,
   migration0130,
+  migration0140,
+  migration0150,
+  migration0160,
 ];
 
 export class DatabaseFromFutureError extends Error {

@@ -12,7 +12,6 @@ import { offlineRedeemAllowance } from '../../../core/rules/points';
 import { openDatabase, type WritableDB } from '../../../core/store/db';
 import { migrate } from '../../../core/store/migrations';
 import { loadCredentials, type Credentials } from '../../../sync/credentials';
-import { ensureSyncTables } from '../../../sync/schema';
 
 export interface Kiosk {
   dir: string;
@@ -25,7 +24,6 @@ export interface Kiosk {
 export function openKiosk(dir: string): Kiosk {
   const db = openDatabase(join(dir, 'kiosk.db'));
   migrate(db);
-  ensureSyncTables(db);
   const key = fileKeyStore(dir).loadOrCreate();
   return {
     dir,

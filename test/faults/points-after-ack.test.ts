@@ -1,0 +1,150 @@
+/**
+ * The points a checkout shows between the cloud's acknowledgement of an earn/redemption and the
+ * next members pull, against the real cloud: the shown balance is the synced cache plus this
+ * kiosk's unacknowledged ledger rows, so the ack must carry the new server balance into the
+ * cache (sync/apply-results), or the acked delta would vanish until the pull.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publish } from '../../cloud/streams/projections';
+import { createCatalog } from '../../core/catalog/lookup';
+import { importStoreFolder } from '../../core/import/importer';
+import { allStoreFiles } from '../../core/import/store-files';
+import { readOnly } from '../../core/store/db';
+import { parseConfig } from '../../host/config';
+import { createLogger } from '../../host/log';
+import { memberPoints } from '../../host/services/screens/points-balance';
+import { createScreenService } from '../../host/services/screens/screen-service';
+import { createCloudClient } from '../../sync/cloud-client';
+import { enroll } from '../../sync/credentials';
+import { createHttpClient } from '../../sync/http-client';
+import { openSyncEngine } from '../../sync/open';
+import { demoStore, tempDir } from '../support/temp';
+import { startRealCloud, type RunningCloud } from './support/cloud';
+import { openKiosk, type Kiosk } from './support/kiosk';
+
+/** A member of this store (the members pull brings them) and one from another store (it never does). */
+const HOME = { id: 'M000013', qr: 'MBR1.FAWSLKMBCD2UY7HC88H4', points: 16915 };
+const VISITOR = { id: 'M000003', qr: 'MBR1.4N433GGMT6TCPAR4CTQP', points: 19960 }; // home S003
+type Member = typeof HOME;
+const bytes = (text: string) => new TextEncoder().encode(text);
+const dir = tempDir('kiosk-points-ack-');
+let cloud: RunningCloud;
+let k: Kiosk;
+
+beforeAll(async () => {
+  cloud = await startRealCloud('pglite');
+  k = openKiosk(dir.path);
+  importStoreFolder(k.db, demoStore, allStoreFiles, { key: k.key });
+  const http = createHttpClient({ baseUrl: cloud.url });
+  if (!http.ok) throw new Error(http.error.message);
+  const enrolled = await enroll({
+    db: k.db,
+    key: k.key,
+    client: createCloudClient(http.value),
+    url: cloud.url,
+    caFile: null,
+    code: await cloud.code(),
+    deviceName: 'points test',
+  });
+  http.value.close();
+  if (!enrolled.ok) throw new Error(enrolled.error.message);
+}, 60_000);
+afterAll(async () => {
+  k?.close();
+  await cloud?.close();
+  dir.remove();
+});
+
+/** Pays one dress for the member at a checkout, redeeming `redeem` points. */
+async function sale(member: Member, redeem: number): Promise<{ earned: number; redeemed: number }> {
+  const s = createScreenService({
+    config: parseConfig({ storeId: 'S001', role: 'checkout', payment: 'sim' }),
+    db: k.db,
+    catalog: createCatalog(readOnly(k.db), 'S001'),
+    key: k.key,
+    log: createLogger(null, 'silent'),
+    emit: () => undefined,
+    connectivity: () => 'online',
+  });
+  s.handleScan(bytes('6970001000016'));
+  s.handleScan(bytes(member.qr));
+  if (redeem > 0) s.checkout.redeemPoints(redeem);
+  s.handleScan(bytes('134567890123456789'));
+  await expect.poll(() => s.current().cart?.payment.state).toBe('paid');
+  const cart = s.current().cart;
+  s.end();
+  return { earned: cart?.pointsEarned ?? 0, redeemed: cart?.pointsToRedeem ?? 0 };
+}
+
+function shown(member: Member): number {
+  const row = k.db
+    .prepare<[string], { points: number }>('SELECT points FROM members WHERE member_id = ?')
+    .get(member.id);
+  return memberPoints(
+    k.db,
+    { memberId: member.id, points: row?.points ?? 0 },
+    { now: new Date(), dailyCap: 20_000, online: true },
+  ).balance;
+}
+
+async function sync(pushOnly: boolean) {
+  const opened = openSyncEngine(k.db, k.key, { pushOnly });
+  if (!opened.ok) throw new Error(opened.error.message);
+  const report = await opened.value.engine.syncNow();
+  opened.value.engine.stop();
+  opened.value.client.close();
+  expect(report).toMatchObject({ ok: true });
+  return report;
+}
+
+async function serverBalance(member: Member): Promise<number> {
+  const rows = await cloud.query<{ points: number }>(
+    'SELECT points FROM members WHERE member_id = $1',
+    [member.id],
+  );
+  return rows[0]?.points ?? -1;
+}
+
+describe('points between the ack and the next pull', () => {
+  it.each([
+    ['a member of this store', HOME],
+    ['a member of another store, whom the members pull never brings', VISITOR],
+  ])(
+    '%s: right while pending, right after the ack, right after the pull',
+    async (_, member) => {
+      const before = shown(member);
+      expect(before).toBe(member.points);
+      const { earned, redeemed } = await sale(member, 1000);
+      expect(earned).toBeGreaterThan(0);
+      expect(redeemed).toBe(1000);
+      const expected = before - redeemed + earned;
+      expect(shown(member)).toBe(expected); // pending: cache + unacknowledged rows
+
+      const pushed = await sync(true);
+      expect(pushed.pushed).toBeGreaterThanOrEqual(3); // the sale, the redemption and the earn
+      expect(k.db.prepare("SELECT count(*) AS n FROM outbox WHERE state != 'acked'").get()).toEqual(
+        { n: 0 },
+      );
+      expect(await serverBalance(member)).toBe(expected);
+      expect(shown(member)).toBe(expected); // acked, not pulled: the ack brought the balance
+
+      await sync(false);
+      expect(shown(member)).toBe(expected); // pulled: never counted twice
+    },
+    60_000,
+  );
+
+  it('another kiosk earning after this ack shows up with the pull, and nothing is lost', async () => {
+    const start = shown(HOME);
+    const { earned } = await sale(HOME, 0);
+    await sync(true);
+    expect(shown(HOME)).toBe(start + earned);
+    await cloud.cloud.db.transaction(async (tx) => {
+      await tx.query("UPDATE members SET points = points + 7 WHERE member_id = 'M000013'");
+      await publish(tx, 'member', 'member_id = $1', ['M000013']);
+    });
+    expect(shown(HOME)).toBe(start + earned);
+    await sync(false);
+    expect(shown(HOME)).toBe(start + earned + 7);
+  }, 60_000);
+});

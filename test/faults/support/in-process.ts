@@ -1,0 +1,48 @@
+/**
+ * A kiosk enrolled in the real cloud with its sync engine in this process (for the integration
+ * tests that need to look inside the kiosk between runs; the crash tests use the driver process).
+ */
+import { createCloudClient } from '../../../sync/cloud-client';
+import { enroll } from '../../../sync/credentials';
+import { createHttpClient } from '../../../sync/http-client';
+import { openSyncEngine } from '../../../sync/open';
+import type { RunReport, SyncEngineOptions } from '../../../sync/engine';
+import type { RunningCloud } from './cloud';
+import { openKiosk, type Kiosk } from './kiosk';
+
+export type EngineOptions = Omit<SyncEngineOptions, 'db' | 'key' | 'client' | 'credentials'>;
+
+export interface EnrolledKiosk extends Kiosk {
+  /** One engine run (push, then pull unless `pushOnly`) with a fresh engine. */
+  sync(options?: EngineOptions): Promise<RunReport>;
+}
+
+export async function enrolledKiosk(dir: string, cloud: RunningCloud): Promise<EnrolledKiosk> {
+  const k = openKiosk(dir);
+  const http = createHttpClient({ baseUrl: cloud.url });
+  if (!http.ok) throw new Error(http.error.message);
+  const enrolled = await enroll({
+    db: k.db,
+    key: k.key,
+    client: createCloudClient(http.value),
+    url: cloud.url,
+    caFile: null,
+    code: await cloud.code(),
+    deviceName: 'in-process kiosk',
+  });
+  http.value.close();
+  if (!enrolled.ok) throw new Error(enrolled.error.message);
+  return {
+    ...k,
+    async sync(options: EngineOptions = {}) {
+      const opened = openSyncEngine(k.db, k.key, options);
+      if (!opened.ok) throw new Error(opened.error.message);
+      try {
+        return await opened.value.engine.syncNow();
+      } finally {
+        opened.value.engine.stop();
+        opened.value.client.close();
+      }
+    },
+  };
+}
