@@ -177,10 +177,80 @@ export const noticeSchema = z.object({
     'staff-wrong-pin',
     'staff-unknown-badge',
     'approval-needed',
+    'request-sent-offline',
+    'member-looking-up',
+    'member-lookup-offline',
+    'override-refused',
+    'basket-voided',
+    'supervisor-needed',
   ]),
   at: z.string(),
 });
 export type Notice = z.output<typeof noticeSchema>;
+
+/** A staff member's view of a member: tier and points always; the profile only with consent. */
+export const memberPanelSchema = z.object({
+  memberId: z.string(),
+  /** Family name only, the rest masked. */
+  displayName: z.string(),
+  tier: z.string(),
+  tierName: labelSchema,
+  points: z.number().int(),
+  consentProfile: z.boolean(),
+  /** Null when the member did not consent to profile use: nothing of it leaves the host. */
+  profile: z
+    .object({
+      rfm: z
+        .object({
+          recencyDays: z.number().int(),
+          frequency: z.number().int(),
+          monetaryCents: z.number().int(),
+          r: z.number().int(),
+          f: z.number().int(),
+          m: z.number().int(),
+          segment: z.string(),
+          label: labelSchema,
+        })
+        .nullable(),
+      preferences: z.array(z.object({ key: z.string(), value: z.string() })),
+      recentPurchases: z.array(
+        z.object({
+          at: z.string(),
+          sku: z.string(),
+          name: labelSchema.nullable(),
+          qty: z.number().int(),
+          amountCents: z.number().int(),
+        }),
+      ),
+    })
+    .nullable(),
+});
+export type MemberPanelView = z.output<typeof memberPanelSchema>;
+
+export const priceOverrideReasonSchema = z.enum(['damaged', 'price-match', 'other']);
+export type PriceOverrideReason = z.output<typeof priceOverrideReasonSchema>;
+
+/** A line's unit price set by staff: applied (supervisor) or waiting for a supervisor's approval. */
+export const priceOverrideSchema = z.object({
+  sku: z.string(),
+  name: labelSchema,
+  fromCents: z.number().int(),
+  toCents: z.number().int(),
+  reason: priceOverrideReasonSchema,
+  status: z.enum(['applied', 'waiting']),
+  /** The approval a supervisor decides on; null once applied. */
+  approvalId: z.string().nullable(),
+});
+export type PriceOverrideView = z.output<typeof priceOverrideSchema>;
+
+/** What only a signed-in staff member sees: the member panel and this cart's overrides. */
+export const staffDeskSchema = z.object({
+  memberPanel: memberPanelSchema.nullable(),
+  overrides: z.array(priceOverrideSchema),
+  /** An associate asked to void this basket; a supervisor decides. */
+  voidApprovalId: z.string().nullable(),
+});
+export type StaffDeskView = z.output<typeof staffDeskSchema>;
 
 export const sessionViewSchema = z.object({
   /** Null on the attract screen: nothing personal is held. */
@@ -204,6 +274,8 @@ export const sessionViewSchema = z.object({
   /** A badge was scanned: the screen asks for the PIN. */
   staffPinPending: z.boolean(),
   staff: staffSignInSchema.nullable(),
+  /** Staff-only parts (member panel, price overrides); absent when no staff member is signed in. */
+  staffDesk: staffDeskSchema.optional(),
   notice: noticeSchema.nullable(),
   idleSeconds: z.number().int(),
 });

@@ -1,12 +1,17 @@
-/** The staff area: badge + PIN sign-in, the request queue, approvals. */
+/**
+ * The staff area: badge + PIN sign-in, the request queue, approvals, the member panel, guided
+ * sessions, price overrides and voids at a checkout, and an audited "sync now".
+ */
 import { z } from 'zod';
 import {
   approvalSchema,
+  priceOverrideReasonSchema,
   sessionViewSchema,
   staffRequestSchema,
   staffRequestStatusSchema,
 } from '../views';
 import { none } from './shared';
+import { syncMethods } from './sync';
 
 export const staffMethods = {
   /** The PIN for the badge just scanned (or a typed badge). */
@@ -29,6 +34,33 @@ export const staffMethods = {
     input: z.object({ approvalId: z.string().min(1).max(64), approve: z.boolean() }).strict(),
     output: approvalSchema.nullable(),
   },
+  /** Opens the member panel for a card number or member QR token (typed or pasted by staff). */
+  'staff.member': {
+    input: z
+      .object({ kind: z.enum(['card', 'qr']), value: z.string().trim().min(1).max(120) })
+      .strict(),
+    output: sessionViewSchema,
+  },
+  'staff.closeMember': { input: none, output: sessionViewSchema },
+  /** Starts working with a customer: scanned garments become cards with suggestions. */
+  'staff.guidedStart': { input: none, output: sessionViewSchema },
+  /** Ends the guided session and wipes it; the staff member stays signed in. */
+  'staff.guidedEnd': { input: none, output: sessionViewSchema },
+  /** Sets a cart line's unit price (fen); an associate's override waits for a supervisor. */
+  'staff.overridePrice': {
+    input: z
+      .object({
+        sku: z.string().min(1).max(60),
+        priceCents: z.number().int().min(0).max(100_000_000),
+        reason: priceOverrideReasonSchema,
+      })
+      .strict(),
+    output: sessionViewSchema,
+  },
+  /** Voids the whole basket before payment (supervisor; an associate's void waits for one). */
+  'staff.void': { input: none, output: sessionViewSchema },
+  /** "Sync now" from the console, audited; null when no staff member is signed in. */
+  'staff.syncNow': { input: none, output: syncMethods['sync.now'].output.nullable() },
 } as const;
 
 export const staffEvents = {

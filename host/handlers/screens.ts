@@ -27,7 +27,14 @@ type ScreenMethods =
   | 'staff.logout'
   | 'staff.requests'
   | 'staff.updateRequest'
-  | 'staff.decide';
+  | 'staff.decide'
+  | 'staff.member'
+  | 'staff.closeMember'
+  | 'staff.guidedStart'
+  | 'staff.guidedEnd'
+  | 'staff.overridePrice'
+  | 'staff.void'
+  | 'staff.syncNow';
 
 export function screenHandlers(ctx: HostContext): Pick<Handlers, ScreenMethods> {
   const s = ctx.screens;
@@ -61,5 +68,16 @@ export function screenHandlers(ctx: HostContext): Pick<Handlers, ScreenMethods> 
     'staff.requests': () => s.staff.requests(),
     'staff.updateRequest': ({ requestId, status }) => s.staff.updateRequest(requestId, status),
     'staff.decide': ({ approvalId, approve }) => s.staff.decide(approvalId, approve),
+    'staff.member': ({ kind, value }) =>
+      s.staff.member(
+        kind === 'qr' ? { kind: 'qr', token: value } : { kind: 'card', number: value },
+      ),
+    'staff.closeMember': () => s.staff.closeMember(),
+    'staff.guidedStart': () => s.staff.guidedStart(),
+    'staff.guidedEnd': () => s.staff.guidedEnd(),
+    'staff.overridePrice': ({ sku, priceCents, reason }) =>
+      s.staff.overridePrice(sku, priceCents, reason),
+    'staff.void': () => s.staff.voidBasket(),
+    'staff.syncNow': () => s.staff.syncNow(() => ctx.sync.syncNow()),
   };
 }

@@ -3,8 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceStatus } from '../../bridge/schemas';
 import type { SessionView } from '../../bridge/views';
 import { useAppState, useKiosk } from '../store/context';
+import { MemberPanel } from './MemberPanel';
+import { StaffApprovals } from './StaffApprovals';
+import { StaffCheckoutTools } from './StaffCheckoutTools';
+import { StaffGuidedSession } from './StaffGuidedSession';
+import { StaffSyncStatus } from './StaffSyncStatus';
 
-/** Requests, approvals and device health for the signed-in staff member. */
+/**
+ * The signed-in staff member's console. At a checkout: approvals and the checkout tools (price
+ * override, void). On the staff screen: approvals, member panel, guided session, requests, device
+ * health and sync status.
+ */
 export function StaffConsole({ view }: { view: SessionView }) {
   const { t } = useTranslation();
   const kiosk = useKiosk();
@@ -19,38 +28,17 @@ export function StaffConsole({ view }: { view: SessionView }) {
   }, [kiosk]);
   const name = (label: { zh: string; en: string } | null) =>
     label ? (language === 'en' ? label.en : label.zh) : '';
-  const waiting = view.approvals.filter((a) => a.status === 'waiting');
+  const staffScreen = view.role === 'staff';
+  const guided = staffScreen && view.sessionId !== null;
   return (
     <div className="staff-console">
-      <section className="panel" aria-labelledby="approvals-title">
-        <h2 id="approvals-title">{t('staff.approvals')}</h2>
-        {waiting.length === 0 && <p>{t('staff.noApprovals')}</p>}
-        <ul>
-          {waiting.map((a) => (
-            <li key={a.approvalId}>
-              <span>{t('staff.removeItem', { name: name(a.name) })}</span>
-              <button
-                type="button"
-                className="primary"
-                onClick={() =>
-                  void kiosk['staff.decide']({ approvalId: a.approvalId, approve: true })
-                }
-              >
-                {t('staff.approve')}
-              </button>
-              <button
-                type="button"
-                onClick={() =>
-                  void kiosk['staff.decide']({ approvalId: a.approvalId, approve: false })
-                }
-              >
-                {t('staff.refuse')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </section>
-      {view.role === 'staff' && (
+      <StaffApprovals view={view} />
+      {view.role === 'checkout' && <StaffCheckoutTools view={view} />}
+      {/* With a customer, their guided session comes first; the member panel follows. */}
+      {guided && <StaffGuidedSession view={view} />}
+      {staffScreen && <MemberPanel member={view.staffDesk?.memberPanel ?? null} />}
+      {staffScreen && !guided && <StaffGuidedSession view={view} />}
+      {staffScreen && (
         <section className="panel" aria-labelledby="requests-title">
           <h2 id="requests-title">{t('staff.requests')}</h2>
           {view.requests.length === 0 && <p>{t('staff.noRequests')}</p>}
@@ -90,17 +78,25 @@ export function StaffConsole({ view }: { view: SessionView }) {
           </ul>
         </section>
       )}
-      {view.role === 'staff' && (
-        <section className="panel" aria-labelledby="devices-title">
-          <h2 id="devices-title">{t('staff.devices')}</h2>
-          <ul>
-            {devices.map((d) => (
-              <li key={d.id} className={`device-${d.state}`}>
-                {t('staff.device', { id: d.id, state: d.state, reads: d.reads, errors: d.errors })}
-              </li>
-            ))}
-          </ul>
-        </section>
+      {staffScreen && (
+        <div className="health">
+          <section className="panel" aria-labelledby="devices-title">
+            <h2 id="devices-title">{t('staff.devices')}</h2>
+            <ul>
+              {devices.map((d) => (
+                <li key={d.id} className={`device-${d.state}`}>
+                  {t('staff.device', {
+                    id: d.id,
+                    state: d.state,
+                    reads: d.reads,
+                    errors: d.errors,
+                  })}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <StaffSyncStatus />
+        </div>
       )}
     </div>
   );

@@ -51,6 +51,7 @@ export function createCheckoutActions(
         payment: v.payment,
         npsGiven: v.npsGiven,
         now: core.now(),
+        overrides: core.desk.overrides,
       },
       {
         tiers: core.tiers,
@@ -197,6 +198,14 @@ export function createCheckoutActions(
           storeId: config.storeId,
           memberId: core.visit.member?.memberId ?? null,
           basket,
+          overrides: [...core.desk.overrides.values()].map((o) => ({
+            sku: o.item.sku,
+            fromCents: o.item.priceCents,
+            toCents: o.toCents,
+            reason: o.reason,
+            requestedBy: o.requestedBy,
+            approvedBy: o.approvedBy,
+          })),
           method: provider,
           providerRef: charged.providerRef,
           now: core.now(),

@@ -1,6 +1,10 @@
 /**
  * The cart as the shopper sees it: every line, every discount line from core/rules `priceBasket`
  * (tier, coupons, points), the coupons on offer and how many points this sale can use.
+ *
+ * A staff price override lowers a line's selling price before `priceBasket` runs (so every later
+ * discount applies to the overridden price, per line, whatever the scan order), and comes back as
+ * its own printable discount line: goods at shelf price − override − the usual discounts = total.
  */
 import type { CatalogItem } from '../../../core/catalog/lookup';
 import {
@@ -9,11 +13,12 @@ import {
   priceBasket,
   storeLocalDate,
   type Coupon,
+  type Discount,
   type MemberRef,
   type PricedBasket,
   type Tier,
 } from '../../../core/rules';
-import type { CartView, PaymentState } from '../../../bridge/views';
+import type { CartView, PaymentState, PriceOverrideReason } from '../../../bridge/views';
 
 export interface CartLineState {
   item: CatalogItem;
@@ -36,6 +41,71 @@ export interface CartInput {
   now: Date;
   /** The member's balance to show (synced + this kiosk's unacknowledged entries); null without one. */
   pointsBalance?: number | null;
+  /** Applied staff price overrides by SKU: the line's new unit price and why. */
+  overrides?: ReadonlyMap<string, { toCents: number; reason: PriceOverrideReason }>;
+}
+
+/** A discount line of the checkout: core's kinds plus a staff price override. */
+export type CheckoutDiscount = Omit<Discount, 'kind'> & {
+  kind: Discount['kind'] | 'price-override';
+};
+
+/**
+ * The basket as charged and recorded: lines at shelf price (their `netCents` include the override),
+ * `subtotalCents` the goods at shelf price, override lines first among the discounts.
+ */
+export type CheckoutBasket = Omit<PricedBasket, 'discounts'> & { discounts: CheckoutDiscount[] };
+
+const reasonLabels: Record<PriceOverrideReason, { zh: string; en: string }> = {
+  damaged: { zh: '破损', en: 'damaged' },
+  'price-match': { zh: '价格匹配', en: 'price match' },
+  other: { zh: '其他', en: 'other' },
+};
+
+/** The override's unit price when it is a valid reduction (0 ≤ new < selling price), else none. */
+export function overrideUnit(item: CatalogItem, toCents: number | undefined): number | null {
+  if (toCents === undefined || !Number.isInteger(toCents)) return null;
+  return toCents >= 0 && toCents < item.priceCents ? toCents : null;
+}
+
+/** Puts the shelf prices back on the lines and the override lines in front of the discounts. */
+function withOverrideLines(
+  basket: PricedBasket,
+  lines: readonly CartLineState[],
+  overrides: CartInput['overrides'],
+): CheckoutBasket {
+  const overrideLines: CheckoutDiscount[] = [];
+  let overrideTotal = 0;
+  const pricedLines = basket.lines.map((line, i) => {
+    const state = lines[i];
+    if (!state || state.item.sku !== line.sku) return line;
+    const override = overrides?.get(line.sku);
+    const unit = overrideUnit(state.item, override?.toCents);
+    if (unit === null || !override) return line;
+    const cents = (state.item.priceCents - unit) * line.qty;
+    overrideTotal += cents;
+    const reason = reasonLabels[override.reason];
+    overrideLines.push({
+      kind: 'price-override',
+      code: line.sku,
+      label: {
+        zh: `改价（${reason.zh}）${state.item.nameZh}`,
+        en: `Price override (${reason.en}) ${state.item.nameEn}`,
+      },
+      amountCents: cents,
+    });
+    return {
+      ...line,
+      unitPriceCents: state.item.priceCents,
+      amountCents: state.item.priceCents * line.qty,
+    };
+  });
+  return {
+    ...basket,
+    lines: pricedLines,
+    subtotalCents: basket.subtotalCents + overrideTotal,
+    discounts: [...overrideLines, ...basket.discounts],
+  };
 }
 
 const toBasketLine = ({ item, qty }: CartLineState) => ({
@@ -53,12 +123,22 @@ function pointsWorth(cents: number): number {
   return Math.floor(cents / rate.cents) * rate.points;
 }
 
+/** `points` rounded down to whole redeem-rate units (a multiple of rate.points, never negative). */
+export function wholeUnits(points: number): number {
+  const unit = DEFAULT_REDEEM_RATE.points;
+  return Number.isFinite(points) && points > 0 ? Math.floor(points / unit) * unit : 0;
+}
+
 export function priceCart(
   input: CartInput,
   data: PricingData,
-): { basket: PricedBasket | null; view: CartView } {
+): { basket: CheckoutBasket | null; view: CartView } {
   const member = input.member ? { id: input.member.id, tier: input.member.tier } : null;
-  const lines = input.lines.map(toBasketLine);
+  const lines = input.lines.map((state) => {
+    const line = toBasketLine(state);
+    const unit = overrideUnit(state.item, input.overrides?.get(state.item.sku)?.toCents);
+    return unit === null ? line : { ...line, unitPriceCents: unit };
+  });
   const subtotal = lines.reduce((sum, l) => sum + l.qty * l.unitPriceCents, 0);
   const offered = eligibleCoupons(data.coupons, {
     member,
@@ -77,13 +157,16 @@ export function priceCart(
     usedCoupons: data.usedCoupons,
   };
   const withoutPoints = priceBasket(base);
+  // Whole redemption units only: 60 points (under one unit of 100 = ¥1) redeem nothing, so the
+  // checkout never offers them (the button hides at 0).
   const redeemable =
     withoutPoints.ok && input.member
-      ? Math.min(input.member.points, pointsWorth(withoutPoints.value.totalCents))
+      ? wholeUnits(Math.min(input.member.points, pointsWorth(withoutPoints.value.totalCents)))
       : 0;
-  const points = Math.min(input.pointsToRedeem, redeemable);
+  const points = wholeUnits(Math.min(input.pointsToRedeem, redeemable));
   const priced = points > 0 ? priceBasket({ ...base, pointsToRedeem: points }) : withoutPoints;
-  const basket = priced.ok ? priced.value : null;
+  const basket = priced.ok ? withOverrideLines(priced.value, input.lines, input.overrides) : null;
+  const shelfSubtotal = input.lines.reduce((sum, l) => sum + l.qty * l.item.priceCents, 0);
   return {
     basket,
     view: {
@@ -96,7 +179,7 @@ export function priceCart(
         unitPriceCents: item.priceCents,
         amountCents: qty * item.priceCents,
       })),
-      subtotalCents: basket?.subtotalCents ?? subtotal,
+      subtotalCents: basket?.subtotalCents ?? shelfSubtotal,
       discounts: (basket?.discounts ?? []).map((d) => ({
         kind: d.kind,
         code: d.code ?? null,
@@ -104,7 +187,7 @@ export function priceCart(
         amountCents: d.amountCents,
         points: d.points ?? null,
       })),
-      totalCents: basket?.totalCents ?? subtotal,
+      totalCents: basket?.totalCents ?? shelfSubtotal,
       coupons: offered.map((c) => ({
         code: c.code,
         title: c.title,

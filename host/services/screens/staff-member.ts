@@ -1,0 +1,101 @@
+/**
+ * The member panel a signed-in staff member opens by scanning or typing a member card or QR code:
+ * masked name, tier, points balance (as this kiosk can vouch for it) always; RFM segment,
+ * preferences and recent purchases only when the member consented to profile use. The consent
+ * rules and the RFM/preferences assembly are the CLI's `memberSummary` (one place for both).
+ */
+import type { MemberPanelView } from '../../../bridge/views';
+import type { Catalog } from '../../../core/catalog/lookup';
+import type { DataKey } from '../../../core/crypto/data-key';
+import type { MemberView } from '../../../core/members';
+import type { PreferenceValue } from '../../../core/sessions/preferences';
+import { readOnly, type ReadableDB, type WritableDB } from '../../../core/store/db';
+import { memberSummary } from '../../cli/member-show';
+import { memberPoints } from './points-balance';
+import { maskedName } from './visit';
+
+const RECENT = 5;
+
+export interface PanelContext {
+  db: WritableDB;
+  key: DataKey;
+  catalog: Catalog;
+  tierName(tier: string): { zh: string; en: string };
+  now: Date;
+  dailyCap: number;
+  online: boolean;
+}
+
+/** A preference value as one line of text: lists joined, objects as JSON. */
+export function preferenceText(value: PreferenceValue): string {
+  if (Array.isArray(value)) return value.map(preferenceText).join(', ');
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+interface PurchaseRow {
+  at: string;
+  sku: string;
+  qty: number;
+  amountCents: number;
+}
+
+/** The member's latest purchased lines: imported history and this kiosk's own completed sales. */
+function recentPurchases(db: ReadableDB, memberId: string): PurchaseRow[] {
+  return db
+    .prepareRead<[string, string, number], PurchaseRow>(
+      `SELECT at, sku, qty, amountCents FROM (
+         SELECT h.ts AS at, h.sku AS sku, h.qty AS qty, h.qty * h.unit_price_cents AS amountCents
+         FROM history_transactions h WHERE h.member_id = ?
+         UNION ALL
+         SELECT s.created_at, l.sku, l.qty, l.total_cents
+         FROM sales s JOIN sale_lines l ON l.sale_id = s.sale_id
+         WHERE s.member_id = ? AND s.status = 'completed')
+       ORDER BY at DESC, sku LIMIT ?`,
+    )
+    .all(memberId, memberId, RECENT);
+}
+
+/** The panel for a member already identified; null when the member is gone (erased meanwhile). */
+export function memberPanel(ctx: PanelContext, member: MemberView): MemberPanelView | null {
+  const summary = memberSummary(ctx.db, ctx.key, member.memberId, ctx.now);
+  if (!summary) return null;
+  const read = readOnly(ctx.db);
+  const points = memberPoints(read, member, {
+    now: ctx.now,
+    dailyCap: ctx.dailyCap,
+    online: ctx.online,
+  });
+  const consented = summary.rfm !== null || summary.preferences !== null;
+  return {
+    memberId: member.memberId,
+    displayName: maskedName(member.name),
+    tier: summary.tier,
+    tierName: ctx.tierName(summary.tier),
+    points: points.balance,
+    consentProfile: consented,
+    profile: consented
+      ? {
+          rfm: summary.rfm
+            ? {
+                recencyDays: summary.rfm.recencyDays,
+                frequency: summary.rfm.frequency,
+                monetaryCents: summary.rfm.monetaryCents,
+                r: summary.rfm.r,
+                f: summary.rfm.f,
+                m: summary.rfm.m,
+                segment: summary.rfm.segment,
+                label: summary.rfm.label,
+              }
+            : null,
+          preferences: Object.entries(summary.preferences ?? {})
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([key, value]) => ({ key, value: preferenceText(value) })),
+          recentPurchases: recentPurchases(read, member.memberId).map((row) => {
+            const item = ctx.catalog.lookup(row.sku);
+            return { ...row, name: item ? { zh: item.nameZh, en: item.nameEn } : null };
+          }),
+        }
+      : null,
+  };
+}
