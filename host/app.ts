@@ -94,6 +94,8 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     key,
     emit: (event, payload) => bridgeRef?.emit(event, payload),
     log: log.child({ mod: 'sync' }),
+    requestsPollMs: config.requestsPollSeconds * 1000,
+    tokenMaxAgeMs: config.tokenMaxAgeDays * 24 * 3600 * 1000,
   });
   const context: HostContext = {
     config,
@@ -114,6 +116,8 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
       log: log.child({ mod: 'host/screens' }),
       emit: (event, payload) => bridgeRef?.emit(event, payload),
       connectivity: () => sync.status().connectivity,
+      lookupMember: (by) => sync.lookupMember(by),
+      nudgeSync: () => sync.nudge(),
       printReceipt: receiptPrinter(devices, printerId, log.child({ mod: 'host/receipts' })),
     }),
   };
@@ -121,6 +125,8 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     onInternalError: (method, error) => log.error({ err: error, method }, 'bridge handler failed'),
   });
   bridgeRef = bridge;
+  // Requests pulled from other kiosks of the store: the screens show them at once.
+  sync.onRequestsChanged(() => context.screens.queue.refresh());
 
   wireDeviceEvents({
     devices,

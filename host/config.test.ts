@@ -46,6 +46,8 @@ describe('kiosk config', () => {
       language: 'zh-CN',
       devices: [],
       memberBin: '628000',
+      requestsPollSeconds: 3,
+      tokenMaxAgeDays: 30,
     });
   });
 
@@ -64,6 +66,8 @@ describe('kiosk config', () => {
       problem({ ...issueExample, devices: [issueExample.devices[0], issueExample.devices[0]] }),
     ).toMatch(/devices\[1\]\.id: "scanner-1" is used twice/);
     expect(problem([])).toMatch(/\(root\)/);
+    expect(problem({ ...issueExample, requestsPollSeconds: 0 })).toMatch(/requestsPollSeconds: /);
+    expect(problem({ ...issueExample, tokenMaxAgeDays: 'monthly' })).toMatch(/tokenMaxAgeDays: /);
   });
 
   it('reports unreadable and non-JSON files as ConfigErrors', () => {

@@ -33,6 +33,10 @@ export const configSchema = z.looseObject({
     .string()
     .regex(/^\d{6,8}$/, 'must be 6 to 8 digits')
     .default('628000'),
+  /** How often the store's staff requests are pulled from the cloud while online. */
+  requestsPollSeconds: z.number().int().min(1).max(60).default(3),
+  /** The device token is rotated during a normal sync once it is this old. */
+  tokenMaxAgeDays: z.number().int().min(1).max(365).default(30),
 });
 
 export type KioskConfig = z.output<typeof configSchema>;

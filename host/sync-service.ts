@@ -1,15 +1,21 @@
 /**
  * The host's link to the member cloud: runs the sync engine once the kiosk is enrolled (checking
  * again every minute until it is, so `kiosk enroll` needs no restart), pushes `sync.status` to the
- * screens, and answers `sync.status` / `sync.now` for staff.
+ * screens, and answers `sync.status` / `sync.now` for staff. While online it also pulls the store's
+ * staff requests every few seconds, pushes at once when one is raised or moved on (`nudge`), and
+ * looks up members this kiosk has not cached (`lookupMember`).
  */
 import type { SyncStatusView } from '../bridge/areas/sync';
 import type { EventSink } from '../bridge/server';
 import type { DataKey } from '../core/crypto/data-key';
 import type { WritableDB } from '../core/store/db';
+import type { CloudClient } from '../sync/cloud-client';
+import { loadCredentials } from '../sync/credentials';
 import type { SyncEngine } from '../sync/engine';
+import { lookupMemberOnline } from '../sync/lookup';
 import { openSyncEngine } from '../sync/open';
-import { ensureSyncTables } from '../sync/schema';
+import { createRequestsPoller, type RequestsPoller } from '../sync/requests-poll';
+import type { MemberLookupOutcome } from './services/screens/member-lookup';
 import { queueFacts, storedOutcome } from '../sync/status';
 import type { Logger } from './log';
 
@@ -17,17 +23,37 @@ export interface SyncService {
   status(): SyncStatusView;
   syncNow(): Promise<{ ok: boolean; pushed: number; pulledRows: number; status: SyncStatusView }>;
   stop(): void;
+  /** Pushes now (a staff request was raised or moved on) when the cloud is reachable. */
+  nudge(): void;
+  /** Asks the cloud for a member not cached here; a found member is cached before this resolves. */
+  lookupMember(by: { cardNo: string } | { qrToken: string }): Promise<MemberLookupOutcome>;
+  /** Called after a pull of the `requests` stream applied rows (other kiosks' requests). */
+  onRequestsChanged(listener: () => void): void;
 }
+
+/** Default interval of the `requests` stream poll while online. */
+export const DEFAULT_REQUESTS_POLL_MS = 3000;
 
 export function startSyncService(options: {
   db: WritableDB;
   key: DataKey;
   emit: EventSink;
   log: Logger;
+  /** How often the store's staff requests are pulled while online (default 3 s). */
+  requestsPollMs?: number;
+  /** Rotate the device token during a normal sync once it is this old (default 30 days). */
+  tokenMaxAgeMs?: number;
 }): SyncService {
   const { db, key, emit, log } = options;
-  ensureSyncTables(db);
   let engine: SyncEngine | null = null;
+  let client: CloudClient | null = null;
+  let poller: RequestsPoller | null = null;
+  let connectivity = 'unknown';
+  const requestListeners: Array<() => void> = [];
+  const token = () => {
+    const loaded = loadCredentials(db, key);
+    return loaded.ok ? (loaded.value?.token ?? null) : null;
+  };
   let retry: NodeJS.Timeout | null = null;
 
   function notEnrolled(): SyncStatusView {
@@ -40,7 +66,7 @@ export function startSyncService(options: {
   }
 
   function tryOpen(): void {
-    const opened = openSyncEngine(db, key, { log });
+    const opened = openSyncEngine(db, key, { log, tokenMaxAgeMs: options.tokenMaxAgeMs });
     if (!opened.ok) {
       if (opened.error.kind !== 'not-enrolled')
         log.warn({ error: opened.error }, 'sync engine not started');
@@ -48,8 +74,28 @@ export function startSyncService(options: {
       return;
     }
     engine = opened.value.engine;
-    engine.on('status', (status) => emit('sync.status', status));
+    client = opened.value.client;
+    const started = engine;
+    engine.on('status', (status) => {
+      connectivity = status.connectivity;
+      emit('sync.status', status);
+    });
     engine.start();
+    poller = createRequestsPoller({
+      db,
+      key,
+      client,
+      token,
+      intervalMs: options.requestsPollMs ?? DEFAULT_REQUESTS_POLL_MS,
+      isOnline: () => connectivity === 'online',
+      onChanged: () => requestListeners.forEach((listener) => listener()),
+      // The cloud went away: the engine finds out at once (status offline, backoff, polls pause).
+      onFailed: (error) => {
+        if (error.kind === 'offline' || error.kind === 'timeout') void started.syncNow();
+      },
+      log,
+    });
+    poller.start();
     if (retry) clearInterval(retry);
     retry = null;
     log.info({ url: opened.value.credentials.url }, 'sync engine started');
@@ -76,7 +122,26 @@ export function startSyncService(options: {
     },
     stop() {
       if (retry) clearInterval(retry);
+      poller?.stop();
       engine?.stop();
+    },
+    nudge() {
+      if (engine && connectivity === 'online') void engine.syncNow();
+    },
+    async lookupMember(by) {
+      const current = token();
+      if (!client || !current) return { kind: 'not-enrolled' };
+      const answer = await lookupMemberOnline({ db, key, client, token: current }, by);
+      if (!answer.ok) {
+        log.info({ kind: answer.error.kind }, 'online member look-up failed');
+        return { kind: 'unreachable' };
+      }
+      return answer.value
+        ? { kind: 'found', memberId: answer.value.member.memberId }
+        : { kind: 'not-found' };
+    },
+    onRequestsChanged(listener) {
+      requestListeners.push(listener);
     },
   };
 }

@@ -9,6 +9,7 @@ import { createPtyPair } from '../../device/sim/pty-pair';
 import { startKiosk } from '../../test/e2e/support/kiosk-process';
 import { tempDir } from '../../test/support/temp';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
+import { armCardSeen, domStamps } from '../support/dom-stamps';
 import { epochMs, median, percentile, round, type BenchRow } from '../support/stats';
 
 export const name = 'scan-to-dom';
@@ -40,25 +41,16 @@ export async function run(): Promise<BenchRow[]> {
   const samples: number[] = [];
   try {
     const page = await browser.newPage();
+    await page.addInitScript(domStamps);
     await page.goto(kiosk.url);
     await page.getByRole('heading', { name: '欢迎光临' }).waitFor();
-    // A string, not a function: the TypeScript loader's helpers do not exist inside the page.
-    await page.evaluate(`window.__cardSeen = (sku) => new Promise((resolve) => {
-      const seen = () => document.querySelector('[data-sku="' + sku + '"] .product-name');
-      const observer = new MutationObserver(() => {
-        if (!seen()) return;
-        observer.disconnect();
-        resolve(performance.timeOrigin + performance.now());
-      });
-      observer.observe(document.body, { childList: true, subtree: true });
-    })`);
     for (let i = 0; i < scans + 10; i++) {
       const [gtin, sku] = variants[i % variants.length] ?? variants[0];
       // Arm the observer first; awaiting its promise now would wait for a scan not yet sent.
-      await page.evaluate(`void (window.__pending = window.__cardSeen(${JSON.stringify(sku)}))`);
+      const seen = await armCardSeen(page, sku);
       const t0 = epochMs();
       writer.write(`${gtin}\r`);
-      const seenAt = (await page.evaluate('window.__pending')) as number;
+      const seenAt = await seen();
       if (i >= 10) samples.push(seenAt - t0);
     }
   } finally {

@@ -5,26 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { TtyWriter } from '../../device/sim/line-writer';
 import { createPtyPair } from '../../device/sim/pty-pair';
 import { startKiosk } from '../../test/e2e/support/kiosk-process';
 import { repoRoot, tempDir } from '../../test/support/temp';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
+import { domStamps, firstSeen } from '../support/dom-stamps';
 import { epochMs, median, percentile, round, type BenchRow } from '../support/stats';
 
 export const name = 'screens-scan-burst';
-
-const stampSkus = `
-  window.__seen = {};
-  new MutationObserver(() => {
-    const at = performance.timeOrigin + performance.now();
-    for (const el of document.querySelectorAll('[data-sku]')) {
-      const sku = el.getAttribute('data-sku');
-      if (sku && !(sku in window.__seen)) window.__seen[sku] = at;
-    }
-  }).observe(document, { childList: true, subtree: true });
-`;
 
 /** Distinct garments (sku, gtin) from the demo store's variants. */
 function garments(count: number): Array<[string, string]> {
@@ -40,6 +30,41 @@ function garments(count: number): Array<[string, string]> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * One burst of distinct garments at `perSecond`, paced on the absolute schedule so a slow write
+ * does not stretch it; resolves with each shown garment's latency and how many never showed.
+ */
+async function burst(
+  page: Page,
+  writer: TtyWriter,
+  items: Array<[string, string]>,
+  perSecond: number,
+): Promise<{ latencies: number[]; missing: number }> {
+  const sent = new Map<string, number>();
+  const start = epochMs();
+  for (const [i, [sku, gtin]] of items.entries()) {
+    await sleep(Math.max(0, start + (i * 1000) / perSecond - epochMs()));
+    sent.set(sku, epochMs());
+    writer.write(`${gtin}\r`);
+  }
+  const deadline = epochMs() + 10_000;
+  let seen: Record<string, number> = {};
+  while (epochMs() < deadline) {
+    seen = await firstSeen(page);
+    if ([...sent.keys()].every((sku) => sku in seen)) break;
+    await sleep(100);
+  }
+  const latencies = [...sent]
+    .filter(([sku]) => sku in seen)
+    .map(([sku, t0]) => (seen[sku] ?? t0) - t0);
+  return { latencies, missing: sent.size - latencies.length };
+}
+
+/**
+ * Two visits: the first right after the kiosk and the page started (cold: the page is still
+ * starting its camera worker and nothing is compiled yet; this is where the p95 comes from), the
+ * second after the first one ended, as every later visit of the day.
+ */
 export async function run(): Promise<BenchRow[]> {
   const scans = Number(process.env.BENCH_BURST_SCANS ?? 100);
   const perSecond = 20;
@@ -61,30 +86,19 @@ export async function run(): Promise<BenchRow[]> {
   });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   const writer = new TtyWriter(pair.simPath);
-  const sent = new Map<string, number>();
-  let latencies: number[];
-  let missing: number;
+  const items = garments(scans * 2);
+  let cold: { latencies: number[]; missing: number };
+  let warm: { latencies: number[]; missing: number };
   try {
     const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await page.addInitScript(stampSkus);
+    await page.addInitScript(domStamps);
     await page.goto(kiosk.url);
-    await page.getByRole('heading', { name: '欢迎光临' }).waitFor();
-    const start = epochMs();
-    for (const [i, [sku, gtin]] of garments(scans).entries()) {
-      // Paced on the absolute schedule so a slow write does not stretch the burst.
-      await sleep(Math.max(0, start + (i * 1000) / perSecond - epochMs()));
-      sent.set(sku, epochMs());
-      writer.write(`${gtin}\r`);
-    }
-    const deadline = epochMs() + 10_000;
-    let seen: Record<string, number> = {};
-    while (epochMs() < deadline) {
-      seen = (await page.evaluate('window.__seen')) as Record<string, number>;
-      if ([...sent.keys()].every((sku) => sku in seen)) break;
-      await sleep(100);
-    }
-    latencies = [...sent].filter(([sku]) => sku in seen).map(([sku, t0]) => (seen[sku] ?? t0) - t0);
-    missing = sent.size - latencies.length;
+    const attract = page.getByRole('heading', { name: '欢迎光临' });
+    await attract.waitFor();
+    cold = await burst(page, writer, items.slice(0, scans), perSecond);
+    await page.getByRole('button', { name: '结束' }).click();
+    await attract.waitFor();
+    warm = await burst(page, writer, items.slice(scans), perSecond);
   } finally {
     writer.close();
     await browser.close();
@@ -92,19 +106,32 @@ export async function run(): Promise<BenchRow[]> {
     await pair.close();
     dir.remove();
   }
+  const rate = `${perSecond} scans/s`;
   return [
     {
       suite: name,
-      metric: `scan → card on screen at ${perSecond} scans/s, median (${scans} scans)`,
-      value: round(median(latencies)),
+      metric: `scan → card on screen at ${rate}, median (${scans} scans)`,
+      value: round(median(cold.latencies)),
       unit: 'ms',
     },
     {
       suite: name,
-      metric: `scan → card on screen at ${perSecond} scans/s, p95`,
-      value: round(percentile(latencies, 95)),
+      metric: `scan → card on screen at ${rate}, p95`,
+      value: round(percentile(cold.latencies, 95)),
       unit: 'ms',
     },
-    { suite: name, metric: 'scans never shown', value: missing, unit: 'count' },
+    {
+      suite: name,
+      metric: `scan → card on screen at ${rate}, next visit, median`,
+      value: round(median(warm.latencies)),
+      unit: 'ms',
+    },
+    {
+      suite: name,
+      metric: `scan → card on screen at ${rate}, next visit, p95`,
+      value: round(percentile(warm.latencies, 95)),
+      unit: 'ms',
+    },
+    { suite: name, metric: 'scans never shown', value: cold.missing + warm.missing, unit: 'count' },
   ];
 }

@@ -67,7 +67,11 @@ export function App() {
   };
 
   return (
-    <div className={`app role-${view?.role ?? 'mirror'}`} onPointerDown={onTouch}>
+    <div
+      className={`app role-${view?.role ?? 'mirror'}`}
+      data-cloud={cloud}
+      onPointerDown={onTouch}
+    >
       <header className="top-bar">
         <span className="brand">SEED</span>
         {!connected && (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView, TryOnCard, TryOnReasonView } from '../../bridge/views';
 import { useAppState, useKiosk } from '../store/context';
@@ -18,6 +18,10 @@ function GarmentCard({ card, view }: { card: TryOnCard; view: SessionView }) {
   const kiosk = useKiosk();
   const language = useAppState((state) => state.language);
   const [asking, setAsking] = useState(false);
+  // The look QR (a QR matrix computed in JS) renders just after the card, at transition priority:
+  // the garment's name and price commit first, and in a burst of scans the QR of a card already
+  // replaced is never computed at all.
+  const qrUrl = useDeferredValue(card.lookUrl, '');
   const [ordering, setOrdering] = useState<string | null>(null);
   const orderingSize = card.sizes.find((s) => s.sku === ordering) ?? null;
   const ordered = new Set(view.orders.map((o) => o.sku));
@@ -110,7 +114,7 @@ function GarmentCard({ card, view }: { card: TryOnCard; view: SessionView }) {
       {orderingSize && (
         <OrderOptions size={orderingSize} view={view} onClose={() => setOrdering(null)} />
       )}
-      <LookQr url={card.lookUrl} />
+      {qrUrl && <LookQr url={qrUrl} />}
       <div className="reactions">
         <button
           type="button"
@@ -158,9 +162,34 @@ function GarmentCard({ card, view }: { card: TryOnCard; view: SessionView }) {
   );
 }
 
-export function MirrorScreen({ view }: { view: SessionView }) {
-  const { t } = useTranslation();
+/**
+ * One garment of the visit list. Memoised on plain values: a scan re-sends the whole visit, and
+ * without this every earlier item re-rendered on every scan (work growing with the visit).
+ */
+const VisitItem = memo(function VisitItem(props: { sku: string; label: string; current: boolean }) {
   const kiosk = useKiosk();
+  return (
+    <li data-sku={props.sku}>
+      <button
+        type="button"
+        aria-current={props.current}
+        onClick={() => void kiosk['mirror.focus']({ sku: props.sku })}
+      >
+        {props.label}
+      </button>
+    </li>
+  );
+});
+
+/** `withPhoto` false: the staff screen's guided session shows the cards without the photo panel. */
+export function MirrorScreen({
+  view,
+  withPhoto = true,
+}: {
+  view: SessionView;
+  withPhoto?: boolean;
+}) {
+  const { t } = useTranslation();
   const language = useAppState((state) => state.language);
   const card = focusCard(view);
   const suggestions = [
@@ -175,7 +204,7 @@ export function MirrorScreen({ view }: { view: SessionView }) {
         <p className="attract-hint">{t('attract.mirror')}</p>
       )}
       <OrderList orders={view.orders} />
-      {card && <PhotoPanel view={view} />}
+      {card && withPhoto && <PhotoPanel view={view} />}
       {view.requests.length > 0 && (
         <section aria-labelledby="requests-title" className="panel">
           <h2 id="requests-title">{t('mirror.requestTitle')}</h2>
@@ -206,16 +235,14 @@ export function MirrorScreen({ view }: { view: SessionView }) {
           <h2 id="visit-title">{t('mirror.visit')}</h2>
           <ul className="visit-list">
             {view.cards.map((c) => (
-              <li key={c.sku} data-sku={c.sku}>
-                <button
-                  type="button"
-                  aria-current={c.sku === card?.sku}
-                  onClick={() => void kiosk['mirror.focus']({ sku: c.sku })}
-                >
-                  {pick(c.name, language)} · {pick(c.color, language)} · {c.size}
-                  {c.reaction && ` · ${t(`mirror.${c.reaction}`)}`}
-                </button>
-              </li>
+              <VisitItem
+                key={c.sku}
+                sku={c.sku}
+                current={c.sku === card?.sku}
+                label={`${pick(c.name, language)} · ${pick(c.color, language)} · ${c.size}${
+                  c.reaction ? ` · ${t(`mirror.${c.reaction}`)}` : ''
+                }`}
+              />
             ))}
           </ul>
         </section>

@@ -1,7 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { Notice as NoticeView } from '../../bridge/views';
 
-const calm = new Set<NoticeView['key']>(['member-signed-in', 'member-joined', 'order-placed']);
+const calm = new Set<NoticeView['key']>([
+  'member-signed-in',
+  'member-joined',
+  'order-placed',
+  'request-sent-offline',
+  'member-looking-up',
+  'member-lookup-offline',
+]);
 
 /** One short message at a time; problems are alerts, good news is a status. */
 export function Notice({ notice }: { notice: NoticeView | null }) {

@@ -18,16 +18,33 @@ export interface PaymentProvider {
 }
 
 /**
- * The simulator: approves every code except those ending in "0000" (declined), and in 'offline'
- * mode answers offline. It remembers what it charged, like a real provider does.
+ * How the simulator answers: 'sim' approves (see below); 'offline' always answers offline;
+ * 'network' behaves like 'sim' while the kiosk reaches the member cloud and answers offline while
+ * sync reports it 'offline', because a kiosk whose network is down cannot reach a payment provider
+ * either. A kiosk that is not enrolled is never 'offline', so 'network' then equals 'sim'.
  */
-export function simulatedPaymentProvider(mode: 'sim' | 'offline' = 'sim'): PaymentProvider {
+export type PaymentMode = 'sim' | 'offline' | 'network';
+
+const offline: ChargeResult = {
+  ok: false,
+  code: 'offline',
+  message: 'the payment service cannot be reached',
+};
+
+/**
+ * The simulator: approves every code except those ending in "0000" (declined), and answers offline
+ * as `mode` says. It remembers what it charged, like a real provider does.
+ */
+export function simulatedPaymentProvider(
+  mode: PaymentMode = 'sim',
+  connectivity: () => string = () => 'online',
+): PaymentProvider {
   const charged = new Map<string, string>();
   let counter = 0;
   return {
     async charge(request) {
-      if (mode === 'offline')
-        return { ok: false, code: 'offline', message: 'the payment service cannot be reached' };
+      if (mode === 'offline' || (mode === 'network' && connectivity() === 'offline'))
+        return offline;
       const earlier = charged.get(request.idempotencyKey);
       if (earlier) return { ok: true, providerRef: earlier };
       if (request.paymentCode.endsWith('0000'))

@@ -79,6 +79,13 @@ describe('try-on photos', () => {
         )
         .get(),
     ).toEqual({ n: 1 });
+    // the upload itself: a reference to the photo (its bytes are attached when the row is sent)
+    const attach = db.raw
+      .prepare("SELECT idempotency_key AS key, args FROM outbox WHERE mutation = 'attachPhoto'")
+      .all() as { key: string; args: string }[];
+    expect(attach.map((a) => a.key)).toEqual([`attachPhoto:${first.photoId}`]);
+    expect(JSON.parse(attach[0]?.args ?? '{}')).toMatchObject({ photoId: first.photoId });
+    expect(attach[0]?.args).not.toContain('jpeg');
     expect(s.photos.discard(second.photoId).photo.photos).toHaveLength(1);
     s.photos.take(jpeg.toString('base64'));
     s.end();

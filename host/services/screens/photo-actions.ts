@@ -1,8 +1,8 @@
 /**
  * The optional try-on photo at the mirror: only after the shopper consents on a screen of its own;
  * stored only encrypted (core/sessions `savePhoto`); sent to the member account only when the
- * signed-in shopper asks (a `recordConsent` of kind 'photo' in the outbox, the photo marked to
- * send); every photo not asked for is deleted when the visit ends.
+ * signed-in shopper asks (a `recordConsent` of kind 'photo' and an `attachPhoto` in the outbox,
+ * the photo marked to send); every photo not asked for is deleted when the visit ends.
  */
 import { randomUUID } from 'node:crypto';
 import type { SessionView } from '../../../bridge/views';
@@ -71,6 +71,24 @@ export function createPhotoActions(core: ScreenCore) {
             version: 1,
             idempotencyKey: `recordConsent:${consentId}`,
             args: { consentId, memberId: member.memberId, kind: 'photo', granted: true },
+            hlc: core.stamp(),
+          },
+          at,
+        );
+        // The bytes themselves: the sync reads them from `photos` when it sends this row and
+        // deletes the local copy once the cloud has stored it (sync/photo-upload.ts).
+        const takenAt = db
+          .prepare<[string], { created_at: string }>(
+            'SELECT created_at FROM photos WHERE photo_id = ?',
+          )
+          .get(photoId)?.created_at;
+        enqueue(
+          db,
+          {
+            name: 'attachPhoto',
+            version: 1,
+            idempotencyKey: `attachPhoto:${photoId}`,
+            args: { photoId, memberId: member.memberId, takenAt: takenAt ?? at.toISOString() },
             hlc: core.stamp(),
           },
           at,

@@ -31,7 +31,13 @@ afterAll(() => {
 
 function checkout(connectivity: string) {
   return createScreenService({
-    config: parseConfig({ storeId: 'S001', role: 'checkout', offlinePointsDailyCap: 3000 }),
+    config: parseConfig({
+      storeId: 'S001',
+      role: 'checkout',
+      offlinePointsDailyCap: 3000,
+      // The cloud is away but the payment provider answers (its own uplink).
+      payment: 'sim',
+    }),
     db,
     catalog: createCatalog(readOnly(db), 'S001'),
     key,
@@ -91,5 +97,29 @@ describe('points offline', () => {
       },
     );
     expect(synced).toEqual({ balance: 16960, allowance: 5000 });
+  });
+});
+
+describe('points of a member who joined offline', () => {
+  it('counts ledger entries written under the provisional id once the cloud gave the permanent one', () => {
+    const at = '2026-11-24T09:00:00.000Z';
+    db.raw
+      .prepare(
+        `INSERT INTO points_ledger (entry_id, member_id, sale_id, delta, reason, created_at)
+         VALUES ('e-prv-1', 'PRV-ABC', 'sale-prv-1', -400, 'redeem', ?),
+                ('e-prv-2', 'PRV-ABC', 'sale-prv-1', 120, 'earn', ?)`,
+      )
+      .run(at, at);
+    const options = { now: new Date(at), dailyCap: 5000, online: false };
+    const before = memberPoints(readOnly(db), { memberId: 'M900001', points: 1000 }, options);
+    expect(before).toEqual({ balance: 1000, allowance: 1000 }); // no alias yet: not this member's
+    db.raw
+      .prepare(
+        `INSERT INTO member_aliases (provisional_id, member_id, merged, confirmed_at)
+         VALUES ('PRV-ABC', 'M900001', 0, ?)`,
+      )
+      .run(at);
+    const after = memberPoints(readOnly(db), { memberId: 'M900001', points: 1000 }, options);
+    expect(after).toEqual({ balance: 1000 - 400 + 120, allowance: 600 });
   });
 });

@@ -4,6 +4,11 @@
  * how many may be redeemed now (core/rules `offlineRedeemAllowance`: synced balance − pending
  * redemptions, and a per-member daily cap while the kiosk cannot reach the cloud).
  *
+ * Between the cloud's acknowledgement of an earn/redemption and the next members pull, the cache
+ * already holds the server's balance after it (sync/apply-results writes it in the ack
+ * transaction), so an acknowledged row is counted exactly once — and a member of another store,
+ * whom the members pull never brings, still sees this kiosk's acknowledged points.
+ *
  * Guarantee: successive redemptions on this kiosk never exceed the allowance computed before the
  * first of them, online or offline, because each is in the ledger (pending) the moment it is paid.
  */
@@ -30,13 +35,17 @@ export function memberPoints(
   options: { now: Date; dailyCap: number; online: boolean },
 ): PointsState {
   const rows = db
-    .prepareRead<[string], LedgerRow>(
+    .prepareRead<[string, string], LedgerRow>(
+      // The ledger is append-only: entries written while the member was provisional (PRV-…) keep
+      // that id and are found through member_aliases.
       `SELECT l.delta, l.reason, l.created_at,
          EXISTS (SELECT 1 FROM outbox o WHERE o.idempotency_key = l.reason || 'Points:' || l.sale_id
            AND o.state = 'acked') AS acked
-       FROM points_ledger l WHERE l.member_id = ?`,
+       FROM points_ledger l
+       WHERE l.member_id = ?
+          OR l.member_id IN (SELECT provisional_id FROM member_aliases WHERE member_id = ?)`,
     )
-    .all(member.memberId);
+    .all(member.memberId, member.memberId);
   const today = storeLocalDate(options.now);
   let pendingDelta = 0;
   let pendingRedemptions = 0;

@@ -12,8 +12,12 @@ export const screenConfigSchema = z.object({
   place: z.string().min(1).max(40).default('Fitting room 1'),
   /** Removing a scanned item at self-checkout needs a staff member's approval. */
   removeNeedsStaff: z.boolean().default(true),
-  /** 'sim' approves payment codes through the simulator; 'offline' sends every shopper to the counter. */
-  payment: z.enum(['sim', 'offline']).default('sim'),
+  /**
+   * 'sim' approves payment codes through the simulator; 'offline' sends every shopper to the
+   * counter; 'network' (default) is 'sim' while the member cloud is reachable and the counter
+   * while sync reports the kiosk offline (a kiosk that is not enrolled is never offline).
+   */
+  payment: z.enum(['sim', 'offline', 'network']).default('network'),
   /** Points one member may redeem per store day while the kiosk cannot reach the cloud. */
   /** The brand's product page; {styleId}, {color} and {sku} are filled in (URL-encoded). */
   lookUrlPattern: z

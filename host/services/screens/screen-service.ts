@@ -7,69 +7,34 @@
  * data (member, cards, cart) is gone from memory the moment it ends; the database keeps only what
  * core/sessions and the sale recorder write.
  */
-import type { EventSink } from '../../../bridge/server';
 import { createSuggestions } from './suggestions';
 import type { SessionView } from '../../../bridge/views';
-import type { Catalog, CatalogItem } from '../../../core/catalog/lookup';
-import type { DataKey } from '../../../core/crypto/data-key';
+import type { CatalogItem } from '../../../core/catalog/lookup';
 import { identifyMember, type IdentifyInput, type MemberView } from '../../../core/members';
 import { deviceIdentity } from '../../../core/outbox/device';
-import { hlc, type Tier } from '../../../core/rules';
+import { hlc } from '../../../core/rules';
 import { expireIdle, identify, startSession } from '../../../core/sessions';
 import { touch as touchSession } from '../../../core/sessions/sessions';
-import { readOnly, type WritableDB } from '../../../core/store/db';
-import { decode } from '../../../device/decode';
-import type { KioskConfig } from '../../config';
-import type { Logger } from '../../log';
+import { readOnly } from '../../../core/store/db';
 import { memberPrice } from './checkout-pricing';
 import { createGarments } from './garments';
-import { simulatedPaymentProvider, type PaymentProvider } from './payment';
+import { simulatedPaymentProvider } from './payment';
 import { loadCoupons, loadTiers } from './reference';
-import { readScreenConfig, type ScreenConfig } from './screen-config';
+import { readScreenConfig } from './screen-config';
 import { StaffQueue } from './staff-queue';
-import { emptyVisit, holdsAnything, memberBadge, type VisitState } from './visit';
+import { emptyVisit, holdsAnything, memberBadge } from './visit';
 import { createCheckoutActions } from './checkout-actions';
 import { createStaffActions } from './staff-actions';
+import { emptyDesk } from './staff-desk';
 import { createMirrorActions } from './mirror-actions';
 import { createOrderActions } from './order-actions';
 import { createPhotoActions } from './photo-actions';
 import { createMemberActions } from './member-actions';
+import { createOnlineMemberLookup } from './member-lookup';
+import { routeScan } from './scan-routing';
+import type { ScreenCore, ScreenServiceOptions } from './screen-core';
 
-export interface ScreenServiceOptions {
-  config: KioskConfig;
-  db: WritableDB;
-  catalog: Catalog;
-  key: DataKey;
-  log: Logger;
-  emit: EventSink;
-  /** Where scans come from: the device manager (anything with its `data` event). */
-  devices?: {
-    on(event: 'data', listener: (data: { deviceId: string; bytes: Uint8Array }) => void): unknown;
-  };
-  payments?: PaymentProvider;
-  /** Sends receipt bytes to the ESC/POS printer; resolves false when there is none or it failed. */
-  /** Prints once per job id (the sale id), so a retry after a timeout never prints twice. */
-  printReceipt?: (jobId: string, bytes: Uint8Array) => Promise<boolean>;
-  /** Whether the member cloud is reachable now (the sync service's status); unknown counts as offline. */
-  connectivity?: () => string;
-  now?: () => Date;
-}
-
-export type Notify = (key: NonNullable<SessionView['notice']>['key']) => void;
-
-/** Shared by the action modules: the visit, the clock and the ways to change and report it. */
-export interface ScreenCore {
-  readonly options: ScreenServiceOptions;
-  readonly screen: ScreenConfig;
-  readonly queue: StaffQueue;
-  readonly tiers: Tier[];
-  visit: VisitState;
-  now(): Date;
-  stamp(): string;
-  ensureSession(): string;
-  changed(): SessionView;
-  notify: Notify;
-}
+export type { Notify, ScreenCore, ScreenServiceOptions } from './screen-core';
 
 export function createScreenService(options: ScreenServiceOptions) {
   const now = options.now ?? (() => new Date());
@@ -102,7 +67,7 @@ export function createScreenService(options: ScreenServiceOptions) {
       cards: v.cards,
       focusSku: v.focusSku,
       suggestions:
-        config.role === 'mirror' && v.sessionId
+        (config.role === 'mirror' || config.role === 'staff') && v.sessionId
           ? suggestions.for(
               v.cards.map((card) => card.sku),
               v.member?.memberId ?? null,
@@ -118,18 +83,29 @@ export function createScreenService(options: ScreenServiceOptions) {
           : queue.approvalsById(new Set(v.removals.keys())),
       staffPinPending: v.pendingBadge !== null,
       staff: v.staff,
+      staffDesk: staff.deskView(),
       notice: v.notice,
       idleSeconds: screen.idleSeconds,
     };
   }
 
-  const queue = new StaffQueue({
-    onRequest: (request) => options.emit('staff.request', request),
-    onChange: () => {
-      checkout.settleApprovals();
-      core.changed();
+  const queue = new StaffQueue(
+    {
+      onRequest: (request) => options.emit('staff.request', request),
+      onWrite: () => options.nudgeSync?.(),
+      onChange: () => {
+        checkout.settleApprovals();
+        core.changed();
+      },
     },
-  });
+    {
+      db,
+      storeId: config.storeId,
+      stamp: () => core.stamp(),
+      staffId: () => core.visit.staff?.staffId ?? null,
+    },
+    now,
+  );
 
   const core: ScreenCore = {
     options,
@@ -137,6 +113,7 @@ export function createScreenService(options: ScreenServiceOptions) {
     queue,
     tiers,
     visit: emptyVisit(now().getTime()),
+    desk: emptyDesk(),
     now,
     stamp() {
       clock = hlc.tick(clock, now().getTime());
@@ -166,13 +143,26 @@ export function createScreenService(options: ScreenServiceOptions) {
   const checkout = createCheckoutActions(core, {
     coupons,
     read,
-    payments: options.payments ?? simulatedPaymentProvider(screen.payment),
+    payments:
+      options.payments ??
+      simulatedPaymentProvider(screen.payment, () => options.connectivity?.() ?? 'not-enrolled'),
   });
-  const staff = createStaffActions(core, { key: options.key, log });
+  const staff = createStaffActions(core, {
+    key: options.key,
+    log,
+    tierName,
+    attach: attachMember,
+    endVisit: () => end('ended'),
+  });
   const mirror = createMirrorActions(core);
   const orders = createOrderActions(core, read);
   const photos = createPhotoActions(core);
   const members = createMemberActions(core, { signIn: signInMember, attach: attachMember });
+  const onlineLookup = createOnlineMemberLookup(core, {
+    read,
+    lookup: options.lookupMember,
+    attach: attachMember,
+  });
 
   function activity(): void {
     core.visit.lastActivityMs = now().getTime();
@@ -188,8 +178,10 @@ export function createScreenService(options: ScreenServiceOptions) {
 
   function signInMember(input: IdentifyInput): void {
     const result = identifyMember(read, options.key, input);
-    if (!result.ok) core.notify('member-not-found');
-    else attachMember(result.member, 'member-signed-in');
+    if (result.ok) attachMember(result.member, 'member-signed-in');
+    // Not cached here: the cloud may know the member (asked asynchronously).
+    else if (result.code !== 'not-found' || !onlineLookup.tryLookup(input))
+      core.notify('member-not-found');
   }
 
   /** Puts a known member on this visit (sign-in or a fresh join) and reprices what is shown. */
@@ -209,45 +201,24 @@ export function createScreenService(options: ScreenServiceOptions) {
     });
   }
 
-  /** One scan, already framed: what it is decides what happens. */
+  /** One scan, already framed: what it is decides what happens (scan-routing). */
   function handleScan(bytes: Uint8Array): SessionView {
     activity();
     core.visit.notice = null;
-    const decoded = decode(bytes, { memberBin: config.memberBin });
-    if (!decoded.ok) {
-      const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).trim();
-      const bySku = decoded.error.code === 'unknown-format' ? options.catalog.lookup(text) : null;
-      if (bySku) return garment(bySku);
-      core.notify('invalid');
-      return core.changed();
-    }
-    switch (decoded.kind) {
-      case 'staff-badge':
-        core.visit.pendingBadge = decoded.badge;
-        return core.changed();
-      case 'member':
-        if (config.role !== 'staff') signInMember({ kind: 'qr', token: decoded.token });
-        return core.changed();
-      case 'card':
-        if (decoded.member && config.role !== 'staff')
-          signInMember({ kind: 'card', number: decoded.number });
-        else core.notify('invalid');
-        return core.changed();
-      case 'payment-code':
-        if (config.role === 'checkout') void checkout.pay(decoded.provider, decoded.code);
-        return core.changed();
-      default: {
-        const gtin = 'gtin' in decoded ? decoded.gtin : undefined;
-        const item = gtin ? options.catalog.lookup(gtin) : null;
-        if (item) return garment(item);
-        checkout.unknownItem();
-        return core.changed();
-      }
-    }
+    return routeScan(bytes, {
+      core,
+      catalog: options.catalog,
+      garment,
+      signInMember,
+      memberForStaff: staff.memberScanned,
+      pay: (provider, code) => void checkout.pay(provider, code),
+      unknownItem: checkout.unknownItem,
+    });
   }
 
   function garment(item: CatalogItem): SessionView {
     if (config.role === 'mirror') addGarment(item, 'scan');
+    else if (config.role === 'staff' && core.visit.staff) addGarment(item, 'scan');
     else if (config.role === 'checkout') checkout.add(item);
     return core.changed();
   }
@@ -263,6 +234,7 @@ export function createScreenService(options: ScreenServiceOptions) {
     }
     photos.wipe(v.sessionId);
     queue.withdraw(new Set(v.removals.keys()));
+    staff.visitEnded(reason);
     core.visit = emptyVisit(now().getTime());
     return core.changed();
   }
@@ -299,7 +271,7 @@ export function createScreenService(options: ScreenServiceOptions) {
       rfidPresent.add(epc);
       activity();
       const item = gtin ? options.catalog.lookup(gtin) : null;
-      if (item && config.role === 'mirror') {
+      if (item && (config.role === 'mirror' || (config.role === 'staff' && core.visit.staff))) {
         addGarment(item, 'rfid');
         core.changed();
       } else if (item && config.role === 'checkout' && !core.visit.basketTags.has(epc)) {
@@ -331,6 +303,8 @@ export function createScreenService(options: ScreenServiceOptions) {
     checkout,
     staff,
     queue,
+    /** The latest online member look-up's completion (tests and the host may wait on it). */
+    memberLookupSettled: () => onlineLookup.settled(),
     close(): void {
       clearInterval(timer);
     },

@@ -2,7 +2,7 @@
  * Starts the real kiosk (`bin/kiosk.mjs start`) as a child process with its own config, data
  * directory and a free port, and waits for the URL it prints.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, tempDir } from '../../support/temp';
@@ -16,11 +16,20 @@ export interface KioskProcess {
 
 export async function startKiosk(
   config: unknown,
-  options: { demo?: boolean } = {},
+  options: { demo?: boolean; enroll?: { url: string; code: string } } = {},
 ): Promise<KioskProcess> {
   const dir = tempDir('kiosk-e2e-');
   const configPath = join(dir.path, 'kiosk.json');
   writeFileSync(configPath, JSON.stringify(config));
+  // Enrolled before it starts, as an installer would: `kiosk enroll <url> <code>` on its data dir.
+  if (options.enroll) {
+    const enrolled = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'bin', 'kiosk.mjs'), 'enroll', options.enroll.url, options.enroll.code],
+      { cwd: repoRoot, env: { ...process.env, KIOSK_DATA_DIR: join(dir.path, 'data') } },
+    );
+    if (enrolled.status !== 0) throw new Error(`kiosk enroll failed: ${String(enrolled.stderr)}`);
+  }
   const args = [join(repoRoot, 'bin', 'kiosk.mjs'), 'start', '--no-browser', '--shell', 'web'];
   if (options.demo ?? true) args.push('--demo');
   const child: ChildProcess = spawn(process.execPath, args, {

@@ -19,25 +19,29 @@ export interface RoleKiosk {
 export async function startRole(
   role: 'mirror' | 'checkout' | 'staff',
   extra: object = {},
+  options: { enroll?: { url: string; code: string } } = {},
 ): Promise<RoleKiosk> {
   const ptyDir = tempDir('kiosk-pty-');
   const pair: PtyPair = await createPtyPair(ptyDir.path, 'scanner');
-  const kiosk = await startKiosk({
-    storeId: 'S001',
-    role,
-    language: 'zh-CN',
-    devices: [
-      {
-        id: 'scanner-1',
-        kind: 'scanner',
-        transport: 'serial',
-        path: pair.devicePath,
-        baudRate: 9600,
-        suffix: '\r',
-      },
-    ],
-    ...extra,
-  });
+  const kiosk = await startKiosk(
+    {
+      storeId: 'S001',
+      role,
+      language: 'zh-CN',
+      devices: [
+        {
+          id: 'scanner-1',
+          kind: 'scanner',
+          transport: 'serial',
+          path: pair.devicePath,
+          baudRate: 9600,
+          suffix: '\r',
+        },
+      ],
+      ...extra,
+    },
+    options,
+  );
   const scanner = new TtyWriter(pair.simPath);
   return {
     kiosk,

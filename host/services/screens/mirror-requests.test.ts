@@ -1,0 +1,74 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCatalog } from '../../../core/catalog/lookup';
+import { DataKey } from '../../../core/crypto/data-key';
+import { importStoreFolder } from '../../../core/import/importer';
+import { allStoreFiles } from '../../../core/import/store-files';
+import { openDatabase, readOnly, type WritableDB } from '../../../core/store/db';
+import { migrate } from '../../../core/store/migrations';
+import { demoStore, tempDir } from '../../../test/support/temp';
+import { parseConfig } from '../../config';
+import { createLogger } from '../../log';
+import { createScreenService } from './screen-service';
+
+const key = DataKey.generate();
+const dir = tempDir();
+let db: WritableDB;
+beforeAll(() => {
+  db = openDatabase(join(dir.path, 'kiosk.db'));
+  migrate(db);
+  importStoreFolder(db, demoStore, allStoreFiles, { key });
+});
+afterAll(() => {
+  db.close();
+  dir.remove();
+});
+
+function service(role: 'mirror' | 'staff', connectivity: string, nudges: string[]) {
+  return createScreenService({
+    config: parseConfig({ storeId: 'S001', role, place: 'Fitting room 4' }),
+    db,
+    catalog: createCatalog(readOnly(db), 'S001'),
+    key,
+    log: createLogger(null, 'silent'),
+    emit: () => undefined,
+    connectivity: () => connectivity,
+    nudgeSync: () => nudges.push(role),
+  });
+}
+
+describe('size requests and the network', () => {
+  it('online: pushes at once and says nothing more than the request itself', () => {
+    const nudges: string[] = [];
+    const mirror = service('mirror', 'online', nudges);
+    mirror.handleScan(new TextEncoder().encode('6970001000016'));
+    const view = mirror.requestSize('DRE001-WHT-S');
+    expect(view.requests[0]).toMatchObject({
+      place: 'Fitting room 4',
+      size: 'S',
+      status: 'waiting',
+    });
+    expect(view.notice).toBeNull();
+    expect(nudges).toEqual(['mirror']);
+    mirror.close();
+  });
+
+  it('offline: this kiosk’s staff view has it, and the shopper hears calmly the others will later', () => {
+    const nudges: string[] = [];
+    const mirror = service('mirror', 'offline', nudges);
+    mirror.handleScan(new TextEncoder().encode('6970001000016'));
+    const view = mirror.requestSize('DRE001-WHT-M');
+    expect(view.notice?.key).toBe('request-sent-offline');
+    const requestId = view.requests[0]?.requestId;
+    const staff = service('staff', 'offline', nudges);
+    expect(staff.current().requests.map((r) => r.requestId)).toContain(requestId);
+    const pending = db.raw
+      .prepare(
+        "SELECT count(*) AS n FROM outbox WHERE mutation = 'staffRequest' AND state = 'pending' AND idempotency_key = ?",
+      )
+      .get(`staffRequest:${requestId}`);
+    expect(pending).toEqual({ n: 1 });
+    mirror.close();
+    staff.close();
+  });
+});

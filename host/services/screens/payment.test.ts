@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { simulatedPaymentProvider, type ChargeRequest } from './payment';
+import { screenConfigSchema } from './screen-config';
+
+let n = 0;
+const request = (paymentCode = '134567890123456789'): ChargeRequest => ({
+  idempotencyKey: `sale-${++n}`,
+  provider: 'wechat',
+  paymentCode,
+  amountCents: 78_900,
+});
+
+describe('simulatedPaymentProvider', () => {
+  it("'network' follows the sync connectivity: offline while the cloud is unreachable, sim otherwise", async () => {
+    let connectivity = 'online';
+    const provider = simulatedPaymentProvider('network', () => connectivity);
+    expect((await provider.charge(request())).ok).toBe(true);
+    connectivity = 'offline';
+    expect(await provider.charge(request())).toMatchObject({ ok: false, code: 'offline' });
+    connectivity = 'online';
+    expect(await provider.charge(request('134567890123450000'))).toMatchObject({
+      ok: false,
+      code: 'declined',
+    });
+    expect((await provider.charge(request())).ok).toBe(true);
+  });
+
+  it("'network' on a kiosk that is not enrolled (or whose cloud refuses it) still charges", async () => {
+    for (const connectivity of ['not-enrolled', 'refused', 'unknown']) {
+      const provider = simulatedPaymentProvider('network', () => connectivity);
+      expect((await provider.charge(request())).ok).toBe(true);
+    }
+  });
+
+  it("'offline' never charges and 'sim' ignores connectivity; the same key never charges twice", async () => {
+    const offline = simulatedPaymentProvider('offline', () => 'online');
+    expect(await offline.charge(request())).toMatchObject({ ok: false, code: 'offline' });
+    const sim = simulatedPaymentProvider('sim', () => 'offline');
+    const once = request();
+    const first = await sim.charge(once);
+    expect(first.ok).toBe(true);
+    expect(await sim.charge(once)).toEqual(first);
+  });
+
+  it("the screen config defaults to 'network' and refuses unknown modes", () => {
+    expect(screenConfigSchema.parse({}).payment).toBe('network');
+    expect(screenConfigSchema.safeParse({ payment: 'card' }).success).toBe(false);
+  });
+});
