@@ -65,6 +65,37 @@ export const staffRequestSchema = z.object({
 });
 export type StaffRequestView = z.output<typeof staffRequestSchema>;
 
+/**
+ * A task the member cloud raised when it refused something this kiosk did offline (a coupon used
+ * elsewhere, points overdrawn, an order out of stock): the facts to say what happened in plain
+ * words, never the raw compensation. Members by id only.
+ */
+export const syncTaskSchema = z.object({
+  taskId: z.string(),
+  kind: z.enum([
+    'coupon-already-used',
+    'coupon-refused',
+    'points-overdrawn',
+    'order-failed',
+    'member-unknown',
+    'not-synced',
+    'other',
+  ]),
+  memberId: z.string().nullable(),
+  couponCode: z.string().nullable(),
+  /** The discount the sale gave that the cloud did not accept (fen). */
+  discountCents: z.number().int().nullable(),
+  /** Points redeemed offline, and the member's balance in the cloud. */
+  points: z.number().int().nullable(),
+  balance: z.number().int().nullable(),
+  orderId: z.string().nullable(),
+  saleId: z.string().nullable(),
+  /** The cloud's rejection code, for support (e.g. `coupon-already-used`). */
+  errorCode: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type SyncTaskView = z.output<typeof syncTaskSchema>;
+
 export const memberBadgeSchema = z.object({
   /** The name shown on screen: family name only, the rest masked. */
   displayName: z.string(),

@@ -11,6 +11,7 @@ import type { WritableDB } from '../core/store/db';
 import type { StreamName, StreamRow } from './protocol';
 import { applyRequestRow } from './staff-requests';
 import { applyStaffRow, disableStaff, pruneCloudStaff } from './staff-rows';
+import { replaceUsedCoupons } from './used-coupons';
 
 type Data = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -170,6 +171,8 @@ function members(ctx: ApplyContext, row: StreamRow, d: Data | null, at: string):
     bool(d.consentMarketing),
     str(d.joinedOn),
   );
+  // single-use coupons used at any kiosk: the checkout here no longer offers them
+  replaceUsedCoupons(db, id, d.usedCoupons);
   return true;
 }
 

@@ -9,6 +9,7 @@ import {
   sessionViewSchema,
   staffRequestSchema,
   staffRequestStatusSchema,
+  syncTaskSchema,
 } from '../views';
 import { none } from './shared';
 import { syncMethods } from './sync';
@@ -61,6 +62,13 @@ export const staffMethods = {
   'staff.void': { input: none, output: sessionViewSchema },
   /** "Sync now" from the console, audited; null when no staff member is signed in. */
   'staff.syncNow': { input: none, output: syncMethods['sync.now'].output.nullable() },
+  /** Open tasks from sync rejections, oldest first; null when no staff member is signed in. */
+  'staff.syncTasks': { input: none, output: z.array(syncTaskSchema).nullable() },
+  /** Marks a sync task done (audited); answers the open tasks left, null when not signed in. */
+  'staff.resolveSyncTask': {
+    input: z.object({ taskId: z.string().min(1).max(300) }).strict(),
+    output: z.array(syncTaskSchema).nullable(),
+  },
 } as const;
 
 export const staffEvents = {

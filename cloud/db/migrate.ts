@@ -4,6 +4,7 @@ import { sql as sync } from './migrations/0020-sync';
 import { sql as syncHardening } from './migrations/0030-sync-hardening';
 import { sql as staffRequests } from './migrations/0040-staff-requests';
 import { sql as tryonOutcomes } from './migrations/0050-tryon-outcomes';
+import { sql as memberCouponIndex } from './migrations/0060-member-coupon-index';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: 'sync-hardening', sql: syncHardening },
   { version: 40, name: 'staff-requests', sql: staffRequests },
   { version: 50, name: 'tryon-outcomes', sql: tryonOutcomes },
+  { version: 60, name: 'member-coupon-index', sql: memberCouponIndex },
 ];
 
 export class MigrationError extends Error {

@@ -42,7 +42,9 @@ export const PROJECTIONS = {
     `SELECT coalesce(home_store, '-') AS scope, member_id AS key, jsonb_build_object('memberId', member_id,
     'cardNo', card_no, 'qrToken', qr_token, 'name', name, 'phoneMasked', phone_masked, 'gender', gender, 'tier', tier,
     'points', points, 'birthday', birthday, 'homeStore', home_store, 'consentProfile', consent_profile,
-    'consentMarketing', consent_marketing, 'consentPhoto', consent_photo, 'joinedOn', joined_on, 'erased', erased)
+    'consentMarketing', consent_marketing, 'consentPhoto', consent_photo, 'joinedOn', joined_on, 'erased', erased,
+    'usedCoupons', (SELECT coalesce(jsonb_agg(r.coupon_code ORDER BY r.coupon_code), '[]'::jsonb)
+      FROM coupon_redemptions r WHERE r.member_id = members.member_id AND r.single_use))
     AS data FROM members WHERE NOT erased AND {where}`,
   ),
   coupon: P(

@@ -25,7 +25,12 @@ describe('cloud migration 50 (try-on outcomes)', () => {
     await insert('B', 'unlike');
     await insert('C', 'request-size');
     await insert('D', 'enter');
-    expect(await migrate(db)).toBe(1);
+    expect(
+      await migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 50),
+      ),
+    ).toBe(1);
     const { rows } = await db.query<{ id: string; outcome: string | null; reason: null }>(
       'SELECT tryon_id AS id, outcome, reason FROM tryons ORDER BY 1',
     );

@@ -34,7 +34,9 @@ type ScreenMethods =
   | 'staff.guidedEnd'
   | 'staff.overridePrice'
   | 'staff.void'
-  | 'staff.syncNow';
+  | 'staff.syncNow'
+  | 'staff.syncTasks'
+  | 'staff.resolveSyncTask';
 
 export function screenHandlers(ctx: HostContext): Pick<Handlers, ScreenMethods> {
   const s = ctx.screens;
@@ -79,5 +81,7 @@ export function screenHandlers(ctx: HostContext): Pick<Handlers, ScreenMethods> 
       s.staff.overridePrice(sku, priceCents, reason),
     'staff.void': () => s.staff.voidBasket(),
     'staff.syncNow': () => s.staff.syncNow(() => ctx.sync.syncNow()),
+    'staff.syncTasks': () => s.staff.syncTasks(),
+    'staff.resolveSyncTask': ({ taskId }) => s.staff.resolveSyncTask(taskId),
   };
 }

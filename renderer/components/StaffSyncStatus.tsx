@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatusView } from '../../bridge/areas/sync';
 import { useAppState, useKiosk } from '../store/context';
+import { StaffTasks } from './StaffTasks';
 
 type Outcome =
   | { state: 'idle' }
@@ -9,7 +10,10 @@ type Outcome =
   | { state: 'done'; pushed: number; pulled: number }
   | { state: 'failed' };
 
-/** How this kiosk stands with the member cloud, and an audited "sync now" for staff. */
+/**
+ * How this kiosk stands with the member cloud, an audited "sync now" for staff, and the open
+ * tasks from sync rejections (StaffTasks).
+ */
 export function StaffSyncStatus() {
   const { t } = useTranslation();
   const kiosk = useKiosk();
@@ -33,43 +37,49 @@ export function StaffSyncStatus() {
     );
   };
   return (
-    <section className="panel sync-status" aria-labelledby="sync-title">
-      <h2 id="sync-title">{t('desk.syncTitle')}</h2>
-      {status && (
-        <ul>
-          <li className={`connectivity-${status.connectivity}`}>
-            {t('desk.connection', { state: t(`desk.connectivity.${status.connectivity}`) })}
-          </li>
-          <li>{t('desk.queueDepth', { count: status.queueDepth })}</li>
-          {status.oldestPendingAgeMs !== null && (
-            <li>{t('desk.oldest', { minutes: Math.floor(status.oldestPendingAgeMs / 60_000) })}</li>
-          )}
-          <li>
-            {t('desk.lastSuccess', {
-              at: status.lastSuccessAt ? time(status.lastSuccessAt) : t('desk.never'),
-            })}
-          </li>
-          <li>
-            {status.lastError
-              ? t('desk.lastError', { message: status.lastError.message })
-              : t('desk.noError')}
-          </li>
-        </ul>
-      )}
-      <button
-        type="button"
-        className="primary"
-        disabled={outcome.state === 'running'}
-        onClick={() => void syncNow()}
-      >
-        {t('desk.syncNow')}
-      </button>
-      <p role="status" className="sync-outcome">
-        {outcome.state === 'running' && t('desk.syncing')}
-        {outcome.state === 'done' &&
-          t('desk.syncDone', { pushed: outcome.pushed, pulled: outcome.pulled })}
-        {outcome.state === 'failed' && t('desk.syncFailed')}
-      </p>
-    </section>
+    <>
+      <section className="panel sync-status" aria-labelledby="sync-title">
+        <h2 id="sync-title">{t('desk.syncTitle')}</h2>
+        {status && (
+          <ul>
+            <li className={`connectivity-${status.connectivity}`}>
+              {t('desk.connection', { state: t(`desk.connectivity.${status.connectivity}`) })}
+            </li>
+            <li>{t('desk.queueDepth', { count: status.queueDepth })}</li>
+            {status.oldestPendingAgeMs !== null && (
+              <li>
+                {t('desk.oldest', { minutes: Math.floor(status.oldestPendingAgeMs / 60_000) })}
+              </li>
+            )}
+            <li>
+              {t('desk.lastSuccess', {
+                at: status.lastSuccessAt ? time(status.lastSuccessAt) : t('desk.never'),
+              })}
+            </li>
+            <li>
+              {status.lastError
+                ? t('desk.lastError', { message: status.lastError.message })
+                : t('desk.noError')}
+            </li>
+          </ul>
+        )}
+        <button
+          type="button"
+          className="primary"
+          disabled={outcome.state === 'running'}
+          onClick={() => void syncNow()}
+        >
+          {t('desk.syncNow')}
+        </button>
+        <p role="status" className="sync-outcome">
+          {outcome.state === 'running' && t('desk.syncing')}
+          {outcome.state === 'done' &&
+            t('desk.syncDone', { pushed: outcome.pushed, pulled: outcome.pulled })}
+          {outcome.state === 'failed' && t('desk.syncFailed')}
+        </p>
+      </section>
+      {/* open tasks from sync rejections, with "done" */}
+      <StaffTasks status={status} />
+    </>
   );
 }

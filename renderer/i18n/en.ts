@@ -243,5 +243,26 @@ export const en: Messages = {
     'member-lookup-offline':
       'Finding your membership needs the network, which is down for now. You can continue as a guest, join as a new member, or ask a staff member',
   },
+  syncTasks: {
+    title: 'Sync: to follow up',
+    count: 'To follow up: {{count}}',
+    'coupon-already-used':
+      'Coupon {{coupon}} was already used at another checkout: this sale gave {{amount}} too much off. Please contact member {{member}}',
+    'coupon-refused':
+      'The member system did not accept coupon {{coupon}}: this sale gave {{amount}} too much off. Please contact member {{member}}',
+    'points-overdrawn':
+      'Member {{member}} used {{points}} points offline, more than their balance in the cloud ({{balance}} points). Please check with the member',
+    pointsOverdrawnNoAmount:
+      'Member {{member}} used more points offline than their balance in the cloud ({{balance}} points). Please check with the member',
+    'order-failed':
+      'Order {{order}} could not be placed: out of stock. Please contact the customer to arrange another way',
+    'member-unknown':
+      'The member system does not know member {{member}}; this record did not take effect. Please check',
+    'not-synced': 'One record cannot be synced ({{code}}) and was set aside. Please call support',
+    other: 'The member system refused one record ({{code}}). Please check',
+    sale: 'Sale {{sale}}',
+    unknown: 'unknown',
+    done: 'Done',
+  },
   language: { label: 'Language', switchTo: '简体中文' },
 };

@@ -238,5 +238,24 @@ export const zhCN = {
     'member-lookup-offline':
       '查询会员需要网络，目前网络暂时中断。您可以以访客身份继续、注册成为新会员，或请店员协助',
   },
+  syncTasks: {
+    title: '同步待处理事项',
+    count: '待处理：{{count}} 条',
+    'coupon-already-used':
+      '优惠券 {{coupon}} 已在其他收银台使用：本单多优惠 {{amount}}，请联系会员 {{member}}',
+    'coupon-refused':
+      '会员系统未接受优惠券 {{coupon}}：本单多优惠 {{amount}}，请联系会员 {{member}}',
+    'points-overdrawn':
+      '会员 {{member}} 离线使用 {{points}} 积分，超出云端余额（{{balance}} 积分）：请联系会员核对',
+    pointsOverdrawnNoAmount:
+      '会员 {{member}} 离线使用的积分超出云端余额（{{balance}} 积分）：请联系会员核对',
+    'order-failed': '订单 {{order}} 库存不足，未能下单：请联系顾客另行安排',
+    'member-unknown': '会员系统找不到会员 {{member}}，这条记录未生效：请核对',
+    'not-synced': '有一条记录无法同步（{{code}}），已停止发送：请联系技术支持',
+    other: '会员系统拒绝了一条记录（{{code}}）：请核对',
+    sale: '销售单 {{sale}}',
+    unknown: '未知',
+    done: '已处理',
+  },
   language: { label: '语言', switchTo: 'English' },
 } as const;

@@ -18,6 +18,8 @@ export const MemberSchema = z.object({
   consentPhoto: z.boolean(),
   joinedOn: z.string().nullable(),
   erased: z.boolean(),
+  /** Single-use coupons the member has used at any kiosk (optional: older member systems omit it). */
+  usedCoupons: z.array(z.string()).optional(),
 });
 export type Member = z.infer<typeof MemberSchema>;
 

@@ -1,3 +1,4 @@
+import { publish } from '../../streams/projections';
 import { BusinessRejection, type Handler } from '../handler';
 
 /**
@@ -66,5 +67,7 @@ export const redeemCoupon: Handler<'redeemCoupon'> = async (tx, args, ctx) => {
       },
     );
   }
+  // The member's stream row lists used single-use coupons: re-emit it so other kiosks learn.
+  if (coupon.single_use) await publish(tx, 'member', 'member_id = $1', [args.memberId]);
   return { redemptionId: args.redemptionId };
 };

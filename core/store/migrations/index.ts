@@ -20,6 +20,7 @@ import { migration0130 } from './0130-photo-send';
 import { migration0140 } from './0140-sync-tables';
 import { migration0150 } from './0150-staff-requests';
 import { migration0160 } from './0160-price-overrides';
+import { migration0170 } from './0170-member-used-coupons';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   migration0140,
   migration0150,
   migration0160,
+  migration0170,
 ];
 
 export class DatabaseFromFutureError extends Error {

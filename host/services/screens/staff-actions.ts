@@ -17,6 +17,7 @@ import type { ScreenCore } from './screen-service';
 import { createStaffCheckout } from './staff-checkout';
 import { deskView, emptyDesk, waitingApprovals } from './staff-desk';
 import { memberPanel } from './staff-member';
+import { openSyncTasks, resolveSyncTask } from './staff-tasks';
 
 export interface StaffActionDeps {
   key: DataKey;
@@ -220,6 +221,19 @@ export function createStaffActions(core: ScreenCore, deps: StaffActionDeps) {
         JSON.stringify({ ok: result.ok, pushed: result.pushed, pulledRows: result.pulledRows }),
       );
       return result;
+    },
+    /** Open tasks from sync rejections, for a signed-in staff member; null otherwise. */
+    syncTasks() {
+      return core.visit.staff ? openSyncTasks(readOnly(db)) : null;
+    },
+    /** "Done" on a sync task: resolved and audited once; answers the tasks still open. */
+    resolveSyncTask(taskId: string) {
+      if (!core.visit.staff) return null;
+      begin();
+      const task = openSyncTasks(readOnly(db)).find((t) => t.taskId === taskId);
+      if (task && resolveSyncTask(db, taskId, core.now()))
+        audit('staff.sync-task.resolve', taskId, { kind: task.kind, errorCode: task.errorCode });
+      return openSyncTasks(readOnly(db));
     },
     /** The staff-only part of the view, while someone is signed in. */
     deskView: () => (core.visit.staff ? deskView(desk) : undefined),

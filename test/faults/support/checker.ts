@@ -29,6 +29,12 @@ const effect: Record<string, { sql: string; id: (a: Record<string, string>) => s
     sql: 'SELECT tryon_id AS id, count(*)::int AS n FROM tryons WHERE tryon_id = ANY($1::text[]) GROUP BY tryon_id',
     id: (a) => String(a.tryOnId),
   },
+  // Applied → exactly one redemption row (a single-use coupon's unique index is the arbiter);
+  // rejected (already used, unknown coupon or member) → none.
+  redeemCoupon: {
+    sql: 'SELECT redemption_id AS id, count(*)::int AS n FROM coupon_redemptions WHERE redemption_id = ANY($1::text[]) GROUP BY redemption_id',
+    id: (a) => String(a.redemptionId),
+  },
   recordSale: {
     sql: 'SELECT sale_id AS id, count(*)::int AS n FROM sales WHERE sale_id = ANY($1::text[]) GROUP BY sale_id',
     id: (a) => String(a.saleId),

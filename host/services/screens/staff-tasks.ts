@@ -1,0 +1,102 @@
+/**
+ * Tasks the member cloud raised when it refused something this kiosk did offline
+ * (`sync_staff_tasks`, written by sync/apply-results.ts with the compensation), turned into facts
+ * the staff console can say in plain words: which coupon, member, sale, order, how much. The
+ * facts come from the rejection code, the compensation and the refused mutation's own arguments
+ * (the outbox keeps acknowledged rows); the cloud's free-text message is never shown (it may name
+ * a contact). Members appear by id only, a provisional id mapped to the permanent one.
+ *
+ * Guarantees: unreadable JSON or odd values give a task with fewer facts, never a throw; a task is
+ * resolved once (a second "done" changes nothing and reports false).
+ */
+import type { SyncTaskView } from '../../../bridge/views';
+import type { ReadableDB, WritableDB } from '../../../core/store/db';
+
+interface TaskRow {
+  task_id: string;
+  error_code: string | null;
+  compensation: string;
+  created_at: string;
+  mutation: string | null;
+  args: string | null;
+}
+
+type Facts = Record<string, unknown>;
+
+const KIND_BY_CODE: Record<string, SyncTaskView['kind']> = {
+  'coupon-already-used': 'coupon-already-used',
+  'coupon-not-found': 'coupon-refused',
+  'coupon-not-valid': 'coupon-refused',
+  'points-overdrawn': 'points-overdrawn',
+  'out-of-stock': 'order-failed',
+  'member-not-found': 'member-unknown',
+  'unknown-mutation': 'not-synced',
+  'invalid-args': 'not-synced',
+};
+
+function parseObject(text: string | null): Facts {
+  if (!text) return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Facts)
+      : {};
+  } catch {
+    return {};
+  }
+}
+
+const text = (...values: unknown[]): string | null => {
+  const found = values.find((v) => typeof v === 'string' && v.length > 0);
+  return typeof found === 'string' ? found : null;
+};
+const whole = (...values: unknown[]): number | null => {
+  const found = values.find((v) => typeof v === 'number' && Number.isInteger(v));
+  return typeof found === 'number' ? found : null;
+};
+
+/** One stored task → what the console shows (pure but for the alias look-up). */
+export function syncTaskView(row: TaskRow, permanentId: (id: string) => string): SyncTaskView {
+  const comp = parseObject(row.compensation);
+  const args = parseObject(row.args);
+  const memberId = text(comp.memberId, args.memberId);
+  return {
+    taskId: row.task_id,
+    kind: KIND_BY_CODE[row.error_code ?? ''] ?? 'other',
+    memberId: memberId === null ? null : permanentId(memberId),
+    couponCode: text(comp.couponCode, args.couponCode),
+    discountCents: whole(comp.discountCents, args.discountCents),
+    points: row.mutation === 'redeemPoints' ? whole(args.points) : null,
+    balance: comp.kind === 'points-balance' ? whole(comp.balance) : null,
+    orderId: text(comp.orderId, args.orderId),
+    saleId: text(args.saleId),
+    errorCode: row.error_code,
+    createdAt: row.created_at,
+  };
+}
+
+/** The open tasks, oldest first. */
+export function openSyncTasks(db: ReadableDB): SyncTaskView[] {
+  const rows = db
+    .prepareRead<[], TaskRow>(
+      `SELECT t.task_id, t.error_code, t.compensation, t.created_at, o.mutation, o.args
+       FROM sync_staff_tasks t LEFT JOIN outbox o ON o.idempotency_key = t.mutation_key
+       WHERE t.resolved_at IS NULL ORDER BY t.created_at, t.task_id`,
+    )
+    .all();
+  const alias = db.prepareRead<[string], { member_id: string }>(
+    'SELECT member_id FROM member_aliases WHERE provisional_id = ?',
+  );
+  return rows.map((row) => syncTaskView(row, (id) => alias.get(id)?.member_id ?? id));
+}
+
+/** Marks an open task resolved; false when it is unknown or already resolved. */
+export function resolveSyncTask(db: WritableDB, taskId: string, at: Date): boolean {
+  return (
+    db
+      .prepare(
+        'UPDATE sync_staff_tasks SET resolved_at = ? WHERE task_id = ? AND resolved_at IS NULL',
+      )
+      .run(at.toISOString(), taskId).changes === 1
+  );
+}
