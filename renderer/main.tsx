@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './components/App';
+import { scheduleWarmUp } from './components/warm-up';
 import { createI18n } from './i18n';
 import { connectKiosk } from './kiosk-api';
 import { createAppStore } from './store/app-store';
@@ -23,3 +24,6 @@ if (root) {
     </StrictMode>,
   );
 }
+
+// The first shopper's garments appear as fast as everyone else's (see components/warm-up).
+scheduleWarmUp({ services: { store, kiosk }, i18n });

@@ -61,9 +61,25 @@ async function burst(
 }
 
 /**
- * Two visits: the first right after the kiosk and the page started (cold: the page is still
- * starting its camera worker and nothing is compiled yet; this is where the p95 comes from), the
- * second after the first one ended, as every later visit of the day.
+ * Resolves once the page has settled after loading, as it has at a real kiosk long before the
+ * first shopper: the mirror's start-up warm-up (renderer components/warm-up) has finished, and a
+ * second more for what it leaves to the garbage collector. A build without the warm-up (no mark
+ * within 10 s) starts after those 10 s. Bursting the moment the attract screen shows measures the
+ * page's own start-up instead (p95 ≈ 120–280 ms on this machine, warm-up or not).
+ */
+async function settled(page: Page): Promise<void> {
+  await page
+    .waitForFunction(() => performance.getEntriesByName('warm-up-done').length > 0, undefined, {
+      timeout: 10_000,
+    })
+    .catch(() => undefined);
+  await sleep(1000);
+}
+
+/**
+ * Two visits: the first one right after the kiosk and the page started and settled (the first
+ * render of every part of the mirror screen happens in this visit unless the start-up warm-up did
+ * it; the host is cold too), the second after the first one ended, as every later visit of the day.
  */
 export async function run(): Promise<BenchRow[]> {
   const scans = Number(process.env.BENCH_BURST_SCANS ?? 100);
@@ -95,6 +111,7 @@ export async function run(): Promise<BenchRow[]> {
     await page.goto(kiosk.url);
     const attract = page.getByRole('heading', { name: '欢迎光临' });
     await attract.waitFor();
+    await settled(page);
     cold = await burst(page, writer, items.slice(0, scans), perSecond);
     await page.getByRole('button', { name: '结束' }).click();
     await attract.waitFor();
@@ -118,6 +135,13 @@ export async function run(): Promise<BenchRow[]> {
       suite: name,
       metric: `scan → card on screen at ${rate}, p95`,
       value: round(percentile(cold.latencies, 95)),
+      unit: 'ms',
+    },
+    {
+      // The first render of each part of the screen lands on the first scans: 3 of 100, below the p95.
+      suite: name,
+      metric: `scan → card on screen at ${rate}, slowest scan`,
+      value: cold.latencies.length ? round(Math.max(...cold.latencies)) : Number.NaN,
       unit: 'ms',
     },
     {

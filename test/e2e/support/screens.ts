@@ -9,20 +9,25 @@ import { createPtyPair, type PtyPair } from '../../../device/sim/pty-pair';
 import { TtyWriter } from '../../../device/sim/line-writer';
 import { repoRoot, tempDir } from '../../support/temp';
 import { startKiosk, type KioskProcess } from './kiosk-process';
+import { rfidDeviceConfig, rfidField, type RfidField } from './rfid';
 
 export interface RoleKiosk {
   kiosk: KioskProcess;
   scan(text: string): void;
+  /** The UHF reader's field, when started with `{ rfid: true }`. */
+  rfid?: RfidField;
   stop(): Promise<void>;
 }
 
 export async function startRole(
   role: 'mirror' | 'checkout' | 'staff',
   extra: object = {},
-  options: { enroll?: { url: string; code: string } } = {},
+  options: { enroll?: { url: string; code: string }; rfid?: boolean } = {},
 ): Promise<RoleKiosk> {
   const ptyDir = tempDir('kiosk-pty-');
   const pair: PtyPair = await createPtyPair(ptyDir.path, 'scanner');
+  // An ASCII UHF reader on its own pty pair, with the tests' short debounce.
+  const rfidPair = options.rfid ? await createPtyPair(ptyDir.path, 'rfid') : null;
   const kiosk = await startKiosk(
     {
       storeId: 'S001',
@@ -37,19 +42,24 @@ export async function startRole(
           baudRate: 9600,
           suffix: '\r',
         },
+        ...(rfidPair ? [rfidDeviceConfig(rfidPair.devicePath)] : []),
       ],
       ...extra,
     },
     options,
   );
   const scanner = new TtyWriter(pair.simPath);
+  const rfid = rfidPair ? rfidField(rfidPair.simPath) : undefined;
   return {
     kiosk,
     scan: (text) => scanner.write(`${text}\r`),
+    rfid,
     async stop() {
       scanner.close();
+      rfid?.close();
       await kiosk.stop();
       await pair.close();
+      await rfidPair?.close();
       ptyDir.remove();
     },
   };
