@@ -5,18 +5,14 @@
  * member lookup carries the same list. The checker's redeemCoupon effect check is shown to bite.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCatalog } from '../../core/catalog/lookup';
 import { readOnly } from '../../core/store/db';
-import { parseConfig } from '../../host/config';
-import { createLogger } from '../../host/log';
 import { usedCouponsOf } from '../../host/services/screens/reference';
-import { createScreenService } from '../../host/services/screens/screen-service';
 import { lookupMemberOnline } from '../../sync/lookup';
 import { openSyncEngine } from '../../sync/open';
 import { tempDir } from '../support/temp';
 import { check } from './support/checker';
 import { startRealCloud, type RunningCloud } from './support/cloud';
-import { enrolledKiosk, type EnrolledKiosk } from './support/in-process';
+import { checkoutScreen, enrolledKiosk, type EnrolledKiosk } from './support/in-process';
 
 const MEMBER = 'M000017'; // regular, home store S001
 const MEMBER_QR = 'MBR1.9NQFWTNQ9DDFJPCKCBYH';
@@ -34,17 +30,6 @@ afterAll(async () => {
   await cloud.close();
   for (const d of dirs) d.remove();
 });
-
-function checkoutScreen(k: EnrolledKiosk) {
-  return createScreenService({
-    config: parseConfig({ storeId: 'S001', role: 'checkout' }),
-    db: k.db,
-    catalog: createCatalog(readOnly(k.db), 'S001'),
-    key: k.key,
-    log: createLogger(null, 'silent'),
-    emit: () => undefined,
-  });
-}
 
 /** The coupons the checkout offers the member with the dress in the basket. */
 function offered(k: EnrolledKiosk): string[] {

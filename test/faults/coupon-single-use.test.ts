@@ -6,16 +6,12 @@
  * Neither kiosk offers the coupon to that member again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCatalog } from '../../core/catalog/lookup';
 import { readOnly } from '../../core/store/db';
-import { parseConfig } from '../../host/config';
-import { createLogger } from '../../host/log';
 import { usedCouponsOf } from '../../host/services/screens/reference';
-import { createScreenService } from '../../host/services/screens/screen-service';
 import { tempDir } from '../support/temp';
 import { check } from './support/checker';
 import { startRealCloud, type RunningCloud } from './support/cloud';
-import { enrolledKiosk, type EnrolledKiosk } from './support/in-process';
+import { checkoutScreen, enrolledKiosk, type EnrolledKiosk } from './support/in-process';
 
 const MEMBER = 'M000017'; // regular, home store S001
 const MEMBER_QR = 'MBR1.9NQFWTNQ9DDFJPCKCBYH';
@@ -33,18 +29,6 @@ afterAll(async () => {
   await cloud.close();
   for (const d of dirs) d.remove();
 });
-
-/** The checkout screen on a kiosk's database, as the host builds it. */
-function checkoutScreen(k: EnrolledKiosk) {
-  return createScreenService({
-    config: parseConfig({ storeId: 'S001', role: 'checkout' }),
-    db: k.db,
-    catalog: createCatalog(readOnly(k.db), 'S001'),
-    key: k.key,
-    log: createLogger(null, 'silent'),
-    emit: () => undefined,
-  });
-}
 
 /** Dress + member + the coupon, paid: the sale and its outbox rows commit locally (offline). */
 async function sellWithCoupon(k: EnrolledKiosk): Promise<void> {

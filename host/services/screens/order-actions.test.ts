@@ -1,42 +1,17 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoStore, tempDir } from '../../../test/support/temp';
-import { createCatalog } from '../../../core/catalog/lookup';
-import { DataKey } from '../../../core/crypto/data-key';
-import { importStoreFolder } from '../../../core/import/importer';
-import { allStoreFiles } from '../../../core/import/store-files';
-import { openDatabase, readOnly, type WritableDB } from '../../../core/store/db';
-import { migrate } from '../../../core/store/migrations';
-import { parseConfig } from '../../config';
-import { createLogger } from '../../log';
-import { createScreenService } from './screen-service';
+import type { WritableDB } from '../../../core/store/db';
+import { openDemoScreens, scanBytes, type DemoScreens } from './screen-test-support';
 
-const key = DataKey.generate();
-const dir = tempDir();
+let demo: DemoScreens;
 let db: WritableDB;
-const bytes = (text: string) => new TextEncoder().encode(text);
-
 beforeAll(() => {
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  importStoreFolder(db, demoStore, allStoreFiles, { key });
+  demo = openDemoScreens();
+  db = demo.db;
 });
-afterAll(() => {
-  db.close();
-  dir.remove();
-});
+afterAll(() => demo.close());
 
-function mirror() {
-  return createScreenService({
-    config: parseConfig({ storeId: 'S001', role: 'mirror' }),
-    db,
-    catalog: createCatalog(readOnly(db), 'S001'),
-    key,
-    log: createLogger(null, 'silent'),
-    emit: () => undefined,
-    now: () => new Date('2026-11-24T08:00:00Z'),
-  });
-}
+const bytes = scanBytes;
+const mirror = () => demo.service('mirror').s;
 const count = (sql: string) => (db.raw.prepare(sql).get() as { n: number }).n;
 
 describe('ordering a size that is not here', () => {

@@ -1,47 +1,22 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoStore, tempDir } from '../../../test/support/temp';
-import { createCatalog } from '../../../core/catalog/lookup';
-import { DataKey } from '../../../core/crypto/data-key';
-import { importStoreFolder } from '../../../core/import/importer';
-import { allStoreFiles } from '../../../core/import/store-files';
 import { readPhoto } from '../../../core/sessions';
-import { openDatabase, readOnly, type WritableDB } from '../../../core/store/db';
-import { migrate } from '../../../core/store/migrations';
-import { parseConfig } from '../../config';
-import { createLogger } from '../../log';
+import type { WritableDB } from '../../../core/store/db';
+import { openDemoScreens, scanBytes, type DemoScreens } from './screen-test-support';
 import { jpegFromBase64 } from './photo-actions';
-import { createScreenService } from './screen-service';
 
-const key = DataKey.generate();
-const dir = tempDir();
+let demo: DemoScreens;
 let db: WritableDB;
-const bytes = (text: string) => new TextEncoder().encode(text);
+beforeAll(() => {
+  demo = openDemoScreens();
+  db = demo.db;
+});
+afterAll(() => demo.close());
+
+const bytes = scanBytes;
+const mirror = () => demo.service('mirror').s;
 const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('SECRET-PIXELS')]);
 const photoCount = () =>
   (db.raw.prepare('SELECT count(*) AS n FROM photos').get() as { n: number }).n;
-
-beforeAll(() => {
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  importStoreFolder(db, demoStore, allStoreFiles, { key });
-});
-afterAll(() => {
-  db.close();
-  dir.remove();
-});
-
-function mirror() {
-  return createScreenService({
-    config: parseConfig({ storeId: 'S001', role: 'mirror' }),
-    db,
-    catalog: createCatalog(readOnly(db), 'S001'),
-    key,
-    log: createLogger(null, 'silent'),
-    emit: () => undefined,
-    now: () => new Date('2026-11-24T08:00:00Z'),
-  });
-}
 
 describe('try-on photos', () => {
   it('accepts only JPEG bytes', () => {
@@ -64,7 +39,7 @@ describe('try-on photos', () => {
       .prepare('SELECT image_enc FROM photos WHERE photo_id = ?')
       .get(first.photoId) as { image_enc: Buffer };
     expect(stored.image_enc.toString('latin1')).not.toContain('SECRET');
-    expect(readPhoto(db, key, first.photoId)).toEqual(jpeg);
+    expect(readPhoto(db, demo.key, first.photoId)).toEqual(jpeg);
 
     expect(s.photos.send(first.photoId).notice?.key).toBe('needs-member');
     s.handleScan(bytes('MBR1.4N433GGMT6TCPAR4CTQP'));
@@ -90,7 +65,7 @@ describe('try-on photos', () => {
     s.photos.take(jpeg.toString('base64'));
     s.end();
     expect(photoCount()).toBe(before + 1); // only the one asked to be sent
-    expect(readPhoto(db, key, first.photoId)).toEqual(jpeg);
+    expect(readPhoto(db, demo.key, first.photoId)).toEqual(jpeg);
     expect(s.current().photo).toEqual({ consented: false, photos: [] });
     s.close();
   });

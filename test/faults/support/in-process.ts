@@ -2,6 +2,11 @@
  * A kiosk enrolled in the real cloud with its sync engine in this process (for the integration
  * tests that need to look inside the kiosk between runs; the crash tests use the driver process).
  */
+import { createCatalog } from '../../../core/catalog/lookup';
+import { readOnly } from '../../../core/store/db';
+import { parseConfig } from '../../../host/config';
+import { createLogger } from '../../../host/log';
+import { createScreenService } from '../../../host/services/screens/screen-service';
 import { createCloudClient } from '../../../sync/cloud-client';
 import { enroll } from '../../../sync/credentials';
 import { createHttpClient } from '../../../sync/http-client';
@@ -45,4 +50,16 @@ export async function enrolledKiosk(dir: string, cloud: RunningCloud): Promise<E
       }
     },
   };
+}
+
+/** The checkout screen on a kiosk's database, as the host builds it (no cloud link: offline). */
+export function checkoutScreen(k: Kiosk) {
+  return createScreenService({
+    config: parseConfig({ storeId: 'S001', role: 'checkout' }),
+    db: k.db,
+    catalog: createCatalog(readOnly(k.db), 'S001'),
+    key: k.key,
+    log: createLogger(null, 'silent'),
+    emit: () => undefined,
+  });
 }
