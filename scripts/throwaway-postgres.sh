@@ -9,6 +9,14 @@ if [ "${1:-start}" = "stop" ]; then
   su postgres -c "$bin/pg_ctl -D $dir/data -m fast -w stop" >/dev/null 2>&1 || true
   exit 0
 fi
+# A cluster left behind by an interrupted run holds the port (its folder may even be gone): stop it
+# before starting afresh.
+if [ -f "$dir/data/postmaster.pid" ]; then
+  su postgres -c "$bin/pg_ctl -D $dir/data -m immediate -w stop" >/dev/null 2>&1 || true
+fi
+if pkill -f "postgres -D $dir/data" 2>/dev/null; then
+  for _ in $(seq 50); do pgrep -f "postgres -D $dir/data" >/dev/null || break; sleep 0.1; done
+fi
 rm -rf "$dir"
 install -d -o postgres -g postgres "$dir"
 su postgres -c "$bin/initdb -D $dir/data -A trust -U postgres --no-sync" >/dev/null
