@@ -51,6 +51,10 @@ export async function startCloudProcess(): Promise<CloudProcess> {
   let child: ChildProcess | null = null;
   let output = '';
 
+  // Always its own PGlite directory, even where DATABASE_URL points the cloud suites at
+  // PostgreSQL (CI): the test reads that directory after stopping the cloud.
+  const { DATABASE_URL: _notThisCloud, ...inherited } = process.env;
+
   async function start(): Promise<void> {
     if (child) return;
     const proc = spawn(
@@ -59,7 +63,7 @@ export async function startCloudProcess(): Promise<CloudProcess> {
       {
         cwd: repoRoot,
         env: {
-          ...process.env,
+          ...inherited,
           CLOUD_PORT: String(port),
           CLOUD_DATA_DIR: join(dir.path, 'pglite'),
           CLOUD_ADMIN_TOKEN: ADMIN_TOKEN,
