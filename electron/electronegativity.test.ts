@@ -27,20 +27,26 @@ const describeFinding = (f: Finding) =>
   `${f.severity} ${f.check} ${f.file}:${f.location} ${f.sample}`;
 
 describe('electronegativity gate', () => {
-  it('finds no unjustified HIGH or MEDIUM issue in electron/', { timeout: 60_000 }, async () => {
-    const report = join(outDir, 'report.csv');
-    // -e: the binary is absent here, so tell it which Electron the checks should assume.
-    await run(bin, ['-i', here, '-o', report, '-r', '-v', 'false', '-e', '45.4.1'], {
-      timeout: 55_000,
-    });
-    const findings = parseReport(readFileSync(report, 'utf8'));
+  it('finds no unjustified HIGH or MEDIUM issue in electron/', { timeout: 180_000 }, async () => {
     const exceptions = exceptionsSchema.parse(
       JSON.parse(readFileSync(join(here, 'electronegativity-exceptions.json'), 'utf8')),
     );
-    const { unexcused, stale } = gate(findings, exceptions);
-    expect(unexcused.map(describeFinding)).toEqual([]);
+    // On a loaded machine the tool now and then writes a report missing findings it always makes
+    // (its network look-ups fail at different moments): a run that misses known findings is run
+    // again, up to three times. A new, unjustified finding fails at once.
+    let result = gate([], exceptions);
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const report = join(outDir, `report-${attempt}.csv`);
+      // -e: the binary is absent here, so tell it which Electron the checks should assume.
+      await run(bin, ['-i', here, '-o', report, '-r', '-v', 'false', '-e', '45.4.1'], {
+        timeout: 55_000,
+      });
+      result = gate(parseReport(readFileSync(report, 'utf8')), exceptions);
+      if (result.unexcused.length > 0 || result.stale.length === 0) break;
+    }
+    expect(result.unexcused.map(describeFinding)).toEqual([]);
     expect(
-      stale.map((e) => `${e.check} ${e.file}`),
+      result.stale.map((e) => `${e.check} ${e.file}`),
       'exceptions that no longer match a finding',
     ).toEqual([]);
   });
