@@ -1,32 +1,24 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalog } from '../../../core/catalog/lookup';
-import { DataKey } from '../../../core/crypto/data-key';
-import { importStoreFolder } from '../../../core/import/importer';
-import { allStoreFiles } from '../../../core/import/store-files';
-import { openDatabase, readOnly, type WritableDB } from '../../../core/store/db';
-import { migrate } from '../../../core/store/migrations';
+import type { DataKey } from '../../../core/crypto/data-key';
+import { readOnly, type WritableDB } from '../../../core/store/db';
 import type { CloudClient } from '../../../sync/cloud-client';
 import { lookupMemberOnline } from '../../../sync/lookup';
 import type { Member } from '../../../sync/protocol';
-import { demoStore, tempDir } from '../../../test/support/temp';
 import { parseConfig } from '../../config';
 import { createLogger } from '../../log';
 import type { LookupMemberOnline } from './member-lookup';
 import { createScreenService } from './screen-service';
+import { openDemoScreens, type DemoScreens } from './screen-test-support';
 
-const key = DataKey.generate();
-const dir = tempDir();
+let demo: DemoScreens;
 let db: WritableDB;
+let key: DataKey;
 beforeAll(() => {
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  importStoreFolder(db, demoStore, allStoreFiles, { key });
+  demo = openDemoScreens();
+  ({ db, key } = demo);
 });
-afterAll(() => {
-  db.close();
-  dir.remove();
-});
+afterAll(() => demo.close());
 
 const visitor = (n: number): Member => ({
   memberId: `M9${String(n).padStart(5, '0')}`,

@@ -1,28 +1,20 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalog } from '../../../core/catalog/lookup';
-import { DataKey } from '../../../core/crypto/data-key';
-import { importStoreFolder } from '../../../core/import/importer';
-import { allStoreFiles } from '../../../core/import/store-files';
-import { openDatabase, readOnly, type WritableDB } from '../../../core/store/db';
-import { migrate } from '../../../core/store/migrations';
-import { demoStore, tempDir } from '../../../test/support/temp';
+import type { DataKey } from '../../../core/crypto/data-key';
+import { readOnly, type WritableDB } from '../../../core/store/db';
 import { parseConfig } from '../../config';
 import { createLogger } from '../../log';
 import { createScreenService } from './screen-service';
+import { openDemoScreens, type DemoScreens } from './screen-test-support';
 
-const key = DataKey.generate();
-const dir = tempDir();
+let demo: DemoScreens;
 let db: WritableDB;
+let key: DataKey;
 beforeAll(() => {
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  importStoreFolder(db, demoStore, allStoreFiles, { key });
+  demo = openDemoScreens();
+  ({ db, key } = demo);
 });
-afterAll(() => {
-  db.close();
-  dir.remove();
-});
+afterAll(() => demo.close());
 
 function service(role: 'mirror' | 'staff', connectivity: string, nudges: string[]) {
   return createScreenService({
