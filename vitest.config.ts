@@ -6,7 +6,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   test: {
     include: [
-      '{renderer,bridge,host,electron,core,device,sync,cloud,tools}/**/*.test.{ts,tsx}',
+      '{common,renderer,bridge,host,electron,core,device,sync,cloud,hq,tools}/**/*.test.{ts,tsx}',
       'test/**/*.test.ts',
     ],
     exclude: ['node_modules', 'dist'],

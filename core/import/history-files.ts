@@ -52,6 +52,13 @@ const tryons = z.object({
       message: 'must be liked, rejected, size_swap or bought',
     })
     .transform((value) => (value === 'size_swap' ? 'size-swap' : value)),
+  // Optional column (older exports lack it): the "not for me" reason, empty when none was given.
+  reason: z
+    .enum(['', 'too_small', 'too_big', 'colour', 'style', 'price'], {
+      message: 'must be empty, too_small, too_big, colour, style or price',
+    })
+    .optional()
+    .transform((value) => (value ? value.replace('_', '-') : null)),
 });
 
 export const historyFiles: readonly FileSpec[] = [
@@ -92,9 +99,9 @@ export const historyFiles: readonly FileSpec[] = [
   {
     file: 'history/tryons.csv',
     table: 'history_tryons',
-    header: Object.keys(tryons.shape),
+    header: ['session_id', 'member_id', 'store_id', 'ts', 'sku', 'outcome'],
     schema: tryons as unknown as FileSpec['schema'],
-    columns: ['session_id', 'line_no', 'member_id', 'store_id', 'ts', 'sku', 'outcome'],
+    columns: ['session_id', 'line_no', 'member_id', 'store_id', 'ts', 'sku', 'outcome', 'reason'],
     key: ['session_id', 'line_no'],
     optional: true,
     prepare: unlinkErased(2),
@@ -108,6 +115,7 @@ export const historyFiles: readonly FileSpec[] = [
         t.ts,
         t.sku,
         t.outcome,
+        t.reason,
       ];
     },
   },

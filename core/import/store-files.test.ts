@@ -52,6 +52,24 @@ describe('allStoreFiles', () => {
     expect(lines.length).toBeGreaterThanOrEqual(2);
     expect(lines.map((l) => l.line_no)).toEqual(lines.map((_, i) => i + 1));
     expect(count("history_tryons WHERE outcome = 'size-swap'")).toBeGreaterThan(0);
+    // The export's reasons (too_small, …) arrive in the kiosk's own names; empty means none.
+    expect(
+      count("history_tryons WHERE outcome = 'size-swap' AND reason = 'too-small'"),
+    ).toBeGreaterThan(0);
+    expect(
+      count("history_tryons WHERE outcome = 'rejected' AND reason = 'colour'"),
+    ).toBeGreaterThan(0);
+    expect(count("history_tryons WHERE outcome = 'liked' AND reason IS NOT NULL")).toBe(0);
+  });
+
+  it('imports an older try-on export without the reason column', () => {
+    const store = copyDemoStore(dir.path);
+    const file = join(store, 'history', 'tryons.csv');
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    writeFileSync(file, `${lines.map((l) => l.split(',').slice(0, 6).join(',')).join('\n')}\n`);
+    importStoreFolder(db, store, allStoreFiles, { key });
+    expect(count('history_tryons')).toBe(lines.length - 1);
+    expect(count('history_tryons WHERE reason IS NOT NULL')).toBe(0);
   });
 
   it('changes nothing when the same folder is imported twice (members and staff included)', () => {
@@ -119,7 +137,7 @@ describe('allStoreFiles', () => {
     );
     append('coupons.csv', 'BAD,坏,Bad,percent,120,0,2026-05-01,2026-01-01,regular,1');
     append('tiers.csv', 'tin,锡,Tin,5.555,1,0');
-    append('history/tryons.csv', 'T9,,S001,yesterday,DRE001-WHT-XS,maybe');
+    append('history/tryons.csv', 'T9,,S001,yesterday,DRE001-WHT-XS,maybe,ugly');
     const problems = importError(store).problems;
     const at = (file: string) => dataLines(file) + 2;
     expect(problems).toEqual(
@@ -143,6 +161,7 @@ describe('allStoreFiles', () => {
         }),
         expect.objectContaining({ file: 'history/tryons.csv', field: 'ts' }),
         expect.objectContaining({ file: 'history/tryons.csv', field: 'outcome' }),
+        expect.objectContaining({ file: 'history/tryons.csv', field: 'reason' }),
       ]),
     );
     expect(count('members')).toBe(0);

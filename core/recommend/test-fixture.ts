@@ -64,7 +64,9 @@ export function seedSmallStore(db: WritableDB): void {
       INSERT INTO members (member_id, gender, tier, consent_profile, erased_at)
       VALUES ('M3', NULL, 'regular', 1, '2026-05-01T00:00:00Z');`);
     const sale = db.prepare('INSERT INTO history_transactions VALUES (?,?,?,?,?,?,?,?,?)');
-    const tryon = db.prepare('INSERT INTO history_tryons VALUES (?,?,?,?,?,?,?)');
+    const tryon = db.prepare(
+      'INSERT INTO history_tryons (session_id, line_no, member_id, store_id, ts, sku, outcome) VALUES (?,?,?,?,?,?,?)',
+    );
     let n = 0;
     const buy = (member: string | null, ts: string, ...skus: string[]) => {
       const id = `X${++n}`;

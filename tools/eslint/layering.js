@@ -8,15 +8,24 @@ import { dirname, relative, resolve, sep } from 'node:path';
 
 /** Which of our folders each folder may import (its own is always allowed). */
 export const allowedImports = {
-  renderer: ['bridge'],
-  bridge: [],
-  host: ['core', 'device', 'sync', 'bridge'],
-  electron: ['host', 'bridge'],
-  core: [],
-  device: [],
-  sync: ['core'],
-  cloud: ['sync/protocol'],
+  // common/ holds the Result shape and the zod error formatter: pure, imports nothing of ours,
+  // so every layer may use it (each layer closes the error codes over its own list).
+  common: [],
+  renderer: ['bridge', 'common'],
+  bridge: ['common'],
+  host: ['core', 'device', 'sync', 'bridge', 'common'],
+  electron: ['host', 'bridge', 'common'],
+  core: ['common'],
+  device: ['common'],
+  sync: ['core', 'common'],
+  // The cloud shares the kiosk's pure rules (pricing, RFM, recommendation training), not its store.
+  cloud: ['sync/protocol', 'core/rules', 'core/recommend', 'common'],
+  // The HQ console talks only to the HQ API's contract (zod schemas), never to cloud internals.
+  hq: ['cloud/hq-api', 'common'],
 };
+
+/** Sub-folders that are a layer of their own (a narrower thing another layer may import). */
+const subLayers = ['sync/protocol', 'cloud/hq-api', 'core/rules', 'core/recommend'];
 
 /** Packages that only the host side may load; the renderer runs in an untrusted page. */
 const hostOnlyPackages = [
@@ -31,11 +40,14 @@ const hostOnlyPackages = [
   'tsx',
 ];
 const builtins = new Set(builtinModules);
+/** Layers that run in a browser page: no Node built-ins, no host-only packages. */
+const browserLayers = ['renderer', 'hq'];
 
 function layerOf(path) {
   const [first, second] = path.split(sep);
   if (!first || !(first in allowedImports)) return null;
-  return first === 'sync' && second === 'protocol' ? 'sync/protocol' : first;
+  const sub = `${first}/${second}`;
+  return subLayers.includes(sub) ? sub : first;
 }
 
 function packageName(source) {
@@ -52,7 +64,8 @@ export default {
     ],
     messages: {
       layer: '{{from}}/ may not import {{to}}/ (allowed: {{allowed}}); see shared/DESIGN.md',
-      package: 'renderer/ may not import "{{name}}": the renderer talks only to the bridge',
+      package:
+        '{{from}}/ may not import "{{name}}": it runs in a browser page and talks only to its API',
     },
   },
   create(context) {
@@ -75,10 +88,10 @@ export default {
         });
         return;
       }
-      if (fromTop !== 'renderer') return;
+      if (!browserLayers.includes(fromTop)) return;
       const name = packageName(source);
       if (source.startsWith('node:') || builtins.has(name) || hostOnlyPackages.includes(name)) {
-        context.report({ node, messageId: 'package', data: { name: source } });
+        context.report({ node, messageId: 'package', data: { from: fromTop, name: source } });
       }
     }
     return {

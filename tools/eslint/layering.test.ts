@@ -33,3 +33,19 @@ describe('local/layering', () => {
     expect(messages).toEqual([]);
   });
 });
+
+describe('local/layering: shared and brand-side folders', () => {
+  it('keeps the cloud off device/ drivers', async () => {
+    expect(await layeringMessages('core-imports-device.ts', 'cloud/fine.ts')).toEqual([
+      expect.stringMatching(/cloud\/ may not import device\//),
+    ]);
+  });
+
+  it('keeps the HQ console off node: and off cloud internals', async () => {
+    const messages = await layeringMessages('renderer-imports-core.ts', 'hq/bad.ts');
+    expect(messages).toEqual([
+      expect.stringMatching(/hq\/ may not import core\//),
+      expect.stringMatching(/hq\/ may not import "node:fs"/),
+    ]);
+  });
+});

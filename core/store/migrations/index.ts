@@ -21,6 +21,7 @@ import { migration0140 } from './0140-sync-tables';
 import { migration0150 } from './0150-staff-requests';
 import { migration0160 } from './0160-price-overrides';
 import { migration0170 } from './0170-member-used-coupons';
+import { migration0180 } from './0180-history-tryon-reason';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   migration0150,
   migration0160,
   migration0170,
+  migration0180,
 ];
 
 export class DatabaseFromFutureError extends Error {
