@@ -6,7 +6,6 @@ import type { z } from 'zod';
 import type { Result } from './result';
 import { syncEvents, syncMethods } from './areas/sync';
 import { appMethods } from './areas/app';
-import { catalogMethods } from './areas/catalog';
 import { deviceEvents, deviceMethods } from './areas/device';
 import { cartMethods } from './areas/cart';
 import { checkoutMethods } from './areas/checkout';
@@ -18,7 +17,6 @@ import { staffEvents, staffMethods } from './areas/staff';
 /** Every method, by area. An area file declares its methods' parameter and answer schemas. */
 export const methods = {
   ...appMethods,
-  ...catalogMethods,
   ...deviceMethods,
   ...sessionMethods,
   ...mirrorMethods,
@@ -51,6 +49,18 @@ export const eventNames = Object.keys(events) as EventName[];
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(methods, name);
 }
+
+/** Methods only a signed-in staff member may call (`staff: true` in their area file). */
+export type StaffMethodName = {
+  [M in MethodName]: Methods[M] extends { staff: true } ? M : never;
+}[MethodName];
+
+export function isStaffMethod(name: MethodName): name is StaffMethodName {
+  const method = methods[name];
+  return 'staff' in method && method.staff;
+}
+
+export const staffMethodNames = methodNames.filter(isStaffMethod);
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(events, name);

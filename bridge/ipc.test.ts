@@ -38,9 +38,11 @@ const server = createBridgeServer(
       language: 'en',
       version: '0',
     }),
-    'catalog.lookup': () => null,
-    'device.list': () => [],
+    'cart.setQty': () => {
+      throw new Error('never called with bad params');
+    },
   }),
+  { staffSignedIn: () => false },
 );
 
 describe('Electron IPC transport', () => {
@@ -48,12 +50,17 @@ describe('Electron IPC transport', () => {
     const ipc = fakeIpc('kiosk://app/index.html');
     registerIpcBridge(ipc.main, server, (frame) => frame?.url.startsWith('kiosk://app/') ?? false);
     expect([...ipc.handlers.keys()]).toEqual(methodNames.map((method) => `kiosk:${method}`));
-    expect(ipc.handlers.has('kiosk:catalog.lookup')).toBe(true);
+    expect(ipc.handlers.has('kiosk:cart.setQty')).toBe(true);
     const client = createIpcClient(ipc.renderer);
     expect(await client['app.info']({})).toMatchObject({ ok: true, value: { role: 'checkout' } });
-    expect(await client['catalog.lookup']({ code: 5 } as never)).toMatchObject({
+    expect(await client['cart.setQty']({ sku: 5 } as never)).toMatchObject({
       ok: false,
       error: { code: 'bad-request' },
+    });
+    // The staff check is the dispatcher's, whichever transport the call came by.
+    expect(await client['device.list']({})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
     });
   });
 

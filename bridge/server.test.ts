@@ -1,19 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Handlers } from './contract';
+import { staffMethodNames, type Handlers } from './contract';
 import { KioskError } from './result';
 import { someHandlers } from './test-handlers';
-import { createBridgeServer } from './server';
+import { createBridgeServer, type BridgeServerOptions } from './server';
 
-const product = {
+const approval = {
+  approvalId: 'A1',
+  kind: 'remove-item' as const,
   sku: 'A',
-  styleId: 'S',
-  gtin: '06970001000016',
-  name: { zh: '裙', en: 'Dress' },
-  color: { code: 'W', zh: '白', en: 'White' },
-  size: 'M',
-  priceCents: 100,
-  listPriceCents: 100,
-  stockHere: 1,
+  name: null,
+  status: 'approved' as const,
+  createdAt: '2026-01-01T00:00:00.000Z',
 };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
@@ -25,63 +22,102 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       language: 'zh-CN',
       version: '0',
     }),
-    'catalog.lookup': ({ code }) => (code === 'known' ? product : null),
+    'staff.decide': ({ approvalId }) => (approvalId === 'A1' ? approval : null),
     'device.list': () => [],
     ...overrides,
   });
 }
 
+const staffIn: BridgeServerOptions = { staffSignedIn: () => true };
+
 describe('bridge server dispatch', () => {
   it('answers a valid call with ok and the handler’s value', async () => {
-    const server = createBridgeServer(handlers());
-    expect(await server.dispatch('catalog.lookup', { code: 'known' })).toEqual({
+    const server = createBridgeServer(handlers(), staffIn);
+    expect(await server.dispatch('staff.decide', { approvalId: 'A1', approve: true })).toEqual({
       ok: true,
-      value: product,
+      value: approval,
     });
   });
 
-  it('answers an unknown method, including prototype names, with unknown-method', async () => {
-    const server = createBridgeServer(handlers());
-    for (const method of ['nope', '__proto__', 'constructor', 42, null]) {
+  it('answers an unknown method, including prototype names and removed ones, with unknown-method', async () => {
+    const server = createBridgeServer(handlers(), staffIn);
+    for (const method of [
+      'nope',
+      '__proto__',
+      'constructor',
+      42,
+      null,
+      // Removed: no screen used them (a typed card number, a sync without staff, the raw queue).
+      'member.identify',
+      'sync.now',
+      'staff.requests',
+      'catalog.lookup',
+    ]) {
       const result = await server.dispatch(method, {});
       expect(result).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     }
   });
 
   it('answers malformed params with bad-request naming the field, without calling the handler', async () => {
-    const lookup = vi.fn();
-    const server = createBridgeServer(handlers({ 'catalog.lookup': lookup }));
+    const decide = vi.fn();
+    const server = createBridgeServer(handlers({ 'staff.decide': decide }), staffIn);
     for (const params of [
-      { code: 7 },
-      { code: '' },
-      { code: 'x'.repeat(300) },
-      { code: 'a', extra: 1 },
+      { approvalId: 7, approve: true },
+      { approvalId: '', approve: true },
+      { approvalId: 'x'.repeat(300), approve: true },
+      { approvalId: 'a', approve: true, extra: 1 },
       'string',
       [1],
     ]) {
-      const result = await server.dispatch('catalog.lookup', params);
+      const result = await server.dispatch('staff.decide', params);
       expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     }
-    expect(await server.dispatch('catalog.lookup', { code: 7 })).toMatchObject({
-      error: { message: expect.stringMatching(/^code:/) },
+    expect(await server.dispatch('staff.decide', { approvalId: 7, approve: true })).toMatchObject({
+      error: { message: expect.stringMatching(/^approvalId:/) },
     });
-    expect(lookup).not.toHaveBeenCalled();
+    expect(decide).not.toHaveBeenCalled();
+  });
+
+  it('refuses every staff-only method without a staff session, before reading its params', async () => {
+    let signedIn = false;
+    const onForbidden = vi.fn();
+    const called = vi.fn();
+    const all = Object.fromEntries(staffMethodNames.map((m) => [m, called]));
+    const server = createBridgeServer(someHandlers(all), {
+      staffSignedIn: () => signedIn,
+      onForbidden,
+    });
+    expect(staffMethodNames).toEqual(
+      expect.arrayContaining(['device.list', 'staff.decide', 'staff.member', 'staff.syncNow']),
+    );
+    expect(staffMethodNames).not.toContain('staff.login');
+    for (const method of staffMethodNames) {
+      expect(await server.dispatch(method, { junk: true })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+    expect(called).not.toHaveBeenCalled();
+    expect(onForbidden).toHaveBeenCalledTimes(staffMethodNames.length);
+    signedIn = true;
+    expect(await server.dispatch('device.list', {})).toMatchObject({ ok: true });
+    expect(called).toHaveBeenCalledTimes(1);
   });
 
   it('turns a KioskError into its code and a bug into internal, reporting the bug once', async () => {
     const onInternalError = vi.fn();
     const server = createBridgeServer(
       handlers({
-        'catalog.lookup': () => {
+        'staff.decide': () => {
           throw new KioskError('not-found', 'no such thing');
         },
         'device.list': () => {
           throw new TypeError('bug');
         },
       }),
-      { onInternalError },
+      { ...staffIn, onInternalError },
     );
-    expect(await server.dispatch('catalog.lookup', { code: 'x' })).toEqual({
+    expect(await server.dispatch('staff.decide', { approvalId: 'x', approve: false })).toEqual({
       ok: false,
       error: { code: 'not-found', message: 'no such thing' },
     });
@@ -93,7 +129,7 @@ describe('bridge server dispatch', () => {
   });
 
   it('validates events before they reach any transport', () => {
-    const server = createBridgeServer(handlers());
+    const server = createBridgeServer(handlers(), staffIn);
     const sink = vi.fn();
     server.subscribe(sink);
     expect(() => server.emit('device.status', { id: 'x' } as never)).toThrow();

@@ -1,11 +1,16 @@
 /**
  * Transport-independent host side of the bridge. `dispatch` never throws: an unknown method, a
  * malformed parameter object or a failing handler each come back as an error Result.
+ *
+ * Guarantee: a method marked `staff: true` in the contract runs only while `staffSignedIn()` says
+ * a staff member is signed in at this screen; otherwise it is answered `forbidden` before its
+ * parameters are even read, so no handler has to remember the check.
  */
 import { z } from 'zod';
 import {
   events,
   isMethodName,
+  isStaffMethod,
   methods,
   type EventName,
   type EventPayload,
@@ -24,8 +29,12 @@ export interface BridgeServer {
 }
 
 export interface BridgeServerOptions {
+  /** Whether a staff member is signed in at this screen now (the host keeps the staff session). */
+  staffSignedIn(): boolean;
   /** Called for failures that are not KioskErrors (bugs); the caller logs them once. */
   onInternalError?: (method: string, error: unknown) => void;
+  /** Called when a staff-only method is refused for want of a staff session. */
+  onForbidden?: (method: MethodName) => void;
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -35,15 +44,16 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-export function createBridgeServer(
-  handlers: Handlers,
-  options: BridgeServerOptions = {},
-): BridgeServer {
+export function createBridgeServer(handlers: Handlers, options: BridgeServerOptions): BridgeServer {
   const sinks = new Set<(event: EventName, payload: unknown) => void>();
 
   async function dispatch(method: unknown, params: unknown): Promise<Result<unknown>> {
     if (!isMethodName(method)) {
       return err('unknown-method', `unknown method ${JSON.stringify(String(method)).slice(0, 80)}`);
+    }
+    if (isStaffMethod(method) && !options.staffSignedIn()) {
+      options.onForbidden?.(method);
+      return err('forbidden', `${method} needs a signed-in staff member`);
     }
     const parsed = methods[method].input.safeParse(params ?? {});
     if (!parsed.success) return err('bad-request', describeIssues(parsed.error));

@@ -21,5 +21,21 @@ export interface EventFrame {
 }
 export type HostFrame = ResultFrame | EventFrame;
 
-/** Frames larger than this are refused before parsing: no bridge call needs more. */
-export const maxFrameBytes = 256 * 1024;
+/**
+ * The WebSocket's subprotocols. A browser cannot set headers on a WebSocket, so the page offers
+ * two subprotocols: the bridge's, which the host selects, and the session token as
+ * `<tokenProtocolPrefix><token>`, which the host checks before the upgrade (Kubernetes carries its
+ * bearer token the same way). The token never comes back in the answer.
+ */
+export const bridgeProtocol = 'seed-kiosk.bridge.v1';
+export const tokenProtocolPrefix = 'seed-kiosk.token.';
+
+/** A session token's form: base64url, as the host makes it (a subprotocol allows no other). */
+export function isSessionToken(text: string): boolean {
+  return /^[A-Za-z0-9_-]{16,128}$/.test(text);
+}
+
+/** The subprotocols a client offers with `token` (a session token: see `isSessionToken`). */
+export function clientProtocols(token: string): string[] {
+  return [bridgeProtocol, tokenProtocolPrefix + token];
+}

@@ -12,10 +12,12 @@ import {
   type MethodName,
 } from './contract';
 import { err, type Result } from './result';
-import type { HostFrame } from './wire';
+import { clientProtocols, type HostFrame } from './wire';
 
 export interface WsClientOptions {
   url: string;
+  /** The session token the host made at start; without the right one the host refuses the socket. */
+  token: string;
   /** Milliseconds a call may wait for its answer. */
   callTimeoutMs?: number;
   onConnectionChange?: (connected: boolean) => void;
@@ -38,7 +40,10 @@ export function createWsClient(options: WsClientOptions): KioskApi & { close(): 
   let retryMs = 250;
 
   function connect(): void {
-    const ws = new (options.WebSocketImpl ?? WebSocket)(options.url);
+    const ws = new (options.WebSocketImpl ?? WebSocket)(
+      options.url,
+      clientProtocols(options.token),
+    );
     socket = ws;
     ws.onopen = () => {
       retryMs = 250;

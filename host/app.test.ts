@@ -30,10 +30,9 @@ describe('kiosk host', () => {
       ok: true,
       value: { storeId: 'S001', role: 'checkout', storeName: { en: "Shanghai Jing'an Flagship" } },
     });
-    expect(await host.bridge.dispatch('catalog.lookup', { code: '6970001000016' })).toMatchObject({
-      ok: true,
-      value: { sku: 'DRE001-WHT-XS' },
-    });
+    expect(
+      await host.bridge.dispatch('cart.setQty', { sku: 'DRE001-WHT-XS', qty: 0 }),
+    ).toMatchObject({ ok: true, value: { role: 'checkout', cart: null } });
   });
 
   it('lets only a supervisor with the right PIN leave kiosk mode', async () => {

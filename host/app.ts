@@ -22,6 +22,8 @@ import { createLogger, type Logger } from './log';
 import { createHandlers } from './handlers';
 import type { HostContext } from './handlers/context';
 import { receiptPrinter, wireDeviceEvents } from './device-events';
+import { publishDeviceStates } from './device-state-file';
+import { toDeviceStatus } from './handlers/device';
 import { sqlitePrintJobs } from './print-jobs';
 import { startSyncService } from './sync-service';
 import { createScreenService } from './services/screens/screen-service';
@@ -122,7 +124,9 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     }),
   };
   const bridge = createBridgeServer(createHandlers(context), {
+    staffSignedIn: () => context.screens.staff.signedIn(),
     onInternalError: (method, error) => log.error({ err: error, method }, 'bridge handler failed'),
+    onForbidden: (method) => log.warn({ method }, 'staff-only method refused: nobody signed in'),
   });
   bridgeRef = bridge;
   // Requests pulled from other kiosks of the store: the screens show them at once.
@@ -136,6 +140,9 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     log: log.child({ mod: 'device' }),
   });
   await devices.start();
+  // For `kiosk devices`: the live states, in the data directory (the bridge is the screen's only).
+  const deviceStates = publishDeviceStates(dataDir, () => devices.snapshots().map(toDeviceStatus));
+  devices.on('status', () => deviceStates.update());
   // Anonymous sessions and unsent photos do not outlive their retention period.
   const retention = { anonymousSessionDays: 30, unsentPhotoHours: 24 };
   const purge = () => {
@@ -170,6 +177,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
       context.sync.stop();
       context.screens.close();
       await devices.close();
+      deviceStates.remove();
       db.close();
     },
   };

@@ -1,7 +1,8 @@
 /** Finding and opening a Chromium-family browser in kiosk app mode for the web shell. */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const candidates = [
   '/usr/bin/chromium',
@@ -22,9 +23,24 @@ export function hasDisplay(env: NodeJS.ProcessEnv): boolean {
   return process.platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
-export function openKioskBrowser(browser: string, url: string, dataDir: string): void {
+/**
+ * A page that forwards to `url`, written 0600 into the data directory. Chromium is started on this
+ * file rather than on `url`, because a command line is readable by every user of the PC
+ * (/proc/<pid>/cmdline) and `url` carries the session token.
+ */
+export function writeLaunchPage(url: string, dataDir: string): string {
+  const file = join(dataDir, 'browser-launch.html');
+  const target = url.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const html = `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer"><meta http-equiv="refresh" content="0; url=${target}"><title>Seed Kiosk</title>\n`;
+  rmSync(file, { force: true });
+  writeFileSync(file, html, { mode: 0o600, flag: 'wx' });
+  return file;
+}
+
+/** The Chromium command line for the kiosk window: the launch page, never the token itself. */
+export function kioskBrowserArgs(launchPage: string, dataDir: string): string[] {
   const args = [
-    `--app=${url}`,
+    `--app=${pathToFileURL(launchPage).href}`,
     '--kiosk',
     `--user-data-dir=${join(dataDir, 'browser-profile')}`,
     '--no-first-run',
@@ -35,5 +51,10 @@ export function openKioskBrowser(browser: string, url: string, dataDir: string):
     '--autoplay-policy=no-user-gesture-required',
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
+  return args;
+}
+
+export function openKioskBrowser(browser: string, url: string, dataDir: string): void {
+  const args = kioskBrowserArgs(writeLaunchPage(url, dataDir), dataDir);
   spawn(browser, args, { stdio: 'ignore', detached: true }).unref();
 }

@@ -10,7 +10,10 @@ import { ServicesProvider } from './store/context';
 import './styles.css';
 
 const store = createAppStore();
-const kiosk = connectKiosk((connected) => store.getState().setConnected(connected));
+const kiosk = connectKiosk({
+  onConnectionChange: (connected) => store.getState().setConnected(connected),
+  onNoSessionKey: () => store.getState().setSessionKeyMissing(),
+});
 const i18n = createI18n(store.getState().language);
 const root = document.getElementById('root');
 if (root) {

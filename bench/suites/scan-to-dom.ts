@@ -6,7 +6,7 @@
 import { chromium } from 'playwright-core';
 import { TtyWriter } from '../../device/sim/line-writer';
 import { createPtyPair } from '../../device/sim/pty-pair';
-import { startKiosk } from '../../test/e2e/support/kiosk-process';
+import { startKiosk } from '../../test/support/kiosk-process';
 import { tempDir } from '../../test/support/temp';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
 import { armCardSeen, domStamps } from '../support/dom-stamps';

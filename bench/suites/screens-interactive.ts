@@ -4,7 +4,7 @@
  * (`app.info`), so the page is painted, the WebSocket is up and the host has answered.
  */
 import { chromium } from 'playwright-core';
-import { startKiosk } from '../../test/e2e/support/kiosk-process';
+import { startKiosk } from '../../test/support/kiosk-process';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
 import { median, percentile, round, type BenchRow } from '../support/stats';
 

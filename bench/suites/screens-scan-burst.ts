@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { TtyWriter } from '../../device/sim/line-writer';
 import { createPtyPair } from '../../device/sim/pty-pair';
-import { startKiosk } from '../../test/e2e/support/kiosk-process';
+import { startKiosk } from '../../test/support/kiosk-process';
 import { repoRoot, tempDir } from '../../test/support/temp';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
 import { domStamps, firstSeen } from '../support/dom-stamps';

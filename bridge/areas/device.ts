@@ -18,7 +18,8 @@ export const rfidEventSchema = z.object({
 export type RfidEvent = z.output<typeof rfidEventSchema>;
 
 export const deviceMethods = {
-  'device.list': { input: none, output: z.array(deviceStatusSchema) },
+  /** Device health, for the staff console (staff only). */
+  'device.list': { input: none, output: z.array(deviceStatusSchema), staff: true },
 } as const;
 
 export const deviceEvents = {

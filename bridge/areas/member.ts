@@ -1,12 +1,12 @@
-/** The member area: sign-in by a typed card number or a member QR token decoded by the camera. */
+/**
+ * The member area: sign-in by a member QR token the screen's camera decoded, and joining. A card
+ * number is never typed by a shopper: cards come from the card reader (a scan), and staff look a
+ * member up with `staff.member`.
+ */
 import { z } from 'zod';
 import { sessionViewSchema } from '../views';
 
 export const memberMethods = {
-  'member.identify': {
-    input: z.object({ kind: z.enum(['card', 'qr']), value: z.string().min(1).max(128) }).strict(),
-    output: sessionViewSchema,
-  },
   /**
    * Text the screen's camera decoded from a QR code the shopper showed. The host runs it through
    * the same decoder as a scan and accepts only a member token; anything else is refused calmly.

@@ -4,6 +4,15 @@ import { orderSchema, reactionSchema, sessionViewSchema, tryOnReasonSchema } fro
 
 const sku = z.string().min(1).max(64);
 
+/**
+ * The largest try-on photo, as JPEG bytes. The renderer takes it at most 1280 px on its long side
+ * (a phone shows it; a 1280×960 JPEG at quality 0.85 is ~150–300 KB), so 1 MiB leaves room while
+ * bounding the bridge's frames, the sealed copy in SQLite and its upload over the store's network.
+ */
+export const maxPhotoJpegBytes = 1024 * 1024;
+/** Base64 text of `maxPhotoJpegBytes`. */
+export const maxPhotoBase64Chars = 4 * Math.ceil(maxPhotoJpegBytes / 3);
+
 export const mirrorMethods = {
   'mirror.react': {
     input: z
@@ -26,9 +35,9 @@ export const mirrorMethods = {
     input: z.object({ granted: z.boolean() }).strict(),
     output: sessionViewSchema,
   },
-  /** One camera frame as base64 JPEG (at most ~3 MB); refused without consent. */
+  /** One camera frame as base64 JPEG (at most `maxPhotoJpegBytes`); refused without consent. */
   'mirror.photo': {
-    input: z.object({ imageBase64: z.string().min(4).max(4_200_000) }).strict(),
+    input: z.object({ imageBase64: z.base64().min(4).max(maxPhotoBase64Chars) }).strict(),
     output: sessionViewSchema,
   },
   'mirror.sendPhoto': {

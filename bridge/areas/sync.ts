@@ -1,4 +1,4 @@
-/** The sync area: how the kiosk stands with the member cloud, shown calmly, and "sync now" for staff. */
+/** The sync area: how the kiosk stands with the member cloud, shown calmly on every screen. */
 import { z } from 'zod';
 import { none } from './shared';
 
@@ -15,17 +15,16 @@ export const syncStatusSchema = z.object({
 });
 export type SyncStatusView = z.output<typeof syncStatusSchema>;
 
+/** What one "sync now" did; staff run it from the console (`staff.syncNow`, audited). */
+export const syncNowResultSchema = z.object({
+  ok: z.boolean(),
+  pushed: z.number().int(),
+  pulledRows: z.number().int(),
+  status: syncStatusSchema,
+});
+
 export const syncMethods = {
   'sync.status': { input: none, output: syncStatusSchema },
-  'sync.now': {
-    input: none,
-    output: z.object({
-      ok: z.boolean(),
-      pushed: z.number().int(),
-      pulledRows: z.number().int(),
-      status: syncStatusSchema,
-    }),
-  },
 } as const;
 
 export const syncEvents = {

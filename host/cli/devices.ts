@@ -1,14 +1,16 @@
 /**
  * `kiosk devices [--json]`: the configured devices (KIOSK_CONFIG) with their state, and the serial
- * and HID devices plugged in now with their likely role. When a kiosk is running on KIOSK_PORT the
- * states come from it (bridge WebSocket, `device.list`); otherwise nothing is opened: each device
- * shows `closed` and whether its path is present. `--json` prints one JSON object per line.
+ * and HID devices plugged in now with their likely role. When a kiosk is running on this data
+ * directory (KIOSK_DATA_DIR) the states are the ones it publishes there (host/device-state-file);
+ * otherwise nothing is opened: each device shows `closed` and whether its path is present.
+ * `--json` prints one JSON object per line.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import WebSocket from 'ws';
+import type { DeviceStatus } from '../../bridge/schemas';
 import { discoverDevices, type DiscoveredDevice } from '../../device/discovery';
 import { ConfigError, loadConfigFromEnv, type KioskConfig } from '../config';
+import { readDeviceStates } from '../device-state-file';
 import { exitCodes, type Command } from './io';
 
 interface ConfiguredRow {
@@ -25,52 +27,7 @@ interface ConfiguredRow {
   lastError: string | null;
 }
 
-interface LiveStatus {
-  id: string;
-  state: string;
-  path: string | null;
-  reads: number;
-  errors: number;
-  lastError: string | null;
-}
-
-/** Asks a running kiosk for `device.list`; null when none answers within `timeoutMs`. */
-export function askRunningKiosk(port: number, timeoutMs = 1500): Promise<LiveStatus[] | null> {
-  return new Promise((resolve) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${port}/bridge`);
-    const done = (value: LiveStatus[] | null): void => {
-      clearTimeout(timer);
-      socket.removeAllListeners();
-      socket.on('error', () => undefined);
-      socket.terminate();
-      resolve(value);
-    };
-    const timer = setTimeout(() => done(null), timeoutMs);
-    socket.on('error', () => done(null));
-    socket.on('open', () =>
-      socket.send(JSON.stringify({ t: 'call', id: 1, m: 'device.list', p: {} })),
-    );
-    socket.on('message', (data: WebSocket.RawData) => {
-      try {
-        const frame = JSON.parse(String(data)) as {
-          t?: string;
-          id?: number;
-          r?: { ok?: boolean; value?: unknown };
-        };
-        if (frame.t !== 'res' || frame.id !== 1) return;
-        done(
-          frame.r?.ok === true && Array.isArray(frame.r.value)
-            ? (frame.r.value as LiveStatus[])
-            : null,
-        );
-      } catch {
-        done(null);
-      }
-    });
-  });
-}
-
-function configuredRows(config: KioskConfig, live: LiveStatus[] | null): ConfiguredRow[] {
+function configuredRows(config: KioskConfig, live: DeviceStatus[] | null): ConfiguredRow[] {
   return config.devices.map((device) => {
     const status = live?.find((entry) => entry.id === device.id);
     const path = status?.path ?? device.path ?? null;
@@ -117,7 +74,7 @@ export const devicesCommand: Command = async (argv, io) => {
     io.err(error.message);
     return error.exitCode;
   }
-  const live = await askRunningKiosk(environment.port);
+  const live = readDeviceStates(environment.dataDir);
   const rows = configuredRows(environment.config, live);
   const { devices, warnings } = await discoverDevices();
   if (values.json) {
@@ -128,7 +85,7 @@ export const devicesCommand: Command = async (argv, io) => {
   }
   io.out(
     live
-      ? `configured devices (from the kiosk on port ${environment.port}):`
+      ? `configured devices (from the kiosk running on ${environment.dataDir}):`
       : 'configured devices (no kiosk running: nothing opened):',
   );
   for (const row of rows) {

@@ -18,17 +18,33 @@ import { unescapeBytes } from '../../device/sim/line-writer';
 import { startWebShell } from '../web/server';
 import { exitCodes, type CliIO, type Command } from './io';
 
-function forwardTypedScans(host: KioskHost, io: CliIO): void {
+/** Lines typed on this terminal go to the simulated scanner; the returned function stops reading. */
+function forwardTypedScans(host: KioskHost, io: CliIO): () => void {
   const scanner = host.config.devices.find(
     (device) => device.transport === 'sim' && device.kind === 'scanner',
   );
   const simulator = scanner ? host.devices.simulator(scanner.id) : null;
-  if (!scanner || !simulator) return;
+  if (!scanner || !simulator) return () => undefined;
   io.out(`simulated scanner "${scanner.id}": type a barcode (e.g. 6970001000016) and press Enter`);
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   lines.on('line', (line) => {
     if (line.trim())
       simulator.send(Buffer.concat([unescapeBytes(line.trim()), unescapeBytes(scanner.suffix)]));
+  });
+  // Closing the interface pauses stdin, so an open terminal or pipe no longer keeps us running.
+  return () => lines.close();
+}
+
+/** Resolves on the first SIGINT or SIGTERM, then leaves both signals to their default again. */
+function stopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
 }
 
@@ -71,13 +87,23 @@ export const startCommand: Command = async (argv, io) => {
     io.err('the renderer is not built: run `npm run build` (npm start does it for you)');
     return exitCodes.failed;
   }
+  // Listening before the host starts: a signal during start-up still stops it cleanly.
+  const stopped = stopSignal();
   const host = await startKioskHost({
     config: environment.config,
     dataDir: environment.dataDir,
     shell: 'web',
     seedDir: values.demo ? demoStoreDir : null,
   });
-  const shell = await startWebShell({ bridge: host.bridge, rendererDir, port: environment.port });
+  const webLog = host.log.child({ mod: 'host/web' });
+  const shell = await startWebShell({
+    bridge: host.bridge,
+    rendererDir,
+    port: environment.port,
+    onUpgradeRefused: (reason) => webLog.warn({ reason }, 'bridge connection refused'),
+    onSocketError: (error) => webLog.warn({ err: error }, 'bridge connection closed on error'),
+  });
+  // The URL carries this start's session token (in its fragment): the one way onto the bridge.
   io.out(
     `Seed Kiosk (${environment.config.role}, store ${environment.config.storeId}) is at ${shell.url}`,
   );
@@ -86,12 +112,11 @@ export const startCommand: Command = async (argv, io) => {
   if (browser && hasDisplay(io.env)) openKioskBrowser(browser, shell.url, environment.dataDir);
   else if (!values['no-browser'])
     io.out('no browser window opened (no Chromium found or no display): open the URL above');
-  if (values.demo) forwardTypedScans(host, io);
+  const stopTyping = values.demo ? forwardTypedScans(host, io) : () => undefined;
 
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  const signal = await stopped;
+  host.log.info({ signal }, 'stopping');
+  stopTyping();
   await shell.close();
   await host.close();
   return exitCodes.ok;

@@ -1,7 +1,6 @@
 /** All bridge handlers, composed from one module per area. */
 import type { Handlers } from '../../bridge/contract';
 import { appHandlers } from './app';
-import { catalogHandlers } from './catalog';
 import type { HostContext } from './context';
 import { deviceHandlers } from './device';
 import { syncHandlers } from './sync';
@@ -10,7 +9,6 @@ import { screenHandlers } from './screens';
 export function createHandlers(ctx: HostContext): Handlers {
   return {
     ...appHandlers(ctx),
-    ...catalogHandlers(ctx),
     ...deviceHandlers(ctx),
     ...syncHandlers(ctx),
     ...screenHandlers(ctx),

@@ -14,7 +14,6 @@ type ScreenMethods =
   | 'mirror.photo'
   | 'mirror.sendPhoto'
   | 'mirror.discardPhoto'
-  | 'member.identify'
   | 'member.cameraCode'
   | 'member.join'
   | 'cart.setQty'
@@ -25,7 +24,6 @@ type ScreenMethods =
   | 'staff.login'
   | 'staff.cancelPin'
   | 'staff.logout'
-  | 'staff.requests'
   | 'staff.updateRequest'
   | 'staff.decide'
   | 'staff.member'
@@ -52,10 +50,6 @@ export function screenHandlers(ctx: HostContext): Pick<Handlers, ScreenMethods> 
     'mirror.photo': ({ imageBase64 }) => s.photos.take(imageBase64),
     'mirror.sendPhoto': ({ photoId }) => s.photos.send(photoId),
     'mirror.discardPhoto': ({ photoId }) => s.photos.discard(photoId),
-    'member.identify': ({ kind, value }) =>
-      s.signInMember(
-        kind === 'qr' ? { kind: 'qr', token: value } : { kind: 'card', number: value },
-      ),
     'member.cameraCode': ({ text }) => s.cameraCode(text),
     'member.join': ({ phone, consentProfile, consentMarketing }) =>
       s.join({ phone, consentProfile, consentMarketing }),
@@ -67,7 +61,6 @@ export function screenHandlers(ctx: HostContext): Pick<Handlers, ScreenMethods> 
     'staff.login': ({ pin, badge }) => s.staff.login(pin, badge),
     'staff.cancelPin': () => s.staff.cancelPin(),
     'staff.logout': () => s.staff.logout(),
-    'staff.requests': () => s.staff.requests(),
     'staff.updateRequest': ({ requestId, status }) => s.staff.updateRequest(requestId, status),
     'staff.decide': ({ approvalId, approve }) => s.staff.decide(approvalId, approve),
     'staff.member': ({ kind, value }) =>

@@ -1,12 +1,8 @@
 import type { Handlers } from '../../bridge/contract';
 import type { HostContext } from './context';
 
-export function syncHandlers(ctx: HostContext): Pick<Handlers, 'sync.status' | 'sync.now'> {
+export function syncHandlers(ctx: HostContext): Pick<Handlers, 'sync.status'> {
   return {
     'sync.status': () => ctx.sync.status(),
-    'sync.now': async () => {
-      ctx.log.info('staff asked to sync now');
-      return ctx.sync.syncNow();
-    },
   };
 }

@@ -1,37 +1,48 @@
 /**
- * The web shell: the renderer over HTTP and the bridge over WebSocket, on loopback only. Requests
- * whose Host or Origin is not this server are refused, so no web page the kiosk (or anyone on the
- * PC) opens can drive the bridge through DNS rebinding or a cross-site WebSocket.
+ * The web shell: the renderer over HTTP and the bridge over WebSocket, on loopback only.
+ *
+ * Guarantees: a bridge WebSocket opens only for a request to this server's own Host, from a page
+ * of its own Origin (a request without Origin is refused), that presents this start's session
+ * token (bridge/wire `clientProtocols`; 401 otherwise, compared in constant time). So neither a web
+ * page the kiosk PC opens (DNS rebinding, cross-site WebSocket) nor a local process that does not
+ * have the token can drive the bridge. The token reaches the page only through `url`'s fragment.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer } from 'ws';
+import type { Duplex } from 'node:stream';
 import type { BridgeServer } from '../../bridge/server';
-import { attachWebSocket } from '../../bridge/ws-server';
+import { attachWebSocket, createBridgeSocketServer } from '../../bridge/ws-server';
+import { createSessionToken, offeredToken, tokenMatches, urlWithToken } from './session-token';
 import { serveStatic } from './static-files';
 
 export interface WebShell {
+  /** The page's address with the session token in its fragment: what `kiosk start` opens. */
   url: string;
   port: number;
   close(): Promise<void>;
 }
+
+export type UpgradeRefusal = 'not-the-bridge' | 'foreign-host' | 'foreign-origin' | 'bad-token';
 
 export interface WebShellOptions {
   bridge: BridgeServer;
   rendererDir: string;
   port: number;
   host?: string;
+  /** This start's session token; a fresh random one by default. */
+  token?: string;
+  /** A WebSocket upgrade was refused (the reason only: never a header value). */
+  onUpgradeRefused?: (reason: UpgradeRefusal) => void;
+  /** A bridge socket failed and was closed (oversized frame, invalid UTF-8, reset). */
+  onSocketError?: (error: Error) => void;
 }
 
 function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
 }
 
-function sameOrigin(req: IncomingMessage, port: number): boolean {
-  const hosts = allowedHosts(port);
-  if (!hosts.has(req.headers.host ?? '')) return false;
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
+function ownOrigin(origin: string | undefined, hosts: Set<string>): boolean {
+  if (origin === undefined) return false;
   try {
     const parsed = new URL(origin);
     return parsed.protocol === 'http:' && hosts.has(parsed.host);
@@ -40,9 +51,31 @@ function sameOrigin(req: IncomingMessage, port: number): boolean {
   }
 }
 
+const statusLines = {
+  'not-the-bridge': '404 Not Found',
+  'foreign-host': '403 Forbidden',
+  'foreign-origin': '403 Forbidden',
+  'bad-token': '401 Unauthorized',
+} as const;
+
+function upgradeRefusal(req: IncomingMessage, port: number, token: string): UpgradeRefusal | null {
+  const hosts = allowedHosts(port);
+  if (new URL(req.url ?? '/', 'http://x').pathname !== '/bridge') return 'not-the-bridge';
+  if (!hosts.has(req.headers.host ?? '')) return 'foreign-host';
+  if (!ownOrigin(req.headers.origin, hosts)) return 'foreign-origin';
+  const presented = offeredToken(req.headers['sec-websocket-protocol']);
+  if (presented === null || !tokenMatches(token, presented)) return 'bad-token';
+  return null;
+}
+
+function refuse(socket: Duplex, reason: UpgradeRefusal): void {
+  socket.end(`HTTP/1.1 ${statusLines[reason]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const host = options.host ?? '127.0.0.1';
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
+  const token = options.token ?? createSessionToken();
+  const wss = createBridgeSocketServer();
   let port = options.port;
   const server: Server = createServer((req, res) => {
     if (!allowedHosts(port).has(req.headers.host ?? '')) {
@@ -56,11 +89,17 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     serveStatic(options.rendererDir, req, res);
   });
   server.on('upgrade', (req, socket, head) => {
-    if (new URL(req.url ?? '/', 'http://x').pathname !== '/bridge' || !sameOrigin(req, port)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    // Node hands the socket over without an error listener; a reset must not end the host.
+    socket.on('error', () => socket.destroy());
+    const refusal = upgradeRefusal(req, port, token);
+    if (refusal) {
+      options.onUpgradeRefused?.(refusal);
+      refuse(socket, refusal);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attachWebSocket(options.bridge, ws));
+    wss.handleUpgrade(req, socket, head, (ws) =>
+      attachWebSocket(options.bridge, ws, { onSocketError: options.onSocketError }),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -68,7 +107,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   });
   port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: urlWithToken(`http://127.0.0.1:${port}/`, token),
     port,
     async close() {
       for (const client of wss.clients) client.terminate();

@@ -21,6 +21,7 @@ export function App() {
   const view = useAppState((state) => state.view);
   const language = useAppState((state) => state.language);
   const connected = useAppState((state) => state.connected);
+  const sessionKeyMissing = useAppState((state) => state.sessionKeyMissing);
   const setView = useAppState((state) => state.setView);
   const setInfo = useAppState((state) => state.setInfo);
   const cloud = useAppState((state) => state.cloud);
@@ -76,7 +77,7 @@ export function App() {
         <span className="brand">SEED</span>
         {!connected && (
           <span className="connection" role="status">
-            {t('status.offline')}
+            {sessionKeyMissing ? t('status.noSessionKey') : t('status.offline')}
           </span>
         )}
         {connected && cloud === 'offline' && (

@@ -23,6 +23,8 @@ export const en: Messages = {
   },
   status: {
     offline: 'Reconnecting…',
+    noSessionKey:
+      'Open this screen from the address the kiosk printed at start: it carries the session key',
     cloudOffline: 'Offline: everything works as usual and syncs when the network is back',
   },
   common: { done: 'Done', cancel: 'Cancel', ok: 'OK', yes: 'Approve', no: 'Refuse' },

@@ -21,6 +21,7 @@ export const zhCN = {
   },
   status: {
     offline: '正在重新连接…',
+    noSessionKey: '请使用自助终端启动时给出的地址打开此页面：地址中带有会话密钥',
     cloudOffline: '离线模式：一切照常，数据会在网络恢复后自动同步',
   },
   common: { done: '结束', cancel: '取消', ok: '确定', yes: '同意', no: '拒绝' },

@@ -3,7 +3,6 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SerialPort } from 'serialport';
-import { WebSocketServer } from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeRealTimeInventoryCommand } from '../../device/rfid/r2000-codec';
 import { R2000Framer } from '../../device/rfid/r2000-framer';
@@ -11,6 +10,8 @@ import { decodeRealTimeInventory } from '../../device/rfid/r2000-codec';
 import { EscPos } from '../../device/printer/escpos-encoder';
 import { StatusPoll } from '../../device/printer/status';
 import { createPtyPair, type PtyPair } from '../../device/sim/pty-pair';
+import { startKiosk } from '../support/kiosk-process';
+import { ensureRendererBuilt } from '../support/renderer-build';
 import { repoRoot, tempDir } from '../support/temp';
 import { until } from '../support/until';
 
@@ -192,45 +193,32 @@ describe('kiosk devices', () => {
     ]);
   });
 
-  it('asks a running kiosk over the bridge WebSocket for live states', async () => {
-    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-    await new Promise((resolve) => wss.once('listening', resolve));
-    const port = (wss.address() as { port: number }).port;
-    wss.on('connection', (socket) =>
-      socket.on('message', (data) => {
-        const call = JSON.parse(String(data)) as { id: number; m: string };
-        const value = [
-          {
-            id: 'scanner-1',
-            kind: 'scanner',
-            transport: 'serial',
-            path: '/dev/ttyACM0',
-            state: 'ready',
-            reads: 12,
-            errors: 1,
-            lastEventAt: null,
-            lastError: null,
-          },
-        ];
-        if (call.m === 'device.list')
-          socket.send(JSON.stringify({ t: 'res', id: call.id, r: { ok: true, value } }));
-      }),
-    );
-    const config = join(dir.path, 'kiosk.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        storeId: 'S001',
-        role: 'mirror',
-        devices: [{ id: 'scanner-1', kind: 'scanner', transport: 'serial', path: '/dev/ttyACM0' }],
-      }),
-    );
-    const run = kiosk(['devices'], { KIOSK_CONFIG: config, KIOSK_PORT: String(port) });
-    expect(await run.exit).toBe(0);
-    wss.close();
-    expect(run.out()).toMatch(/from the kiosk on port/);
-    expect(run.out()).toMatch(/scanner-1 +scanner +serial +ready .*reads 12, errors 1/);
-  });
+  it('shows the live states a kiosk running on the data directory publishes', async () => {
+    await ensureRendererBuilt();
+    const config = {
+      storeId: 'S001',
+      role: 'mirror',
+      devices: [{ id: 'scanner-1', kind: 'scanner', transport: 'serial', path: pair.devicePath }],
+    };
+    const configFile = join(dir.path, 'kiosk.json');
+    writeFileSync(configFile, JSON.stringify(config));
+    const running = await startKiosk(config, { demo: false });
+    const env = { KIOSK_CONFIG: configFile, KIOSK_DATA_DIR: running.dataDir };
+    try {
+      const run = kiosk(['devices'], env);
+      expect(await run.exit).toBe(0);
+      expect(run.out()).toMatch(/from the kiosk running on/);
+      expect(run.out()).toMatch(/scanner-1 +scanner +serial +ready /);
+    } finally {
+      await running.stop();
+    }
+    const after = kiosk(['devices', '--json'], env);
+    expect(await after.exit).toBe(0);
+    expect(JSON.parse(after.out().split('\n')[0] ?? '{}')).toMatchObject({
+      id: 'scanner-1',
+      source: 'offline',
+    });
+  }, 120_000);
 
   it('exits 2 without KIOSK_CONFIG', async () => {
     const run = kiosk(['devices'], { KIOSK_CONFIG: '' });

@@ -13,7 +13,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { bridgeClient, kioskCli, startCloudProcess, type CloudProcess } from './support/cloud';
+import { bridgeClient } from '../support/bridge-client';
+import { kioskCli, startCloudProcess, type CloudProcess } from './support/cloud';
 import { startRole, type RoleKiosk } from './support/screens';
 
 test.describe.configure({ mode: 'serial' });
@@ -88,20 +89,28 @@ function syncStatus(kiosk: RoleKiosk): SyncStatusJson {
   return JSON.parse(r.stdout) as SyncStatusJson;
 }
 
-/** Runs one sync now on the kiosk (as "sync now" in the staff console does) until it reports `want`. */
+/**
+ * Runs "sync now" on the kiosk as staff do from the console (a supervisor signs in by typed badge
+ * and PIN, and out again afterwards) until it reports `want`.
+ */
 async function syncUntil(kiosk: RoleKiosk, want: 'online' | 'offline'): Promise<void> {
   const api = bridgeClient(kiosk.kiosk.url);
   try {
+    expect(await api['staff.login']({ badge: 'BADGE-2001', pin: '8642' })).toMatchObject({
+      ok: true,
+      value: { staff: { staffId: 'E2001' } },
+    });
     await expect
       .poll(
         async () => {
-          const r = await api['sync.now']({});
-          return r.ok ? r.value.status.connectivity : 'no answer';
+          const r = await api['staff.syncNow']({});
+          return r.ok && r.value ? r.value.status.connectivity : 'no answer';
         },
         { timeout: 30_000 },
       )
       .toBe(want);
   } finally {
+    await api['staff.logout']({});
     api.close();
   }
 }

@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { SessionView } from '../../bridge/views';
-import { bridgeClient } from './support/cloud';
+import { bridgeClient } from '../support/bridge-client';
 import { demoEpc, testDebounce, type RfidField } from './support/rfid';
 import { captureBothLanguages, startRole, type RoleKiosk } from './support/screens';
 

@@ -3,10 +3,12 @@
  * serial scanner driver, is decoded and looked up in SQLite, and appears in Chromium.
  */
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createPtyPair, type PtyPair } from '../../device/sim/pty-pair';
 import { TtyWriter } from '../../device/sim/line-writer';
 import { tempDir } from '../support/temp';
-import { startKiosk, type KioskProcess } from './support/kiosk-process';
+import { startKiosk, type KioskProcess } from '../support/kiosk-process';
 
 let pair: PtyPair;
 let scanner: TtyWriter;
@@ -70,3 +72,34 @@ test('a scanned GTIN shows the product; unknown and garbage codes show calm erro
   await expect(page.getByRole('article')).toContainText('防泼水连衣裙');
   await expect(page.getByRole('article')).toContainText('S');
 });
+
+test('the session token: taken from the address into memory only; without it the page cannot connect', async ({
+  page,
+  context,
+}) => {
+  await page.goto(kiosk.url);
+  await expect(page.locator('.app')).toBeVisible();
+  await expect(page.getByRole('status')).toHaveCount(0); // connected
+  expect(page.url()).toBe(kiosk.url.replace(/#.*$/, ''));
+  expect(
+    await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]),
+  ).toEqual([0, 0, '']);
+  expect(await context.cookies()).toEqual([]);
+
+  // The address without its fragment (or with a wrong token) reaches no host.
+  const bare = await context.newPage();
+  await bare.goto(kiosk.url.replace(/#.*$/, ''));
+  await expect(bare.getByRole('status')).toContainText('会话密钥');
+  const wrong = await context.newPage();
+  await wrong.goto(kiosk.url.replace(/#t=.*$/, `#t=${'A'.repeat(43)}`));
+  await expect(wrong.getByRole('status')).toContainText('正在重新连接');
+  scanner.write('6970001000016\r');
+  await expect(page.getByRole('article')).toContainText('防泼水连衣裙');
+  await expect(wrong.getByRole('article')).toHaveCount(0);
+  // Logged by reason, never with the token offered.
+  const log = () => readFileSync(join(kiosk.dataDir, 'logs', 'kiosk.log'), 'utf8');
+  await expect.poll(log).toMatch(/"reason":"bad-token".*"msg":"bridge connection refused"/);
+  expect(log()).not.toContain('A'.repeat(43));
+  expect(log()).not.toContain(kiosk.token);
+});
+

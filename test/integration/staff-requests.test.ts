@@ -20,7 +20,8 @@ import { startFaultProxy, type FaultProxy } from '../faults/support/proxy';
 import { demoStore, tempDir } from '../support/temp';
 import { until } from '../support/until';
 
-const CLOUD_ONLY_QR = 'MBR1.CLOUDONLY00000000001';
+// Tokens the screen's camera reads: the decoder's member-token form (no I or O).
+const CLOUD_ONLY_QR = 'MBR1.C10UDN1Y000000000001';
 const dirs: Array<ReturnType<typeof tempDir>> = [];
 let cloud: RunningCloud;
 let proxy: FaultProxy;
@@ -34,6 +35,18 @@ async function call<T>(host: KioskHost, method: string, params: object = {}): Pr
 }
 const view = (host: KioskHost) => call<SessionView>(host, 'session.current');
 const status = (host: KioskHost) => call<SyncStatusView>(host, 'sync.status');
+/** A member shows their QR code to the screen's camera. */
+const showQr = (host: KioskHost, token: string) =>
+  call<SessionView>(host, 'member.cameraCode', { text: token });
+/** The open requests as the staff console shows them. */
+const consoleRequests = async (host: KioskHost) => (await view(host)).requests;
+
+/** "Sync now" as staff run it from the console: a supervisor signs in, syncs and signs out. */
+async function syncNow(host: KioskHost): Promise<void> {
+  await call(host, 'staff.login', { badge: 'BADGE-2001', pin: '8642' });
+  await call(host, 'staff.syncNow');
+  await call(host, 'staff.logout');
+}
 
 async function startEnrolled(role: 'mirror' | 'staff'): Promise<KioskHost> {
   const dir = tempDir(`integration-${role}-`);
@@ -60,7 +73,7 @@ async function startEnrolled(role: 'mirror' | 'staff'): Promise<KioskHost> {
   client.close();
   if (!enrolled.ok) throw new Error(enrolled.error.message);
   // The host notices the enrollment on "sync now" and starts the engine and the requests poll.
-  await call(host, 'sync.now');
+  await syncNow(host);
   return host;
 }
 
@@ -94,7 +107,7 @@ describe('staff requests across two kiosks through a real cloud', () => {
       if (event === 'session.changed') mirrorEvents.push(payload as SessionView);
     });
     // a local member signs in, which opens the visit
-    await call(mirror, 'member.identify', { kind: 'qr', value: 'MBR1.4N433GGMT6TCPAR4CTQP' });
+    await showQr(mirror, 'MBR1.4N433GGMT6TCPAR4CTQP');
 
     const raisedAt = performance.now();
     const raised = await call<SessionView>(mirror, 'mirror.requestSize', { sku: 'DRE001-WHT-S' });
@@ -108,7 +121,7 @@ describe('staff requests across two kiosks through a real cloud', () => {
     let onConsole: StaffRequestView | undefined;
     await until(
       () => {
-        void call<StaffRequestView[]>(staff, 'staff.requests').then(
+        void consoleRequests(staff).then(
           (list) => (onConsole = list.find((r) => r.requestId === request?.requestId)),
         );
         return onConsole !== undefined;
@@ -155,10 +168,7 @@ describe('staff requests across two kiosks through a real cloud', () => {
 
   it('signs in a member only the cloud knows, and keeps them cached', async () => {
     await call(mirror, 'session.end');
-    const asking = await call<SessionView>(mirror, 'member.identify', {
-      kind: 'qr',
-      value: CLOUD_ONLY_QR,
-    });
+    const asking = await showQr(mirror, CLOUD_ONLY_QR);
     expect(asking.notice?.key).toBe('member-looking-up');
     let current: SessionView | null = null;
     await until(
@@ -182,29 +192,26 @@ describe('staff requests across two kiosks through a real cloud', () => {
   it('offline: the mirror says so calmly, and the request goes out when the network is back', async () => {
     await call(mirror, 'session.end');
     proxy.plan.down = true;
-    await call(mirror, 'sync.now');
+    await syncNow(mirror);
     expect((await status(mirror)).connectivity).toBe('offline');
 
-    const lookup = await call<SessionView>(mirror, 'member.identify', {
-      kind: 'qr',
-      value: 'MBR1.NOTCACHED0000000001',
-    });
+    const lookup = await showQr(mirror, 'MBR1.N0TCACHED00000000001');
     expect(lookup).toMatchObject({ member: null, notice: { key: 'member-lookup-offline' } });
 
-    await call(mirror, 'member.identify', { kind: 'qr', value: 'MBR1.4N433GGMT6TCPAR4CTQP' });
+    await showQr(mirror, 'MBR1.4N433GGMT6TCPAR4CTQP');
     const raised = await call<SessionView>(mirror, 'mirror.requestSize', { sku: 'DRE001-WHT-M' });
     expect(raised.notice?.key).toBe('request-sent-offline');
     const requestId = raised.requests[0]?.requestId;
     expect((await status(mirror)).queueDepth).toBeGreaterThan(0);
-    const before = await call<StaffRequestView[]>(staff, 'staff.requests');
+    const before = await consoleRequests(staff);
     expect(before.some((r) => r.requestId === requestId)).toBe(false);
 
     proxy.plan.down = false;
-    await call(mirror, 'sync.now');
+    await syncNow(mirror);
     let seen = false;
     await until(
       () => {
-        void call<StaffRequestView[]>(staff, 'staff.requests').then(
+        void consoleRequests(staff).then(
           (list) => (seen = list.some((r) => r.requestId === requestId)),
         );
         return seen;

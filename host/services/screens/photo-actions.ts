@@ -5,18 +5,17 @@
  * the photo marked to send); every photo not asked for is deleted when the visit ends.
  */
 import { randomUUID } from 'node:crypto';
+import { maxPhotoJpegBytes } from '../../../bridge/areas/mirror';
 import type { SessionView } from '../../../bridge/views';
 import { enqueue } from '../../../core/outbox/outbox';
 import { savePhoto } from '../../../core/sessions';
 import type { ScreenCore } from './screen-service';
 
-const MAX_PHOTO_BYTES = 3 * 1024 * 1024;
-
 /** JPEG bytes from base64, or null for anything else (a photo is never anything but a JPEG). */
 export function jpegFromBase64(text: string): Buffer | null {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return null;
   const bytes = Buffer.from(text, 'base64');
-  if (bytes.length < 4 || bytes.length > MAX_PHOTO_BYTES) return null;
+  if (bytes.length < 4 || bytes.length > maxPhotoJpegBytes) return null;
   return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff ? bytes : null;
 }
 

@@ -5,7 +5,8 @@
  *
  * Guarantee: every staff action leaves an audit row naming the staff member — sign-in success,
  * refusal and lockout (written by core/staff), sign-out (also by idle or "done"), request updates,
- * approvals, overrides, voids, member views, guided sessions and sync now.
+ * approvals, overrides, voids, member views and look-ups that found nobody, guided sessions and
+ * sync now.
  */
 import type { DataKey } from '../../../core/crypto/data-key';
 import { identifyMember, type IdentifyInput, type MemberView } from '../../../core/members';
@@ -66,6 +67,8 @@ export function createStaffActions(core: ScreenCore, deps: StaffActionDeps) {
     }
     const result = identifyMember(readOnly(db), deps.key, input);
     if (!result.ok) {
+      // A look-up that finds nobody is audited too (never the number typed): probing is visible.
+      audit('staff.member.not-found', null, { kind: input.kind });
       core.notify('member-not-found');
       return;
     }
@@ -138,7 +141,8 @@ export function createStaffActions(core: ScreenCore, deps: StaffActionDeps) {
       if (config.role === 'staff' && core.visit.sessionId) deps.endVisit();
       return core.changed();
     },
-    requests: () => core.queue.openRequests(),
+    /** Whether a staff member is signed in at this screen (the bridge's staff-only methods). */
+    signedIn: () => core.visit.staff !== null,
     updateRequest(requestId: string, status: StaffRequestView['status']) {
       if (!core.visit.staff) return null;
       const updated = core.queue.update(requestId, status);

@@ -8,9 +8,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import WebSocket from 'ws';
-import type { KioskApi } from '../../../bridge/contract';
-import { createWsClient } from '../../../bridge/ws-client';
 import { createPgliteDb } from '../../../cloud/db/pglite-db';
 import { repoRoot, tempDir } from '../../support/temp';
 
@@ -145,10 +142,4 @@ export function kioskCli(dataDir: string, args: string[]): { code: number; stdou
     encoding: 'utf8',
   });
   return { code: r.status ?? -1, stdout: r.stdout + r.stderr };
-}
-
-/** A bridge client of a running kiosk, as its screens use it (web shell WebSocket). */
-export function bridgeClient(kioskUrl: string): KioskApi & { close(): void } {
-  const url = new URL('bridge', kioskUrl.replace(/^http/, 'ws')).toString();
-  return createWsClient({ url, WebSocketImpl: WebSocket as never });
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createPtyPair, type PtyPair } from '../../../device/sim/pty-pair';
 import { TtyWriter } from '../../../device/sim/line-writer';
 import { repoRoot, tempDir } from '../../support/temp';
-import { startKiosk, type KioskProcess } from './kiosk-process';
+import { startKiosk, type KioskProcess } from '../../support/kiosk-process';
 import { rfidDeviceConfig, rfidField, type RfidField } from './rfid';
 
 export interface RoleKiosk {

@@ -1,18 +1,27 @@
 /**
  * Starts the real kiosk (`bin/kiosk.mjs start`) as a child process with its own config, data
- * directory and a free port, and waits for the URL it prints.
+ * directory and a free port, and waits for the URL it prints — with this start's session token in
+ * its fragment (`#t=…`), as a browser would open it. Used by the e2e suites and the CLI tests.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, tempDir } from '../../support/temp';
+import { repoRoot, tempDir } from './temp';
 
 export interface KioskProcess {
+  /** The page's address, token included: `http://127.0.0.1:<port>/#t=<token>`. */
   url: string;
+  /** The session token from `url`'s fragment. */
+  token: string;
   dataDir: string;
+  child: ChildProcess;
   output(): string;
+  /** Resolves when the process has ended. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
+
+const printedUrl = /is at (http:\/\/127\.0\.0\.1:\d+\/#t=([A-Za-z0-9_-]+))/;
 
 export async function startKiosk(
   config: unknown,
@@ -45,29 +54,34 @@ export async function startKiosk(
   let output = '';
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
-  const url = await new Promise<string>((resolve, reject) => {
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`kiosk did not start:\n${output}`)), 30_000);
     const poll = setInterval(() => {
-      const match = /is at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-      if (match?.[1]) {
+      const found = printedUrl.exec(output);
+      if (found) {
         clearInterval(poll);
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve(found);
       }
     }, 50);
-    child.once('exit', (code) => {
+    void exited.then(({ code }) => {
       clearInterval(poll);
       clearTimeout(timer);
       reject(new Error(`kiosk exited with ${code}:\n${output}`));
     });
   });
   return {
-    url,
+    url: match[1] ?? '',
+    token: match[2] ?? '',
     dataDir: join(dir.path, 'data'),
+    child,
     output: () => output,
+    exited,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         await exited;
       }
