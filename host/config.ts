@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { deviceConfigSchema } from '../device/config';
+import { memberBinPattern } from '../device/decode';
 
 export const configSchema = z.looseObject({
   storeId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be a store id such as S001'),
@@ -31,7 +32,7 @@ export const configSchema = z.looseObject({
     }),
   memberBin: z
     .string()
-    .regex(/^\d{6,8}$/, 'must be 6 to 8 digits')
+    .regex(memberBinPattern, 'must be 6 to 8 digits (the first digits of a member card)')
     .default('628000'),
   /** How often the store's staff requests are pulled from the cloud while online. */
   requestsPollSeconds: z.number().int().min(1).max(60).default(3),

@@ -79,6 +79,21 @@ describe('member cards', () => {
       member: false,
     });
   });
+  it('takes a member BIN of 6 to 8 digits only: a shorter one would show bank cards in full', () => {
+    for (const bin of ['4', '41', '41111', '411111111', BANK]) {
+      const result = decode(`;${BANK}=2912?`, { memberBin: bin });
+      expect(result, bin).toEqual({
+        ok: true,
+        kind: 'card',
+        track: 2,
+        member: false,
+        maskedNumber: '411111******1111',
+      });
+      expect(JSON.stringify(result)).not.toContain(BANK);
+    }
+    for (const bin of ['411111', '4111111', '41111111'])
+      expect(decode(`;${BANK}=2912?`, { memberBin: bin }), bin).toMatchObject({ member: true });
+  });
 });
 
 describe('bank cards never leak', () => {

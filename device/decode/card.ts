@@ -12,6 +12,17 @@ import { fail, type DecodeResult } from './result';
 
 export const DEFAULT_MEMBER_BIN = '628000';
 
+/**
+ * A member BIN: the 6 to 8 leading digits that mark our own member cards (ISO/IEC 7812 issuer
+ * identification numbers have 6 or 8 digits). Anything shorter would match bank cards too — `4`
+ * is every Visa card — and show their full number as a member's.
+ */
+export const memberBinPattern = /^\d{6,8}$/;
+
+export function isMemberBin(text: unknown): boolean {
+  return typeof text === 'string' && memberBinPattern.test(text);
+}
+
 /** Luhn (mod 10, ISO/IEC 7812-1) check over the whole PAN including its check digit. */
 export function luhnValid(pan: string): boolean {
   let sum = 0;
@@ -84,10 +95,13 @@ function toResult(data: TrackData, memberBin: string | undefined): DecodeResult 
   return { ok: true, kind: 'card', track, member: false, maskedNumber: maskPan(pan) };
 }
 
-/** The member BIN to compare against, or undefined (treat every card as a bank card) when unusable. */
+/**
+ * The member BIN to compare against, or undefined (treat every card as a bank card) when it is not
+ * a member BIN: a bad option can hide a member card, never show a bank card.
+ */
 export function memberBinOf(option: string | undefined): string | undefined {
   if (option === undefined) return DEFAULT_MEMBER_BIN;
-  return typeof option === 'string' && isDigits(option) && option.length <= 18 ? option : undefined;
+  return typeof option === 'string' && isMemberBin(option) ? option : undefined;
 }
 
 /** True when `text` starts with a track 1 or track 2 start sentinel. */

@@ -3,5 +3,6 @@
  * throws; see decode.ts for the order of recognition and docs/decoding.md for the formats.
  */
 export { decode } from './decode';
+export { isMemberBin, memberBinPattern } from './card';
 export { decodeErrorCodes, decodeResultSchema } from './result';
 export type { DecodeErrorCode, DecodeOptions, DecodeResult, DecodeSuccess } from './result';

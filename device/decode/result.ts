@@ -25,7 +25,10 @@ export const decodeErrorCodes = [
 export type DecodeErrorCode = (typeof decodeErrorCodes)[number];
 
 export interface DecodeOptions {
-  /** Leading digits of our own member cards' PAN; a card not starting with it is a bank card. Default '628000'. */
+  /**
+   * Leading digits of our own member cards' PAN (6 to 8 digits); a card not starting with it is a
+   * bank card. Default '628000'; any other form makes every card a bank card.
+   */
   memberBin?: string;
   /** AIM symbology identifier (e.g. ']E0') from a transport that strips it from the data. */
   symbologyHint?: string;

@@ -4,17 +4,14 @@
  */
 import { parseArgs } from 'node:util';
 import { argvToInput, runDecode, splitStdinLines } from '../../device/decode/cli';
-import { exitCodes, type CliIO, type Command } from './io';
+import { exitCodes, type Command } from './io';
+import { memberBinArgument } from './member-bin';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream)
     chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
   return Buffer.concat(chunks);
-}
-
-function memberBin(io: CliIO, flag: string | undefined): string | undefined {
-  return flag ?? io.env.KIOSK_MEMBER_BIN ?? undefined;
 }
 
 export const decodeCommand: Command = async (argv, io) => {
@@ -27,8 +24,17 @@ export const decodeCommand: Command = async (argv, io) => {
     io.err('usage: kiosk decode [--member-bin 628000] TEXT... | kiosk decode --stdin');
     return exitCodes.usage;
   }
-  const bin = memberBin(io, values['member-bin']);
-  const options = bin ? { memberBin: bin } : {};
+  const flag = values['member-bin'];
+  const given = flag ?? io.env.KIOSK_MEMBER_BIN;
+  let options = {};
+  if (given !== undefined && given !== '') {
+    const bin = memberBinArgument(given, flag === undefined ? 'KIOSK_MEMBER_BIN' : '--member-bin');
+    if (!bin.ok) {
+      io.err(bin.error.message);
+      return exitCodes.usage;
+    }
+    options = { memberBin: bin.value };
+  }
   const inputs = values.stdin
     ? splitStdinLines(await readAll(io.stdin))
     : positionals.map(argvToInput);

@@ -21,6 +21,7 @@ import { documentText, PrinterSimulator } from '../../device/sim/printer-sim';
 import { createPtyPair, SocatMissingError, type PtyPair } from '../../device/sim/pty-pair';
 import { RfidSimulator } from '../../device/sim/rfid-sim';
 import { exitCodes, type CliIO, type Command } from './io';
+import { memberBinArgument } from './member-bin';
 
 const usage = `usage: kiosk sim scanner [--path TTY | --dir DIR] [--suffix "\\r"] [--send CODE]... [--delay MS]
        kiosk sim card    [--path TTY | --dir DIR] [--send TRACKS]... [--member N] [--bin 628000] [--uid HEX]...
@@ -214,6 +215,11 @@ export const simCommand: Command = async (argv, io) => {
   const kind = positionals[0];
   if (!kinds.includes(kind as Kind)) {
     io.err(usage);
+    return exitCodes.usage;
+  }
+  const bin = memberBinArgument(values.bin, '--bin');
+  if (!bin.ok) {
+    io.err(bin.error.message);
     return exitCodes.usage;
   }
   const end = await simEnd(kind as Kind, values, io);

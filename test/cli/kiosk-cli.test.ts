@@ -1,13 +1,18 @@
 /** The `kiosk` command as store IT runs it: real processes, real files, real exit codes. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyDemoStore, demoStore, repoRoot, tempDir } from '../support/temp';
 
 let dir: ReturnType<typeof tempDir>;
+const children: ChildProcess[] = [];
 beforeEach(() => (dir = tempDir()));
-afterEach(() => dir.remove());
+afterEach(() => {
+  // A kiosk start that should have refused its config must not outlive its test.
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  dir.remove();
+});
 
 function kiosk(
   args: string[],
@@ -15,8 +20,9 @@ function kiosk(
   stdin = '',
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [join(repoRoot, 'bin', 'kiosk.mjs'), ...args], {
-    env: { ...process.env, KIOSK_DATA_DIR: join(dir.path, 'data'), ...env },
+    env: { ...process.env, KIOSK_DATA_DIR: join(dir.path, 'data'), KIOSK_PORT: '0', ...env },
   });
+  children.push(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += String(chunk)));
@@ -49,6 +55,51 @@ describe('kiosk start with a bad config', () => {
     expect(
       (await kiosk(['start', '--no-browser', '--demo'], { KIOSK_PORT: 'eighty' })).stderr,
     ).toMatch(/KIOSK_PORT/);
+  });
+});
+
+describe('a member BIN has 6 to 8 digits', () => {
+  const visa = ';4111111111111111=2912101?';
+  it('kiosk decode --member-bin 4 is refused with exit 2 and never prints the card', async () => {
+    const result = await kiosk(['decode', '--member-bin', '4', visa]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--member-bin must be 6 to 8 digits.*got 1 digit$/m);
+    expect(result.stdout).toBe('');
+    const fromEnv = await kiosk(['decode', visa], { KIOSK_MEMBER_BIN: '41' });
+    expect(fromEnv.code).toBe(2);
+    expect(fromEnv.stderr).toMatch(/KIOSK_MEMBER_BIN must be 6 to 8 digits/);
+    // Someone typing a whole card number as the BIN does not see it echoed.
+    const whole = await kiosk(['decode', '--member-bin', '4111111111111111', visa]);
+    expect(whole.code).toBe(2);
+    for (const r of [result, fromEnv, whole])
+      expect(r.stdout + r.stderr).not.toContain('4111111111111111');
+  });
+
+  it('masks a Visa card with the default BIN and reads a card of a configured 6–8 digit BIN', async () => {
+    const masked = await kiosk(['decode', visa]);
+    expect(masked.code).toBe(0);
+    expect(JSON.parse(masked.stdout)).toMatchObject({
+      member: false,
+      maskedNumber: '411111******1111',
+    });
+    expect(masked.stdout).not.toContain('4111111111111111');
+    const member = await kiosk(['decode', '--member-bin', '62800000', ';6280000000000016=2912?']);
+    expect(JSON.parse(member.stdout)).toMatchObject({ member: true, number: '6280000000000016' });
+  });
+
+  it('kiosk sim card --bin 4 is refused with exit 2', async () => {
+    const result = await kiosk([
+      'sim',
+      'card',
+      '--path',
+      join(dir.path, 'no-tty'),
+      '--bin',
+      '4',
+      '--member',
+      '1',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--bin must be 6 to 8 digits/);
   });
 });
 
