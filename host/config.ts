@@ -9,8 +9,11 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { deviceConfigSchema } from '../device/config';
 import { memberBinPattern } from '../device/decode';
+import { screenConfigSchema } from './services/screens/screen-config';
 
 export const configSchema = z.looseObject({
+  // The screens' settings (idleSeconds, place, payment, …): a bad one refuses start like any field.
+  ...screenConfigSchema.shape,
   storeId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be a store id such as S001'),
   role: z.enum(['mirror', 'checkout', 'staff']),
   language: z.enum(['zh-CN', 'en']).default('zh-CN'),
@@ -76,7 +79,8 @@ export function readConfigFile(path: string): KioskConfig {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Notepad and Excel on Windows save UTF-8 with a byte order mark; JSON.parse refuses one.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new ConfigError(`kiosk config ${path} is not valid JSON: ${(error as Error).message}`);
   }

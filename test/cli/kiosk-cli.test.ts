@@ -3,7 +3,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ensureRendererBuilt } from '../support/renderer-build';
 import { copyDemoStore, demoStore, repoRoot, tempDir } from '../support/temp';
+import { until } from '../support/until';
 
 let dir: ReturnType<typeof tempDir>;
 const children: ChildProcess[] = [];
@@ -56,6 +58,64 @@ describe('kiosk start with a bad config', () => {
       (await kiosk(['start', '--no-browser', '--demo'], { KIOSK_PORT: 'eighty' })).stderr,
     ).toMatch(/KIOSK_PORT/);
   });
+});
+
+describe('kiosk start with bad screen settings', () => {
+  const base = { storeId: 'S001', role: 'checkout' };
+  it.each([
+    [{ idleSeconds: 1 }, /idleSeconds: /],
+    [{ payment: 'cash' }, /payment: /],
+    [{ lookUrlPattern: 'http://shop.example.com/{sku}' }, /lookUrlPattern: /],
+    [{ offlinePointsDailyCap: -5 }, /offlinePointsDailyCap: /],
+    [{ removeNeedsStaff: 'no' }, /removeNeedsStaff: /],
+    [{ memberBin: '4' }, /memberBin: must be 6 to 8 digits/],
+  ])('refuses %j with exit 2, naming the field', async (bad, field) => {
+    const config = join(dir.path, 'kiosk.json');
+    writeFileSync(config, JSON.stringify({ ...base, ...bad }));
+    const result = await kiosk(['start', '--no-browser'], { KIOSK_CONFIG: config });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(field);
+    expect(result.stdout).not.toMatch(/is at http/);
+  });
+
+  it('reads a config file that starts with a UTF-8 byte order mark', async () => {
+    await ensureRendererBuilt();
+    const config = join(dir.path, 'kiosk.json');
+    const json = JSON.stringify({ ...base, idleSeconds: 30, place: '收银台 2' });
+    writeFileSync(config, `\uFEFF${json}`, 'utf8');
+    expect((await kiosk(['devices', '--json'], { KIOSK_CONFIG: config })).code).toBe(0);
+    // The same file with one bad value: refused for that value, not for the mark.
+    writeFileSync(config, `\uFEFF${JSON.stringify({ ...base, idleSeconds: 0 })}`, 'utf8');
+    const bad = await kiosk(['start', '--no-browser'], { KIOSK_CONFIG: config });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/idleSeconds: /);
+    expect(bad.stderr).not.toMatch(/not valid JSON/);
+    // And `kiosk start` runs on it.
+    writeFileSync(config, `\uFEFF${json}`, 'utf8');
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, 'bin', 'kiosk.mjs'), 'start', '--no-browser'],
+      {
+        env: {
+          ...process.env,
+          KIOSK_DATA_DIR: join(dir.path, 'data'),
+          KIOSK_CONFIG: config,
+          KIOSK_PORT: '0',
+        },
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += String(chunk)));
+    child.stderr.on('data', (chunk) => (out += String(chunk)));
+    const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    await until(
+      () => /checkout, store S001\) is at http/.test(out) || child.exitCode !== null,
+      'start',
+    );
+    expect(out).toMatch(/is at http/);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 60_000);
 });
 
 describe('a member BIN has 6 to 8 digits', () => {

@@ -1,7 +1,8 @@
 /**
- * The screens' own settings, read from the kiosk config file (which keeps unknown keys): how long
- * a visit may sit idle, the place name staff see on a request, and checkout policy. Bad values
- * fall back to the defaults and are reported, so a typo never stops a screen.
+ * The screens' own settings in the kiosk config file: how long a visit may sit idle, the place
+ * name staff see on a request, and checkout policy. They are part of the config's schema
+ * (host/config.ts), so a bad value refuses start with the field named and exit code 2, like every
+ * other field; `readScreenConfig` picks the validated values for the screen service.
  */
 import { z } from 'zod';
 
