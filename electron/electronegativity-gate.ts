@@ -1,10 +1,9 @@
 /**
- * The electronegativity gate: parses its CSV report and lists the HIGH and MEDIUM findings that
- * `electronegativity-exceptions.json` does not justify. An exception names the check and the file
- * (relative to electron/) and says why the finding does not apply; an exception that no longer
- * matches anything is reported too, so the file cannot rot.
+ * The Electronegativity gate: parses the tool's CSV report and fails on every HIGH or MEDIUM
+ * finding — there is no exception list. The tool runs over a copy of electron/ beside a canary
+ * (a window with every dangerous preference), whose findings prove the run was complete: on a
+ * loaded machine the tool now and then writes a report that misses findings it always makes.
  */
-import { z } from 'zod';
 
 export interface Finding {
   check: string;
@@ -14,17 +13,6 @@ export interface Finding {
   location: string;
   sample: string;
 }
-
-export const exceptionsSchema = z.array(
-  z
-    .object({
-      check: z.string().min(1),
-      file: z.string().min(1),
-      justification: z.string().min(40, 'say why the finding does not apply'),
-    })
-    .strict(),
-);
-export type Exception = z.output<typeof exceptionsSchema>[number];
 
 /** RFC 4180 CSV: quoted fields may hold commas, newlines and doubled quotes. */
 export function parseCsv(text: string): string[][] {
@@ -68,21 +56,29 @@ export function parseReport(csv: string): Finding[] {
   });
 }
 
+/** Where the canary sits in the scanned folder, and what it is. */
+export const canaryFile = 'canary/known-bad.js';
+export const canarySource = `// A known-bad window: every run of the tool must find these.
+const { BrowserWindow } = require('electron');
+new BrowserWindow({ webPreferences: { contextIsolation: false, sandbox: false } });
+`;
+/** Findings the canary always gives on a complete run. */
+export const canaryChecks = ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'AUXCLICK_JS_CHECK'];
+
 const gated = new Set(['HIGH', 'MEDIUM']);
 
-export function gate(
-  findings: readonly Finding[],
-  exceptions: readonly Exception[],
-): { unexcused: Finding[]; stale: Exception[] } {
-  const matches = (finding: Finding, exception: Exception) =>
-    finding.check === exception.check && finding.file === exception.file;
-  const serious = findings.filter((finding) => gated.has(finding.severity));
+export interface Assessment {
+  /** The canary's findings are all there: the tool checked every file. */
+  complete: boolean;
+  /** Every HIGH or MEDIUM finding outside the canary. */
+  serious: Finding[];
+}
+
+export function assess(findings: readonly Finding[]): Assessment {
+  const isCanary = (finding: Finding) => finding.file.replace(/\\/g, '/') === canaryFile;
+  const tripped = new Set(findings.filter(isCanary).map((finding) => finding.check));
   return {
-    unexcused: serious.filter(
-      (finding) => !exceptions.some((exception) => matches(finding, exception)),
-    ),
-    stale: exceptions.filter(
-      (exception) => !serious.some((finding) => matches(finding, exception)),
-    ),
+    complete: canaryChecks.every((check) => tripped.has(check)),
+    serious: findings.filter((finding) => !isCanary(finding) && gated.has(finding.severity)),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Applies the security checklist to Electron objects: every web contents may only show its own
  * origin and never opens windows or webviews; the session grants only the camera to our origin
- * and no device pickers; invalid certificates are never accepted.
+ * and no device pickers; invalid certificates are never accepted (Electron's default, which no
+ * handler here overrides).
  */
 import type { App, Session, WebContents } from 'electron';
 import type { Logger } from 'pino';
@@ -74,14 +75,21 @@ export function lockDownSession(session: Session, ourOrigin: string, log: Logger
     event.preventDefault();
     log.warn({}, 'download refused');
   });
+  // Electron refuses a certificate that fails verification by itself (see lockDownApp); say so.
+  session.webRequest.onErrorOccurred((details) => {
+    if (details.error.startsWith('net::ERR_CERT_'))
+      log.warn(
+        { origin: originOf(details.url), error: details.error },
+        'invalid certificate refused',
+      );
+  });
 }
 
-export function lockDownApp(app: App, log: Logger): void {
-  app.on('certificate-error', (event, _contents, url, error, _certificate, callback) => {
-    event.preventDefault();
-    log.warn({ origin: originOf(url), error }, 'invalid certificate refused');
-    callback(false);
-  });
+/**
+ * No `certificate-error` handler on purpose: without one Electron refuses every certificate that
+ * fails verification, and a handler could only ever add a way to accept one.
+ */
+export function lockDownApp(app: App): void {
   app.on('select-client-certificate', (event, _contents, _url, _list, callback) => {
     event.preventDefault();
     callback();

@@ -73,6 +73,23 @@ beforeAll(() => {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+/** What both windows get (CONVENTIONS 13), production settings. */
+const locked = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  disableBlinkFeatures: 'Auxclick',
+  devTools: false,
+  disableDialogs: true,
+};
+
 describe('electron/main wiring (fake electron)', () => {
   it('runs the whole scenario and exits 0 on window-all-closed', () => {
     expect(run.scenario.error, stderr).toBeUndefined();
@@ -85,15 +102,7 @@ describe('electron/main wiring (fake electron)', () => {
       privileges: { standard: true, secure: true },
     });
     expect(run.calls).toContain('menu:null');
-    expect(run.windowOptions[0]).toMatchObject({
-      kiosk: true,
-      webPreferences: {
-        sandbox: true,
-        contextIsolation: true,
-        nodeIntegration: false,
-        devTools: false,
-      },
-    });
+    expect(run.windowOptions[0]).toMatchObject({ kiosk: true, webPreferences: locked });
     expect(String(run.windowOptions[0]?.webPreferences?.preload)).toMatch(
       /dist-electron[/\\]preload\.cjs$/,
     );
@@ -117,6 +126,13 @@ describe('electron/main wiring (fake electron)', () => {
       windowOpen: { action: 'deny' },
     });
   });
+  it('accepts no invalid certificate: no certificate-error handler, refusals logged', () => {
+    expect(run.scenario.certificateErrorListeners).toBe(0);
+    expect(run.scenario.certificateErrorLogged).toBe(true);
+  });
+  it('opens no port: the bridge is IPC only, the web shell and its WebSocket never start', () => {
+    expect(run.scenario.listening).toEqual([]);
+  });
   it('answers the bridge for the kiosk frame only', () => {
     expect(run.scenario.bridgeFromWindow).toMatchObject({ ok: true, value: { storeId: 'S001' } });
     expect(run.scenario.bridgeFromOtherFrame).toMatchObject({
@@ -128,7 +144,10 @@ describe('electron/main wiring (fake electron)', () => {
     expect(run.scenario.altF4Blocked).toBe(true);
     expect(run.scenario.chordBlocked).toBe(true);
     expect(run.scenario.dialogUrl).toBe('kiosk://staff/index.html');
-    expect(run.windowOptions[1]).toMatchObject({ modal: true, webPreferences: { sandbox: true } });
+    expect(run.windowOptions[1]).toMatchObject({ modal: true, webPreferences: locked });
+    expect(String(run.windowOptions[1]?.webPreferences?.preload)).toMatch(
+      /dist-electron[/\\]staff-exit-preload\.cjs$/,
+    );
     expect(run.scenario.staffFromDialog).toEqual({ ok: false, code: 'denied' });
     expect(run.scenario.staffFromKioskWindow).toEqual({ ok: false, code: 'forbidden' });
   });

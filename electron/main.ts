@@ -85,7 +85,7 @@ async function start(): Promise<void> {
 
   Menu.setApplicationMenu(null);
   const lockLog = log.child({ mod: 'electron/lockdown' });
-  lockDownApp(app, lockLog);
+  lockDownApp(app);
   lockDownSession(session.defaultSession, appOrigin, lockLog);
   handleAppProtocol(
     protocol,
@@ -95,7 +95,32 @@ async function start(): Promise<void> {
   );
 
   const env = { production, preloadPath: join(here, 'preload.cjs') };
-  const win = new BrowserWindow(kioskWindowOptions(env));
+  // Every security-relevant preference written here, so Electronegativity checks it as it is.
+  const win = new BrowserWindow({
+    ...kioskWindowOptions(env),
+    webPreferences: {
+      preload: env.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // Middle-click could open links in new windows; there is no use for it on a touch kiosk.
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+      devTools: !production,
+      safeDialogs: true,
+      disableDialogs: production,
+      // A kiosk screen is always in front: keep timers and rendering at full speed.
+      backgroundThrottling: false,
+      autoplayPolicy: 'no-user-gesture-required',
+    },
+  });
   lockDownContents(win.webContents, appOrigin, lockLog);
 
   const activity = createActivityClock();

@@ -28,6 +28,7 @@ export interface StaffExitFlow {
 }
 
 export function createStaffExitFlow(deps: StaffExitFlowDeps): StaffExitFlow {
+  const { BrowserWindow } = deps;
   let dialog: BrowserWindowType | null = null;
   let idleTimer: NodeJS.Timeout | null = null;
   const idleMs = deps.idleCloseMs ?? 120_000;
@@ -74,9 +75,28 @@ export function createStaffExitFlow(deps: StaffExitFlowDeps): StaffExitFlow {
         dialog.focus();
         return;
       }
-      const window = new deps.BrowserWindow({
-        ...staffExitWindowOptions(deps.env),
+      // The same locked preferences as the kiosk window, written here for Electronegativity.
+      const window = new BrowserWindow({
+        ...staffExitWindowOptions(),
         parent: deps.parent,
+        webPreferences: {
+          preload: deps.env.preloadPath,
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          nodeIntegrationInWorker: false,
+          nodeIntegrationInSubFrames: false,
+          webSecurity: true,
+          allowRunningInsecureContent: false,
+          experimentalFeatures: false,
+          webviewTag: false,
+          navigateOnDragDrop: false,
+          disableBlinkFeatures: 'Auxclick',
+          spellcheck: false,
+          devTools: !deps.env.production,
+          safeDialogs: true,
+          disableDialogs: deps.env.production,
+        },
       });
       dialog = window;
       deps.lockDown(window);

@@ -7,6 +7,7 @@
 'use strict';
 const Module = require('node:module');
 const { EventEmitter } = require('node:events');
+const net = require('node:net');
 
 const record = {
   privilegedBeforeReady: null,
@@ -17,6 +18,14 @@ const record = {
 };
 let ready = false;
 let protocolHandler = null;
+let requestErrorListener = null;
+// Whatever main (or the host it starts) listens on: the Electron shell must open no port.
+const listening = [];
+const originalListen = net.Server.prototype.listen;
+net.Server.prototype.listen = function (...args) {
+  listening.push(JSON.stringify(args.filter((a) => typeof a !== 'function')));
+  return originalListen.apply(this, args);
+};
 let permissionRequest = null;
 let permissionCheck = null;
 const ipcHandlers = new Map();
@@ -105,6 +114,7 @@ const session = {
     setPermissionRequestHandler: (fn) => (permissionRequest = fn),
     setPermissionCheckHandler: (fn) => (permissionCheck = fn),
     setDevicePermissionHandler: () => undefined,
+    webRequest: { onErrorOccurred: (fn) => (requestErrorListener = fn) },
   }),
 };
 
@@ -190,6 +200,14 @@ async function scenario() {
   contents.emit('will-navigate', ownNav.event, 'kiosk://app/index.html#x');
   s.ownNavigationPrevented = ownNav.called();
   s.windowOpen = contents.windowOpenHandler({ url: 'https://example.com/' });
+  s.certificateErrorListeners = app.listenerCount('certificate-error');
+  s.certificateErrorLogged = typeof requestErrorListener === 'function';
+  if (requestErrorListener)
+    requestErrorListener({
+      url: 'https://images.example/a.png',
+      error: 'net::ERR_CERT_DATE_INVALID',
+    });
+  s.listening = listening;
   const info = ipcHandlers.get('kiosk:app.info');
   s.bridgeFromWindow = await info({ sender: contents, senderFrame: contents.mainFrame }, {});
   s.bridgeFromOtherFrame = await info(
