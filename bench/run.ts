@@ -25,6 +25,7 @@ const suites: Array<() => Promise<Suite>> = [
   () => import('./suites/store-scale'),
   () => import('./suites/sync-drain'),
   () => import('./suites/sync-first-pull'),
+  () => import('./suites/bridge-ws'),
 ];
 
 const resultsFile = join(import.meta.dirname, 'results.json');

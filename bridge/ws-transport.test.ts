@@ -37,7 +37,7 @@ beforeEach(async () => {
   http.on('upgrade', (req, socket, head) =>
     wss.handleUpgrade(req, socket, head, (ws) =>
       attachWebSocket(bridge, ws, {
-        onSocketError: (error) => socketErrors.push(String((error as { code?: unknown }).code)),
+        onSocketError: (error) => socketErrors.push('code' in error ? String(error.code) : ''),
       }),
     ),
   );
