@@ -69,7 +69,7 @@ describe('kiosk host', () => {
 describe('closing the host', () => {
   it('stops every timer that would touch the database after it is closed', async () => {
     const scratch = tempDir();
-    const config = parseConfig({ storeId: 'S001', role: 'mirror', idleSeconds: 1 });
+    const config = parseConfig({ storeId: 'S001', role: 'mirror', idleSeconds: 2 });
     const closing = await startKioskHost({
       config,
       dataDir: scratch.path,
