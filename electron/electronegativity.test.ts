@@ -49,19 +49,7 @@ describe('electronegativity gate', () => {
       // -e: the binary is absent here, so tell it which Electron the checks should assume.
       await run(
         bin,
-        [
-          '-i',
-          scanned,
-          '-o',
-          report,
-          '-r',
-          '-v',
-          'false',
-          '-e',
-          '45.4.1',
-          '-x',
-          'PreloadJSCheck',
-        ],
+        ['-i', scanned, '-o', report, '-r', '-v', 'false', '-e', '45.4.1', '-x', 'PreloadJSCheck'],
         { timeout: 55_000 },
       );
       result = assess(parseReport(readFileSync(report, 'utf8')));

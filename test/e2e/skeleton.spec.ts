@@ -102,4 +102,3 @@ test('the session token: taken from the address into memory only; without it the
   expect(log()).not.toContain('A'.repeat(43));
   expect(log()).not.toContain(kiosk.token);
 });
-
