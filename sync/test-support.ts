@@ -1,10 +1,10 @@
 /** A kiosk database and a scripted cloud client for the sync unit tests (no network). */
-import { join } from 'node:path';
+
 import { DataKey } from '../core/crypto';
 import { enqueue } from '../core/outbox/outbox';
-import { openDatabase, type WritableDB } from '../core/store/db';
-import { migrate } from '../core/store/migrations';
-import { tempDir } from '../test/support/temp';
+import { type WritableDB } from '../core/store/db';
+
+import { openTestDb } from '../test/support/db';
 import type { CloudClient } from './cloud-client';
 import type { HttpResult } from './http-client';
 import {
@@ -16,10 +16,8 @@ import {
 } from './protocol';
 
 export function testKiosk(): { db: WritableDB; key: DataKey; remove(): void } {
-  const dir = tempDir('sync-unit-');
-  const db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  return { db, key: DataKey.generate(), remove: () => (db.close(), dir.remove()) };
+  const db = openTestDb();
+  return { db, key: db.key, remove: () => db.close() };
 }
 
 export function queue(

@@ -1,22 +1,12 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { tempDir } from '../../test/support/temp';
-import { openDatabase, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
+
 import { DataKey } from './data-key';
 import { checkDataKey } from './key-check';
+import { openTestDb, type TestDb } from '../../test/support/db';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
-beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-});
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+let db: TestDb;
+beforeEach(() => (db = openTestDb()));
+afterEach(() => db.close());
 
 it('records the key on first use, accepts it again, and names a different key a mismatch', () => {
   const key = DataKey.generate();

@@ -1,17 +1,18 @@
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoStore, tempDir } from '../../test/support/temp';
+import { demoStore } from '../../test/support/temp';
 import { DataKey } from '../crypto/data-key';
 import { parseCsv } from '../import/csv';
 import { importStoreFolder } from '../import/importer';
 import { allStoreFiles } from '../import/store-files';
 import { historyFiles } from '../import/history-files';
-import { openDatabase, readOnly, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
+import { readOnly } from '../store/db';
+
 import { eraseMember } from './erase';
 import { identifyMember, memberById } from './identify';
 import { canUseProfile, profileScope } from './member-view';
+import { openTestDb, type TestDb } from '../../test/support/db';
 
 const key = DataKey.generate();
 const withoutHistory = allStoreFiles.filter((spec) => !historyFiles.includes(spec));
@@ -23,27 +24,18 @@ const csvMembers = memberRecords.map(
 const first = csvMembers[0] ?? {};
 const hlc = '000001764000000000-0000-kiosk-1';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+let db: TestDb;
 
-beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  importStoreFolder(db, demoStore, withoutHistory, { key });
-});
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+beforeEach(() => (db = openTestDb({ key, seed: { files: withoutHistory } })));
+afterEach(() => db.close());
 
 describe('at rest', () => {
   it('a copied database file shows no member name, phone, birthday, card number or QR token', () => {
     importStoreFolder(db, demoStore, historyFiles, { key });
-    db.close();
-    const copy = join(dir.path, 'copied.db');
-    copyFileSync(join(dir.path, 'kiosk.db'), copy);
-    const wal = join(dir.path, 'kiosk.db-wal');
+    db = db.reopen(); // closing checkpoints the WAL into the file
+    const copy = join(db.dir, 'copied.db');
+    copyFileSync(db.file, copy);
+    const wal = `${db.file}-wal`;
     const bytes = Buffer.concat([
       readFileSync(copy),
       existsSync(wal) ? readFileSync(wal) : Buffer.alloc(0),
@@ -66,7 +58,6 @@ describe('at rest', () => {
     expect(secrets.length).toBeGreaterThan(1000);
     const found = secrets.filter((s) => bytes.includes(Buffer.from(s, 'utf8')));
     expect(found).toEqual([]);
-    db = openDatabase(join(dir.path, 'kiosk.db'));
   });
 });
 

@@ -1,34 +1,25 @@
 /** The recommenders on the imported demo store (fixtures/demo-store): guarantees over every style. */
-import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoStore, tempDir } from '../../test/support/temp';
-import { DataKey } from '../crypto/data-key';
-import { importStoreFolder } from '../import/importer';
-import { allStoreFiles } from '../import/store-files';
+
 import { memberRfm } from '../rfm-store';
-import { openDatabase, readOnly, type ReadableDB, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
+import { readOnly, type ReadableDB } from '../store/db';
+
 import { rebuildAffinity } from './affinity';
 import { completeTheLook } from './complete-the-look';
 import { forYou } from './for-you';
 import { otherSizesAndColours } from './other-sizes';
+import { openDemoDb, type TestDb } from '../../test/support/db';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+let db: TestDb;
 let r: ReadableDB;
 
 beforeAll(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  importStoreFolder(db, demoStore, allStoreFiles, { key: DataKey.generate() });
+  db = openDemoDb();
   rebuildAffinity(db);
   r = readOnly(db);
 });
-afterAll(() => {
-  db.close();
-  dir.remove();
-});
+afterAll(() => db.close());
 
 interface Facts {
   slot: string;

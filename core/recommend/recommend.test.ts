@@ -1,30 +1,24 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/support/temp';
-import { openDatabase, readOnly, type ReadableDB, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
+
+import { readOnly, type ReadableDB } from '../store/db';
+
 import { affinityState, ensureAffinity, rebuildAffinity } from './affinity';
 import { completeTheLook } from './complete-the-look';
 import { forYou } from './for-you';
 import { compareSizes, otherSizesAndColours } from './other-sizes';
 import { popular } from './popular';
 import { seedSmallStore } from './test-fixture';
+import { openTestDb, type TestDb } from '../../test/support/db';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+let db: TestDb;
 let r: ReadableDB;
 
 beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
+  db = openTestDb();
   seedSmallStore(db);
   r = readOnly(db);
 });
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+afterEach(() => db.close());
 
 const stockOf = (sku: string) =>
   db.raw

@@ -1,23 +1,20 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoStore, tempDir } from '../../test/support/temp';
+
 import { DataKey } from '../crypto/data-key';
 import { allStoreFiles } from '../import/store-files';
 import { historyFiles } from '../import/history-files';
-import { importStoreFolder } from '../import/importer';
-import { openDatabase, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
+
 import { preferencesOf, setPreference } from './preferences';
 import { purgeRetention } from './retention';
 import { endSession, expireIdle, getSession, identify, startSession } from './sessions';
 import { recordTryOn } from './tryons';
+import { openTestDb, count, type TestDb } from '../../test/support/db';
 
 const key = DataKey.generate();
 const t0 = new Date('2026-11-24T08:00:00.000Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
 const hlc = (n: number) => `${String(1764000000000 + n).padStart(18, '0')}-0000-kiosk-1`;
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+let db: TestDb;
 let consenting = '';
 let notConsenting = '';
 const outbox = () =>
@@ -28,33 +25,20 @@ const outbox = () =>
       seq: number;
     }[]
   ).map((r) => ({ ...r, args: JSON.parse(r.args) as Record<string, unknown> }));
-const count = (sql: string) => (db.raw.prepare(sql).get() as { n: number }).n;
 
 beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  importStoreFolder(
-    db,
-    demoStore,
-    allStoreFiles.filter((s) => !historyFiles.includes(s)),
-    { key },
-  );
+  db = openTestDb({ key, seed: { files: allStoreFiles.filter((s) => !historyFiles.includes(s)) } });
   const pick = (flag: number) =>
-    (
+    String(
       db.raw
         .prepare('SELECT member_id FROM members WHERE consent_profile = ? LIMIT 1')
-        .get(flag) as {
-        member_id: string;
-      }
-    ).member_id;
+        .pluck()
+        .get(flag),
+    );
   consenting = pick(1);
   notConsenting = pick(0);
 });
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+afterEach(() => db.close());
 
 describe('sessions', () => {
   it('start anonymous, identify a member, end; refusals are typed', () => {
@@ -176,7 +160,7 @@ describe('recordTryOn', () => {
         hlc: hlc(1),
       }),
     ).toThrow(/CHECK/);
-    expect(count('SELECT count(*) AS n FROM tryons')).toBe(0);
+    expect(count(db, 'SELECT count(*) AS n FROM tryons')).toBe(0);
     expect(outbox()).toEqual([]);
   });
 });
@@ -215,7 +199,7 @@ describe('setPreference', () => {
     expect(setPreference(db, { ...base, memberId: consenting, key: 'DROP TABLE' })).toMatchObject({
       code: 'invalid-key',
     });
-    expect(count('SELECT count(*) AS n FROM preferences')).toBe(0);
+    expect(count(db, 'SELECT count(*) AS n FROM preferences')).toBe(0);
     expect(outbox()).toEqual([]);
   });
 });

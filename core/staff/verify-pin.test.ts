@@ -1,19 +1,17 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoStore, tempDir } from '../../test/support/temp';
+
 import { DataKey } from '../crypto/data-key';
 import { catalogFiles } from '../import/catalog-files';
-import { importStoreFolder } from '../import/importer';
+
 import { staffFiles } from '../import/staff-files';
-import { openDatabase, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
+
 import { LOCKOUT_MS, MAX_FAILED_ATTEMPTS, verifyStaffPin } from './verify-pin';
+import { openTestDb, type TestDb } from '../../test/support/db';
 
 const key = DataKey.generate();
 const t0 = new Date('2026-11-24T08:00:00.000Z');
 const later = (ms: number) => new Date(t0.getTime() + ms);
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+let db: TestDb;
 const audit = () =>
   db.raw.prepare('SELECT actor, action, detail FROM audit ORDER BY audit_id').all() as {
     actor: string;
@@ -22,20 +20,12 @@ const audit = () =>
   }[];
 
 beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  importStoreFolder(
-    db,
-    demoStore,
-    [...catalogFiles.filter((s) => s.table === 'stores'), ...staffFiles],
-    { key },
-  );
+  db = openTestDb({
+    key,
+    seed: { files: [...catalogFiles.filter((s) => s.table === 'stores'), ...staffFiles] },
+  });
 });
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+afterEach(() => db.close());
 
 describe('verifyStaffPin', () => {
   it('signs in with the right badge and PIN, giving the role, and audits it', async () => {
@@ -80,8 +70,7 @@ describe('verifyStaffPin', () => {
       lockedUntil: later(5 + LOCKOUT_MS).toISOString(),
     });
 
-    db.close();
-    db = openDatabase(join(dir.path, 'kiosk.db'));
+    db = db.reopen();
     expect(await verifyStaffPin(db, key, 'BADGE-1001', '2468', later(6))).toMatchObject({
       code: 'locked',
     });

@@ -1,12 +1,8 @@
 /** The garments' RFID tags become the self-checkout's basket: each tag counts once. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoScreens, type DemoScreens } from './screen-test-support';
+import { describe, expect, it } from 'vitest';
+import { useDemoScreens } from './screen-test-support';
 
-let demo: DemoScreens;
-beforeAll(() => {
-  demo = openDemoScreens();
-});
-afterAll(() => demo.close());
+const demo = useDemoScreens();
 
 const DRESS = '6970001000016';
 const TAG_A = '3074257BF7194E4000001A85';

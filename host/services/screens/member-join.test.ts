@@ -1,35 +1,18 @@
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoStore, tempDir } from '../../../test/support/temp';
-import { createCatalog } from '../../../core/catalog/lookup';
-import { DataKey } from '../../../core/crypto/data-key';
-import { importStoreFolder } from '../../../core/import/importer';
-import { allStoreFiles } from '../../../core/import/store-files';
-import { identifyMember } from '../../../core/members';
-import { openDatabase, readOnly, type WritableDB } from '../../../core/store/db';
-import { migrate } from '../../../core/store/migrations';
-import { parseConfig } from '../../config';
-import { createLogger } from '../../log';
-import { joinMember, normalisePhone } from './member-join';
-import { createScreenService } from './screen-service';
+import { describe, expect, it } from 'vitest';
 
-const key = DataKey.generate();
-const dir = tempDir();
-let db: WritableDB;
+import { identifyMember } from '../../../core/members';
+import { readOnly } from '../../../core/store/db';
+
+import { joinMember, normalisePhone } from './member-join';
+
+import { scanBytes, useDemoScreens } from './screen-test-support';
+
+const demo = useDemoScreens();
+const { db, key } = demo;
 const ctx = () => ({
   storeId: 'S001',
   now: new Date('2026-11-24T08:00:00Z'),
   hlc: '0000000000001:0000:dev',
-});
-
-beforeAll(() => {
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  importStoreFolder(db, demoStore, allStoreFiles, { key });
-});
-afterAll(() => {
-  db.close();
-  dir.remove();
 });
 
 describe('normalisePhone', () => {
@@ -105,16 +88,8 @@ describe('joinMember', () => {
 
 describe('joining at the checkout', () => {
   it('signs the new member in and offers the welcome coupon', () => {
-    const s = createScreenService({
-      config: parseConfig({ storeId: 'S001', role: 'checkout' }),
-      db,
-      catalog: createCatalog(readOnly(db), 'S001'),
-      key,
-      log: createLogger(null, 'silent'),
-      emit: () => undefined,
-      now: () => new Date('2026-11-24T08:00:00Z'),
-    });
-    s.handleScan(new TextEncoder().encode('6970001000016'));
+    const { s } = demo.service('checkout');
+    s.handleScan(scanBytes('6970001000016'));
     const view = s.join({ phone: '13600001111', consentProfile: false, consentMarketing: true });
     expect(view.notice?.key).toBe('member-joined');
     expect(view.member).toMatchObject({ tier: 'regular', points: 0 });

@@ -6,13 +6,13 @@
  * cloud as `invalid-args`; this test names it instead. It also notices a mutation the host can
  * produce that no action here covers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eraseMember } from '../../../core/members/erase';
 import { MUTATION_NAMES, type MutationName } from '../../../core/outbox/outbox';
 import { hlc } from '../../../core/rules';
 import { withPhotoBytes } from '../../../sync/photo-upload';
 import { CURRENT_VERSION, mutationSchema } from '../../../sync/protocol';
-import { openDemoScreens, scanBytes, type DemoScreens } from './screen-test-support';
+import { useDemoScreens, scanBytes } from './screen-test-support';
 import { usedCouponsOf } from './reference';
 
 /**
@@ -34,11 +34,7 @@ interface Row {
   args: string;
 }
 
-let demo: DemoScreens;
-beforeAll(() => {
-  demo = openDemoScreens();
-});
-afterAll(() => demo.close());
+const demo = useDemoScreens();
 
 /** A full mirror visit: scan, sign-in, like, not-for-me with reason, size request, orders, photo. */
 function mirrorVisit(): void {

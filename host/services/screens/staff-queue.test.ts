@@ -1,15 +1,13 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StaffRequestView } from '../../../bridge/views';
-import { openDatabase, type WritableDB } from '../../../core/store/db';
-import { migrate } from '../../../core/store/migrations';
+
 import { mutationSchema } from '../../../sync/protocol';
 import { mergeRequest } from '../../../sync/staff-requests';
-import { tempDir } from '../../../test/support/temp';
-import { StaffQueue } from './staff-queue';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+import { StaffQueue } from './staff-queue';
+import { openTestDb, type TestDb } from '../../../test/support/db';
+
+let db: TestDb;
 let nowMs: number;
 let staffId: string | null;
 let counter: number;
@@ -43,18 +41,13 @@ const size = { kind: 'size', place: 'Fitting room 2', sku: 'DRE001-WHT-S', size:
 const named = { ...size, name: { zh: '防泼水连衣裙', en: 'Showerproof dress' } };
 
 beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
+  db = openTestDb();
   nowMs = Date.parse('2026-11-24T08:00:00Z');
   staffId = null;
   counter = 0;
   Object.assign(seen, { requests: [], changes: 0, writes: 0 });
 });
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+afterEach(() => db.close());
 
 describe('staff queue', () => {
   it('commits a request with its staffRequest v2 outbox row, valid for the cloud', () => {
