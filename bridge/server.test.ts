@@ -73,7 +73,7 @@ describe('bridge server dispatch', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     }
     expect(await server.dispatch('staff.decide', { approvalId: 7, approve: true })).toMatchObject({
-      error: { message: expect.stringMatching(/^approvalId:/) },
+      error: { message: expect.stringMatching(/→ at approvalId/) },
     });
     expect(decide).not.toHaveBeenCalled();
   });

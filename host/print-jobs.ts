@@ -1,6 +1,6 @@
 /** The printer job ledger on the kiosk's SQLite file: each `put` commits (synchronous=FULL) before it returns. */
 import type { WritableDB } from '../core/store/db';
-import type { PrintJobRecord, PrintJobStorage } from '../device/printer/jobs';
+import { printJobRecordSchema, type PrintJobStorage } from '../device/printer/jobs';
 
 export function sqlitePrintJobs(db: WritableDB): PrintJobStorage {
   const read = db.prepare<[string], { record: string }>(
@@ -14,7 +14,7 @@ export function sqlitePrintJobs(db: WritableDB): PrintJobStorage {
   return {
     get(jobId) {
       const row = read.get(jobId);
-      return row ? (JSON.parse(row.record) as PrintJobRecord) : undefined;
+      return row ? printJobRecordSchema.parse(JSON.parse(row.record)) : undefined;
     },
     put(jobId, record) {
       write.run(jobId, record.status, JSON.stringify(record), record.updatedAt);

@@ -51,9 +51,8 @@ function hideLongDigitRuns(text: string): string {
 
 function safeText(bytes: Uint8Array, decoded: DecodeResult): string {
   if (!decoded.ok) return hideLongDigitRuns(printable(bytes));
-  const value = decoded as { kind: string; maskedNumber?: string };
-  if (value.kind === 'card') return value.maskedNumber ?? '(member card)';
-  if (value.kind === 'payment-code') return '(payment code)';
+  if (decoded.kind === 'card') return decoded.member ? '(member card)' : decoded.maskedNumber;
+  if (decoded.kind === 'payment-code') return '(payment code)';
   return printable(bytes);
 }
 
@@ -86,9 +85,9 @@ export function interpretScan(
       };
     return { ...base, outcome: 'invalid', product: null, error: decoded.error };
   }
-  const value = decoded as { kind: string; symbology?: string; gtin?: string };
-  const symbology = value.symbology ?? null;
-  if (value.gtin) {
+  const value = decoded;
+  const symbology = 'symbology' in value ? (value.symbology ?? null) : null;
+  if ('gtin' in value && value.gtin) {
     const item = catalog.lookup(value.gtin);
     return {
       ...base,

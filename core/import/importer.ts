@@ -96,9 +96,9 @@ function readFile(dir: string, spec: FileSpec, problems: RowProblem[]): ParsedFi
       continue;
     }
     const object = Object.fromEntries(names.map((name, i) => [name, record.fields[i]]));
-    const parsed = spec.schema.safeParse(object);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
+    const parsed = spec.readRow(object, context);
+    if (!parsed.ok) {
+      for (const issue of parsed.issues) {
         problems.push({
           file: spec.file,
           line: record.line,
@@ -108,7 +108,7 @@ function readFile(dir: string, spec: FileSpec, problems: RowProblem[]): ParsedFi
       }
       continue;
     }
-    const row = spec.toRow(parsed.data, context);
+    const row = parsed.values;
     const key = spec.key.map((column) => String(row[spec.columns.indexOf(column)])).join('\u0000');
     const firstLine = seen.get(key);
     if (firstLine !== undefined) {
@@ -144,8 +144,7 @@ function upsertSql(spec: FileSpec): string {
 
 function isConstraintError(error: unknown): error is Error {
   return (
-    error instanceof Error &&
-    String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')
+    error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT')
   );
 }
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { hashPin, verifyPinSync } from '../crypto/pin-hash';
 import { lookupHash } from '../crypto/field-crypto';
 import { id, text } from './fields';
-import type { FileSpec } from './spec';
+import { fileSpec, type FileSpec } from './spec';
 
 const staff = z.object({
   staff_id: id,
@@ -42,16 +42,16 @@ interface StoredPin {
 }
 
 export const staffFiles: readonly FileSpec[] = [
-  {
+  fileSpec({
     file: 'staff.csv',
     table: 'staff',
     header: Object.keys(staff.shape),
-    schema: staff as unknown as FileSpec['schema'],
+    schema: staff,
     columns,
     key: ['staff_id'],
     needsKey: true,
     toRow: (row) => {
-      const s = row as z.output<typeof staff>;
+      const s = row;
       return [s.staff_id, s.name, s.role, s.badge_no, s.store_id, s.demo_pin, null, null];
     },
     prepare(row, { db, key }) {
@@ -79,5 +79,5 @@ export const staffFiles: readonly FileSpec[] = [
       out[col('pin_params')] = hashed.params;
       return out;
     },
-  },
+  }),
 ];

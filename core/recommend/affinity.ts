@@ -8,6 +8,7 @@
  * only history strictly before `before` is used. Each style keeps its `topPerStyle` best partners,
  * so the table stays small on a large catalog.
  */
+import { z } from 'zod';
 import type { WritableDB } from '../store/db';
 
 export const PURCHASE_WEIGHT = 2;
@@ -22,14 +23,15 @@ export interface AffinityOptions {
   now?: Date | undefined;
 }
 
-export interface AffinityReport {
-  pairs: number;
-  styles: number;
+const affinityReportSchema = z.object({
+  pairs: z.number(),
+  styles: z.number(),
   /** The history rows the tables were built from (all of them, not only those before the cut). */
-  sourceRows: number;
-  before: string | null;
-  builtAt: string;
-}
+  sourceRows: z.number(),
+  before: z.string().nullable(),
+  builtAt: z.string(),
+});
+export type AffinityReport = z.output<typeof affinityReportSchema>;
 
 export type AffinityResult =
   | { ok: true; report: AffinityReport }
@@ -150,7 +152,7 @@ export function affinityState(db: WritableDB): AffinityReport | null {
     .get(STATE_KEY);
   if (!row) return null;
   try {
-    return JSON.parse(row.value) as AffinityReport;
+    return affinityReportSchema.safeParse(JSON.parse(row.value)).data ?? null;
   } catch {
     return null;
   }

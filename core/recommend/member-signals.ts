@@ -95,7 +95,7 @@ export function savedStyles(json: string | undefined): string[] {
       typeof entry === 'string'
         ? entry
         : entry && typeof entry === 'object' && 'styleId' in entry
-          ? (entry as { styleId: unknown }).styleId
+          ? entry.styleId
           : null;
     if (typeof id === 'string' && id.length > 0 && id.length <= 64) ids.push(id);
   }

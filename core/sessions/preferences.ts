@@ -4,11 +4,24 @@
  * plain text comparison in SQL; an older stamp is ignored, not an error. Only members who consented
  * to profiling have preferences.
  */
+import { z } from 'zod';
 import { enqueue } from '../outbox/outbox';
 import type { WritableDB } from '../store/db';
 
 export type PreferenceValue =
   string | number | boolean | null | PreferenceValue[] | { [key: string]: PreferenceValue };
+
+/** Any JSON value: what a preference may hold (checked again when read back from the table). */
+export const preferenceValueSchema: z.ZodType<PreferenceValue> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(preferenceValueSchema),
+    z.record(z.string(), preferenceValueSchema),
+  ]),
+);
 
 export interface PreferenceInput {
   memberId: string;
@@ -76,5 +89,7 @@ export function preferencesOf(db: WritableDB, memberId: string): Record<string, 
        WHERE p.member_id = ? AND m.consent_profile = 1 AND m.erased_at IS NULL`,
     )
     .all(memberId);
-  return Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value) as PreferenceValue]));
+  return Object.fromEntries(
+    rows.map((row) => [row.key, preferenceValueSchema.parse(JSON.parse(row.value))]),
+  );
 }
