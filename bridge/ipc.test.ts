@@ -77,8 +77,8 @@ describe('Electron IPC transport', () => {
     const ipc = fakeIpc('kiosk://app/');
     const client = createIpcClient(ipc.renderer);
     const seen: unknown[] = [];
-    client.on('device.scan', (payload) => seen.push(payload));
-    ipc.send('device.scan', { text: 'x' });
+    client.on('device.status', (payload) => seen.push(payload));
+    ipc.send('device.status', { text: 'x' });
     ipc.send('evil.event', { text: 'y' });
     expect(seen).toEqual([{ text: 'x' }]);
   });

@@ -114,7 +114,6 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
       db,
       catalog,
       key,
-      devices,
       log: log.child({ mod: 'host/screens' }),
       emit: (event, payload) => bridgeRef?.emit(event, payload),
       connectivity: () => sync.status().connectivity,
@@ -132,11 +131,10 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   // Requests pulled from other kiosks of the store: the screens show them at once.
   sync.onRequestsChanged(() => context.screens.queue.refresh());
 
-  wireDeviceEvents({
+  const unwireDevices = wireDeviceEvents({
     devices,
-    catalog,
+    screens: context.screens,
     emit: bridge.emit,
-    rfid: context.screens,
     log: log.child({ mod: 'device' }),
   });
   await devices.start();
@@ -174,6 +172,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     },
     async close() {
       clearInterval(retentionTimer);
+      unwireDevices();
       context.sync.stop();
       context.screens.close();
       await devices.close();

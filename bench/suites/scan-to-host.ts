@@ -1,6 +1,7 @@
 /**
- * pty write → `device.scan` event in the host: the whole host path (serial driver, framing, decode,
- * SQLite look-up, bridge event validation), 1,000 scans one after another.
+ * pty write → `session.changed` in the host: the whole host path of a scan (serial driver,
+ * framing, decode, routing, the mirror's garment card from SQLite, the view and its bridge event
+ * validation), 1,000 scans one after another.
  */
 import { join } from 'node:path';
 import { startKioskHost } from '../../host/app';
@@ -42,7 +43,7 @@ export async function run(): Promise<BenchRow[]> {
   const writer = new TtyWriter(pair.simPath);
   let resolveScan: (() => void) | null = null;
   host.bridge.subscribe((event) => {
-    if (event === 'device.scan') resolveScan?.();
+    if (event === 'session.changed') resolveScan?.();
   });
   const samples: number[] = [];
   try {
@@ -62,13 +63,13 @@ export async function run(): Promise<BenchRow[]> {
   return [
     {
       suite: name,
-      metric: `pty write → scan event, median (${scans} scans)`,
+      metric: `pty write → session.changed, median (${scans} scans)`,
       value: round(median(samples)),
       unit: 'ms',
     },
     {
       suite: name,
-      metric: 'pty write → scan event, p99',
+      metric: 'pty write → session.changed, p99',
       value: round(percentile(samples, 99)),
       unit: 'ms',
     },

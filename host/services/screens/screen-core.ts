@@ -24,10 +24,6 @@ export interface ScreenServiceOptions {
   key: DataKey;
   log: Logger;
   emit: EventSink;
-  /** Where scans come from: the device manager (anything with its `data` event). */
-  devices?: {
-    on(event: 'data', listener: (data: { deviceId: string; bytes: Uint8Array }) => void): unknown;
-  };
   payments?: PaymentProvider;
   /**
    * Sends receipt bytes to the ESC/POS printer; resolves false when there is none or it failed.

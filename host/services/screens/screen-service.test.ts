@@ -114,7 +114,7 @@ describe('mirror visit', () => {
     advance(2999);
     s.checkIdle();
     expect(s.current().sessionId).toBe(sessionId);
-    s.rfidEnter('EPC-1', null);
+    s.rfidEnter('EPC-1');
     advance(10_000);
     s.checkIdle(); // a tag in the field counts as someone being there
     expect(s.current().sessionId).toBe(sessionId);

@@ -31,7 +31,7 @@ import { createOrderActions } from './order-actions';
 import { createPhotoActions } from './photo-actions';
 import { createMemberActions } from './member-actions';
 import { createOnlineMemberLookup } from './member-lookup';
-import { routeScan } from './scan-routing';
+import { routeScan, tagGtin, type ScanTargets } from './scan-routing';
 import type { ScreenCore, ScreenServiceOptions } from './screen-core';
 
 export type { Notify, ScreenCore, ScreenServiceOptions } from './screen-core';
@@ -201,25 +201,29 @@ export function createScreenService(options: ScreenServiceOptions) {
     });
   }
 
-  /** One scan, already framed: what it is decides what happens (scan-routing). */
-  function handleScan(bytes: Uint8Array): SessionView {
+  const scanTargets: ScanTargets = {
+    catalog: options.catalog,
+    role: config.role,
+    staffSignedIn: () => core.visit.staff !== null,
+    garment(item) {
+      if (config.role === 'mirror') addGarment(item, 'scan');
+      else if (config.role === 'staff' && core.visit.staff) addGarment(item, 'scan');
+      else if (config.role === 'checkout') checkout.add(item);
+    },
+    staffBadge: (badge) => void (core.visit.pendingBadge = badge),
+    signInMember,
+    memberForStaff: staff.memberScanned,
+    pay: (provider, code) => void checkout.pay(provider, code),
+    unknownItem: checkout.unknownItem,
+    notify: core.notify,
+  };
+
+  /** One scan, already framed: decoded once, routed once by what it is (scan-routing). */
+  function handleScan(bytes: Uint8Array, deviceId?: string): SessionView {
     activity();
     core.visit.notice = null;
-    return routeScan(bytes, {
-      core,
-      catalog: options.catalog,
-      garment,
-      signInMember,
-      memberForStaff: staff.memberScanned,
-      pay: (provider, code) => void checkout.pay(provider, code),
-      unknownItem: checkout.unknownItem,
-    });
-  }
-
-  function garment(item: CatalogItem): SessionView {
-    if (config.role === 'mirror') addGarment(item, 'scan');
-    else if (config.role === 'staff' && core.visit.staff) addGarment(item, 'scan');
-    else if (config.role === 'checkout') checkout.add(item);
+    const kind = routeScan(bytes, config.memberBin, scanTargets);
+    log.info({ deviceId, kind }, 'scan');
     return core.changed();
   }
 
@@ -248,14 +252,6 @@ export function createScreenService(options: ScreenServiceOptions) {
   const timer = setInterval(checkIdle, Math.min(1000, (screen.idleSeconds * 1000) / 4));
   timer.unref();
 
-  options.devices?.on('data', (data) => {
-    try {
-      handleScan(data.bytes);
-    } catch (error) {
-      log.error({ err: error, deviceId: data.deviceId }, 'scan handling failed');
-    }
-  });
-
   return {
     current: view,
     touch(): SessionView {
@@ -267,9 +263,10 @@ export function createScreenService(options: ScreenServiceOptions) {
     checkIdle,
     handleScan,
     /** A garment's tag entered the reader's field: a card at the mirror, a basket line at the checkout. */
-    rfidEnter(epc: string, gtin: string | null): void {
+    rfidEnter(epc: string): void {
       rfidPresent.add(epc);
       activity();
+      const gtin = tagGtin(epc);
       const item = gtin ? options.catalog.lookup(gtin) : null;
       if (item && (config.role === 'mirror' || (config.role === 'staff' && core.visit.staff))) {
         addGarment(item, 'rfid');

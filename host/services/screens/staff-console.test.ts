@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { ensureAffinity } from '../../../core/recommend';
 
+import { encodeSgtin96 } from '../../../device/sim/sgtin-encoder';
 import { setPreference } from '../../../core/sessions/preferences';
 
 import { scanBytes, tickingClock, useDemoScreens } from './screen-test-support';
@@ -143,9 +144,10 @@ describe('idle and RFID on the staff screen', () => {
     const s = service('staff');
     await signIn(s, 'BADGE-1001', '2468');
     s.handleScan(bytes(CONSENT_TOKEN));
-    s.rfidEnter('3034257BF7194E4000001A85', DRESS);
+    const tag = encodeSgtin96({ gtin: DRESS, serial: 7 });
+    s.rfidEnter(tag);
     expect(s.current().cards.map((c) => c.sku)).toEqual([DRESS_SKU]);
-    s.rfidLeave('3034257BF7194E4000001A85');
+    s.rfidLeave(tag);
     const mark = lastAuditId();
     clock.advance(61_000);
     s.checkIdle();
