@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBridgeServer, type BridgeServer } from '../bridge/server';
 import { createCatalog } from '../core/catalog/lookup';
+import { catalogIsEmpty } from '../core/catalog/stores';
 import { checkDataKey } from '../core/crypto/key-check';
 import { fileKeyStore, type KeySealer } from '../core/crypto/key-store';
 import type { DataKey } from '../core/crypto/data-key';
@@ -61,9 +62,7 @@ function seedIfEmpty(
   key: DataKey,
   log: Logger,
 ): void {
-  if (!seedDir) return;
-  const row = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM variants').get();
-  if ((row?.n ?? 0) > 0) return;
+  if (!seedDir || !catalogIsEmpty(readOnly(db))) return;
   const reports = importStoreFolder(db, seedDir, allStoreFiles, { key });
   log.info({ reports }, 'imported the seed store on first run');
 }

@@ -7,6 +7,7 @@
  */
 import { enqueue, type OutboxEntry } from '../outbox/outbox';
 import type { WritableDB } from '../store/db';
+import { recordAudit } from '../audit/audit';
 
 export interface ErasureReport {
   memberId: string;
@@ -67,13 +68,13 @@ export function eraseMember(
        WHERE member_id = ?`,
     ).run(at, memberId);
     const counts = { preferences, photos, sessionsUnlinked, salesAnonymised, historyUnlinked };
-    db.prepare('INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)').run(
-      at,
-      options.actor,
-      'member.erase',
-      memberId,
-      JSON.stringify(counts),
-    );
+    recordAudit(db, {
+      at: now,
+      actor: options.actor,
+      action: 'member.erase',
+      subject: memberId,
+      detail: counts,
+    });
     const outbox = enqueue(
       db,
       {

@@ -9,7 +9,7 @@
  * so the table stays small on a large catalog.
  */
 import { z } from 'zod';
-import type { WritableDB } from '../store/db';
+import type { ReadableDB, WritableDB } from '../store/db';
 
 export const PURCHASE_WEIGHT = 2;
 export const TRYON_WEIGHT = 1;
@@ -146,9 +146,9 @@ export function rebuildAffinity(db: WritableDB, options: AffinityOptions = {}): 
 }
 
 /** The report of the last rebuild, or null when the tables were never built. */
-export function affinityState(db: WritableDB): AffinityReport | null {
+export function affinityState(db: ReadableDB): AffinityReport | null {
   const row = db
-    .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+    .prepareRead<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
     .get(STATE_KEY);
   if (!row) return null;
   try {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataKey } from '../crypto/data-key';
 import { decryptField, DecryptError, encryptField } from '../crypto/field-crypto';
-import type { WritableDB } from '../store/db';
+import type { ReadableDB, WritableDB } from '../store/db';
 import { openSession, touch, type SessionResult } from './sessions';
 
 export interface PhotoInput {
@@ -51,9 +51,9 @@ export function savePhoto(
 }
 
 /** The photo's bytes, or null when it is gone (purged, erased) or cannot be decrypted. */
-export function readPhoto(db: WritableDB, key: DataKey, photoId: string): Buffer | null {
+export function readPhoto(db: ReadableDB, key: DataKey, photoId: string): Buffer | null {
   const row = db
-    .prepare<[string], { image_enc: Buffer }>('SELECT image_enc FROM photos WHERE photo_id = ?')
+    .prepareRead<[string], { image_enc: Buffer }>('SELECT image_enc FROM photos WHERE photo_id = ?')
     .get(photoId);
   if (!row) return null;
   try {

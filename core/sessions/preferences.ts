@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { enqueue } from '../outbox/outbox';
-import type { WritableDB } from '../store/db';
+import type { ReadableDB, WritableDB } from '../store/db';
 
 export type PreferenceValue =
   string | number | boolean | null | PreferenceValue[] | { [key: string]: PreferenceValue };
@@ -82,9 +82,9 @@ export function setPreference(db: WritableDB, input: PreferenceInput): Preferenc
 }
 
 /** The member's preferences, or none at all when the member has not consented to a profile. */
-export function preferencesOf(db: WritableDB, memberId: string): Record<string, PreferenceValue> {
+export function preferencesOf(db: ReadableDB, memberId: string): Record<string, PreferenceValue> {
   const rows = db
-    .prepare<[string], { key: string; value: string }>(
+    .prepareRead<[string], { key: string; value: string }>(
       `SELECT p.key, p.value FROM preferences p JOIN members m ON m.member_id = p.member_id
        WHERE p.member_id = ? AND m.consent_profile = 1 AND m.erased_at IS NULL`,
     )

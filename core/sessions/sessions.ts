@@ -4,7 +4,7 @@
  * missing or ended session instead of throwing.
  */
 import { randomUUID } from 'node:crypto';
-import type { WritableDB } from '../store/db';
+import type { ReadableDB, WritableDB } from '../store/db';
 
 export const SESSION_KINDS = ['mirror', 'checkout', 'assisted'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
@@ -49,9 +49,9 @@ const toSession = (r: SessionRow): Session => ({
   endReason: r.end_reason,
 });
 
-export function getSession(db: WritableDB, sessionId: string): Session | null {
+export function getSession(db: ReadableDB, sessionId: string): Session | null {
   const row = db
-    .prepare<[string], SessionRow>('SELECT * FROM sessions WHERE session_id = ?')
+    .prepareRead<[string], SessionRow>('SELECT * FROM sessions WHERE session_id = ?')
     .get(sessionId);
   return row ? toSession(row) : null;
 }

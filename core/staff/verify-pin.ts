@@ -11,6 +11,7 @@ import type { DataKey } from '../crypto/data-key';
 import { lookupHash } from '../crypto/field-crypto';
 import { hashPin, verifyPin } from '../crypto/pin-hash';
 import { CLOUD_PIN_PREFIX, verifyCloudPin } from './cloud-pin';
+import { recordAudit } from '../audit/audit';
 import type { WritableDB } from '../store/db';
 
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -42,14 +43,9 @@ interface StaffRow {
   locked_until: string | null;
 }
 
+/** A sign-in attempt's audit row: the staff member is both actor and subject. */
 function audit(db: WritableDB, at: string, actor: string, action: string, detail: object): void {
-  db.prepare('INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)').run(
-    at,
-    actor,
-    action,
-    actor,
-    JSON.stringify(detail),
-  );
+  recordAudit(db, { at: new Date(at), actor, action, subject: actor, detail });
 }
 
 let decoy: { key: DataKey; hash: ReturnType<typeof hashPin> } | null = null;

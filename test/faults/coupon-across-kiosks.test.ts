@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOnly } from '../../core/store/db';
-import { usedCouponsOf } from '../../host/services/screens/reference';
+import { usedCouponsOf } from '../../core/members';
 import { lookupMemberOnline } from '../../sync/lookup';
 import { openSyncEngine } from '../../sync/open';
 import { tempDir } from '../support/temp';

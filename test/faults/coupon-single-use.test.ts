@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOnly } from '../../core/store/db';
-import { usedCouponsOf } from '../../host/services/screens/reference';
+import { usedCouponsOf } from '../../core/members';
 import { tempDir } from '../support/temp';
 import { check } from './support/checker';
 import { startRealCloud, type RunningCloud } from './support/cloud';

@@ -12,7 +12,7 @@ import { allStoreFiles } from '../../core/import/store-files';
 import { readOnly } from '../../core/store/db';
 import { parseConfig } from '../../host/config';
 import { createLogger } from '../../host/log';
-import { memberPoints } from '../../host/services/screens/points-balance';
+import { memberPoints } from '../../core/members';
 import { createScreenService } from '../../host/services/screens/screen-service';
 import { createCloudClient } from '../../sync/cloud-client';
 import { enroll } from '../../sync/credentials';

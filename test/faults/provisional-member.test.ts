@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMemberPii } from '../../core/members/pii';
 import { enqueue } from '../../core/outbox/outbox';
-import { joinMember } from '../../host/services/screens/member-join';
+import { joinMember } from '../../core/members';
 import { permanentMemberId } from '../../sync/member-ids';
 import { tempDir } from '../support/temp';
 import { check } from './support/checker';

@@ -9,12 +9,10 @@ import type { CatalogItem } from '../../../core/catalog/lookup';
 import type { Coupon } from '../../../core/rules';
 import type { ReadableDB } from '../../../core/store/db';
 import { renderSaleReceipt } from '../../../device/printer';
+import { memberPoints, usedCouponsOf } from '../../../core/members';
+import { recordNps, recordSale } from '../../../core/sales';
 import { priceCart } from './checkout-pricing';
-import { memberPoints } from './points-balance';
 import type { PaymentProvider } from './payment';
-import { usedCouponsOf } from './reference';
-import { recordSale } from './sale';
-import { enqueue } from '../../../core/outbox/outbox';
 import type { ScreenCore } from './screen-service';
 
 const MAX_QTY = 99;
@@ -240,25 +238,12 @@ export function createCheckoutActions(
     nps(score: number) {
       const v = core.visit;
       if (v.payment.state !== 'paid' || v.npsGiven) return core.changed();
-      const npsId = randomUUID();
-      const saleId = v.payment.saleId;
-      const at = core.now();
-      db.transaction(() => {
-        db.prepare(
-          `INSERT INTO nps_responses (nps_id, sale_id, store_id, member_id, score, created_at)
-           VALUES (?, ?, ?, NULL, ?, ?)`,
-        ).run(npsId, saleId, config.storeId, score, at.toISOString());
-        enqueue(
-          db,
-          {
-            name: 'recordNps',
-            version: 1,
-            idempotencyKey: `recordNps:${npsId}`,
-            args: { npsId, score, comment: null, memberId: null },
-            hlc: core.stamp(),
-          },
-          at,
-        );
+      recordNps(db, {
+        saleId: v.payment.saleId,
+        storeId: config.storeId,
+        score,
+        now: core.now(),
+        hlc: core.stamp(),
       });
       v.npsGiven = true;
       return core.changed();

@@ -5,7 +5,7 @@
 import type { SessionView } from '../../../bridge/views';
 import type { IdentifyInput, MemberView } from '../../../core/members';
 import { decode } from '../../../device/decode';
-import { joinMember, type JoinInput } from './member-join';
+import { joinMember, type JoinInput } from '../../../core/members';
 import type { ScreenCore } from './screen-service';
 
 export function createMemberActions(

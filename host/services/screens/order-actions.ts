@@ -6,41 +6,13 @@
  * Guarantees: an order needs a signed-in member (the cloud contacts them); the source location is
  * one that has the size in stock by the last synced stock; a refusal is a notice, never a throw.
  */
-import { randomUUID } from 'node:crypto';
-import type { OrderView, SessionView } from '../../../bridge/views';
-import { enqueue } from '../../../core/outbox/outbox';
-import type { ReadableDB } from '../../../core/store/db';
-import { ONLINE_LOCATION } from './garments';
+import type { SessionView } from '../../../bridge/views';
+import type { StockQueries } from '../../../core/catalog/stock';
+import { deliveryFits, placeOrder, type Delivery, type OrderKind } from '../../../core/orders';
 import type { ScreenCore } from './screen-service';
 
-export type OrderKind = OrderView['kind'];
-export type Delivery = OrderView['delivery'];
-
-interface SourceRow {
-  location_id: string;
-  name_zh: string | null;
-  name_en: string | null;
-}
-
-export function createOrderActions(core: ScreenCore, read: ReadableDB) {
+export function createOrderActions(core: ScreenCore, stock: StockQueries) {
   const { db, config } = core.options;
-  const otherStore = read.prepareRead<[string, string, string], SourceRow>(
-    `SELECT s.location_id, st.name_zh, st.name_en FROM stock s
-     LEFT JOIN stores st ON st.location_id = s.location_id
-     WHERE s.sku = ? AND s.on_hand > 0 AND s.location_id NOT IN (?, ?)
-     ORDER BY s.on_hand DESC, s.location_id LIMIT 1`,
-  );
-  const online = read.prepareRead<[string, string], { location_id: string }>(
-    'SELECT location_id FROM stock WHERE sku = ? AND location_id = ? AND on_hand > 0',
-  );
-
-  function source(sku: string, kind: OrderKind): SourceRow | null {
-    if (kind === 'reserve-in-store')
-      return otherStore.get(sku, config.storeId, ONLINE_LOCATION) ?? null;
-    return online.get(sku, ONLINE_LOCATION)
-      ? { location_id: ONLINE_LOCATION, name_zh: null, name_en: null }
-      : null;
-  }
 
   function place(sku: string, kind: OrderKind, delivery: Delivery): SessionView {
     core.visit.lastActivityMs = core.now().getTime();
@@ -48,8 +20,7 @@ export function createOrderActions(core: ScreenCore, read: ReadableDB) {
     const item = core.options.catalog.lookup(sku);
     const member = core.visit.member;
     const sessionId = core.visit.sessionId;
-    const fits =
-      kind === 'reserve-in-store' ? delivery === 'pickup-there' : delivery !== 'pickup-there';
+    const fits = deliveryFits(kind, delivery);
     if (!item || !sessionId || !fits || core.visit.orders.some((o) => o.sku === sku)) {
       core.notify('invalid');
       return core.changed();
@@ -58,47 +29,21 @@ export function createOrderActions(core: ScreenCore, read: ReadableDB) {
       core.notify('order-needs-member');
       return core.changed();
     }
-    const from = source(sku, kind);
+    const from = kind === 'reserve-in-store' ? stock.otherStoreWith(sku) : stock.onlineWith(sku);
     if (!from) {
       core.notify('order-no-stock');
       return core.changed();
     }
-    const orderId = randomUUID();
-    const at = core.now();
-    db.transaction(() => {
-      db.prepare(
-        `INSERT INTO orders (order_id, session_id, store_id, kind, from_location, delivery, sku, qty,
-           member_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-      ).run(
-        orderId,
-        sessionId,
-        config.storeId,
-        kind,
-        from.location_id,
-        delivery,
-        sku,
-        member.memberId,
-        at.toISOString(),
-      );
-      enqueue(
-        db,
-        {
-          name: 'placeOrder',
-          version: 1,
-          idempotencyKey: `placeOrder:${orderId}`,
-          args: {
-            orderId,
-            kind,
-            fromLocation: from.location_id,
-            lines: [{ sku, qty: 1 }],
-            memberId: member.memberId,
-            // Pickup here names this store; home delivery uses the member's address on file.
-            contact: delivery === 'pickup-here' ? `pickup:${config.storeId}` : null,
-          },
-          hlc: core.stamp(),
-        },
-        at,
-      );
+    const { orderId } = placeOrder(db, {
+      sessionId,
+      storeId: config.storeId,
+      kind,
+      fromLocation: from.locationId,
+      delivery,
+      sku,
+      memberId: member.memberId,
+      now: core.now(),
+      hlc: core.stamp(),
     });
     core.visit.orders.push({
       orderId,
@@ -107,7 +52,7 @@ export function createOrderActions(core: ScreenCore, read: ReadableDB) {
       name: { zh: item.nameZh, en: item.nameEn },
       kind,
       delivery,
-      from: from.name_zh ? { zh: from.name_zh, en: from.name_en ?? from.name_zh } : null,
+      from: from.name,
     });
     core.notify('order-placed');
     return core.changed();

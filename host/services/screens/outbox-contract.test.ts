@@ -13,7 +13,7 @@ import { hlc } from '../../../core/rules';
 import { withPhotoBytes } from '../../../sync/photo-upload';
 import { CURRENT_VERSION, mutationSchema } from '../../../sync/protocol';
 import { useDemoScreens, scanBytes } from './screen-test-support';
-import { usedCouponsOf } from './reference';
+import { usedCouponsOf } from '../../../core/members';
 
 /**
  * Mutations no host action writes (today). When one gets a caller, drive it below and take it off

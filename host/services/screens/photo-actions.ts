@@ -4,11 +4,14 @@
  * signed-in shopper asks (a `recordConsent` of kind 'photo' and an `attachPhoto` in the outbox,
  * the photo marked to send); every photo not asked for is deleted when the visit ends.
  */
-import { randomUUID } from 'node:crypto';
 import { maxPhotoJpegBytes } from '../../../bridge/areas/mirror';
 import type { SessionView } from '../../../bridge/views';
-import { enqueue } from '../../../core/outbox/outbox';
-import { savePhoto } from '../../../core/sessions';
+import {
+  deleteUnsentPhotos,
+  discardPhoto,
+  requestPhotoSend,
+  savePhoto,
+} from '../../../core/sessions';
 import type { ScreenCore } from './screen-service';
 
 /** JPEG bytes from base64, or null for anything else (a photo is never anything but a JPEG). */
@@ -57,41 +60,14 @@ export function createPhotoActions(core: ScreenCore) {
         core.notify('needs-member');
         return core.changed();
       }
-      const at = core.now();
-      const consentId = randomUUID();
-      db.transaction(() => {
-        db.prepare(
-          'UPDATE photos SET send_requested_at = ?, member_id = ? WHERE photo_id = ? AND session_id = ?',
-        ).run(at.toISOString(), member.memberId, photoId, core.visit.sessionId);
-        enqueue(
-          db,
-          {
-            name: 'recordConsent',
-            version: 1,
-            idempotencyKey: `recordConsent:${consentId}`,
-            args: { consentId, memberId: member.memberId, kind: 'photo', granted: true },
-            hlc: core.stamp(),
-          },
-          at,
-        );
-        // The bytes themselves: the sync reads them from `photos` when it sends this row and
-        // deletes the local copy once the cloud has stored it (sync/photo-upload.ts).
-        const takenAt = db
-          .prepare<[string], { created_at: string }>(
-            'SELECT created_at FROM photos WHERE photo_id = ?',
-          )
-          .get(photoId)?.created_at;
-        enqueue(
-          db,
-          {
-            name: 'attachPhoto',
-            version: 1,
-            idempotencyKey: `attachPhoto:${photoId}`,
-            args: { photoId, memberId: member.memberId, takenAt: takenAt ?? at.toISOString() },
-            hlc: core.stamp(),
-          },
-          at,
-        );
+      const sessionId = core.visit.sessionId;
+      if (!sessionId) return core.changed();
+      requestPhotoSend(db, {
+        photoId,
+        sessionId,
+        memberId: member.memberId,
+        now: core.now(),
+        hlc: core.stamp,
       });
       photo.send = true;
       return core.changed();
@@ -100,9 +76,7 @@ export function createPhotoActions(core: ScreenCore) {
       core.visit.lastActivityMs = core.now().getTime();
       const photo = core.visit.photos.find((p) => p.photoId === photoId);
       if (photo && !photo.send) {
-        db.prepare('DELETE FROM photos WHERE photo_id = ? AND send_requested_at IS NULL').run(
-          photoId,
-        );
+        discardPhoto(db, photoId);
         core.visit.photos = core.visit.photos.filter((p) => p !== photo);
       }
       return core.changed();
@@ -115,9 +89,7 @@ export function createPhotoActions(core: ScreenCore) {
 
   function deleteUnsent(sessionId: string | null): void {
     if (!sessionId) return;
-    db.prepare('DELETE FROM photos WHERE session_id = ? AND send_requested_at IS NULL').run(
-      sessionId,
-    );
+    deleteUnsentPhotos(db, sessionId);
     core.visit.photos = core.visit.photos.filter((p) => p.send);
   }
 }

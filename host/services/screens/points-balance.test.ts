@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { readOnly } from '../../../core/store/db';
 
-import { memberPoints } from './points-balance';
+import { memberPoints } from '../../../core/members';
 
 import { scanBytes, useDemoScreens } from './screen-test-support';
 

@@ -19,7 +19,8 @@ import { readOnly } from '../../../core/store/db';
 import { memberPrice } from './checkout-pricing';
 import { createGarments } from './garments';
 import { simulatedPaymentProvider } from './payment';
-import { loadCoupons, loadTiers } from './reference';
+import { loadCoupons, loadTiers } from '../../../core/reference/reference';
+import { createStockQueries } from '../../../core/catalog/stock';
 import { readScreenConfig } from './screen-config';
 import { StaffQueue } from './staff-queue';
 import { emptyVisit, holdsAnything, memberBadge } from './visit';
@@ -43,7 +44,8 @@ export function createScreenService(options: ScreenServiceOptions) {
   const suggestions = createSuggestions(read, options.catalog, config.storeId);
   const { config: screen, problems } = readScreenConfig(config);
   if (problems.length > 0) log.warn({ problems }, 'screen settings ignored; using defaults');
-  const garments = createGarments(read, config.storeId, screen.lookUrlPattern);
+  const stock = createStockQueries(read, config.storeId);
+  const garments = createGarments(stock, screen.lookUrlPattern);
   const tiers = loadTiers(read);
   const coupons = loadCoupons(read);
   const deviceId = db.transaction(() => deviceIdentity(db).deviceId);
@@ -155,7 +157,7 @@ export function createScreenService(options: ScreenServiceOptions) {
     endVisit: () => end('ended'),
   });
   const mirror = createMirrorActions(core);
-  const orders = createOrderActions(core, read);
+  const orders = createOrderActions(core, stock);
   const photos = createPhotoActions(core);
   const members = createMemberActions(core, { signIn: signInMember, attach: attachMember });
   const onlineLookup = createOnlineMemberLookup(core, {

@@ -8,6 +8,7 @@
  * approvals, overrides, voids, member views and look-ups that found nobody, guided sessions and
  * sync now.
  */
+import { recordAudit } from '../../../core/audit/audit';
 import type { DataKey } from '../../../core/crypto/data-key';
 import { identifyMember, type IdentifyInput, type MemberView } from '../../../core/members';
 import { verifyStaffPin } from '../../../core/staff';
@@ -18,7 +19,8 @@ import type { ScreenCore } from './screen-service';
 import { createStaffCheckout } from './staff-checkout';
 import { deskView, emptyDesk, waitingApprovals } from './staff-desk';
 import { memberPanel } from './staff-member';
-import { openSyncTasks, resolveSyncTask } from './staff-tasks';
+import { resolveSyncTask } from '../../../core/staff';
+import { openSyncTasks } from './staff-tasks';
 
 export interface StaffActionDeps {
   key: DataKey;
@@ -36,13 +38,7 @@ export function createStaffActions(core: ScreenCore, deps: StaffActionDeps) {
 
   function audit(action: string, subject: string | null, detail: object): void {
     const actor = core.visit.staff?.staffId ?? 'unknown';
-    db.prepare('INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)').run(
-      core.now().toISOString(),
-      actor,
-      action,
-      subject,
-      JSON.stringify(detail),
-    );
+    recordAudit(db, { at: core.now(), actor, action, subject, detail });
   }
 
   const checkout = createStaffCheckout(core, { desk, audit, endVisit: deps.endVisit });
@@ -74,7 +70,7 @@ export function createStaffActions(core: ScreenCore, deps: StaffActionDeps) {
     }
     const panel = memberPanel(
       {
-        db,
+        db: readOnly(db),
         key: deps.key,
         catalog: core.options.catalog,
         tierName: deps.tierName,
@@ -216,14 +212,13 @@ export function createStaffActions(core: ScreenCore, deps: StaffActionDeps) {
       begin();
       const staffId = core.visit.staff.staffId;
       const result = await run();
-      db.prepare(
-        'INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, NULL, ?)',
-      ).run(
-        core.now().toISOString(),
-        staffId,
-        'staff.sync-now',
-        JSON.stringify({ ok: result.ok, pushed: result.pushed, pulledRows: result.pulledRows }),
-      );
+      recordAudit(db, {
+        at: core.now(),
+        actor: staffId,
+        action: 'staff.sync-now',
+        subject: null,
+        detail: { ok: result.ok, pushed: result.pushed, pulledRows: result.pulledRows },
+      });
       return result;
     },
     /** Open tasks from sync rejections, for a signed-in staff member; null otherwise. */

@@ -10,16 +10,8 @@
  * resolved once (a second "done" changes nothing and reports false).
  */
 import type { SyncTaskView } from '../../../bridge/views';
-import type { ReadableDB, WritableDB } from '../../../core/store/db';
-
-interface TaskRow {
-  task_id: string;
-  error_code: string | null;
-  compensation: string;
-  created_at: string;
-  mutation: string | null;
-  args: string | null;
-}
+import { openSyncTaskRows, permanentMemberId, type SyncTaskRow } from '../../../core/staff';
+import type { ReadableDB } from '../../../core/store/db';
 
 type Facts = Record<string, unknown>;
 
@@ -56,13 +48,13 @@ const whole = (...values: unknown[]): number | null => {
 };
 
 /** One stored task → what the console shows (pure but for the alias look-up). */
-export function syncTaskView(row: TaskRow, permanentId: (id: string) => string): SyncTaskView {
+export function syncTaskView(row: SyncTaskRow, permanentId: (id: string) => string): SyncTaskView {
   const comp = parseObject(row.compensation);
   const args = parseObject(row.args);
   const memberId = text(comp.memberId, args.memberId);
   return {
-    taskId: row.task_id,
-    kind: KIND_BY_CODE[row.error_code ?? ''] ?? 'other',
+    taskId: row.taskId,
+    kind: KIND_BY_CODE[row.errorCode ?? ''] ?? 'other',
     memberId: memberId === null ? null : permanentId(memberId),
     couponCode: text(comp.couponCode, args.couponCode),
     discountCents: whole(comp.discountCents, args.discountCents),
@@ -70,33 +62,12 @@ export function syncTaskView(row: TaskRow, permanentId: (id: string) => string):
     balance: comp.kind === 'points-balance' ? whole(comp.balance) : null,
     orderId: text(comp.orderId, args.orderId),
     saleId: text(args.saleId),
-    errorCode: row.error_code,
-    createdAt: row.created_at,
+    errorCode: row.errorCode,
+    createdAt: row.createdAt,
   };
 }
 
-/** The open tasks, oldest first. */
+/** The open tasks, oldest first, as the console shows them. */
 export function openSyncTasks(db: ReadableDB): SyncTaskView[] {
-  const rows = db
-    .prepareRead<[], TaskRow>(
-      `SELECT t.task_id, t.error_code, t.compensation, t.created_at, o.mutation, o.args
-       FROM sync_staff_tasks t LEFT JOIN outbox o ON o.idempotency_key = t.mutation_key
-       WHERE t.resolved_at IS NULL ORDER BY t.created_at, t.task_id`,
-    )
-    .all();
-  const alias = db.prepareRead<[string], { member_id: string }>(
-    'SELECT member_id FROM member_aliases WHERE provisional_id = ?',
-  );
-  return rows.map((row) => syncTaskView(row, (id) => alias.get(id)?.member_id ?? id));
-}
-
-/** Marks an open task resolved; false when it is unknown or already resolved. */
-export function resolveSyncTask(db: WritableDB, taskId: string, at: Date): boolean {
-  return (
-    db
-      .prepare(
-        'UPDATE sync_staff_tasks SET resolved_at = ? WHERE task_id = ? AND resolved_at IS NULL',
-      )
-      .run(at.toISOString(), taskId).changes === 1
-  );
+  return openSyncTaskRows(db).map((row) => syncTaskView(row, (id) => permanentMemberId(db, id)));
 }

@@ -8,11 +8,12 @@
  * in the local members cache is refused (the shopper signs in instead).
  */
 import { randomUUID } from 'node:crypto';
-import type { DataKey } from '../../../core/crypto/data-key';
-import { memberById, type MemberView } from '../../../core/members';
-import { openMemberPii, sealMemberPii, last4Hash, phoneLast4 } from '../../../core/members/pii';
-import { enqueue } from '../../../core/outbox/outbox';
-import type { WritableDB } from '../../../core/store/db';
+import type { DataKey } from '../crypto/data-key';
+import { enqueue } from '../outbox/outbox';
+import type { WritableDB } from '../store/db';
+import { memberById } from './identify';
+import type { MemberView } from './member-view';
+import { openMemberPii, sealMemberPii, last4Hash, phoneLast4 } from './pii';
 
 export interface JoinInput {
   phone: string;

@@ -1,0 +1,82 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { count, openDemoDb } from '../../test/support/db';
+import { joinMember, normalisePhone } from './join';
+
+const db = openDemoDb();
+const { key } = db;
+afterAll(() => db.close());
+const ctx = () => ({
+  storeId: 'S001',
+  now: new Date('2026-11-24T08:00:00Z'),
+  hlc: '0000000000001:0000:dev',
+});
+
+describe('normalisePhone', () => {
+  it('accepts mainland mobiles with or without +86 and spaces, refuses the rest', () => {
+    expect(normalisePhone('+86 138-0013-8000')).toBe('13800138000');
+    expect(normalisePhone('13800138000')).toBe('13800138000');
+    expect(normalisePhone('12800138000')).toBeNull();
+    expect(normalisePhone('1380013800')).toBeNull();
+    expect(normalisePhone('abc')).toBeNull();
+  });
+});
+
+describe('joinMember', () => {
+  it('creates a provisional member with a sealed phone and a registerMember outbox entry', () => {
+    const result = joinMember(
+      db,
+      key,
+      { phone: '13912345678', consentProfile: true, consentMarketing: false },
+      ctx(),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.member).toMatchObject({
+      tier: 'regular',
+      points: 0,
+      phone: '13912345678',
+      consentProfile: true,
+      consentMarketing: false,
+    });
+    expect(result.member.memberId).toMatch(/^PRV-/);
+    const row = db.raw
+      .prepare('SELECT phone_enc FROM members WHERE member_id = ?')
+      .get(result.member.memberId) as { phone_enc: Buffer };
+    expect(row.phone_enc.toString('latin1')).not.toContain('13912345678');
+    const entry = db.raw
+      .prepare("SELECT args FROM outbox WHERE mutation = 'registerMember' AND idempotency_key = ?")
+      .get(`registerMember:${result.member.memberId}`) as { args: string };
+    expect(JSON.parse(entry.args)).toMatchObject({
+      provisionalId: result.member.memberId,
+      phone: '13912345678',
+      consentProfile: true,
+      consentMarketing: false,
+    });
+  });
+
+  it('refuses a bad phone and a phone already a member (full or masked in the cache)', () => {
+    const outbox = () => count(db, 'SELECT count(*) FROM outbox');
+    const before = outbox();
+    expect(
+      joinMember(db, key, { phone: '123', consentProfile: false, consentMarketing: false }, ctx()),
+    ).toEqual({ ok: false, code: 'invalid-phone' });
+    expect(
+      joinMember(
+        db,
+        key,
+        { phone: '13912345678', consentProfile: false, consentMarketing: false },
+        ctx(),
+      ),
+    ).toEqual({ ok: false, code: 'already-member' });
+    // M000001's cached phone is 175****5849
+    expect(
+      joinMember(
+        db,
+        key,
+        { phone: '17500005849', consentProfile: false, consentMarketing: false },
+        ctx(),
+      ),
+    ).toEqual({ ok: false, code: 'already-member' });
+    expect(outbox()).toBe(before);
+  });
+});
