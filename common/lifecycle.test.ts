@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DisposableStore } from './lifecycle';
+import { DisposableStore, Listeners } from './lifecycle';
 
 describe('DisposableStore', () => {
   it('releases everything once, newest first, even when one release throws', () => {
@@ -33,5 +33,19 @@ describe('DisposableStore', () => {
     store.add(() => (late = true));
     expect(late).toBe(true);
     expect(store.isDisposed).toBe(true);
+  });
+});
+
+describe('Listeners', () => {
+  it('calls each listener with the event, and none once released', () => {
+    const changes = new Listeners<[number]>();
+    const seen: number[] = [];
+    const release = changes.on((n) => seen.push(n));
+    changes.fire(1);
+    expect(changes.size).toBe(1);
+    release();
+    changes.fire(2);
+    expect(seen).toEqual([1]);
+    expect(changes.size).toBe(0);
   });
 });

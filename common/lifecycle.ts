@@ -48,3 +48,21 @@ export class DisposableStore {
     if (first !== null) throw first;
   }
 }
+
+/** The listeners of one event: `on` subscribes and returns the release, `fire` calls each once. */
+export class Listeners<A extends unknown[] = []> {
+  private readonly listeners = new Set<(...args: A) => void>();
+
+  on(listener: (...args: A) => void): Release {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  fire(...args: A): void {
+    for (const listener of [...this.listeners]) listener(...args);
+  }
+
+  get size(): number {
+    return this.listeners.size;
+  }
+}

@@ -11,6 +11,11 @@ export class Emitter<E extends Record<string, unknown[]>> {
     return () => set.delete(listener);
   }
 
+  /** How many listeners `event` has (to check that a subscriber released what it took). */
+  listenerCount(event: keyof E): number {
+    return this.listeners[event]?.size ?? 0;
+  }
+
   protected emit<K extends keyof E>(event: K, ...args: E[K]): void {
     for (const listener of this.listeners[event] ?? []) {
       try {

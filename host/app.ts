@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBridgeServer, type BridgeServer } from '../bridge/server';
+import { DisposableStore } from '../common/lifecycle';
 import { createCatalog } from '../core/catalog/lookup';
 import { catalogIsEmpty } from '../core/catalog/stores';
 import { checkDataKey } from '../core/crypto/key-check';
@@ -118,6 +119,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
       connectivity: () => sync.status().connectivity,
       lookupMember: (by) => sync.lookupMember(by),
       nudgeSync: () => sync.nudge(),
+      requestsChanged: (listener) => sync.onRequestsChanged(listener),
       printReceipt: receiptPrinter(devices, printerId, log.child({ mod: 'host/receipts' })),
     }),
   };
@@ -127,19 +129,23 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     onForbidden: (method) => log.warn({ method }, 'staff-only method refused: nobody signed in'),
   });
   bridgeRef = bridge;
-  // Requests pulled from other kiosks of the store: the screens show them at once.
-  sync.onRequestsChanged(() => context.screens.queue.refresh());
 
-  const unwireDevices = wireDeviceEvents({
-    devices,
-    screens: context.screens,
-    emit: bridge.emit,
-    log: log.child({ mod: 'device' }),
-  });
+  // Whatever the host subscribes to or schedules, released on close (newest first).
+  const disposables = new DisposableStore();
+  disposables.add(() => context.sync.stop());
+  disposables.add(() => context.screens.close());
+  disposables.add(
+    wireDeviceEvents({
+      devices,
+      screens: context.screens,
+      emit: bridge.emit,
+      log: log.child({ mod: 'device' }),
+    }),
+  );
   await devices.start();
   // For `kiosk devices`: the live states, in the data directory (the bridge is the screen's only).
   const deviceStates = publishDeviceStates(dataDir, () => devices.snapshots().map(toDeviceStatus));
-  devices.on('status', () => deviceStates.update());
+  disposables.add(devices.on('status', () => deviceStates.update()));
   // Anonymous sessions and unsent photos do not outlive their retention period.
   const retention = { anonymousSessionDays: 30, unsentPhotoHours: 24 };
   const purge = () => {
@@ -151,8 +157,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     }
   };
   purge();
-  const retentionTimer = setInterval(purge, 60 * 60 * 1000);
-  retentionTimer.unref();
+  disposables.interval(purge, 60 * 60 * 1000);
   log.info(
     { storeId: config.storeId, role: config.role, shell: options.shell },
     'kiosk host started',
@@ -170,10 +175,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
       return result.ok && (result.role === 'supervisor' || result.role === 'manager');
     },
     async close() {
-      clearInterval(retentionTimer);
-      unwireDevices();
-      context.sync.stop();
-      context.screens.close();
+      disposables.dispose();
       await devices.close();
       deviceStates.remove();
       db.close();

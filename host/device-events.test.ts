@@ -3,13 +3,16 @@
  * manager, `wireDeviceEvents`, the screen service's decoding and routing, and the `session.changed`
  * the renderer listens to — the only event a scan or a tag produces.
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionView } from '../bridge/views';
 import { formatAsciiRead } from '../device/rfid/ascii-protocol';
 import { encodeSgtin96 } from '../device/sim/sgtin-encoder';
 import { demoStore, tempDir } from '../test/support/temp';
 import { until } from '../test/support/until';
+import { DeviceManager } from '../device/manager';
 import { startKioskHost, type KioskHost } from './app';
+import { wireDeviceEvents } from './device-events';
 import { parseConfig } from './config';
 import { createLogger } from './log';
 
@@ -78,5 +81,25 @@ describe('scans and tags through the host', () => {
     expect(events.some((e) => e.event.startsWith('rfid.') || e.event === 'device.scan')).toBe(
       false,
     );
+  });
+});
+
+describe('wireDeviceEvents', () => {
+  it('subscribes once to each device event and releases every subscription', () => {
+    const devices = new DeviceManager({ devices: [], simDir: join(dir.path, 'unwired') });
+    const events = ['data', 'rfid', 'error', 'status'] as const;
+    const unwire = wireDeviceEvents({
+      devices,
+      screens: {
+        handleScan: () => undefined,
+        rfidEnter: () => undefined,
+        rfidLeave: () => undefined,
+      },
+      emit: () => undefined,
+      log: createLogger(null, 'silent'),
+    });
+    expect(events.map((e) => devices.listenerCount(e))).toEqual([1, 1, 1, 1]);
+    unwire();
+    expect(events.map((e) => devices.listenerCount(e))).toEqual([0, 0, 0, 0]);
   });
 });

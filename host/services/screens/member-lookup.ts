@@ -5,14 +5,12 @@
  * when it arrives, unless that visit ended (or another member signed in) meanwhile. Offline, the
  * shopper is told calmly that the look-up needs the network and what they can do instead.
  */
-import {
-  cardNumberFromInput,
-  memberById,
-  type IdentifyInput,
-  type MemberView,
-} from '../../../core/members';
+import type { SessionView } from '../../../bridge/views';
+import type { DataKey } from '../../../core/crypto/data-key';
+import { cardNumberFromInput, memberById, type IdentifyInput } from '../../../core/members';
 import type { ReadableDB } from '../../../core/store/db';
-import type { ScreenCore } from './screen-service';
+import type { AttachMember } from './member-sign-in';
+import type { Visit } from './visit';
 
 export type MemberLookupOutcome =
   | { kind: 'found'; memberId: string }
@@ -25,14 +23,19 @@ export type LookupMemberOnline = (
   by: { cardNo: string } | { qrToken: string },
 ) => Promise<MemberLookupOutcome>;
 
-export function createOnlineMemberLookup(
-  core: ScreenCore,
-  deps: {
-    read: ReadableDB;
-    lookup: LookupMemberOnline | undefined;
-    attach(member: MemberView, notice: 'member-signed-in'): void;
-  },
-) {
+export interface OnlineMemberLookupDeps {
+  visit: Visit;
+  read: ReadableDB;
+  key: DataKey;
+  /** None: this kiosk asks no cloud (not wired, or a test). */
+  lookup: LookupMemberOnline | undefined;
+  connectivity(): string;
+  attach: AttachMember;
+  changed(): SessionView;
+}
+
+export function createOnlineMemberLookup(deps: OnlineMemberLookupDeps) {
+  const { visit } = deps;
   let last: Promise<void> = Promise.resolve();
 
   function identifier(input: IdentifyInput): { cardNo: string } | { qrToken: string } | null {
@@ -45,8 +48,8 @@ export function createOnlineMemberLookup(
   }
 
   async function ask(by: { cardNo: string } | { qrToken: string }): Promise<void> {
-    const visit = core.visit;
-    const memberBefore = visit.member;
+    const generation = visit.generation;
+    const memberBefore = visit.state.member;
     let outcome: MemberLookupOutcome;
     try {
       outcome = deps.lookup ? await deps.lookup(by) : { kind: 'not-enrolled' };
@@ -54,12 +57,13 @@ export function createOnlineMemberLookup(
       outcome = { kind: 'unreachable' };
     }
     // The shopper left (the visit was wiped) or someone else signed in: the answer is dropped.
-    if (core.visit !== visit || visit.member !== memberBefore) return;
+    if (visit.generation !== generation || visit.state.member !== memberBefore) return;
     const member =
-      outcome.kind === 'found' ? memberById(deps.read, core.options.key, outcome.memberId) : null;
+      outcome.kind === 'found' ? memberById(deps.read, deps.key, outcome.memberId) : null;
     if (member) deps.attach(member, 'member-signed-in');
-    else core.notify(outcome.kind === 'unreachable' ? 'member-lookup-offline' : 'member-not-found');
-    core.changed();
+    else
+      visit.notify(outcome.kind === 'unreachable' ? 'member-lookup-offline' : 'member-not-found');
+    deps.changed();
   }
 
   return {
@@ -69,13 +73,13 @@ export function createOnlineMemberLookup(
      */
     tryLookup(input: IdentifyInput): boolean {
       const by = identifier(input);
-      const connectivity = core.options.connectivity?.() ?? 'not-enrolled';
+      const connectivity = deps.connectivity();
       if (!by || !deps.lookup || connectivity === 'not-enrolled') return false;
       if (connectivity !== 'online') {
-        core.notify('member-lookup-offline');
+        visit.notify('member-lookup-offline');
         return true;
       }
-      core.notify('member-looking-up');
+      visit.notify('member-looking-up');
       last = ask(by);
       return true;
     },

@@ -7,45 +7,56 @@
  * one that has the size in stock by the last synced stock; a refusal is a notice, never a throw.
  */
 import type { SessionView } from '../../../bridge/views';
+import type { Catalog } from '../../../core/catalog/lookup';
 import type { StockQueries } from '../../../core/catalog/stock';
 import { deliveryFits, placeOrder, type Delivery, type OrderKind } from '../../../core/orders';
-import type { ScreenCore } from './screen-service';
+import type { WritableDB } from '../../../core/store/db';
+import type { Visit } from './visit';
 
-export function createOrderActions(core: ScreenCore, stock: StockQueries) {
-  const { db, config } = core.options;
+export interface OrderActionDeps {
+  visit: Visit;
+  db: WritableDB;
+  catalog: Catalog;
+  stock: StockQueries;
+  storeId: string;
+  now(): Date;
+  stamp(): string;
+  changed(): SessionView;
+}
+
+export function createOrderActions(deps: OrderActionDeps) {
+  const { visit } = deps;
 
   function place(sku: string, kind: OrderKind, delivery: Delivery): SessionView {
-    core.visit.lastActivityMs = core.now().getTime();
-    core.visit.notice = null;
-    const item = core.options.catalog.lookup(sku);
-    const member = core.visit.member;
-    const sessionId = core.visit.sessionId;
-    const fits = deliveryFits(kind, delivery);
-    if (!item || !sessionId || !fits || core.visit.orders.some((o) => o.sku === sku)) {
-      core.notify('invalid');
-      return core.changed();
+    visit.begin();
+    const item = deps.catalog.lookup(sku);
+    const { member, sessionId, orders } = visit.state;
+    if (!item || !sessionId || !deliveryFits(kind, delivery) || orders.some((o) => o.sku === sku)) {
+      visit.notify('invalid');
+      return deps.changed();
     }
     if (!member) {
-      core.notify('order-needs-member');
-      return core.changed();
+      visit.notify('order-needs-member');
+      return deps.changed();
     }
-    const from = kind === 'reserve-in-store' ? stock.otherStoreWith(sku) : stock.onlineWith(sku);
+    const from =
+      kind === 'reserve-in-store' ? deps.stock.otherStoreWith(sku) : deps.stock.onlineWith(sku);
     if (!from) {
-      core.notify('order-no-stock');
-      return core.changed();
+      visit.notify('order-no-stock');
+      return deps.changed();
     }
-    const { orderId } = placeOrder(db, {
+    const { orderId } = placeOrder(deps.db, {
       sessionId,
-      storeId: config.storeId,
+      storeId: deps.storeId,
       kind,
       fromLocation: from.locationId,
       delivery,
       sku,
       memberId: member.memberId,
-      now: core.now(),
-      hlc: core.stamp(),
+      now: deps.now(),
+      hlc: deps.stamp(),
     });
-    core.visit.orders.push({
+    visit.addOrder({
       orderId,
       sku,
       size: item.size,
@@ -54,8 +65,8 @@ export function createOrderActions(core: ScreenCore, stock: StockQueries) {
       delivery,
       from: from.name,
     });
-    core.notify('order-placed');
-    return core.changed();
+    visit.notify('order-placed');
+    return deps.changed();
   }
 
   return { place };

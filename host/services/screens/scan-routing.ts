@@ -9,7 +9,7 @@
 import type { Catalog, CatalogItem } from '../../../core/catalog/lookup';
 import type { IdentifyInput } from '../../../core/members';
 import { decode, type DecodeSuccess } from '../../../device/decode';
-import type { Notify } from './screen-core';
+import type { Notify } from './visit';
 
 /** What a scan can lead to; the screen service binds each to its role's handling. */
 export interface ScanTargets {

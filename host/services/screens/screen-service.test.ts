@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Listeners } from '../../../common/lifecycle';
 
 import type { SessionView } from '../../../bridge/views';
 
@@ -192,5 +193,27 @@ describe('checkout', () => {
     const slip = s.current().cart?.payment;
     expect(slip?.state).toBe('pay-at-counter');
     s.close();
+  });
+});
+
+describe('closing', () => {
+  it('leaves no listener, subscription or timer behind', () => {
+    vi.useFakeTimers();
+    try {
+      const requestsChanged = new Listeners();
+      const timersBefore = vi.getTimerCount();
+      const { s } = demo.service('checkout', {}, { requestsChanged: (l) => requestsChanged.on(l) });
+      expect(requestsChanged.size).toBe(1);
+      expect(s.queue.changes.size + s.queue.requested.size + s.queue.written.size).toBe(3);
+      expect(vi.getTimerCount()).toBe(timersBefore + 1);
+      expect(s.holds()).toBe(5);
+      s.close();
+      expect(requestsChanged.size).toBe(0);
+      expect(s.queue.changes.size + s.queue.requested.size + s.queue.written.size).toBe(0);
+      expect(vi.getTimerCount()).toBe(timersBefore);
+      expect(s.holds()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -13,7 +13,7 @@ import type { ReadableDB } from '../../../core/store/db';
 import { memberSummary } from '../../cli/member-show';
 import { memberPoints } from '../../../core/members';
 import { recentPurchases } from '../../../core/sales';
-import { maskedName } from './visit';
+import { maskedName } from './member-badge';
 
 const RECENT = 5;
 

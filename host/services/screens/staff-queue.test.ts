@@ -18,20 +18,18 @@ const seen: { requests: StaffRequestView[]; changes: number; writes: number } = 
 };
 
 function queue(): StaffQueue {
-  return new StaffQueue(
-    {
-      onRequest: (r) => seen.requests.push(r),
-      onChange: () => seen.changes++,
-      onWrite: () => seen.writes++,
-    },
+  const q = new StaffQueue(
     {
       db,
       storeId: 'S001',
       stamp: () => `${String(nowMs).padStart(18, '0')}-${String(++counter).padStart(4, '0')}-kiosk`,
-      staffId: () => staffId,
     },
     () => new Date(nowMs),
   );
+  q.requested.on((r) => seen.requests.push(r));
+  q.changes.on(() => seen.changes++);
+  q.written.on(() => seen.writes++);
+  return q;
 }
 const outbox = () =>
   db.raw
@@ -85,15 +83,15 @@ describe('staff queue', () => {
     const { requestId } = q.request({ ...size, name: null });
     staffId = 'E1001';
     nowMs += 60_000;
-    expect(q.update(requestId, 'on-the-way')).toMatchObject({
+    expect(q.update(requestId, 'on-the-way', staffId)).toMatchObject({
       status: 'on-the-way',
       updatedAt: '2026-11-24T08:01:00.000Z',
     });
-    expect(q.update(requestId, 'waiting')).toBeNull();
-    expect(q.update(requestId, 'on-the-way')).toBeNull();
-    expect(q.update(requestId, 'done')?.status).toBe('done');
-    expect(q.update(requestId, 'cancelled')).toBeNull();
-    expect(q.update('unknown', 'done')).toBeNull();
+    expect(q.update(requestId, 'waiting', staffId)).toBeNull();
+    expect(q.update(requestId, 'on-the-way', staffId)).toBeNull();
+    expect(q.update(requestId, 'done', staffId)?.status).toBe('done');
+    expect(q.update(requestId, 'cancelled', staffId)).toBeNull();
+    expect(q.update('unknown', 'done', staffId)).toBeNull();
     const updates = outbox().filter((r) => r.mutation === 'updateStaffRequest');
     expect(updates.map((r) => JSON.parse(r.args) as unknown)).toEqual([
       { requestId, status: 'on-the-way', staffId: 'E1001' },

@@ -1,5 +1,5 @@
 /**
- * Tasks the member cloud raised when it refused something this kiosk did offline
+ * "Sync now" and the tasks the member cloud raised when it refused something this kiosk did offline
  * (`sync_staff_tasks`, written by sync/apply-results.ts with the compensation), turned into facts
  * the staff console can say in plain words: which coupon, member, sale, order, how much. The
  * facts come from the rejection code, the compensation and the refused mutation's own arguments
@@ -10,8 +10,16 @@
  * resolved once (a second "done" changes nothing and reports false).
  */
 import type { SyncTaskView } from '../../../bridge/views';
-import { openSyncTaskRows, permanentMemberId, type SyncTaskRow } from '../../../core/staff';
-import type { ReadableDB } from '../../../core/store/db';
+import { recordAudit } from '../../../core/audit/audit';
+import {
+  openSyncTaskRows,
+  permanentMemberId,
+  resolveSyncTask,
+  type SyncTaskRow,
+} from '../../../core/staff';
+import { readOnly, type ReadableDB, type WritableDB } from '../../../core/store/db';
+import type { StaffAudit } from './staff-audit';
+import type { Visit } from './visit';
 
 type Facts = Record<string, unknown>;
 
@@ -70,4 +78,49 @@ export function syncTaskView(row: SyncTaskRow, permanentId: (id: string) => stri
 /** The open tasks, oldest first, as the console shows them. */
 export function openSyncTasks(db: ReadableDB): SyncTaskView[] {
   return openSyncTaskRows(db).map((row) => syncTaskView(row, (id) => permanentMemberId(db, id)));
+}
+
+export interface StaffSyncDeps {
+  visit: Visit;
+  db: WritableDB;
+  audit: StaffAudit;
+  now(): Date;
+}
+
+/** "Sync now" and the sync tasks, for a signed-in staff member only (null otherwise). */
+export function createStaffSyncActions(deps: StaffSyncDeps) {
+  const { visit, db } = deps;
+  const read = readOnly(db);
+  return {
+    /** Runs "sync now", audited with its outcome under the staff member who asked. */
+    async syncNow<T extends { ok: boolean; pushed: number; pulledRows: number }>(
+      run: () => Promise<T>,
+    ): Promise<T | null> {
+      const staff = visit.state.staff;
+      if (!staff) return null;
+      visit.begin();
+      const result = await run();
+      recordAudit(db, {
+        at: deps.now(),
+        actor: staff.staffId,
+        action: 'staff.sync-now',
+        subject: null,
+        detail: { ok: result.ok, pushed: result.pushed, pulledRows: result.pulledRows },
+      });
+      return result;
+    },
+    syncTasks: () => (visit.state.staff ? openSyncTasks(read) : null),
+    /** "Done" on a sync task: resolved and audited once; answers the tasks still open. */
+    resolveSyncTask(taskId: string) {
+      if (!visit.state.staff) return null;
+      visit.begin();
+      const task = openSyncTasks(read).find((t) => t.taskId === taskId);
+      if (task && resolveSyncTask(db, taskId, deps.now()))
+        deps.audit('staff.sync-task.resolve', taskId, {
+          kind: task.kind,
+          errorCode: task.errorCode,
+        });
+      return openSyncTasks(read);
+    },
+  };
 }

@@ -49,3 +49,4 @@ export function createSuggestions(db: ReadableDB, catalog: Catalog, storeId: str
     },
   };
 }
+export type SuggestionSource = ReturnType<typeof createSuggestions>;
