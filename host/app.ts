@@ -78,7 +78,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   // passes its sealer. A key that does not match this database is refused, never overwritten.
   const key = fileKeyStore(dataDir, options.keySealer).loadOrCreate();
   const keyCheck = checkDataKey(db, key);
-  if (!keyCheck.ok) throw new Error(keyCheck.message);
+  if (!keyCheck.ok) throw new Error(keyCheck.error.message);
   seedIfEmpty(db, options.seedDir, key, log.child({ mod: 'core/import' }));
   // Style affinity for "complete the look": rebuilt only when the history changed since last time.
   if (ensureAffinity(db)) log.info('rebuilt style affinity from the history');
@@ -172,7 +172,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     db,
     async verifySupervisor(badge, pin) {
       const result = await verifyStaffPin(db, key, badge, pin, new Date());
-      return result.ok && (result.role === 'supervisor' || result.role === 'manager');
+      return result.ok && (result.value.role === 'supervisor' || result.value.role === 'manager');
     },
     async close() {
       disposables.dispose();

@@ -87,7 +87,7 @@ export async function run(): Promise<BenchRow[]> {
     migrate(db);
     importStoreFolder(db, demoStore, allStoreFiles, { key: DataKey.generate() });
     const built = rebuildAffinity(db, { before: cut });
-    if (!built.ok) throw new Error(built.message);
+    if (!built.ok) throw new Error(built.error.message);
     const r = readOnly(db);
     const members = r
       .prepareRead<[{ cut: string }], Member>(
@@ -129,7 +129,7 @@ export async function run(): Promise<BenchRow[]> {
         top = popular(r, { before: cut, gender: m.gender, storeId: m.storeId, limit: K });
         popularByGender.set(key, top);
       }
-      const mineItems = mine.ok ? mine.items : [];
+      const mineItems = mine.ok ? mine.value.items : [];
       hits.forYou += hit(mineItems);
       hits.look += hit(look);
       hits.combined += hit(combine(mineItems, look, K, LOOK_SLOTS));

@@ -152,12 +152,12 @@ export async function run(): Promise<BenchRow[]> {
     );
     t = performance.now();
     const built = rebuildAffinity(db);
-    if (!built.ok) throw new Error(built.message);
+    if (!built.ok) throw new Error(built.error.message);
     row(
       'affinity rebuild',
       round((performance.now() - t) / 1000, 1),
       's',
-      `${built.report.pairs.toLocaleString('en-US')} pairs`,
+      `${built.value.pairs.toLocaleString('en-US')} pairs`,
     );
 
     db.raw.pragma('cache_size = -2000');

@@ -10,12 +10,15 @@ afterEach(() => db.close());
 
 it('records the key on first use, accepts it again, and names a different key a mismatch', () => {
   const key = DataKey.generate();
-  expect(checkDataKey(db, key)).toEqual({ ok: true, firstUse: true });
+  expect(checkDataKey(db, key)).toEqual({ ok: true, value: { firstUse: true } });
   expect(checkDataKey(db, DataKey.fromBytes(key.exportBytes()))).toEqual({
     ok: true,
-    firstUse: false,
+    value: { firstUse: false },
   });
-  expect(checkDataKey(db, DataKey.generate())).toMatchObject({ ok: false, code: 'key-mismatch' });
+  expect(checkDataKey(db, DataKey.generate())).toMatchObject({
+    ok: false,
+    error: { code: 'key-mismatch' },
+  });
   const stored = db.raw
     .prepare("SELECT value FROM settings WHERE key = 'crypto.key_check'")
     .get() as {

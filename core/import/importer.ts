@@ -97,7 +97,7 @@ function readFile(dir: string, spec: FileSpec, problems: RowProblem[]): ParsedFi
     }
     const object = Object.fromEntries(names.map((name, i) => [name, record.fields[i]]));
     const parsed = spec.readRow(object, context);
-    if (!parsed.ok) {
+    if (parsed.kind === 'invalid') {
       for (const issue of parsed.issues) {
         problems.push({
           file: spec.file,

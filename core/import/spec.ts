@@ -24,10 +24,13 @@ export interface PrepareProblem {
   field?: string;
 }
 
-/** A row read from the CSV: its table values in `columns` order, or the schema's issues. */
+/**
+ * A row read from the CSV: its table values in `columns` order, or each of the schema's issues
+ * (the importer reports every one with its file, line and field, so this is not a Result).
+ */
 export type ReadRow =
-  | { ok: true; values: unknown[] }
-  | { ok: false; issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }> };
+  | { kind: 'row'; values: unknown[] }
+  | { kind: 'invalid'; issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }> };
 
 /** What every file spec declares, whatever its row type. */
 interface SpecBase {
@@ -78,8 +81,8 @@ export function fileSpec<S extends z.ZodType<Record<string, unknown>>>(
     readRow(record, ctx) {
       const parsed = schema.safeParse(record);
       return parsed.success
-        ? { ok: true, values: toRow(parsed.data, ctx) }
-        : { ok: false, issues: parsed.error.issues };
+        ? { kind: 'row', values: toRow(parsed.data, ctx) }
+        : { kind: 'invalid', issues: parsed.error.issues };
     },
   };
 }

@@ -5,6 +5,7 @@
  * history keep their rows but lose the link to the member. The points ledger is append-only and
  * keeps the bare member id (a pseudonym once the profile is gone; the cloud erases its side).
  */
+import { fail, ok, type Result } from '../../common/result';
 import { enqueue, type OutboxEntry } from '../outbox/outbox';
 import type { WritableDB } from '../store/db';
 import { recordAudit } from '../audit/audit';
@@ -20,9 +21,7 @@ export interface ErasureReport {
   outbox: OutboxEntry;
 }
 
-export type EraseResult =
-  | { ok: true; report: ErasureReport }
-  | { ok: false; code: 'unknown-member' | 'already-erased'; message: string };
+export type EraseResult = Result<ErasureReport, 'unknown-member' | 'already-erased'>;
 
 export interface EraseOptions {
   /** HLC stamp text for the outbox row. */
@@ -44,13 +43,9 @@ export function eraseMember(
         'SELECT erased_at FROM members WHERE member_id = ?',
       )
       .get(memberId);
-    if (!member) return { ok: false, code: 'unknown-member', message: `no member ${memberId}` };
+    if (!member) return fail('unknown-member', `no member ${memberId}`);
     if (member.erased_at)
-      return {
-        ok: false,
-        code: 'already-erased',
-        message: `${memberId} was erased at ${member.erased_at}`,
-      };
+      return fail('already-erased', `${memberId} was erased at ${member.erased_at}`);
     const run = (sql: string) => db.prepare(sql).run({ id: memberId }).changes;
     const preferences = run('DELETE FROM preferences WHERE member_id = @id');
     const photos = run(
@@ -87,6 +82,6 @@ export function eraseMember(
       },
       now,
     );
-    return { ok: true, report: { memberId, erasedAt: at, ...counts, outbox } };
+    return ok({ memberId, erasedAt: at, ...counts, outbox });
   });
 }

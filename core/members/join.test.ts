@@ -31,23 +31,23 @@ describe('joinMember', () => {
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.member).toMatchObject({
+    expect(result.value).toMatchObject({
       tier: 'regular',
       points: 0,
       phone: '13912345678',
       consentProfile: true,
       consentMarketing: false,
     });
-    expect(result.member.memberId).toMatch(/^PRV-/);
+    expect(result.value.memberId).toMatch(/^PRV-/);
     const row = db.raw
       .prepare('SELECT phone_enc FROM members WHERE member_id = ?')
-      .get(result.member.memberId) as { phone_enc: Buffer };
+      .get(result.value.memberId) as { phone_enc: Buffer };
     expect(row.phone_enc.toString('latin1')).not.toContain('13912345678');
     const entry = db.raw
       .prepare("SELECT args FROM outbox WHERE mutation = 'registerMember' AND idempotency_key = ?")
-      .get(`registerMember:${result.member.memberId}`) as { args: string };
+      .get(`registerMember:${result.value.memberId}`) as { args: string };
     expect(JSON.parse(entry.args)).toMatchObject({
-      provisionalId: result.member.memberId,
+      provisionalId: result.value.memberId,
       phone: '13912345678',
       consentProfile: true,
       consentMarketing: false,
@@ -59,7 +59,7 @@ describe('joinMember', () => {
     const before = outbox();
     expect(
       joinMember(db, key, { phone: '123', consentProfile: false, consentMarketing: false }, ctx()),
-    ).toEqual({ ok: false, code: 'invalid-phone' });
+    ).toMatchObject({ ok: false, error: { code: 'invalid-phone' } });
     expect(
       joinMember(
         db,
@@ -67,7 +67,7 @@ describe('joinMember', () => {
         { phone: '13912345678', consentProfile: false, consentMarketing: false },
         ctx(),
       ),
-    ).toEqual({ ok: false, code: 'already-member' });
+    ).toMatchObject({ ok: false, error: { code: 'already-member' } });
     // M000001's cached phone is 175****5849
     expect(
       joinMember(
@@ -76,7 +76,7 @@ describe('joinMember', () => {
         { phone: '17500005849', consentProfile: false, consentMarketing: false },
         ctx(),
       ),
-    ).toEqual({ ok: false, code: 'already-member' });
+    ).toMatchObject({ ok: false, error: { code: 'already-member' } });
     expect(outbox()).toBe(before);
   });
 });

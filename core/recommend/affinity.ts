@@ -8,6 +8,7 @@
  * only history strictly before `before` is used. Each style keeps its `topPerStyle` best partners,
  * so the table stays small on a large catalog.
  */
+import { fail, ok, type Result } from '../../common/result';
 import { z } from 'zod';
 import type { ReadableDB, WritableDB } from '../store/db';
 
@@ -33,9 +34,7 @@ const affinityReportSchema = z.object({
 });
 export type AffinityReport = z.output<typeof affinityReportSchema>;
 
-export type AffinityResult =
-  | { ok: true; report: AffinityReport }
-  | { ok: false; code: 'invalid-date' | 'invalid-option'; message: string };
+export type AffinityResult = Result<AffinityReport, 'invalid-date' | 'invalid-option'>;
 
 /** 'YYYY-MM-DD' or an ISO-8601 instant, as a UTC ISO string; null when unreadable. */
 export function normaliseCut(value: string): string | null {
@@ -66,14 +65,10 @@ export function rebuildAffinity(db: WritableDB, options: AffinityOptions = {}): 
           : null
         : normaliseCut(given);
   if (given !== undefined && before === null)
-    return {
-      ok: false,
-      code: 'invalid-date',
-      message: `not a date: ${String(given).slice(0, 40)}`,
-    };
+    return fail('invalid-date', `not a date: ${String(given).slice(0, 40)}`);
   const top = options.topPerStyle ?? 50;
   if (!Number.isSafeInteger(top) || top < 1)
-    return { ok: false, code: 'invalid-option', message: 'topPerStyle must be a whole number ≥ 1' };
+    return fail('invalid-option', 'topPerStyle must be a whole number ≥ 1');
   const cut = (column: string) => `(@before IS NULL OR unixepoch(${column}) < unixepoch(@before))`;
   const params = { before };
   const report = db.transaction((): AffinityReport => {
@@ -142,7 +137,7 @@ export function rebuildAffinity(db: WritableDB, options: AffinityOptions = {}): 
     ).run(STATE_KEY, JSON.stringify(built));
     return built;
   });
-  return { ok: true, report };
+  return ok(report);
 }
 
 /** The report of the last rebuild, or null when the tables were never built. */

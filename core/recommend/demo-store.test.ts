@@ -63,12 +63,11 @@ describe('on the demo store', () => {
   it('gives no personal picks and no RFM for M000009, who did not consent (members.csv)', () => {
     expect(forYou(r, { memberId: 'M000009', storeId: 'S001' })).toEqual({
       ok: true,
-      items: [],
-      note: 'no-consent',
+      value: { items: [], note: 'no-consent' },
     });
     expect(memberRfm(r, 'M000009', new Date('2026-10-01T00:00:00Z'))).toBeNull();
     const consenting = forYou(r, { memberId: 'M000001', storeId: 'S001', limit: 5 });
-    expect(consenting.ok && consenting.items).toHaveLength(5);
+    expect(consenting.ok && consenting.value.items).toHaveLength(5);
     expect(memberRfm(r, 'M000001', new Date('2026-10-01T00:00:00Z'))?.segment).toBeTruthy();
   });
 
@@ -77,12 +76,12 @@ describe('on the demo store', () => {
     const count = db.raw
       .prepare("SELECT count(*) AS n FROM variants WHERE style_id = 'DRE001'")
       .get() as { n: number };
-    expect(result.ok && result.variants).toHaveLength(count.n);
+    expect(result.ok && result.value.variants).toHaveLength(count.n);
     const onHand = db.raw
       .prepare("SELECT location_id AS loc, on_hand AS n FROM stock WHERE sku = 'DRE001-WHT-XS'")
       .all() as { loc: string; n: number }[];
     const at = (loc: string) => Math.max(0, onHand.find((s) => s.loc === loc)?.n ?? 0);
-    const current = result.ok ? result.variants.find((v) => v.current) : undefined;
+    const current = result.ok ? result.value.variants.find((v) => v.current) : undefined;
     expect(current?.stock).toEqual({
       here: at('S001'),
       otherStores: at('S002') + at('S003'),

@@ -8,6 +8,7 @@
  * the member's own events on it (liked, bought before, saved), and its affinity to those styles
  * (style_affinity). The reason names the signal that contributed most.
  */
+import { fail, ok, type Result } from '../../common/result';
 import { canUseProfile } from '../members/member-view';
 import type { Label } from '../rules/types';
 import type { ReadableDB } from '../store/db';
@@ -29,9 +30,10 @@ export interface ForYouInput {
   now?: Date | undefined;
 }
 
-export type ForYouResult =
-  | { ok: true; items: Recommendation[]; note?: 'no-consent' }
-  | { ok: false; code: 'unknown-member' | 'invalid-date'; message: string };
+export type ForYouResult = Result<
+  { items: Recommendation[]; note?: 'no-consent' },
+  'unknown-member' | 'invalid-date'
+>;
 
 /** Blend weights (see the module comment); popularity counts 1. */
 export const BLEND = { tags: 1.5, own: 0.8, affinity: 0.6 } as const;
@@ -57,25 +59,20 @@ interface Candidate {
 
 export function forYou(db: ReadableDB, input: ForYouInput): ForYouResult {
   if (input.before && !Number.isFinite(input.before.getTime()))
-    return { ok: false, code: 'invalid-date', message: 'before is not a valid date' };
+    return fail('invalid-date', 'before is not a valid date');
   const member = db
     .prepareRead<[string], MemberRow>(
       'SELECT gender, consent_profile, erased_at FROM members WHERE member_id = ?',
     )
     .get(input.memberId);
-  if (!member)
-    return {
-      ok: false,
-      code: 'unknown-member',
-      message: `no member ${input.memberId.slice(0, 64)}`,
-    };
+  if (!member) return fail('unknown-member', `no member ${input.memberId.slice(0, 64)}`);
   if (
     !canUseProfile({
       consentProfile: member.consent_profile === 1,
       erased: member.erased_at !== null,
     })
   )
-    return { ok: true, items: [], note: 'no-consent' };
+    return ok({ items: [], note: 'no-consent' });
   const limit = Math.max(0, Math.min(50, Math.floor(input.limit ?? 6)));
   const reference = input.before ?? input.now ?? new Date();
   const signals = memberSignals(db, input.memberId, reference, input.before ?? null);
@@ -175,5 +172,5 @@ export function forYou(db: ReadableDB, input: ForYouInput): ForYouResult {
     if (!reason) continue;
     items.push({ sku: variant.sku, styleId, reason, kind, score });
   }
-  return { ok: true, items };
+  return ok({ items });
 }

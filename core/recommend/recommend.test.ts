@@ -32,9 +32,9 @@ const stockOf = (sku: string) =>
 describe('otherSizesAndColours', () => {
   it('lists every variant of the style with stock here, in other stores and online', () => {
     const result = otherSizesAndColours(r, 'TOP1-WHT-L', 'S001');
-    if (!result.ok) throw new Error(result.message);
-    expect(result.styleId).toBe('TOP1');
-    expect(result.variants.map((v) => v.sku)).toEqual([
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.styleId).toBe('TOP1');
+    expect(result.value.variants.map((v) => v.sku)).toEqual([
       'TOP1-BLK-S',
       'TOP1-BLK-M',
       'TOP1-BLK-L',
@@ -42,23 +42,23 @@ describe('otherSizesAndColours', () => {
       'TOP1-WHT-M',
       'TOP1-WHT-L',
     ]);
-    const [s, , l] = result.variants;
+    const [s, , l] = result.value.variants;
     // Negative on-hand online counts as none.
     expect(s?.stock).toEqual({ here: 3, otherStores: 5, online: 0 });
     expect(s?.reason).toEqual({ zh: '黑色 S 在本店有货', en: 'Black S in stock here' });
     expect(l?.stock).toEqual({ here: 0, otherStores: 5, online: 0 });
     expect(l?.reason.en).toBe('Black L in stock at other stores, can be transferred');
-    expect(result.variants.at(-1)).toMatchObject({
+    expect(result.value.variants.at(-1)).toMatchObject({
       current: true,
       stock: { here: 0, otherStores: 0, online: 0 },
       reason: { zh: '白色 L 暂时缺货', en: 'White L out of stock everywhere' },
     });
-    expect(result.variants.filter((v) => v.current)).toHaveLength(1);
+    expect(result.value.variants.filter((v) => v.current)).toHaveLength(1);
   });
 
   it("says when a size can only be had online, from another store's point of view", () => {
     const result = otherSizesAndColours(r, 'SHO1-BLK-M', 'S002');
-    expect(result.ok && result.variants[0]).toMatchObject({
+    expect(result.ok && result.value.variants[0]).toMatchObject({
       stock: { here: 0, otherStores: 0, online: 2 },
       reason: {
         zh: '黑色 S 线上有货，可送货到家',
@@ -70,7 +70,7 @@ describe('otherSizesAndColours', () => {
   it('refuses an unknown sku with a typed result', () => {
     expect(otherSizesAndColours(r, 'NOPE-1', 'S001')).toMatchObject({
       ok: false,
-      code: 'unknown-sku',
+      error: { code: 'unknown-sku' },
     });
   });
 
@@ -90,7 +90,7 @@ describe('otherSizesAndColours', () => {
 describe('rebuildAffinity', () => {
   it('counts co-purchases twice and co-try-ons once, both directions, ignoring rejected try-ons', () => {
     const built = rebuildAffinity(db, { now: new Date('2026-10-01T00:00:00Z') });
-    expect(built).toMatchObject({ ok: true, report: { before: null } });
+    expect(built).toMatchObject({ ok: true, value: { before: null } });
     const pair = (a: string, b: string) =>
       db.raw
         .prepare(
@@ -124,12 +124,12 @@ describe('rebuildAffinity', () => {
     const before = db.raw.prepare('SELECT count(*) AS n FROM style_affinity').get();
     expect(rebuildAffinity(db, { before: 'yesterday' })).toMatchObject({
       ok: false,
-      code: 'invalid-date',
+      error: { code: 'invalid-date' },
     });
     expect(rebuildAffinity(db, { before: new Date(Number.NaN) })).toMatchObject({ ok: false });
     expect(rebuildAffinity(db, { topPerStyle: 0 })).toMatchObject({
       ok: false,
-      code: 'invalid-option',
+      error: { code: 'invalid-option' },
     });
     expect(db.raw.prepare('SELECT count(*) AS n FROM style_affinity').get()).toEqual(before);
   });
@@ -224,24 +224,24 @@ describe('forYou', () => {
       storeId: 'S001',
       now: new Date('2026-05-01T00:00:00Z'),
     });
-    if (!result.ok) throw new Error(result.message);
-    expect(result.note).toBeUndefined();
-    expect(result.items.length).toBeGreaterThan(2);
-    const styles = result.items.map((i) => i.styleId);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.note).toBeUndefined();
+    expect(result.value.items.length).toBeGreaterThan(2);
+    const styles = result.value.items.map((i) => i.styleId);
     expect(styles).toContain('OUT1');
     expect(styles).not.toContain('BOT2');
     expect(new Set(styles).size).toBe(styles.length);
-    for (const item of result.items) {
+    for (const item of result.value.items) {
       const stock = stockOf(item.sku);
       expect(stock.here + stock.online).toBeGreaterThan(0);
       expect(item.reason.zh.length).toBeGreaterThan(2);
       expect(item.reason.en.length).toBeGreaterThan(5);
     }
-    expect(result.items.find((i) => i.styleId === 'OUT1')?.reason.en).toBe(
+    expect(result.value.items.find((i) => i.styleId === 'OUT1')?.reason.en).toBe(
       'You tried this one on before',
     );
     // The member bought tops in S: a top is shown in S.
-    expect(result.items.find((i) => i.styleId === 'TOP1')?.sku).toBe('TOP1-BLK-S');
+    expect(result.value.items.find((i) => i.styleId === 'TOP1')?.sku).toBe('TOP1-BLK-S');
   });
 
   it('uses a saved style from preferences', () => {
@@ -249,7 +249,7 @@ describe('forYou', () => {
       `INSERT INTO preferences VALUES ('M1', 'styles.liked', '["BAG1", {"styleId": "SHO1"}, 7]', 'h1')`,
     );
     const result = forYou(r, { memberId: 'M1', storeId: 'S001', limit: 20 });
-    expect(result.ok && result.items.find((i) => i.styleId === 'BAG1')?.reason).toEqual({
+    expect(result.ok && result.value.items.find((i) => i.styleId === 'BAG1')?.reason).toEqual({
       zh: '您收藏的款式',
       en: 'A style you saved',
     });
@@ -258,21 +258,19 @@ describe('forYou', () => {
   it('is empty, with a note, without consent or after erasure; unknown members are refused', () => {
     expect(forYou(r, { memberId: 'M2', storeId: 'S001' })).toEqual({
       ok: true,
-      items: [],
-      note: 'no-consent',
+      value: { items: [], note: 'no-consent' },
     });
     expect(forYou(r, { memberId: 'M3', storeId: 'S001' })).toEqual({
       ok: true,
-      items: [],
-      note: 'no-consent',
+      value: { items: [], note: 'no-consent' },
     });
     expect(forYou(r, { memberId: 'M404', storeId: 'S001' })).toMatchObject({
       ok: false,
-      code: 'unknown-member',
+      error: { code: 'unknown-member' },
     });
     expect(forYou(r, { memberId: 'M1', storeId: 'S001', before: new Date('x') })).toMatchObject({
       ok: false,
-      code: 'invalid-date',
+      error: { code: 'invalid-date' },
     });
   });
 
@@ -281,11 +279,13 @@ describe('forYou', () => {
       `INSERT INTO history_transactions VALUES ('Z9',1,'M1','S001','store','2026-09-20T10:00:00+08:00','SHO1-BLK-M',1,1)`,
     );
     const all = forYou(r, { memberId: 'M1', storeId: 'S001', limit: 20 });
-    expect(all.ok && all.items.find((i) => i.styleId === 'SHO1')?.reason.en).toMatch(/You bought/);
+    expect(all.ok && all.value.items.find((i) => i.styleId === 'SHO1')?.reason.en).toMatch(
+      /You bought/,
+    );
     const cut = new Date('2026-09-01T00:00:00Z');
     rebuildAffinity(db, { before: cut });
     const result = forYou(r, { memberId: 'M1', storeId: 'S001', before: cut, limit: 20 });
-    const shoes = result.ok ? result.items.find((i) => i.styleId === 'SHO1') : undefined;
+    const shoes = result.ok ? result.value.items.find((i) => i.styleId === 'SHO1') : undefined;
     expect(shoes?.reason.en ?? 'not proposed').not.toMatch(/You bought/);
   });
 });

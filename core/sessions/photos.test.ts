@@ -27,7 +27,7 @@ it('stores a consented photo encrypted, reads it back, and keeps it once sent', 
     consentedAt: t0,
     now: t0,
   });
-  if (!saved.ok) throw new Error(saved.message);
+  if (!saved.ok) throw new Error(saved.error.message);
   expect(readPhoto(db, key, saved.value.photoId)?.equals(image)).toBe(true);
   expect(readPhoto(db, DataKey.generate(), saved.value.photoId)).toBeNull();
   db.raw.pragma('wal_checkpoint(TRUNCATE)');
@@ -50,7 +50,7 @@ it('refuses a photo for an ended session or one that is too large', () => {
       consentedAt: t0,
       now: t0,
     }),
-  ).toMatchObject({ ok: false, code: 'too-large' });
+  ).toMatchObject({ ok: false, error: { code: 'too-large' } });
   endSession(db, session.sessionId, t0);
   expect(
     savePhoto(db, key, {
@@ -59,6 +59,6 @@ it('refuses a photo for an ended session or one that is too large', () => {
       consentedAt: t0,
       now: t0,
     }),
-  ).toMatchObject({ ok: false, code: 'session-ended' });
+  ).toMatchObject({ ok: false, error: { code: 'session-ended' } });
   expect(db.raw.prepare('SELECT count(*) AS n FROM photos').get()).toEqual({ n: 0 });
 });

@@ -4,6 +4,7 @@
  * plain text comparison in SQL; an older stamp is ignored, not an error. Only members who consented
  * to profiling have preferences.
  */
+import { fail, ok, type Result } from '../../common/result';
 import { z } from 'zod';
 import { enqueue } from '../outbox/outbox';
 import type { ReadableDB, WritableDB } from '../store/db';
@@ -32,31 +33,23 @@ export interface PreferenceInput {
   now: Date;
 }
 
-export type PreferenceResult =
-  | { ok: true; applied: boolean }
-  | { ok: false; code: 'unknown-member' | 'no-consent' | 'invalid-key'; message: string };
+export type PreferenceResult = Result<
+  { applied: boolean },
+  'unknown-member' | 'no-consent' | 'invalid-key'
+>;
 
 export function setPreference(db: WritableDB, input: PreferenceInput): PreferenceResult {
   if (!/^[a-z][a-z0-9_.-]{0,63}$/.test(input.key))
-    return {
-      ok: false,
-      code: 'invalid-key',
-      message: `not a preference key: ${input.key.slice(0, 64)}`,
-    };
+    return fail('invalid-key', `not a preference key: ${input.key.slice(0, 64)}`);
   return db.transaction((): PreferenceResult => {
     const member = db
       .prepare<[string], { consent_profile: number }>(
         'SELECT consent_profile FROM members WHERE member_id = ? AND erased_at IS NULL',
       )
       .get(input.memberId);
-    if (!member)
-      return { ok: false, code: 'unknown-member', message: `no member ${input.memberId}` };
+    if (!member) return fail('unknown-member', `no member ${input.memberId}`);
     if (member.consent_profile !== 1)
-      return {
-        ok: false,
-        code: 'no-consent',
-        message: 'the member has not consented to a profile',
-      };
+      return fail('no-consent', 'the member has not consented to a profile');
     const value = JSON.stringify(input.value);
     const applied = db
       .prepare(
@@ -65,7 +58,7 @@ export function setPreference(db: WritableDB, input: PreferenceInput): Preferenc
          WHERE excluded.hlc > preferences.hlc`,
       )
       .run(input.memberId, input.key, value, input.hlc).changes;
-    if (applied === 0) return { ok: true, applied: false };
+    if (applied === 0) return ok({ applied: false });
     enqueue(
       db,
       {
@@ -77,7 +70,7 @@ export function setPreference(db: WritableDB, input: PreferenceInput): Preferenc
       },
       input.now,
     );
-    return { ok: true, applied: true };
+    return ok({ applied: true });
   });
 }
 

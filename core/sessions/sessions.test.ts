@@ -48,11 +48,11 @@ describe('sessions', () => {
     expect(session).toMatchObject({ kind: 'mirror', memberId: null, endedAt: null });
     expect(identify(db, session.sessionId, 'M404', at(1))).toMatchObject({
       ok: false,
-      code: 'unknown-member',
+      error: { code: 'unknown-member' },
     });
     expect(identify(db, 'nope', consenting, at(1))).toMatchObject({
       ok: false,
-      code: 'unknown-session',
+      error: { code: 'unknown-session' },
     });
     expect(identify(db, session.sessionId, consenting, at(2))).toMatchObject({
       ok: true,
@@ -64,7 +64,7 @@ describe('sessions', () => {
     });
     expect(endSession(db, session.sessionId, at(4))).toMatchObject({
       ok: false,
-      code: 'session-ended',
+      error: { code: 'session-ended' },
     });
     expect(getSession(db, session.sessionId)).toMatchObject({
       memberId: consenting,
@@ -104,7 +104,7 @@ describe('sessions', () => {
       }),
     ).toMatchObject({
       ok: false,
-      code: 'session-ended',
+      error: { code: 'session-ended' },
     });
   });
 });
@@ -170,16 +170,16 @@ describe('setPreference', () => {
     const base = { memberId: consenting, key: 'size.top', now: t0 };
     expect(setPreference(db, { ...base, value: 'M', hlc: hlc(2) })).toEqual({
       ok: true,
-      applied: true,
+      value: { applied: true },
     });
     expect(setPreference(db, { ...base, value: 'S', hlc: hlc(1) })).toEqual({
       ok: true,
-      applied: false,
+      value: { applied: false },
     });
     expect(preferencesOf(db, consenting)).toEqual({ 'size.top': 'M' });
     expect(setPreference(db, { ...base, value: 'L', hlc: hlc(3) })).toEqual({
       ok: true,
-      applied: true,
+      value: { applied: true },
     });
     expect(preferencesOf(db, consenting)).toEqual({ 'size.top': 'L' });
     expect(outbox().map((r) => [r.mutation, r.args.value])).toEqual([
@@ -192,12 +192,12 @@ describe('setPreference', () => {
     const base = { value: ['minimalist'], hlc: hlc(1), now: t0 };
     expect(
       setPreference(db, { ...base, memberId: notConsenting, key: 'styles.liked' }),
-    ).toMatchObject({ code: 'no-consent' });
+    ).toMatchObject({ error: { code: 'no-consent' } });
     expect(setPreference(db, { ...base, memberId: 'M404', key: 'styles.liked' })).toMatchObject({
-      code: 'unknown-member',
+      error: { code: 'unknown-member' },
     });
     expect(setPreference(db, { ...base, memberId: consenting, key: 'DROP TABLE' })).toMatchObject({
-      code: 'invalid-key',
+      error: { code: 'invalid-key' },
     });
     expect(count(db, 'SELECT count(*) AS n FROM preferences')).toBe(0);
     expect(outbox()).toEqual([]);

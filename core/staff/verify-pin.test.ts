@@ -32,8 +32,7 @@ describe('verifyStaffPin', () => {
     const result = await verifyStaffPin(db, key, 'BADGE-2001', '8642', t0);
     expect(result).toEqual({
       ok: true,
-      staff: { staffId: 'E2001', name: '林雪', storeId: 'S001' },
-      role: 'supervisor',
+      value: { staff: { staffId: 'E2001', name: '林雪', storeId: 'S001' }, role: 'supervisor' },
     });
     expect(audit()).toEqual([expect.objectContaining({ actor: 'E2001', action: 'staff.login' })]);
   });
@@ -41,15 +40,14 @@ describe('verifyStaffPin', () => {
   it('refuses an unknown badge and a wrong PIN with typed codes', async () => {
     expect(await verifyStaffPin(db, key, 'BADGE-9999', '8642', t0)).toMatchObject({
       ok: false,
-      code: 'unknown-badge',
+      error: { code: 'unknown-badge' },
     });
     expect(await verifyStaffPin(db, key, 'BADGE-2001', '0000', t0)).toMatchObject({
       ok: false,
-      code: 'wrong-pin',
-      attemptsLeft: MAX_FAILED_ATTEMPTS - 1,
+      error: { code: 'wrong-pin', details: { attemptsLeft: MAX_FAILED_ATTEMPTS - 1 } },
     });
     expect(await verifyStaffPin(db, DataKey.generate(), 'BADGE-2001', '8642', t0)).toMatchObject({
-      code: 'unknown-badge',
+      error: { code: 'unknown-badge' },
     });
     expect(audit().map((a) => a.action)).toEqual([
       'staff.login.refused',
@@ -61,18 +59,16 @@ describe('verifyStaffPin', () => {
   it('locks the badge for five minutes after five wrong PINs, even against the right PIN, and survives a reopen', async () => {
     for (let i = 1; i < MAX_FAILED_ATTEMPTS; i++)
       expect(await verifyStaffPin(db, key, 'BADGE-1001', '1111', later(i))).toMatchObject({
-        code: 'wrong-pin',
-        attemptsLeft: MAX_FAILED_ATTEMPTS - i,
+        error: { code: 'wrong-pin', details: { attemptsLeft: MAX_FAILED_ATTEMPTS - i } },
       });
     const locked = await verifyStaffPin(db, key, 'BADGE-1001', '1111', later(5));
     expect(locked).toMatchObject({
-      code: 'locked',
-      lockedUntil: later(5 + LOCKOUT_MS).toISOString(),
+      error: { code: 'locked', details: { lockedUntil: later(5 + LOCKOUT_MS).toISOString() } },
     });
 
     db = db.reopen();
     expect(await verifyStaffPin(db, key, 'BADGE-1001', '2468', later(6))).toMatchObject({
-      code: 'locked',
+      error: { code: 'locked' },
     });
     // Another badge is not affected.
     expect(await verifyStaffPin(db, key, 'BADGE-1002', '1357', later(7))).toMatchObject({
@@ -82,7 +78,7 @@ describe('verifyStaffPin', () => {
       await verifyStaffPin(db, key, 'BADGE-1001', '2468', later(5 + LOCKOUT_MS)),
     ).toMatchObject({
       ok: true,
-      role: 'associate',
+      value: { role: 'associate' },
     });
     const row = db.raw
       .prepare("SELECT failed_attempts, locked_until FROM staff WHERE staff_id = 'E1001'")
@@ -96,7 +92,7 @@ describe('verifyStaffPin', () => {
     await verifyStaffPin(db, key, 'BADGE-1001', '1111', t0);
     await verifyStaffPin(db, key, 'BADGE-1001', '2468', t0);
     expect(await verifyStaffPin(db, key, 'BADGE-1001', '1111', t0)).toMatchObject({
-      attemptsLeft: MAX_FAILED_ATTEMPTS - 1,
+      error: { details: { attemptsLeft: MAX_FAILED_ATTEMPTS - 1 } },
     });
   });
 });

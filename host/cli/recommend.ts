@@ -63,17 +63,16 @@ export const recommendCommand: Command = async (argv, io) => {
       const result = forYou(read, { memberId: member, storeId, limit });
       if (!result.ok) {
         unknown++;
-        io.out(JSON.stringify({ member, error: result.code }));
+        io.out(JSON.stringify({ member, error: result.error.code }));
         continue;
       }
-      const items = result.items.map((item) => ({
+      const { items: picks, note } = result.value;
+      const items = picks.map((item) => ({
         sku: item.sku,
         styleId: item.styleId,
         reason: lang === 'en' ? item.reason.en : item.reason.zh,
       }));
-      io.out(
-        JSON.stringify(result.note ? { member, items, note: result.note } : { member, items }),
-      );
+      io.out(JSON.stringify(note ? { member, items, note } : { member, items }));
     }
     return unknown === 0 ? exitCodes.ok : exitCodes.failed;
   } finally {

@@ -46,8 +46,8 @@ describe('kiosk start with a bad config', () => {
     );
     const result = await kiosk(['start', '--no-browser'], { KIOSK_CONFIG: config });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/devices\[0\]\.baudRate: /);
-    expect(result.stderr).toMatch(/devices\[0\]\.path: is required/);
+    expect(result.stderr).toMatch(/→ at devices\[0\]\.baudRate/);
+    expect(result.stderr).toMatch(/is required .* → at devices\[0\]\.path/);
   });
 
   it('exits with 2 when KIOSK_CONFIG is not JSON or KIOSK_PORT is not a port', async () => {
@@ -63,12 +63,12 @@ describe('kiosk start with a bad config', () => {
 describe('kiosk start with bad screen settings', () => {
   const base = { storeId: 'S001', role: 'checkout' };
   it.each([
-    [{ idleSeconds: 1 }, /idleSeconds: /],
-    [{ payment: 'cash' }, /payment: /],
-    [{ lookUrlPattern: 'http://shop.example.com/{sku}' }, /lookUrlPattern: /],
-    [{ offlinePointsDailyCap: -5 }, /offlinePointsDailyCap: /],
-    [{ removeNeedsStaff: 'no' }, /removeNeedsStaff: /],
-    [{ memberBin: '4' }, /memberBin: must be 6 to 8 digits/],
+    [{ idleSeconds: 1 }, /→ at idleSeconds/],
+    [{ payment: 'cash' }, /→ at payment/],
+    [{ lookUrlPattern: 'http://shop.example.com/{sku}' }, /→ at lookUrlPattern/],
+    [{ offlinePointsDailyCap: -5 }, /→ at offlinePointsDailyCap/],
+    [{ removeNeedsStaff: 'no' }, /→ at removeNeedsStaff/],
+    [{ memberBin: '4' }, /must be 6 to 8 digits.* → at memberBin/],
   ])('refuses %j with exit 2, naming the field', async (bad, field) => {
     const config = join(dir.path, 'kiosk.json');
     writeFileSync(config, JSON.stringify({ ...base, ...bad }));
@@ -88,7 +88,7 @@ describe('kiosk start with bad screen settings', () => {
     writeFileSync(config, `\uFEFF${JSON.stringify({ ...base, idleSeconds: 0 })}`, 'utf8');
     const bad = await kiosk(['start', '--no-browser'], { KIOSK_CONFIG: config });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/idleSeconds: /);
+    expect(bad.stderr).toMatch(/→ at idleSeconds/);
     expect(bad.stderr).not.toMatch(/not valid JSON/);
     // And `kiosk start` runs on it.
     writeFileSync(config, `\uFEFF${json}`, 'utf8');

@@ -41,11 +41,16 @@ describe('staff from the cloud config stream', () => {
         verifyStaffPin(k.db, k.key, badge, pin, at);
       expect(await login('BADGE-9001', '8642')).toMatchObject({
         ok: true,
-        role: 'supervisor',
-        staff: { staffId: 'E9001', storeId: 'S001' },
+        value: { role: 'supervisor', staff: { staffId: 'E9001', storeId: 'S001' } },
       });
-      expect(await login('BADGE-1001', '2468')).toMatchObject({ ok: true, role: 'associate' });
-      expect(await login('BADGE-1001', '0000')).toMatchObject({ ok: false, code: 'wrong-pin' });
+      expect(await login('BADGE-1001', '2468')).toMatchObject({
+        ok: true,
+        value: { role: 'associate' },
+      });
+      expect(await login('BADGE-1001', '0000')).toMatchObject({
+        ok: false,
+        error: { code: 'wrong-pin' },
+      });
       // at rest: no badge number, no hash text of the cloud's
       const [cloudHash] = await cloud.query<{ pin_hash: string }>(
         "SELECT pin_hash FROM staff WHERE staff_id = 'E9001'",
@@ -62,10 +67,16 @@ describe('staff from the cloud config stream', () => {
 
       // lockout: five wrong PINs lock the badge; a config re-sync does not unlock it
       for (let i = 0; i < MAX_FAILED_ATTEMPTS - 1; i++) await login('BADGE-9001', '1111');
-      expect(await login('BADGE-9001', '1111')).toMatchObject({ ok: false, code: 'locked' });
+      expect(await login('BADGE-9001', '1111')).toMatchObject({
+        ok: false,
+        error: { code: 'locked' },
+      });
       await cloud.cloud.db.transaction((tx) => publish(tx, 'staff', 'staff_id = $1', ['E9001']));
       expect((await k.sync()).ok).toBe(true);
-      expect(await login('BADGE-9001', '8642')).toMatchObject({ ok: false, code: 'locked' });
+      expect(await login('BADGE-9001', '8642')).toMatchObject({
+        ok: false,
+        error: { code: 'locked' },
+      });
       expect(await login('BADGE-9001', '8642', new Date(now.getTime() + 6 * 60_000))).toMatchObject(
         { ok: true },
       );
@@ -77,8 +88,14 @@ describe('staff from the cloud config stream', () => {
         await publishDelete(tx, 'config', 'staff:E1001');
       });
       expect((await k.sync()).ok).toBe(true);
-      expect(await login('BADGE-9001', '8642')).toMatchObject({ ok: false, code: 'unknown-badge' });
-      expect(await login('BADGE-1001', '2468')).toMatchObject({ ok: false, code: 'unknown-badge' });
+      expect(await login('BADGE-9001', '8642')).toMatchObject({
+        ok: false,
+        error: { code: 'unknown-badge' },
+      });
+      expect(await login('BADGE-1001', '2468')).toMatchObject({
+        ok: false,
+        error: { code: 'unknown-badge' },
+      });
       expect(await login('BADGE-1002', '1357')).toMatchObject({ ok: true });
     } finally {
       k.close();

@@ -41,7 +41,7 @@ describe('photo upload', () => {
       const images = [jpeg(2_900_000), jpeg(1_500_000), jpeg(800_000)];
       const ids = images.map((image) => {
         const saved = savePhoto(k.db, k.key, { sessionId: 'V-1', image, consentedAt: now, now });
-        if (!saved.ok) throw new Error(saved.message);
+        if (!saved.ok) throw new Error(saved.error.message);
         return saved.value.photoId;
       });
       // As photo-actions.send does it: mark the photo, queue the upload (a reference only).

@@ -39,8 +39,8 @@ describe('provisional member → permanent id', () => {
         { phone: '139 1234 5678', consentProfile: true, consentMarketing: true },
         { storeId: 'S001', now, hlc: hlc(1) },
       );
-      if (!joined.ok) throw new Error(joined.code);
-      const prv = joined.member.memberId;
+      if (!joined.ok) throw new Error(joined.error.code);
+      const prv = joined.value.memberId;
       expect(prv).toMatch(/^PRV-/);
       k.db.transaction(() => {
         k.db

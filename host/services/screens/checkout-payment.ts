@@ -98,7 +98,7 @@ export function createCheckoutPayment(deps: CheckoutPaymentDeps) {
         amountCents: basket.totalCents,
       });
       if (visit.state.sessionId !== sessionId) return; // the visit ended while the provider answered
-      if (!charged.ok && charged.code === 'declined') {
+      if (!charged.ok && charged.error.code === 'declined') {
         visit.setPayment({ state: 'declined' });
         visit.notify('payment-declined');
         deps.changed();
@@ -106,7 +106,7 @@ export function createCheckoutPayment(deps: CheckoutPaymentDeps) {
       }
       const recorded =
         charged.ok &&
-        recordPaid({ saleId, sessionId, basket, provider, providerRef: charged.providerRef });
+        recordPaid({ saleId, sessionId, basket, provider, providerRef: charged.value.providerRef });
       if (!recorded) {
         await payAtCounter();
         return;

@@ -53,8 +53,9 @@ export function createMemberActions(deps: MemberActionDeps) {
         now: deps.now(),
         hlc: deps.stamp(),
       });
-      if (!joined.ok) visit.notify(joined.code === 'already-member' ? 'member-exists' : 'invalid');
-      else deps.attach(joined.member, 'member-joined');
+      if (!joined.ok)
+        visit.notify(joined.error.code === 'already-member' ? 'member-exists' : 'invalid');
+      else deps.attach(joined.value, 'member-joined');
       return deps.changed();
     },
   };

@@ -48,8 +48,8 @@ export function createMemberSignIn(deps: {
   const read = readOnly(deps.db);
   return (input) => {
     const result = identifyMember(read, deps.key, input);
-    if (result.ok) deps.attach(result.member, 'member-signed-in');
-    else if (result.code !== 'not-found' || !deps.askCloud(input))
+    if (result.ok) deps.attach(result.value, 'member-signed-in');
+    else if (result.error.code !== 'not-found' || !deps.askCloud(input))
       deps.visit.notify('member-not-found');
   };
 }

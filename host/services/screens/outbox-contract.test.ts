@@ -14,6 +14,7 @@ import { withPhotoBytes } from '../../../sync/photo-upload';
 import { CURRENT_VERSION, mutationSchema } from '../../../sync/protocol';
 import { useDemoScreens, scanBytes } from './screen-test-support';
 import { usedCouponsOf } from '../../../core/members';
+import { formatZodError } from '../../../common/result';
 
 /**
  * Mutations no host action writes (today). When one gets a caller, drive it below and take it off
@@ -138,10 +139,7 @@ describe('every outbox row the screens write is what the cloud accepts', () => {
       const current = CURRENT_VERSION[row.mutation as keyof typeof CURRENT_VERSION];
       if (row.version !== current) problems.push(`${name}: not the current version ${current}`);
       const parsed = schema.safeParse(args);
-      if (!parsed.success)
-        problems.push(
-          `${name}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
-        );
+      if (!parsed.success) problems.push(`${name}: ${formatZodError(parsed.error)}`);
     }
     expect(problems).toEqual([]);
 

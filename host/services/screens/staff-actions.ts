@@ -43,7 +43,7 @@ export function createStaffActions(deps: StaffActionDeps) {
     }
     const result = identifyMember(deps.read, deps.key, input);
     if (!result.ok) audit('staff.member.not-found', null, { kind: input.kind });
-    const panel = result.ok ? deps.panelFor(result.member) : null;
+    const panel = result.ok ? deps.panelFor(result.value) : null;
     if (!result.ok || !panel) {
       visit.notify('member-not-found');
       return;
@@ -51,7 +51,7 @@ export function createStaffActions(deps: StaffActionDeps) {
     visit.setMemberPanel(panel);
     audit('staff.member.view', panel.memberId, { profileShown: panel.profile !== null });
     if (deps.role === 'staff' && visit.state.sessionId && !visit.state.member)
-      deps.attach(result.member, 'member-signed-in');
+      deps.attach(result.value, 'member-signed-in');
   }
 
   return {

@@ -37,23 +37,21 @@ export function createStaffSignIn(deps: StaffSignInDeps) {
       }
       const result = await verifyStaffPin(deps.db, deps.key, badge, pin, deps.now());
       if (result.ok) {
+        const { staff, role } = result.value;
         const before = visit.state.staff;
-        if (before && before.staffId !== result.staff.staffId) {
+        if (before && before.staffId !== staff.staffId) {
           audit('staff.logout', null, { reason: 'replaced' });
           visit.setMemberPanel(null);
         }
-        visit.signInStaff({
-          staffId: result.staff.staffId,
-          name: result.staff.name,
-          role: result.role,
-        });
+        visit.signInStaff({ staffId: staff.staffId, name: staff.name, role });
         return deps.changed();
       }
-      deps.log.info({ code: result.code }, 'staff sign-in refused');
-      if (result.code === 'locked') {
+      const { code } = result.error;
+      deps.log.info({ code }, 'staff sign-in refused');
+      if (code === 'locked') {
         visit.setPendingBadge(null);
         visit.notify('staff-locked');
-      } else if (result.code === 'unknown-badge') {
+      } else if (code === 'unknown-badge') {
         visit.setPendingBadge(null);
         visit.notify('staff-unknown-badge');
       } else visit.notify('staff-wrong-pin');

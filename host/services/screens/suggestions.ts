@@ -42,7 +42,7 @@ export function createSuggestions(db: ReadableDB, catalog: Catalog, storeId: str
       const personal = memberId ? forYou(db, { memberId, storeId, limit: perList }) : null;
       last = {
         look: look.map(toSuggestion).filter(present),
-        forYou: personal?.ok ? personal.items.map(toSuggestion).filter(present) : [],
+        forYou: personal?.ok ? personal.value.items.map(toSuggestion).filter(present) : [],
       };
       lastKey = key;
       return last;
