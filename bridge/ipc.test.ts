@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { methodNames } from './contract';
 import { createIpcClient, registerIpcBridge, type IpcInvokeEventLike } from './ipc';
-import { someHandlers } from './test-handlers';
+import { basicHandlers } from './test-handlers';
 import { createBridgeServer } from './server';
 
 /** An in-memory ipcMain/ipcRenderer pair with the same call shapes as Electron's. */
@@ -30,7 +30,7 @@ function fakeIpc(senderUrl: string) {
 }
 
 const server = createBridgeServer(
-  someHandlers({
+  basicHandlers({
     'app.info': () => ({
       storeId: 'S001',
       storeName: null,

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { staffMethodNames, type Handlers } from './contract';
 import { KioskError } from './result';
-import { someHandlers } from './test-handlers';
+import { basicHandlers } from './test-handlers';
 import { createBridgeServer, type BridgeServerOptions } from './server';
 
 const approval = {
@@ -14,16 +14,8 @@ const approval = {
 };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  return someHandlers({
-    'app.info': () => ({
-      storeId: 'S001',
-      storeName: null,
-      role: 'mirror',
-      language: 'zh-CN',
-      version: '0',
-    }),
+  return basicHandlers({
     'staff.decide': ({ approvalId }) => (approvalId === 'A1' ? approval : null),
-    'device.list': () => [],
     ...overrides,
   });
 }

@@ -15,6 +15,23 @@ import {
   type StreamName,
 } from './protocol';
 
+/** The cloud's answer to a push that applied every mutation in it. */
+export function allApplied(req: PushRequest): HttpResult<PushResponse> {
+  return {
+    ok: true,
+    value: {
+      epoch: req.epoch,
+      lastSeq: req.mutations.at(-1)?.seq ?? 0,
+      results: req.mutations.map((m) => ({
+        seq: m.seq,
+        key: m.key,
+        status: 'applied' as const,
+        result: null,
+      })),
+    },
+  };
+}
+
 export function testKiosk(): { db: WritableDB; key: DataKey; remove(): void } {
   const db = openTestDb();
   return { db, key: db.key, remove: () => db.close() };
@@ -79,19 +96,6 @@ export function scriptedCloud(
 ): ScriptedCloud {
   const pushes: PushRequest[] = [];
   const pulls: { stream: StreamName; cursor: string | null }[] = [];
-  const applyAll = (req: PushRequest): HttpResult<PushResponse> => ({
-    ok: true,
-    value: {
-      epoch: req.epoch,
-      lastSeq: req.mutations.at(-1)?.seq ?? 0,
-      results: req.mutations.map((m) => ({
-        seq: m.seq,
-        key: m.key,
-        status: 'applied' as const,
-        result: null,
-      })),
-    },
-  });
   return {
     pushes,
     pulls,
@@ -104,7 +108,7 @@ export function scriptedCloud(
       Promise.resolve({ ok: true, value: { token: 'tok-2', previousTokenValidUntil: '' } }),
     push: (_token, req) => {
       pushes.push(structuredClone(req));
-      return Promise.resolve((o.push ?? applyAll)(req));
+      return Promise.resolve((o.push ?? allApplied)(req));
     },
     pull: (_token, stream, cursor) => {
       pulls.push({ stream, cursor });

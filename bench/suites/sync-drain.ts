@@ -5,7 +5,7 @@
  * DATABASE_URL is set or a throwaway local cluster can be started.
  */
 import { createCloudClient } from '../../sync/cloud-client';
-import { enroll } from '../../sync/credentials';
+
 import { createSyncEngine } from '../../sync/engine';
 import { createHttpClient } from '../../sync/http-client';
 import { pushOnce } from '../../sync/push';
@@ -14,6 +14,7 @@ import { openKiosk, writeMutations, type Kiosk } from '../../test/faults/support
 import { startPgCluster } from '../../test/faults/support/pg-cluster';
 import { tempDir } from '../../test/support/temp';
 import { round, type BenchRow } from '../support/stats';
+import { enrollKiosk } from '../../test/faults/support/in-process';
 
 export const name = 'sync-drain';
 const MIX = {
@@ -23,19 +24,7 @@ const MIX = {
 async function enrolledKiosk(cloud: RunningCloud): Promise<{ k: Kiosk; done(): void }> {
   const dir = tempDir('bench-sync-');
   const k = openKiosk(dir.path);
-  const http = createHttpClient({ baseUrl: cloud.url });
-  if (!http.ok) throw new Error(http.error.message);
-  const r = await enroll({
-    db: k.db,
-    key: k.key,
-    client: createCloudClient(http.value),
-    url: cloud.url,
-    caFile: null,
-    code: await cloud.code(),
-    deviceName: 'bench',
-  });
-  http.value.close();
-  if (!r.ok) throw new Error(r.error.message);
+  await enrollKiosk(k, cloud, 'bench');
   return { k, done: () => (k.close(), dir.remove()) };
 }
 

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureRendererBuilt } from '../support/renderer-build';
 import { copyDemoStore, demoStore, repoRoot, tempDir } from '../support/temp';
 import { until } from '../support/until';
+import { writeKioskConfig } from '../support/kiosk-config';
 
 let dir: ReturnType<typeof tempDir>;
 const children: ChildProcess[] = [];
@@ -35,15 +36,11 @@ function kiosk(
 
 describe('kiosk start with a bad config', () => {
   it('exits with 2 and names the field and the problem', async () => {
-    const config = join(dir.path, 'kiosk.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        storeId: 'S001',
-        role: 'mirror',
-        devices: [{ id: 'scanner-1', kind: 'scanner', transport: 'serial', baudRate: -1 }],
-      }),
-    );
+    const config = writeKioskConfig(dir.path, {
+      storeId: 'S001',
+      role: 'mirror',
+      devices: [{ id: 'scanner-1', kind: 'scanner', transport: 'serial', baudRate: -1 }],
+    });
     const result = await kiosk(['start', '--no-browser'], { KIOSK_CONFIG: config });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/→ at devices\[0\]\.baudRate/);
@@ -70,8 +67,7 @@ describe('kiosk start with bad screen settings', () => {
     [{ removeNeedsStaff: 'no' }, /→ at removeNeedsStaff/],
     [{ memberBin: '4' }, /must be 6 to 8 digits.* → at memberBin/],
   ])('refuses %j with exit 2, naming the field', async (bad, field) => {
-    const config = join(dir.path, 'kiosk.json');
-    writeFileSync(config, JSON.stringify({ ...base, ...bad }));
+    const config = writeKioskConfig(dir.path, { ...base, ...bad });
     const result = await kiosk(['start', '--no-browser'], { KIOSK_CONFIG: config });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(field);
