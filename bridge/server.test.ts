@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { staffMethodNames, type Handlers } from './contract';
 import { KioskError } from './result';
-import { basicHandlers } from './test-handlers';
+import { basicHandlers, someHandlers } from './test-handlers';
 import { createBridgeServer, type BridgeServerOptions } from './server';
 
 const approval = {
