@@ -10,7 +10,8 @@ import {
   PushResponseSchema,
   RotateTokenResponseSchema,
   type EnrollResponse,
-  type Member,
+  type MemberLookupRequest,
+  type MemberLookupResponse,
   type PullPage,
   type PushRequest,
   type PushResponse,
@@ -29,10 +30,11 @@ export interface CloudClient {
     cursor: string | null,
     limit?: number,
   ): Promise<HttpResult<PullPage>>;
+  /** A member by the credential the shopper presented (POST body); null when the cloud has none. */
   lookupMember(
     token: string,
-    by: { memberId: string } | { cardNo: string } | { qrToken: string },
-  ): Promise<HttpResult<Member | null>>;
+    by: MemberLookupRequest,
+  ): Promise<HttpResult<MemberLookupResponse | null>>;
   close(): void;
 }
 
@@ -110,15 +112,15 @@ export function createCloudClient(http: HttpClient): CloudClient {
       return validatedPage(res);
     },
     async lookupMember(token, by) {
-      const q = new URLSearchParams(by as Record<string, string>);
+      // The credential travels in the body: never in a URL, so never in an access log.
       const res = await http.request({
-        method: 'GET',
-        path: `/v1/members/lookup?${q.toString()}`,
+        method: 'POST',
+        path: '/v1/members/lookup',
+        body: by,
         token,
       });
       if (!res.ok && res.error.code === 'member-not-found') return { ok: true, value: null };
-      const parsed = validated(MemberLookupResponseSchema, res);
-      return parsed.ok ? { ok: true, value: parsed.value.member } : parsed;
+      return validated(MemberLookupResponseSchema, res);
     },
     close: () => http.close(),
   };

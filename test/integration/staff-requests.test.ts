@@ -20,7 +20,8 @@ import { startFaultProxy, type FaultProxy } from '../faults/support/proxy';
 import { demoStore, tempDir } from '../support/temp';
 import { until } from '../support/until';
 
-const CLOUD_ONLY_QR = 'MBR1.CLOUDONLY00000000001';
+const CLOUD_ONLY_QR = 'MBR1.CLDNLY00000000000001';
+const LOCAL_QR = 'MBR1.FAWSLKMBCD2UY7HC88H4'; // M000013, a member of this store
 const dirs: Array<ReturnType<typeof tempDir>> = [];
 let cloud: RunningCloud;
 let proxy: FaultProxy;
@@ -94,7 +95,7 @@ describe('staff requests across two kiosks through a real cloud', () => {
       if (event === 'session.changed') mirrorEvents.push(payload as SessionView);
     });
     // a local member signs in, which opens the visit
-    await call(mirror, 'member.identify', { kind: 'qr', value: 'MBR1.4N433GGMT6TCPAR4CTQP' });
+    await call(mirror, 'member.identify', { kind: 'qr', value: LOCAL_QR });
 
     const raisedAt = performance.now();
     const raised = await call<SessionView>(mirror, 'mirror.requestSize', { sku: 'DRE001-WHT-S' });
@@ -191,7 +192,7 @@ describe('staff requests across two kiosks through a real cloud', () => {
     });
     expect(lookup).toMatchObject({ member: null, notice: { key: 'member-lookup-offline' } });
 
-    await call(mirror, 'member.identify', { kind: 'qr', value: 'MBR1.4N433GGMT6TCPAR4CTQP' });
+    await call(mirror, 'member.identify', { kind: 'qr', value: LOCAL_QR });
     const raised = await call<SessionView>(mirror, 'mirror.requestSize', { sku: 'DRE001-WHT-M' });
     expect(raised.notice?.key).toBe('request-sent-offline');
     const requestId = raised.requests[0]?.requestId;
