@@ -16,6 +16,7 @@ import { adminRoutes } from './http/admin-routes';
 import { DEFAULT_LIMITS, type AppContext, type CloudLimits } from './http/context';
 import { deviceRoutes } from './http/device-routes';
 import { handleError, sendError } from './http/errors';
+import { logSerializers } from './http/log-redaction';
 import { memberRoutes } from './http/member-routes';
 
 export interface CloudAppOptions {
@@ -46,8 +47,14 @@ export interface CloudAppOptions {
  */
 export async function buildCloudApp(opts: CloudAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    // Our serializers win over Fastify's defaults (which log whole URLs): http/log-redaction.ts.
     ...(opts.logger
-      ? { loggerInstance: opts.logger as FastifyBaseLogger }
+      ? {
+          loggerInstance: opts.logger.child(
+            {},
+            { serializers: logSerializers },
+          ) as FastifyBaseLogger,
+        }
       : { logger: false as const }),
     ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}),
   }).withTypeProvider<ZodTypeProvider>();
