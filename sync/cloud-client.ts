@@ -3,6 +3,7 @@
  * protocol's zod schema; an answer that does not match is a `bad-answer` error, never trusted.
  */
 import type { z } from 'zod';
+import { formatZodError } from '../common/result';
 import {
   EnrollResponseSchema,
   MemberLookupResponseSchema,
@@ -49,7 +50,7 @@ function validated<S extends z.ZodType>(
     ok: false,
     error: {
       kind: 'bad-answer',
-      message: `answer does not match the protocol: ${parsed.error.message.slice(0, 300)}`,
+      message: `answer does not match the protocol: ${formatZodError(parsed.error).slice(0, 300)}`,
     },
   };
 }

@@ -109,7 +109,10 @@ describe('lookupMemberOnline', () => {
       presence: { ticket: 'x', expiresAt: '' },
     });
     const found = await ask(client, { cardNo: CARD });
-    expect(found).toMatchObject({ ok: false, error: { kind: 'bad-answer' } });
+    expect(found).toMatchObject({
+      ok: false,
+      error: { kind: 'bad-answer', message: expect.stringMatching(/protocol: ✖ .*→ at presence/) },
+    });
     expect(row()).toBeUndefined();
   });
 });

@@ -234,7 +234,8 @@ async function apply(
     if (!parsed.success) {
       rejection = new BusinessRejection(
         'invalid-args',
-        `${m.name} v${m.version}: ${formatZodError(parsed.error)}`.slice(0, 2000),
+        // whole code points: half a surrogate pair is text PostgreSQL refuses
+        [...`${m.name} v${m.version}: ${formatZodError(parsed.error)}`].slice(0, 2000).join(''),
         { kind: 'none' },
         { kind: 'sync-parked', message: `Kiosk sent invalid ${m.name} (key ${m.key})` },
       );
