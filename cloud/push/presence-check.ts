@@ -10,14 +10,43 @@ import type { DeviceIdentity } from '../auth/enrollment';
 import type { Queryable } from '../db/db';
 import { BusinessRejection } from './handler';
 
-/** The member a mutation's (parsed) args name, if any. */
-export function memberIdOf(args: unknown): string | null {
-  return typeof args === 'object' &&
-    args !== null &&
-    'memberId' in args &&
-    typeof args.memberId === 'string'
-    ? args.memberId
-    : null;
+/** The member a mutation names (provisional id resolved), whether the cloud knows them, and where. */
+export interface NamedMember {
+  memberId: string;
+  known: boolean;
+  homeStore: string | null;
+}
+
+/**
+ * The member a mutation's (parsed) args name, in one query: a provisional id a kiosk gave a member
+ * it registered offline becomes the permanent member (`member_aliases`, also when the sign-up merged
+ * into an existing member by phone), and the member's home store comes along for the presence
+ * check. The args come back naming the permanent member.
+ */
+export async function resolveNamedMember(
+  tx: Queryable,
+  args: unknown,
+): Promise<{ args: unknown; member: NamedMember | null }> {
+  if (
+    typeof args !== 'object' ||
+    args === null ||
+    !('memberId' in args) ||
+    typeof args.memberId !== 'string'
+  )
+    return { args, member: null };
+  const { rows } = await tx.query<{ member_id: string; home_store: string | null; known: boolean }>(
+    `SELECT coalesce(a.member_id, q.id) AS member_id, m.home_store, m.member_id IS NOT NULL AS known
+     FROM (SELECT $1::text AS id) q
+     LEFT JOIN member_aliases a ON a.provisional_id = q.id
+     LEFT JOIN members m ON m.member_id = coalesce(a.member_id, q.id)`,
+    [args.memberId],
+  );
+  const row = rows[0];
+  if (!row) return { args, member: null };
+  return {
+    args: { ...args, memberId: row.member_id },
+    member: { memberId: row.member_id, known: row.known, homeStore: row.home_store },
+  };
 }
 
 /** What the kiosk must undo for a mutation it cannot have: the same as its other rejections. */
@@ -51,17 +80,13 @@ export async function presenceRejection(
   tx: Queryable,
   device: DeviceIdentity,
   m: MutationEnvelope,
-  args: unknown,
+  named: { args: unknown; member: NamedMember | null },
   check: { at: number; now: Date; secret: Buffer },
 ): Promise<BusinessRejection | null> {
-  const memberId = memberIdOf(args);
-  if (memberId === null || typeof args !== 'object' || args === null) return null;
-  const { rows } = await tx.query<{ home_store: string | null }>(
-    'SELECT home_store FROM members WHERE member_id = $1',
-    [memberId],
-  );
-  const member = rows[0];
-  if (!member || member.home_store === device.storeId) return null;
+  const { args, member } = named;
+  if (!member || !member.known || member.homeStore === device.storeId) return null;
+  if (typeof args !== 'object' || args === null) return null;
+  const { memberId, homeStore } = member;
   const refusal = checkPresenceTicket(check.secret, m.presence, {
     deviceId: device.deviceId,
     memberId,
@@ -75,7 +100,7 @@ export async function presenceRejection(
     await compensationFor(tx, m.name, args, memberId),
     {
       kind: 'member-not-present',
-      message: `${m.name} for member ${memberId} (home store ${member.home_store ?? 'none'}) not applied: no valid presence ticket (${refusal}); key ${m.key}`,
+      message: `${m.name} for member ${memberId} (home store ${homeStore ?? 'none'}) not applied: no valid presence ticket (${refusal}); key ${m.key}`,
     },
   );
 }

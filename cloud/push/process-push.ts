@@ -16,7 +16,7 @@ import type { Db, Queryable } from '../db/db';
 import { fail, ok, type CloudResult } from '../result';
 import { BusinessRejection, type HandlerContext } from './handler';
 import { HANDLERS } from './handlers/index';
-import { presenceRejection } from './presence-check';
+import { presenceRejection, resolveNamedMember } from './presence-check';
 
 export interface PushOptions {
   now: () => Date;
@@ -246,8 +246,10 @@ async function apply(
         hlc: clampHlc(m.hlc, now.getTime(), opts.maxClockSkewMs),
         now,
       };
-      const args = await resolveProvisionalMember(tx, parsed.data);
-      const absent = await presenceRejection(tx, device, m, args, {
+      // A provisional member id becomes the permanent one; another store's member needs a ticket.
+      const named = await resolveNamedMember(tx, parsed.data);
+      const args = named.args;
+      const absent = await presenceRejection(tx, device, m, named, {
         at: parseHlc(ctx.hlc)?.wallMs ?? now.getTime(),
         now,
         secret: opts.presenceSecret,
@@ -313,24 +315,4 @@ async function reject(
     compensation: rejection.compensation,
     staffTask,
   };
-}
-
-/**
- * A member registered offline is named by its provisionalId in every mutation the kiosk queued
- * before it learnt the permanent id (and in the ones it queues while offline): each is applied to
- * the permanent member, also when registerMember merged into an existing member by phone.
- */
-async function resolveProvisionalMember(tx: Queryable, args: unknown): Promise<unknown> {
-  if (
-    typeof args !== 'object' ||
-    args === null ||
-    !('memberId' in args) ||
-    typeof args.memberId !== 'string'
-  )
-    return args;
-  const { rows } = await tx.query<{ member_id: string }>(
-    'SELECT member_id FROM member_aliases WHERE provisional_id = $1',
-    [args.memberId],
-  );
-  return rows[0] ? { ...args, memberId: rows[0].member_id } : args;
 }
