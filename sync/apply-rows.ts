@@ -115,7 +115,8 @@ function stock(ctx: ApplyContext, row: StreamRow, d: Data | null): boolean {
 function eraseLocal(db: WritableDB, memberId: string, at: string): void {
   db.prepare(
     `UPDATE members SET name_enc = NULL, phone_enc = NULL, birthday_enc = NULL, card_hash = NULL,
-     qr_hash = NULL, phone_last4_hash = NULL, pii_mac = NULL, erased_at = coalesce(erased_at, ?)
+     qr_hash = NULL, phone_last4_hash = NULL, pii_mac = NULL, presence_enc = NULL,
+     presence_expires_at = NULL, erased_at = coalesce(erased_at, ?)
      WHERE member_id = ?`,
   ).run(at, memberId);
 }

@@ -15,6 +15,8 @@
  *   spent) moves every unacknowledged row to a new epoch above any the cloud has seen, renumbered
  *   from seq 1 with the same keys, in the transaction that records the failure (`startNewEpoch`).
  */
+import { DecryptError } from '../core/crypto/field-crypto';
+import { openPresence } from '../core/members/presence';
 import { startNewEpoch } from '../core/outbox/device';
 import { parse as parseOutboxRow } from '../core/outbox/outbox';
 import type { DataKey } from '../core/crypto';
@@ -30,6 +32,7 @@ import {
   MAX_PUSH_BATCH,
   EpochRetiredDetailsSchema,
   MutationEnvelopeSchema,
+  PresenceTicketSchema,
   SeqGapDetailsSchema,
   type MutationEnvelope,
 } from './protocol';
@@ -84,11 +87,29 @@ function placeholder(row: RawRow, now: Date): MutationEnvelope {
   };
 }
 
+/**
+ * The presence ticket sealed into the row when it was written (core/outbox), opened to send; none
+ * when the row has none or it no longer opens (the cloud then judges the mutation without one).
+ */
+function presenceOf(row: RawRow, args: Record<string, unknown>, key: DataKey | undefined) {
+  const sealed = row.presence_enc;
+  if (!key || !(sealed instanceof Uint8Array) || typeof args.memberId !== 'string')
+    return undefined;
+  try {
+    const ticket = PresenceTicketSchema.safeParse(openPresence(key, args.memberId, sealed));
+    return ticket.success ? ticket.data : undefined;
+  } catch (error) {
+    if (error instanceof DecryptError) return undefined;
+    throw error;
+  }
+}
+
 /** The envelope for a stored row; a placeholder when the row cannot be sent as it is. */
 export function envelopeFor(
   row: RawRow,
   now: Date,
   fillArgs: (name: string, args: Record<string, unknown>) => Record<string, unknown> = (_n, a) => a,
+  key?: DataKey,
 ): MutationEnvelope {
   if (Number(SOLO.exec(row.last_error ?? '')?.[1] ?? 0) >= MAX_SOLO_REFUSALS)
     return placeholder(row, now);
@@ -102,6 +123,7 @@ export function envelopeFor(
     version: entry.value.version,
     args: fillArgs(entry.value.mutation, entry.value.args),
     hlc,
+    presence: presenceOf(row, entry.value.args, key),
   };
   const checked = MutationEnvelopeSchema.safeParse(envelope);
   return checked.success ? checked.data : placeholder(row, now);
@@ -173,7 +195,7 @@ export async function pushOnce(deps: PushDeps): Promise<PushStep> {
   const now = deps.now();
   const fill = (name: string, args: Record<string, unknown>) =>
     name === PHOTO_MUTATION ? withPhotoBytes(db, deps.key, args) : args;
-  const mutations = rows.map((row) => envelopeFor(row, now, fill));
+  const mutations = rows.map((row) => envelopeFor(row, now, fill, deps.key));
   faultPoint('before-send');
   const answer = await deps.client.push(deps.token, {
     deviceId: deps.deviceId,

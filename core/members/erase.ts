@@ -86,6 +86,10 @@ export function eraseMember(
       },
       now,
     );
+    // The request carried the member's presence ticket (a member of another store); now it goes.
+    db.prepare(
+      'UPDATE members SET presence_enc = NULL, presence_expires_at = NULL WHERE member_id = ?',
+    ).run(memberId);
     return { ok: true, report: { memberId, erasedAt: at, ...counts, outbox } };
   });
 }

@@ -5,6 +5,7 @@
  * `parse` validates a row read back off disk before anyone trusts it.
  */
 import { z } from 'zod';
+import { presenceFor } from '../members/presence';
 import type { WritableDB } from '../store/db';
 import { deviceIdentity } from './device';
 
@@ -137,7 +138,8 @@ export function parse(value: unknown): ParseResult {
 
 /**
  * Appends a mutation to the outbox inside the caller's open transaction and returns the stored
- * entry. Throws OutboxError when called outside a transaction, for an invalid mutation, or for an
+ * entry. A mutation naming a member who holds a presence ticket valid now (a member of another
+ * store, core/members/presence.ts) carries a sealed copy of it: the ticket of the mutation's time. Throws OutboxError when called outside a transaction, for an invalid mutation, or for an
  * idempotency key already queued (the caller's transaction should then roll back).
  */
 export function enqueue(db: WritableDB, mutation: Mutation, now: Date = new Date()): OutboxEntry {
@@ -169,8 +171,8 @@ export function enqueue(db: WritableDB, mutation: Mutation, now: Date = new Date
   const row = db
     .prepare<unknown[], Record<string, unknown>>(
       `INSERT INTO outbox (device_id, epoch, seq, idempotency_key, mutation, version, args, hlc,
-         state, attempts, next_attempt_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING *`,
+         state, attempts, next_attempt_at, created_at, presence_enc)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?) RETURNING *`,
     )
     .get(
       deviceId,
@@ -183,6 +185,9 @@ export function enqueue(db: WritableDB, mutation: Mutation, now: Date = new Date
       mutation.hlc,
       now.toISOString(),
       now.toISOString(),
+      typeof mutation.args.memberId === 'string'
+        ? presenceFor(db, mutation.args.memberId, now)
+        : null,
     );
   const entry = parse(row);
   if (!entry.ok) throw new OutboxError('invalid-mutation', entry.error.message);

@@ -51,6 +51,14 @@ export const PullPageSchema = z.object({
 });
 export type PullPage = z.infer<typeof PullPageSchema>;
 
+/**
+ * The page as the cloud serializes it: the same fields, each row's `data` an object left unchecked
+ * (the page checksum covers it; checking every JSON value of 2,000 rows again would slow each page).
+ */
+export const PullPageWireSchema = PullPageSchema.extend({
+  rows: z.array(StreamRowSchema.extend({ data: z.record(z.string(), z.unknown()).nullable() })),
+});
+
 /** Settings delivered in the `config` stream under key `settings`. */
 export const KioskSettingsSchema = z.object({
   /** Most points one member may redeem per day while the kiosk is offline. */

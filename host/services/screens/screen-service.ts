@@ -178,10 +178,12 @@ export function createScreenService(options: ScreenServiceOptions) {
 
   function signInMember(input: IdentifyInput): void {
     const result = identifyMember(read, options.key, input);
+    // Not cached here, or a member of another store without a presence ticket valid now: the
+    // cloud is asked (asynchronously) and the answer signs the member in.
+    const ask = result.ok ? onlineLookup.needsTicket(result.member) : result.code === 'not-found';
+    if (ask && onlineLookup.tryLookup(input)) return;
     if (result.ok) attachMember(result.member, 'member-signed-in');
-    // Not cached here: the cloud may know the member (asked asynchronously).
-    else if (result.code !== 'not-found' || !onlineLookup.tryLookup(input))
-      core.notify('member-not-found');
+    else core.notify('member-not-found');
   }
 
   /** Puts a known member on this visit (sign-in or a fresh join) and reprices what is shown. */
