@@ -17,8 +17,9 @@ import { openDatabase } from '../../core/store/db';
 import { TtyWriter } from '../../device/sim/line-writer';
 import { createPtyPair, type PtyPair } from '../../device/sim/pty-pair';
 import { loadCredentials } from '../../sync/credentials';
-import { bridgeClient, startCloudProcess, type CloudProcess } from '../e2e/support/cloud';
-import { serialScanner, startKiosk, type KioskProcess } from '../e2e/support/kiosk-process';
+import { startCloudProcess, type CloudProcess } from '../e2e/support/cloud';
+import { bridgeClient } from '../support/bridge-client';
+import { serialScanner, startKiosk, type KioskProcess } from '../support/kiosk-process';
 import { repoRoot, tempDir } from '../support/temp';
 import { until } from '../support/until';
 
@@ -87,11 +88,14 @@ afterAll(async () => {
 describe('logs of a full sync with look-ups', () => {
   it('hold no card number, QR token, phone, name or token', async () => {
     const bridge = bridgeClient(kiosk.url);
+    // sync now is a staff action (audited): a supervisor signs in for it, then out
+    await bridge['staff.login']({ badge: 'BADGE-2001', pin: '8642' });
     for (let i = 0; i < 60; i++) {
-      const r = await bridge['sync.now']({});
-      if (r.ok && r.value.status.connectivity === 'online') break;
+      const r = await bridge['staff.syncNow']({});
+      if (r.ok && r.value?.status.connectivity === 'online') break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
+    await bridge['staff.logout']({});
     // a member of another store by QR, another by card (their look-ups bring presence tickets)
     scanner.write(`${VISITOR_QR.qr}\r`);
     await until(() => signedIn(VISITOR_QR.id) > 0, 'the QR visitor signed in', 20_000);
