@@ -39,7 +39,11 @@ export const importCommand: Command = async (argv, io) => {
     }
     const reports = importStoreFolder(db, dir, allStoreFiles, { key });
     for (const report of reports)
-      io.out(`${report.file}: ${report.rows} rows, ${report.changed} changed`);
+      io.out(
+        `${report.file}: ${report.rows} rows, ${report.changed} changed${
+          report.encoding === 'utf-8' ? '' : ` (read as ${report.encoding.toUpperCase()})`
+        }`,
+      );
     const changed = reports.reduce((sum, report) => sum + report.changed, 0);
     io.out(changed === 0 ? 'nothing changed' : `imported: ${changed} rows changed`);
     return exitCodes.ok;
