@@ -12,6 +12,8 @@ import type { DataKey } from '../core/crypto/data-key';
 import { ensureAffinity } from '../core/recommend';
 import { purgeRetention } from '../core/sessions/retention';
 import { verifyStaffPin } from '../core/staff/verify-pin';
+import { sealLegacyStaffNames } from '../core/staff/staff-names';
+import { sealLegacyPersonalArgs } from '../core/outbox/personal-args';
 import { importStoreFolder } from '../core/import/importer';
 import { allStoreFiles } from '../core/import/store-files';
 import { openDatabase, readOnly, type WritableDB } from '../core/store/db';
@@ -79,6 +81,9 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   const key = fileKeyStore(dataDir, options.keySealer).loadOrCreate();
   const keyCheck = checkDataKey(db, key);
   if (!keyCheck.ok) throw new Error(keyCheck.message);
+  // Personal values an older version kept in clear (queued join arguments, staff names).
+  sealLegacyPersonalArgs(db, key);
+  sealLegacyStaffNames(db, key);
   seedIfEmpty(db, options.seedDir, key, log.child({ mod: 'core/import' }));
   // Style affinity for "complete the look": rebuilt only when the history changed since last time.
   if (ensureAffinity(db)) log.info('rebuilt style affinity from the history');

@@ -6,6 +6,8 @@ import { checkDataKey } from '../../core/crypto/key-check';
 import { fileKeyStore, KeyStoreError } from '../../core/crypto/key-store';
 import { ImportError, importStoreFolder } from '../../core/import/importer';
 import { allStoreFiles } from '../../core/import/store-files';
+import { sealLegacyPersonalArgs } from '../../core/outbox/personal-args';
+import { sealLegacyStaffNames } from '../../core/staff/staff-names';
 import { openDatabase } from '../../core/store/db';
 import { migrate } from '../../core/store/migrations';
 import { defaultDataDir } from '../config';
@@ -37,6 +39,8 @@ export const importCommand: Command = async (argv, io) => {
       io.err(keyCheck.message);
       return exitCodes.failed;
     }
+    sealLegacyPersonalArgs(db, key);
+    sealLegacyStaffNames(db, key);
     const reports = importStoreFolder(db, dir, allStoreFiles, { key });
     for (const report of reports)
       io.out(
