@@ -14,8 +14,8 @@ import { purgeRetention } from '../core/sessions/retention';
 import { verifyStaffPin } from '../core/staff/verify-pin';
 import { sealLegacyStaffNames } from '../core/staff/staff-names';
 import { sealLegacyPersonalArgs } from '../core/outbox/personal-args';
-import { importStoreFolder } from '../core/import/importer';
-import { allStoreFiles } from '../core/import/store-files';
+import { importStore } from '../core/import/store-import';
+import type { MediaCache } from '../core/media/media-cache';
 import { openDatabase, readOnly, type WritableDB } from '../core/store/db';
 import { migrate } from '../core/store/migrations';
 import { DeviceManager } from '../device/manager';
@@ -28,6 +28,7 @@ import { publishDeviceStates } from './device-state-file';
 import { toDeviceStatus } from './handlers/device';
 import { sqlitePrintJobs } from './print-jobs';
 import { startSyncService } from './sync-service';
+import { openMediaCache } from './media/open-media';
 import { createScreenService } from './services/screens/screen-service';
 
 export type { KeySealer };
@@ -56,17 +57,18 @@ export interface KioskHost {
 
 const version = '0.1.0';
 
-/** Imports every file of the seed store (catalog, members, staff, history) on first run. */
-function seedIfEmpty(
+/** Imports every file of the seed store (catalog, members, staff, history, images) on first run. */
+async function seedIfEmpty(
   db: WritableDB,
   seedDir: string | null | undefined,
   key: DataKey,
+  media: MediaCache,
   log: Logger,
-): void {
+): Promise<void> {
   if (!seedDir) return;
   const row = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM variants').get();
   if ((row?.n ?? 0) > 0) return;
-  const reports = importStoreFolder(db, seedDir, allStoreFiles, { key });
+  const reports = await importStore(db, seedDir, { key, media });
   log.info({ reports }, 'imported the seed store on first run');
 }
 
@@ -84,7 +86,10 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   // Personal values an older version kept in clear (queued join arguments, staff names).
   sealLegacyPersonalArgs(db, key);
   sealLegacyStaffNames(db, key);
-  seedIfEmpty(db, options.seedDir, key, log.child({ mod: 'core/import' }));
+  const media = openMediaCache(db, dataDir, config);
+  // Files a crash or a refused import left beside the cache.
+  media.sweep();
+  await seedIfEmpty(db, options.seedDir, key, media, log.child({ mod: 'core/import' }));
   // Style affinity for "complete the look": rebuilt only when the history changed since last time.
   if (ensureAffinity(db)) log.info('rebuilt style affinity from the history');
   const catalog = createCatalog(readOnly(db), config.storeId);
