@@ -51,6 +51,8 @@ export interface KioskHost {
   readonly dataDir: string;
   readonly devices: DeviceManager;
   readonly db: WritableDB;
+  /** Product images, for the shells' `/media/…` route (host/media/media-route.ts). */
+  readonly media: MediaCache;
   verifySupervisor(badge: string, pin: string): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -90,6 +92,9 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   // Files a crash or a refused import left beside the cache.
   media.sweep();
   await seedIfEmpty(db, options.seedDir, key, media, log.child({ mod: 'core/import' }));
+  // The limit may have been lowered in the config since the last start.
+  const trimmed = media.enforceLimit();
+  if (trimmed.evicted > 0) log.info(trimmed, 'media cache trimmed to its limit');
   // Style affinity for "complete the look": rebuilt only when the history changed since last time.
   if (ensureAffinity(db)) log.info('rebuilt style affinity from the history');
   const catalog = createCatalog(readOnly(db), config.storeId);
@@ -166,6 +171,9 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   purge();
   const retentionTimer = setInterval(purge, 60 * 60 * 1000);
   retentionTimer.unref();
+  // When each image was last shown (for eviction): written in one transaction now and then.
+  const mediaUseTimer = setInterval(() => media.flushUse(), 5 * 60 * 1000);
+  mediaUseTimer.unref();
   log.info(
     { storeId: config.storeId, role: config.role, shell: options.shell },
     'kiosk host started',
@@ -178,12 +186,15 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     dataDir,
     devices,
     db,
+    media,
     async verifySupervisor(badge, pin) {
       const result = await verifyStaffPin(db, key, badge, pin, new Date());
       return result.ok && (result.role === 'supervisor' || result.role === 'manager');
     },
     async close() {
       clearInterval(retentionTimer);
+      clearInterval(mediaUseTimer);
+      media.flushUse();
       context.sync.stop();
       context.screens.close();
       await devices.close();
