@@ -7,6 +7,7 @@ import type { Db } from './db/db';
 import { registerAdminRoutes } from './http/admin-routes';
 import type { AppContext } from './http/context';
 import { registerDeviceRoutes } from './http/device-routes';
+import { registerMediaRoutes } from './http/media-routes';
 import { sendError } from './http/errors';
 
 export interface CloudAppOptions {
@@ -65,5 +66,6 @@ export async function buildCloudApp(opts: CloudAppOptions): Promise<FastifyInsta
   );
   registerDeviceRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerMediaRoutes(app, ctx);
   return app;
 }

@@ -29,6 +29,8 @@ import { toDeviceStatus } from './handlers/device';
 import { sqlitePrintJobs } from './print-jobs';
 import { startSyncService } from './sync-service';
 import { openMediaCache } from './media/open-media';
+import { createMediaFetcher } from '../sync/media-fetch';
+import type { ScreenService } from './services/screens/screen-service';
 import { createScreenService } from './services/screens/screen-service';
 
 export type { KeySealer };
@@ -106,6 +108,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   const printerId = config.devices.find((device) => device.kind === 'printer')?.id ?? null;
   // Handlers get `emit` before the bridge exists; it is bound right after.
   let bridgeRef: BridgeServer | null = null;
+  let screensRef: ScreenService | null = null;
   const sync = startSyncService({
     db,
     key,
@@ -113,6 +116,11 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     log: log.child({ mod: 'sync' }),
     requestsPollMs: config.requestsPollSeconds * 1000,
     tokenMaxAgeMs: config.tokenMaxAgeDays * 24 * 3600 * 1000,
+    media: {
+      fetcher: createMediaFetcher({ media, log: log.child({ mod: 'sync/media' }) }),
+      // Pictures that arrived replace the placeholders on screen.
+      onFetched: () => screensRef?.mediaChanged(),
+    },
   });
   const context: HostContext = {
     config,
@@ -144,6 +152,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     onForbidden: (method) => log.warn({ method }, 'staff-only method refused: nobody signed in'),
   });
   bridgeRef = bridge;
+  screensRef = context.screens;
   // Requests pulled from other kiosks of the store: the screens show them at once.
   sync.onRequestsChanged(() => context.screens.queue.refresh());
 

@@ -33,8 +33,13 @@ export interface CloudClient {
     token: string,
     by: { memberId: string } | { cardNo: string } | { qrToken: string },
   ): Promise<HttpResult<Member | null>>;
+  /** The bytes of a catalog image by content hash (checked by the caller, media-fetch.ts). */
+  mediaBlob(token: string, hash: string): Promise<HttpResult<Buffer>>;
   close(): void;
 }
+
+/** No catalog image is larger than this (core/rules/media MEDIA_LIMITS, with headroom). */
+const MAX_MEDIA_BYTES = 16 * 1024 * 1024;
 
 function validated<S extends z.ZodType>(
   schema: S,
@@ -119,6 +124,20 @@ export function createCloudClient(http: HttpClient): CloudClient {
       if (!res.ok && res.error.code === 'member-not-found') return { ok: true, value: null };
       const parsed = validated(MemberLookupResponseSchema, res);
       return parsed.ok ? { ok: true, value: parsed.value.member } : parsed;
+    },
+    async mediaBlob(token, hash) {
+      if (!/^[0-9a-f]{64}$/.test(hash))
+        return { ok: false, error: { kind: 'bad-url', message: 'not a content hash' } };
+      const res = await http.request({
+        method: 'GET',
+        path: `/v1/media/${hash}`,
+        token,
+        binaryUpTo: MAX_MEDIA_BYTES,
+      });
+      if (!res.ok) return res;
+      return Buffer.isBuffer(res.value)
+        ? { ok: true, value: res.value }
+        : { ok: false, error: { kind: 'bad-answer', message: 'not an image body' } };
     },
     close: () => http.close(),
   };

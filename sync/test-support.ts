@@ -115,6 +115,8 @@ export function scriptedCloud(
       );
     },
     lookupMember: () => Promise.resolve({ ok: true, value: null }),
+    mediaBlob: () =>
+      Promise.resolve({ ok: false, error: { kind: 'http-4xx', status: 404, message: 'none' } }),
     close: () => undefined,
   };
 }

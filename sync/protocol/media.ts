@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** A content address: sha256 of the image's stored bytes, lowercase hex. */
+export const MediaHashSchema = z.string().regex(/^[0-9a-f]{64}$/);
+export const MediaTypeSchema = z.enum(['image/jpeg', 'image/png', 'image/webp', 'image/svg+xml']);
+
+/**
+ * One row of the `media` stream (key `<styleId>/<colorCode>`): the image a style and colour
+ * shows. The bytes are fetched once by hash (`GET /v1/media/:hash`, device token) and accepted
+ * only if they hash to `hash`, are of `type` and pass the kiosk's own image check. A changed
+ * image is a new hash; a delete means the style and colour has no image any more.
+ */
+export const MediaRowSchema = z.object({
+  styleId: z.string().min(1).max(64),
+  colorCode: z.string().min(1).max(64),
+  hash: MediaHashSchema,
+  type: MediaTypeSchema,
+  /** Size of the bytes, for the kiosk's cache budget before it fetches them. */
+  bytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(16 * 1024 * 1024),
+  altZh: z.string().min(1).max(200),
+  altEn: z.string().min(1).max(200),
+});
+export type MediaRow = z.infer<typeof MediaRowSchema>;
+
+/** `GET /media/:hash/:size` (public, for the HQ console and phone pages) and the kiosk route. */
+export const MediaSizeSchema = z.enum(['thumb', 'screen']);
