@@ -5,11 +5,13 @@
 import type { z } from 'zod';
 import {
   EnrollResponseSchema,
+  MediaBatchResponseSchema,
   MemberLookupResponseSchema,
   PullPageSchema,
   PushResponseSchema,
   RotateTokenResponseSchema,
   type EnrollResponse,
+  type MediaBatchResponse,
   type Member,
   type PullPage,
   type PushRequest,
@@ -33,13 +35,19 @@ export interface CloudClient {
     token: string,
     by: { memberId: string } | { cardNo: string } | { qrToken: string },
   ): Promise<HttpResult<Member | null>>;
-  /** The bytes of a catalog image by content hash (checked by the caller, media-fetch.ts). */
-  mediaBlob(token: string, hash: string): Promise<HttpResult<Buffer>>;
+  /** Catalog images by content hash (the caller checks every one, media-fetch.ts). */
+  mediaBatch(token: string, hashes: string[]): Promise<HttpResult<MediaBatch>>;
   close(): void;
 }
 
-/** No catalog image is larger than this (core/rules/media MEDIA_LIMITS, with headroom). */
-const MAX_MEDIA_BYTES = 16 * 1024 * 1024;
+export interface MediaBatch {
+  images: Array<{
+    hash: string;
+    type: MediaBatchResponse['images'][number]['type'];
+    bytes: Buffer;
+  }>;
+  missing: string[];
+}
 
 function validated<S extends z.ZodType>(
   schema: S,
@@ -125,19 +133,26 @@ export function createCloudClient(http: HttpClient): CloudClient {
       const parsed = validated(MemberLookupResponseSchema, res);
       return parsed.ok ? { ok: true, value: parsed.value.member } : parsed;
     },
-    async mediaBlob(token, hash) {
-      if (!/^[0-9a-f]{64}$/.test(hash))
-        return { ok: false, error: { kind: 'bad-url', message: 'not a content hash' } };
+    async mediaBatch(token, hashes) {
       const res = await http.request({
-        method: 'GET',
-        path: `/v1/media/${hash}`,
+        method: 'POST',
+        path: '/v1/media/batch',
+        body: { hashes },
         token,
-        binaryUpTo: MAX_MEDIA_BYTES,
       });
-      if (!res.ok) return res;
-      return Buffer.isBuffer(res.value)
-        ? { ok: true, value: res.value }
-        : { ok: false, error: { kind: 'bad-answer', message: 'not an image body' } };
+      const parsed = validated(MediaBatchResponseSchema, res);
+      if (!parsed.ok) return parsed;
+      return {
+        ok: true,
+        value: {
+          images: parsed.value.images.map((i) => ({
+            hash: i.hash,
+            type: i.type,
+            bytes: Buffer.from(i.base64, 'base64'),
+          })),
+          missing: parsed.value.missing,
+        },
+      };
     },
     close: () => http.close(),
   };

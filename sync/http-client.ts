@@ -54,8 +54,6 @@ export interface HttpRequest {
   path: string;
   body?: unknown;
   token?: string;
-  /** A binary answer (an image): a 2xx body is returned as a Buffer of at most this many bytes. */
-  binaryUpTo?: number;
 }
 
 export interface HttpClient {
@@ -148,9 +146,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpResult<HttpClient
   const request = (req: HttpRequest): Promise<HttpResult<unknown>> =>
     new Promise((resolve) => {
       const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
-      const headers: Record<string, string> = {
-        accept: req.binaryUpTo === undefined ? 'application/json' : '*/*',
-      };
+      const headers: Record<string, string> = { accept: 'application/json' };
       if (payload) {
         headers['content-type'] = 'application/json';
         headers['content-length'] = String(payload.length);
@@ -176,22 +172,11 @@ export function createHttpClient(opts: HttpClientOptions): HttpResult<HttpClient
       const lib = secure ? https : http;
       const outgoing = lib.request(options, (res) => {
         const chunks: Buffer[] = [];
-        let received = 0;
-        res.on('data', (chunk: Buffer) => {
-          received += chunk.length;
-          if (req.binaryUpTo !== undefined && received > req.binaryUpTo) {
-            outgoing.destroy();
-            done(
-              fail({ kind: 'bad-answer', message: `answer larger than ${req.binaryUpTo} bytes` }),
-            );
-          } else chunks.push(chunk);
-        });
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', (e) => done(fail({ kind: 'offline', message: e.message })));
         res.on('end', () => {
-          const status = res.statusCode ?? 0;
-          if (req.binaryUpTo !== undefined && status >= 200 && status < 300)
-            return done({ ok: true, value: Buffer.concat(chunks) });
           const text = Buffer.concat(chunks).toString('utf8');
+          const status = res.statusCode ?? 0;
           let body: unknown = null;
           try {
             body = text.length ? JSON.parse(text) : null;

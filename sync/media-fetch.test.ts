@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMediaCache, type MediaCache } from '../core/media/media-cache';
 import { tempDir } from '../test/support/temp';
 import type { CloudClient } from './cloud-client';
-import type { HttpResult } from './http-client';
 import { applyMediaRow } from './media-rows';
 import { createMediaFetcher } from './media-fetch';
 import { scriptedCloud, testKiosk } from './test-support';
@@ -59,18 +58,25 @@ function announce(colour: string, bytes: Buffer, stockHere = 1) {
   return data.hash;
 }
 
-const GONE: HttpResult<Buffer> = {
-  ok: false,
-  error: { kind: 'http-4xx', status: 404, message: 'gone' },
-};
+/** The cloud's images by hash; 'offline' makes any request that asks for that one fail. */
+type Served = Map<string, Buffer | 'offline'>;
 
-function cloudServing(blobs: Map<string, HttpResult<Buffer>>) {
+function cloudServing(blobs: Served) {
   const asked: string[] = [];
   const client: CloudClient = {
     ...scriptedCloud(),
-    mediaBlob: (_token, hash) => {
-      asked.push(hash);
-      return Promise.resolve(blobs.get(hash) ?? GONE);
+    mediaBatch: (_token, hashes) => {
+      asked.push(...hashes);
+      if (hashes.some((h) => blobs.get(h) === 'offline'))
+        return Promise.resolve({ ok: false, error: { kind: 'offline', message: 'ECONNREFUSED' } });
+      const images = hashes.flatMap((hash) => {
+        const bytes = blobs.get(hash);
+        return bytes && bytes !== 'offline'
+          ? [{ hash, type: 'image/svg+xml' as const, bytes }]
+          : [];
+      });
+      const missing = hashes.filter((h) => !blobs.has(h));
+      return Promise.resolve({ ok: true, value: { images, missing } });
     },
   };
   return { client, asked };
@@ -84,8 +90,8 @@ describe('the media fetcher', () => {
     const goneHash = announce('R', svg('gone'));
     const { client, asked } = cloudServing(
       new Map([
-        [goodHash, { ok: true, value: good }],
-        [tamperedHash, { ok: true, value: svg('something else') }],
+        [goodHash, good],
+        [tamperedHash, svg('something else')],
       ]),
     );
     const fetcher = createMediaFetcher({ media });
@@ -105,21 +111,21 @@ describe('the media fetcher', () => {
   });
 
   it('offline: keeps what it has, stops, and fills the rest in when the network is back', async () => {
-    const images = ['A', 'B', 'C', 'D', 'E', 'F'].map((c) => {
-      const bytes = svg(c);
-      return { hash: announce(c, bytes), bytes };
+    const images = Array.from({ length: 70 }, (_, n) => {
+      const bytes = svg(`C${n}`, 0);
+      return { hash: announce(`C${n}`, bytes), bytes };
     });
-    const served = new Map<string, HttpResult<Buffer>>(
-      images.map((i) => [i.hash, { ok: true, value: i.bytes }]),
-    );
-    const late = images[5]?.hash ?? '';
-    served.set(late, { ok: false, error: { kind: 'offline', message: 'ECONNREFUSED' } });
+    const served: Served = new Map(images.map((i) => [i.hash, i.bytes]));
+    // the last in fetch order (by hash) sits in the second batch of 64
+    const last = [...images].sort((a, b) => a.hash.localeCompare(b.hash)).at(-1);
+    const late = last?.hash ?? '';
+    served.set(late, 'offline');
     const fetcher = createMediaFetcher({ media });
     const offline = await fetcher.run(cloudServing(served).client, 't');
     expect(offline.error?.kind).toBe('offline');
     expect(media.has(late)).toBe(false);
-    expect(offline.fetched).toBeGreaterThan(0);
-    served.set(late, { ok: true, value: images[5]?.bytes ?? Buffer.alloc(0) });
+    expect(offline.fetched).toBe(64); // the first batch is kept
+    served.set(late, last?.bytes ?? Buffer.alloc(0));
     const back = await fetcher.run(cloudServing(served).client, 't');
     expect(back.error).toBeNull();
     expect(images.every((i) => media.has(i.hash))).toBe(true);
@@ -133,9 +139,9 @@ describe('the media fetcher', () => {
     });
     const notSold = svg('n1');
     const notSoldHash = announce('N', notSold, 0);
-    const served = new Map<string, HttpResult<Buffer>>([
-      ...sold.map((s) => [s.hash, { ok: true as const, value: s.bytes }] as const),
-      [notSoldHash, { ok: true, value: notSold }],
+    const served: Served = new Map([
+      ...sold.map((s) => [s.hash, s.bytes] as const),
+      [notSoldHash, notSold],
     ]);
     const report = await createMediaFetcher({ media }).run(cloudServing(served).client, 't');
     expect(report.full).toBe(true);

@@ -13,45 +13,85 @@
  *   screens keep their placeholders until the next run fills them in.
  */
 import type { Logger } from 'pino';
-import type { MediaCache, MediaToStore } from '../core/media/media-cache';
+import type { MediaCache, MediaToStore, MissingMedia } from '../core/media/media-cache';
 import { checkReceived } from '../core/rules/media/check';
 import type { CloudClient } from './cloud-client';
 import type { SyncHttpError } from './http-client';
+import { MAX_MEDIA_BATCH } from './protocol';
 
 export interface MediaFetchReport {
   fetched: number;
   /** Images whose bytes failed the check (wrong hash, type or content). */
   refused: number;
-  /** Images the cloud no longer has (404): the next pull drops them from the catalog. */
+  /** Images the cloud no longer has: the next pull drops them from the catalog. */
   gone: number;
   /** The cache is full of images that matter as much as the ones still missing. */
   full: boolean;
   error: SyncHttpError | null;
 }
 
-const BATCH = 32;
-const PARALLEL = 4;
-
-type Outcome = MediaToStore | 'refused' | 'gone' | SyncHttpError;
+/** Hashes looked up per query of what is missing; bytes announced per batch request. */
+const LIST = 2048;
+const BATCH_BYTES = 4 * 1024 * 1024;
+/** Batch requests in flight (the HTTP agent keeps 4 sockets). */
+const PARALLEL = 2;
 
 export function createMediaFetcher(options: { media: MediaCache; log?: Logger }) {
   const { media } = options;
   const refused = new Set<string>();
 
-  async function fetchOne(
+  /** Consecutive images up to MAX_MEDIA_BATCH or BATCH_BYTES, each with room made for it. */
+  function nextBatch(queue: MissingMedia[], report: MediaFetchReport, pending: { bytes: number }) {
+    const batch: MissingMedia[] = [];
+    let bytes = 0;
+    while (queue.length > 0 && batch.length < MAX_MEDIA_BATCH) {
+      const next = queue[0];
+      if (!next || (batch.length > 0 && bytes + next.bytes > BATCH_BYTES)) break;
+      if (!media.makeRoom(pending.bytes + next.bytes, next.tier)) {
+        report.full = true;
+        break;
+      }
+      queue.shift();
+      pending.bytes += next.bytes;
+      bytes += next.bytes;
+      batch.push(next);
+    }
+    return batch;
+  }
+
+  /** Fetches one batch; stores what checks out; returns the hashes to ask again for. */
+  async function fetchBatch(
     client: CloudClient,
     token: string,
-    want: { hash: string; type: MediaToStore['type'] },
-  ): Promise<Outcome> {
-    const answer = await client.mediaBlob(token, want.hash);
-    if (!answer.ok) return answer.error.status === 404 ? 'gone' : answer.error;
-    const checked = await checkReceived(answer.value, want);
-    if (!checked.ok) {
-      refused.add(want.hash);
-      options.log?.warn({ hash: want.hash, reason: checked.error.message }, 'media refused');
-      return 'refused';
+    batch: MissingMedia[],
+    report: MediaFetchReport,
+  ): Promise<MissingMedia[]> {
+    const answer = await client.mediaBatch(
+      token,
+      batch.map((m) => m.hash),
+    );
+    if (!answer.ok) {
+      report.error = answer.error;
+      return [];
     }
-    return { hash: want.hash, type: checked.value.type, bytes: checked.value.bytes };
+    const wanted = new Map(batch.map((m) => [m.hash, m]));
+    const stored: MediaToStore[] = [];
+    for (const image of answer.value.images) {
+      const want = wanted.get(image.hash);
+      if (!want) continue;
+      wanted.delete(image.hash);
+      const checked = await checkReceived(image.bytes, want);
+      if (checked.ok) stored.push({ hash: want.hash, type: want.type, bytes: checked.value.bytes });
+      else {
+        refused.add(want.hash);
+        report.refused++;
+        options.log?.warn({ hash: want.hash, reason: checked.error.message }, 'media refused');
+      }
+    }
+    for (const hash of answer.value.missing) if (wanted.delete(hash)) report.gone++;
+    if (stored.length > 0) media.put(stored);
+    report.fetched += stored.length;
+    return [...wanted.values()];
   }
 
   return {
@@ -66,33 +106,25 @@ export function createMediaFetcher(options: { media: MediaCache; log?: Logger })
       };
       const tried = new Set<string>();
       while (!report.error && !report.full) {
-        const wanted = media
-          .missing(BATCH + refused.size + tried.size)
+        const queue = media
+          .missing(LIST + refused.size + tried.size)
           .filter((m) => !refused.has(m.hash) && !tried.has(m.hash))
-          .slice(0, BATCH);
-        if (wanted.length === 0) break;
-        const batch: MediaToStore[] = [];
-        let pendingBytes = 0;
-        for (let i = 0; i < wanted.length && !report.error && !report.full; i += PARALLEL) {
-          const room = [];
-          for (const m of wanted.slice(i, i + PARALLEL)) {
-            tried.add(m.hash);
-            if (!media.makeRoom(pendingBytes + m.bytes, m.tier)) {
-              report.full = true;
-              break;
-            }
-            pendingBytes += m.bytes;
-            room.push(m);
+          .slice(0, LIST);
+        if (queue.length === 0) break;
+        for (const m of queue) tried.add(m.hash);
+        while (queue.length > 0 && !report.error && !report.full) {
+          const pending = { bytes: 0 };
+          const batches = [];
+          for (let i = 0; i < PARALLEL; i++) {
+            const batch = nextBatch(queue, report, pending);
+            if (batch.length > 0) batches.push(batch);
           }
-          for (const outcome of await Promise.all(room.map((m) => fetchOne(client, token, m)))) {
-            if (outcome === 'refused') report.refused++;
-            else if (outcome === 'gone') report.gone++;
-            else if ('kind' in outcome) report.error = outcome;
-            else batch.push(outcome);
-          }
+          if (batches.length === 0) break;
+          const again = await Promise.all(batches.map((b) => fetchBatch(client, token, b, report)));
+          // over the answer's size budget: asked for again in this run
+          queue.unshift(...again.flat());
+          if (again.flat().length === batches.flat().length) break; // no progress: try next run
         }
-        if (batch.length > 0) media.put(batch);
-        report.fetched += batch.length;
       }
       return report;
     },

@@ -115,8 +115,8 @@ export function scriptedCloud(
       );
     },
     lookupMember: () => Promise.resolve({ ok: true, value: null }),
-    mediaBlob: () =>
-      Promise.resolve({ ok: false, error: { kind: 'http-4xx', status: 404, message: 'none' } }),
+    mediaBatch: (_token, hashes) =>
+      Promise.resolve({ ok: true, value: { images: [], missing: [...hashes] } }),
     close: () => undefined,
   };
 }

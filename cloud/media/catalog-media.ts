@@ -110,6 +110,18 @@ export async function readImagesFolder(
 const bytesOf = (value: unknown): Buffer | null =>
   value instanceof Uint8Array ? Buffer.from(value) : null;
 
+/** Several images by hash (those the cloud has), in one query. */
+export async function readBlobs(db: Queryable, hashes: readonly string[]): Promise<MediaBlob[]> {
+  const { rows } = await db.query<{ hash: string; type: MediaType; data: unknown }>(
+    `SELECT hash, type, data FROM media_blobs WHERE hash = ANY(string_to_array($1, ','))`,
+    [hashes.join(',')],
+  );
+  return rows.flatMap((row) => {
+    const data = bytesOf(row.data);
+    return data ? [{ hash: row.hash, type: row.type, data }] : [];
+  });
+}
+
 /** An image's stored bytes and type, or null. */
 export async function readBlob(db: Queryable, hash: string): Promise<MediaBlob | null> {
   const { rows } = await db.query<{ type: MediaType; data: unknown }>(

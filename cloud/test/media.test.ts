@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MediaRowSchema, type EnrollResponse } from '../../sync/protocol';
+import { MediaBatchResponseSchema, MediaRowSchema, type EnrollResponse } from '../../sync/protocol';
 import { storeCatalogMedia } from '../media/catalog-media';
 import { publish } from '../streams/projections';
 import { DB_KINDS, enrollDevice, pull, pullAll, startCloud, type Cloud } from './harness';
@@ -54,6 +54,34 @@ describe.each(DB_KINDS)('catalog media on %s', (kind) => {
     expect((await get(`/v1/media/${row.hash}`)).statusCode).toBe(401);
     expect((await get(`/v1/media/${'0'.repeat(64)}`, dev.token)).statusCode).toBe(404);
     expect((await get('/v1/media/..%2F..%2Fetc%2Fpasswd', dev.token)).statusCode).toBe(404);
+
+    // many at once, the way a kiosk fetches them
+    const other = MediaRowSchema.parse(page.rows[1]?.data);
+    const unknown = '0'.repeat(64);
+    const batch = (hashes: string[], token?: string) =>
+      cloud.app.inject({
+        method: 'POST',
+        url: '/v1/media/batch',
+        payload: { hashes },
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+    const answer = await batch([row.hash, other.hash, unknown], dev.token);
+    expect(answer.statusCode).toBe(200);
+    const body = MediaBatchResponseSchema.parse(answer.json());
+    expect(body.missing).toEqual([unknown]);
+    expect(body.images.map((i) => sha256(Buffer.from(i.base64, 'base64'))).sort()).toEqual(
+      [row.hash, other.hash].sort(),
+    );
+    expect((await batch([row.hash])).statusCode).toBe(401);
+    expect(
+      (
+        await batch(
+          Array.from({ length: 65 }, () => row.hash),
+          dev.token,
+        )
+      ).statusCode,
+    ).toBe(400);
+    expect((await batch(['../../etc/passwd'], dev.token)).statusCode).toBe(400);
   });
 
   it('a changed image is a new hash in the stream; the public route serves it and its sizes', async () => {

@@ -29,5 +29,6 @@ export async function importStore(
     return reports;
   } finally {
     media.discardUnindexed(checks.staged);
+    media.recount(); // a refused import indexed nothing after all
   }
 }

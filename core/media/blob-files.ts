@@ -37,13 +37,30 @@ export const errnoCode = (error: unknown): string | undefined =>
     ? error.code
     : undefined;
 
+/** Folders made already (one per first two hex digits: at most 256), so each write is one open. */
+const madeDirs = new Set<string>();
+
+function writeThenRename(path: string, tmp: string, bytes: Uint8Array): void {
+  const parent = join(path, '..');
+  if (!madeDirs.has(parent)) {
+    mkdirSync(parent, { recursive: true });
+    madeDirs.add(parent);
+  }
+  writeFileSync(tmp, bytes, { mode: 0o600 });
+  renameSync(tmp, path);
+}
+
 /** Writes a file atomically; a full disk is a typed `disk-full`, any other failure `io-error`. */
 export function writeAtomic(path: string, bytes: Uint8Array): void {
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(tmp, bytes, { mode: 0o600 });
-    renameSync(tmp, path);
+    try {
+      writeThenRename(path, tmp, bytes);
+    } catch (error) {
+      if (errnoCode(error) !== 'ENOENT') throw error;
+      madeDirs.delete(join(path, '..')); // the folder went away under us: make it again
+      writeThenRename(path, tmp, bytes);
+    }
   } catch (error) {
     rmSync(tmp, { force: true });
     const code = errnoCode(error);

@@ -65,15 +65,22 @@ export function createMediaCache(options: MediaCacheOptions) {
     'SELECT type, bytes FROM media_blobs WHERE hash = ?',
   );
 
+  // Bytes on disk, counted once and then kept up to date (the sums cost a scan at 100,000 images).
+  let counted: number | null = null;
   function usage(): number {
-    const row = db
-      .prepareRead<[], { n: number }>(
-        `SELECT (SELECT coalesce(sum(bytes), 0) FROM media_blobs)
-          + (SELECT coalesce(sum(bytes), 0) FROM media_variants) AS n`,
-      )
-      .get();
-    return row?.n ?? 0;
+    if (counted === null)
+      counted =
+        db
+          .prepareRead<[], { n: number }>(
+            `SELECT (SELECT coalesce(sum(bytes), 0) FROM media_blobs)
+              + (SELECT coalesce(sum(bytes), 0) FROM media_variants) AS n`,
+          )
+          .get()?.n ?? 0;
+    return counted;
   }
+  const grew = (bytes: number) => {
+    if (counted !== null) counted += bytes;
+  };
 
   /** Writes an image (and its thumbnail) to disk only; `index` makes it part of the cache. */
   function stage(item: MediaToStore): void {
@@ -83,23 +90,34 @@ export function createMediaCache(options: MediaCacheOptions) {
       writeAtomic(variantPath(dir, item.hash, 'thumb'), item.thumb);
   }
 
-  /** Index rows for staged files; call inside the caller's transaction. */
+  /**
+   * Index rows for staged files; call inside the caller's transaction (the byte count follows it:
+   * it is recounted if that transaction rolls back, see `recount`).
+   */
   function index(item: { hash: string; type: MediaType; bytes: number; thumbBytes?: number }) {
-    db.prepare(
-      `INSERT INTO media_blobs (hash, type, bytes, stored_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (hash) DO NOTHING`,
-    ).run(item.hash, item.type, item.bytes, now().toISOString());
-    if (item.thumbBytes)
-      db.prepare(
-        `INSERT INTO media_variants (hash, size, bytes) VALUES (?, 'thumb', ?)
-         ON CONFLICT DO NOTHING`,
-      ).run(item.hash, item.thumbBytes);
+    const added = db
+      .prepare(
+        `INSERT INTO media_blobs (hash, type, bytes, stored_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (hash) DO NOTHING`,
+      )
+      .run(item.hash, item.type, item.bytes, now().toISOString()).changes;
+    if (added) grew(item.bytes);
+    if (item.thumbBytes) {
+      const thumb = db
+        .prepare(
+          `INSERT INTO media_variants (hash, size, bytes) VALUES (?, 'thumb', ?)
+           ON CONFLICT DO NOTHING`,
+        )
+        .run(item.hash, item.thumbBytes).changes;
+      if (thumb) grew(item.thumbBytes);
+    }
   }
 
   /** Drops the index row of an image whose file is gone (it is fetched or imported again). */
   function forget(hash: string): void {
     db.transaction(() => db.prepare('DELETE FROM media_blobs WHERE hash = ?').run(hash));
     removeBlobFiles(dir, hash);
+    counted = null;
   }
 
   async function makeSize(hash: string, size: MediaSize): Promise<MediaFile | null> {
@@ -114,14 +132,16 @@ export function createMediaCache(options: MediaCacheOptions) {
     const bytes = await makeVariant(original, size);
     const path = variantPath(dir, hash, size);
     writeAtomic(path, bytes);
-    db.transaction(() =>
-      db
-        .prepare(
-          `INSERT INTO media_variants (hash, size, bytes) SELECT hash, ?, ? FROM media_blobs
-           WHERE hash = ? ON CONFLICT DO NOTHING`,
-        )
-        .run(size, bytes.length, hash),
+    const added = db.transaction(
+      () =>
+        db
+          .prepare(
+            `INSERT INTO media_variants (hash, size, bytes) SELECT hash, ?, ? FROM media_blobs
+             WHERE hash = ? ON CONFLICT DO NOTHING`,
+          )
+          .run(size, bytes.length, hash).changes,
     );
+    if (added) grew(bytes.length);
     return { path, type: VARIANT_TYPE };
   }
 
@@ -131,6 +151,10 @@ export function createMediaCache(options: MediaCacheOptions) {
     stage,
     index,
     limitBytes: () => limitBytes,
+    /** Counts the bytes again from the index (after a transaction that indexed was rolled back). */
+    recount(): void {
+      counted = null;
+    },
     setLimit(bytes: number) {
       limitBytes = bytes;
     },
@@ -210,6 +234,7 @@ export function createMediaCache(options: MediaCacheOptions) {
       if (!victims) return false;
       this.flushUse();
       eviction.evict(victims, (hash) => removeBlobFiles(dir, hash));
+      counted = null;
       return true;
     },
 
@@ -220,6 +245,7 @@ export function createMediaCache(options: MediaCacheOptions) {
       this.flushUse();
       const victims = eviction.victims(over, 3) ?? eviction.all();
       eviction.evict(victims, (hash) => removeBlobFiles(dir, hash));
+      counted = null;
       return {
         evicted: victims.length,
         freedBytes: victims.reduce((n, v) => n + v.total, 0),

@@ -19,7 +19,7 @@ describe('the image gate', () => {
     expect(firstFramePictures(viewWith(null))).toEqual([]);
   });
 
-  it('commits a card with a new picture only once it is decoded, and a known one at once', async () => {
+  it('commits a card with a new picture only once it is decoded, and the same card again at once', async () => {
     let finish = () => undefined as void;
     const decoded: string[] = [];
     const gate = createImageGate({
@@ -40,9 +40,16 @@ describe('the image gate', () => {
     await tick();
     expect(committed).toHaveLength(1);
     gate.apply(viewWith(H1), (v) => committed.push(v));
-    expect(committed).toHaveLength(2); // same picture: no wait
+    expect(committed).toHaveLength(2); // the same card still on top (a reaction): no wait
     gate.apply(viewWith(null), (v) => committed.push(v));
     expect(committed).toHaveLength(3);
+    gate.apply(viewWith(H1), (v) => committed.push(v)); // back on top: decoded (from cache) first
+    await tick();
+    expect(committed).toHaveLength(3);
+    finish();
+    await tick();
+    expect(committed).toHaveLength(4);
+    expect(decoded).toEqual([`/media/${H1}/screen`, `/media/${H1}/screen`]);
   });
 
   it('gives up waiting after maxWaitMs, and drops a view a newer one overtook', async () => {

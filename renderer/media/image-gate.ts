@@ -1,8 +1,9 @@
 /**
- * The mirror card's picture appears in the same frame as its text. A new view whose focused card
- * has a picture the page has not decoded yet is held back until that picture is decoded (fetched
- * from the host and turned into pixels), at most `maxWaitMs`; then the card commits with its text
- * and picture together. Views with nothing new to decode pass at once. A view overtaken by a newer
+ * The mirror card's picture appears in the same frame as its text. A view that brings a card with
+ * a picture to the top (a new garment scanned, or another one focused) is held back until that
+ * picture is decoded (fetched from the host, or found in the page's cache, and turned into
+ * pixels), at most `maxWaitMs`; then the card commits with its text and picture together. Views
+ * that keep the same card on top (a reaction, a price) pass at once. A view overtaken by a newer
  * one while it waits is dropped (the newer one is what the host holds).
  *
  * Guarantees: every view is eventually applied or superseded, never reordered; a picture that
@@ -26,26 +27,25 @@ export function firstFramePictures(view: SessionView): string[] {
 }
 
 export function createImageGate(options: ImageGateOptions) {
-  const decoded = new Set<string>();
+  let onTop = '';
   let latest = 0;
   return {
     apply(view: SessionView, commit: (view: SessionView) => void): void {
       const seq = ++latest;
-      const pending = firstFramePictures(view).filter((url) => !decoded.has(url));
-      if (pending.length === 0) {
+      const pictures = firstFramePictures(view);
+      const key = pictures.join(' ');
+      const shown = () => {
+        if (seq !== latest) return;
+        onTop = key;
         commit(view);
+      };
+      if (pictures.length === 0 || key === onTop) {
+        shown();
         return;
       }
-      const decodes = pending.map((url) =>
-        options.decode(url).then(
-          () => void decoded.add(url),
-          () => undefined,
-        ),
-      );
+      const decodes = pictures.map((url) => options.decode(url).catch(() => undefined));
       const timeout = new Promise<void>((resolve) => setTimeout(resolve, options.maxWaitMs));
-      void Promise.race([Promise.all(decodes), timeout]).then(() => {
-        if (seq === latest) commit(view);
-      });
+      void Promise.race([Promise.all(decodes), timeout]).then(shown);
     },
   };
 }

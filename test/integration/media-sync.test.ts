@@ -86,7 +86,7 @@ afterAll(async () => {
 describe('catalog media from the cloud', () => {
   it('offline with part of the media: a placeholder; back online: the picture, without another scan', async () => {
     // that one image cannot be reached (its requests are dropped like a dead network)
-    proxy.plan.downFor = (path) => path === `/v1/media/${late}`;
+    proxy.plan.downFor = (path, body) => path === '/v1/media/batch' && body.includes(late);
     await call('sync.now');
     await until(() => count('SELECT count(*) AS n FROM catalog_media') === 402, 'the media stream');
     await until(
