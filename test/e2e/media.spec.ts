@@ -27,6 +27,7 @@ function dropPicture(hashPrefix: string): void {
 
 test('garment pictures on the mirror, and a placeholder for one the kiosk does not have', async ({
   page,
+  browser,
 }) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -48,14 +49,23 @@ test('garment pictures on the mirror, and a placeholder for one the kiosk does n
   await expect(page.locator('.visit-list img.garment-image-thumb')).toHaveCount(2);
   await captureBothLanguages(page, 'mirror-pictures');
 
-  // the first garment's picture is gone from this kiosk (evicted, not fetched yet): placeholder
+  // the first garment's picture is gone from this kiosk (evicted, not fetched yet): a screen
+  // opened now (no picture in its cache) shows the placeholder
   dropPicture(src.split('/')[2] ?? '');
-  await page.reload();
-  await page.getByRole('region', { name: '本次试穿' }).getByRole('button').last().click();
-  const placeholder = page.getByRole('article').getByRole('img', { name: '防泼水连衣裙（白色）' });
+  const context = await browser.newContext({
+    viewport: { width: 1080, height: 1920 },
+    locale: 'zh-CN',
+  });
+  const fresh = await context.newPage();
+  fresh.on('request', (r) => requests.push(r.url()));
+  await fresh.goto(mirror.kiosk.url);
+  await fresh.getByRole('region', { name: '本次试穿' }).getByRole('button').last().click();
+  const placeholder = fresh.getByRole('article').locator('[data-placeholder]');
   await expect(placeholder).toBeVisible();
-  expect(await placeholder.evaluate((el) => el.tagName)).toBe('SPAN');
-  await captureBothLanguages(page, 'mirror-placeholder');
+  await expect(placeholder).toHaveAccessibleName('防泼水连衣裙（白色）');
+  await fresh.getByRole('article').evaluate((card) => card.scrollIntoView({ block: 'start' }));
+  await captureBothLanguages(fresh, 'mirror-placeholder');
+  await context.close();
 
   const origin = new URL(mirror.kiosk.url).origin;
   expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
