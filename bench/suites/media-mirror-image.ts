@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { TtyWriter } from '../../device/sim/line-writer';
 import { createPtyPair } from '../../device/sim/pty-pair';
-import { startKiosk } from '../../test/e2e/support/kiosk-process';
+import { startKiosk } from '../../test/support/kiosk-process';
 import { demoStore, tempDir } from '../../test/support/temp';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
 import { armPicture, mediaStamps } from '../support/media-stamps';

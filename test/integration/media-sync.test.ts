@@ -8,10 +8,13 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionView } from '../../bridge/views';
 import { fileKeyStore } from '../../core/crypto';
 import { blobPath } from '../../core/media/blob-files';
+import { openDatabase } from '../../core/store/db';
+import { migrate } from '../../core/store/migrations';
 import { startKioskHost, type KioskHost } from '../../host/app';
 import { parseConfig } from '../../host/config';
 import { createLogger } from '../../host/log';
@@ -37,6 +40,12 @@ async function call(method: string, params: object = {}): Promise<unknown> {
   if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
   return result.value;
 }
+/** "Sync now" as staff run it: a supervisor of the cloud's config stream signs in and syncs. */
+async function syncNow(): Promise<void> {
+  await call('staff.login', { badge: 'BADGE-2001', pin: '8642' });
+  await call('staff.syncNow');
+  await call('staff.logout');
+}
 const count = (sql: string) => mirror.db.prepare<[], { n: number }>(sql).get()?.n ?? 0;
 
 beforeAll(async () => {
@@ -46,7 +55,27 @@ beforeAll(async () => {
     "SELECT hash FROM catalog_media WHERE style_id = 'DRE001' AND color_code = 'WHT'",
   );
   late = row?.hash ?? '';
-  // No seed: the catalog and its images come from the cloud only.
+  // that one image cannot be reached (its requests are dropped like a dead network)
+  proxy.plan.downFor = (path, body) => path === '/v1/media/batch' && body.includes(late);
+  // Enrolled before it starts, as an installer does (`kiosk enroll`); no seed: the catalog and
+  // its images come from the cloud only.
+  const db = openDatabase(join(dir.path, 'kiosk.db'));
+  migrate(db);
+  const http = createHttpClient({ baseUrl: proxy.url });
+  if (!http.ok) throw new Error(http.error.message);
+  const client = createCloudClient(http.value);
+  const enrolled = await enroll({
+    db,
+    key: fileKeyStore(dir.path).loadOrCreate(),
+    client,
+    url: proxy.url,
+    caFile: null,
+    code: await cloud.code(),
+    deviceName: 'mirror 1',
+  });
+  client.close();
+  db.close();
+  if (!enrolled.ok) throw new Error(enrolled.error.message);
   mirror = await startKioskHost({
     config: parseConfig({
       storeId: 'S001',
@@ -60,20 +89,6 @@ beforeAll(async () => {
   mirror.bridge.subscribe((event, payload) => {
     if (event === 'session.changed') latest = payload as SessionView;
   });
-  const http = createHttpClient({ baseUrl: proxy.url });
-  if (!http.ok) throw new Error(http.error.message);
-  const client = createCloudClient(http.value);
-  const enrolled = await enroll({
-    db: mirror.db,
-    key: fileKeyStore(dir.path).loadOrCreate(),
-    client,
-    url: proxy.url,
-    caFile: null,
-    code: await cloud.code(),
-    deviceName: 'mirror 1',
-  });
-  client.close();
-  if (!enrolled.ok) throw new Error(enrolled.error.message);
 }, 120_000);
 
 afterAll(async () => {
@@ -85,9 +100,7 @@ afterAll(async () => {
 
 describe('catalog media from the cloud', () => {
   it('offline with part of the media: a placeholder; back online: the picture, without another scan', async () => {
-    // that one image cannot be reached (its requests are dropped like a dead network)
-    proxy.plan.downFor = (path, body) => path === '/v1/media/batch' && body.includes(late);
-    await call('sync.now');
+    // the host's engine synced at start, with that one image out of reach (beforeAll)
     await until(() => count('SELECT count(*) AS n FROM catalog_media') === 402, 'the media stream');
     await until(
       () => count('SELECT count(*) AS n FROM media_blobs') > 0 && !mirror.media.has(late),
@@ -106,7 +119,7 @@ describe('catalog media from the cloud', () => {
 
     // the network is back: the next sync fetches it, and the card on screen gets its picture
     proxy.plan.downFor = undefined;
-    await call('sync.now');
+    await syncNow();
     await until(() => latest?.cards[0]?.image?.hash === late, 'the picture on the card', 30_000);
     const served = await answerMedia(mirror.media, 'GET', `/media/${late}/screen`);
     expect(served.status).toBe(200);
