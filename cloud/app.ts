@@ -17,6 +17,7 @@ import { DEFAULT_LIMITS, type AppContext, type CloudLimits } from './http/contex
 import { deviceRoutes } from './http/device-routes';
 import { handleError, sendError } from './http/errors';
 import { logSerializers } from './http/log-redaction';
+import { mediaRoutes } from './http/media-routes';
 import { memberRoutes } from './http/member-routes';
 
 export interface CloudAppOptions {
@@ -99,5 +100,6 @@ export async function buildCloudApp(opts: CloudAppOptions): Promise<FastifyInsta
   await app.register(deviceRoutes, { ctx });
   await app.register(memberRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
+  await app.register(mediaRoutes, { ctx });
   return app;
 }

@@ -6,11 +6,13 @@ import type { z } from 'zod';
 import { formatZodError } from '../common/result';
 import {
   EnrollResponseSchema,
+  MediaBatchResponseSchema,
   MemberLookupResponseSchema,
   PullPageSchema,
   PushResponseSchema,
   RotateTokenResponseSchema,
   type EnrollResponse,
+  type MediaBatchResponse,
   type MemberLookupRequest,
   type MemberLookupResponse,
   type PullPage,
@@ -36,7 +38,18 @@ export interface CloudClient {
     token: string,
     by: MemberLookupRequest,
   ): Promise<HttpResult<MemberLookupResponse | null>>;
+  /** Catalog images by content hash (the caller checks every one, media-fetch.ts). */
+  mediaBatch(token: string, hashes: string[]): Promise<HttpResult<MediaBatch>>;
   close(): void;
+}
+
+export interface MediaBatch {
+  images: Array<{
+    hash: string;
+    type: MediaBatchResponse['images'][number]['type'];
+    bytes: Buffer;
+  }>;
+  missing: string[];
 }
 
 function validated<S extends z.ZodType>(
@@ -122,6 +135,27 @@ export function createCloudClient(http: HttpClient): CloudClient {
       });
       if (!res.ok && res.error.code === 'member-not-found') return { ok: true, value: null };
       return validated(MemberLookupResponseSchema, res);
+    },
+    async mediaBatch(token, hashes) {
+      const res = await http.request({
+        method: 'POST',
+        path: '/v1/media/batch',
+        body: { hashes },
+        token,
+      });
+      const parsed = validated(MediaBatchResponseSchema, res);
+      if (!parsed.ok) return parsed;
+      return {
+        ok: true,
+        value: {
+          images: parsed.value.images.map((i) => ({
+            hash: i.hash,
+            type: i.type,
+            bytes: Buffer.from(i.base64, 'base64'),
+          })),
+          missing: parsed.value.missing,
+        },
+      };
     },
     close: () => http.close(),
   };

@@ -116,6 +116,8 @@ export function scriptedCloud(
       );
     },
     lookupMember: () => Promise.resolve({ ok: true, value: null }),
+    mediaBatch: (_token, hashes) =>
+      Promise.resolve({ ok: true, value: { images: [], missing: [...hashes] } }),
     close: () => undefined,
   };
 }

@@ -6,6 +6,7 @@
  * keeps the bare member id (a pseudonym once the profile is gone; the cloud erases its side).
  */
 import { enqueue, type OutboxEntry } from '../outbox/outbox';
+import { dropPersonalArgs } from '../outbox/personal-args';
 import type { WritableDB } from '../store/db';
 
 export interface ErasureReport {
@@ -16,6 +17,8 @@ export interface ErasureReport {
   sessionsUnlinked: number;
   salesAnonymised: number;
   historyUnlinked: number;
+  /** Outbox rows whose sealed personal arguments (a pending join's name and phone) were deleted. */
+  outboxPersonal: number;
   outbox: OutboxEntry;
 }
 
@@ -66,7 +69,22 @@ export function eraseMember(
          home_store = NULL, consent_profile = 0, consent_marketing = 0, erased_at = ?
        WHERE member_id = ?`,
     ).run(at, memberId);
-    const counts = { preferences, photos, sessionsUnlinked, salesAnonymised, historyUnlinked };
+    // The member's pending (or sent) personal arguments, also under the id it joined with.
+    const joinedAs = db
+      .prepare<[string], { provisional_id: string }>(
+        'SELECT provisional_id FROM member_aliases WHERE member_id = ?',
+      )
+      .all(memberId)
+      .map((row) => row.provisional_id);
+    const outboxPersonal = dropPersonalArgs(db, [memberId, ...joinedAs], at);
+    const counts = {
+      preferences,
+      photos,
+      sessionsUnlinked,
+      salesAnonymised,
+      historyUnlinked,
+      outboxPersonal,
+    };
     db.prepare('INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)').run(
       at,
       options.actor,

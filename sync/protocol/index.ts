@@ -14,5 +14,6 @@ export * from './push';
 export * from './pull';
 export * from './member';
 export * from './request-order';
+export * from './media';
 
 export const PROTOCOL_VERSION = 1;

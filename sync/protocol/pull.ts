@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * Server-owned streams a kiosk pulls. `members` holds only members whose home store is the kiosk's;
- * `requests` holds the staff requests of the kiosk's store from the last 24 hours.
+ * `requests` holds the staff requests of the kiosk's store from the last 24 hours; `media` the
+ * catalog's product images by style and colour (media.ts), whose bytes are fetched by hash.
  */
 export const STREAMS = [
   'catalog',
@@ -12,6 +13,7 @@ export const STREAMS = [
   'coupons',
   'config',
   'requests',
+  'media',
 ] as const;
 export type StreamName = (typeof STREAMS)[number];
 export const StreamNameSchema = z.enum(STREAMS);

@@ -23,6 +23,9 @@ import { migration0160 } from './0160-price-overrides';
 import { migration0170 } from './0170-member-used-coupons';
 import { migration0180 } from './0180-history-tryon-reason';
 import { migration0200 } from './0200-presence-tickets';
+import { migration0230 } from './0230-outbox-sealed-args';
+import { migration0240 } from './0240-staff-name-sealed';
+import { migration0250 } from './0250-catalog-media';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -45,6 +48,9 @@ export const migrations: readonly Migration[] = [
   migration0170,
   migration0180,
   migration0200,
+  migration0230,
+  migration0240,
+  migration0250,
 ];
 
 export class DatabaseFromFutureError extends Error {

@@ -8,6 +8,8 @@
  * core/sessions and the sale recorder write.
  */
 import { createSuggestions } from './suggestions';
+import { createCatalogImages } from '../../../core/media/catalog-images';
+import { withImages } from './images';
 import type { SessionView } from '../../../bridge/views';
 import type { CatalogItem } from '../../../core/catalog/lookup';
 import { identifyMember, type IdentifyInput, type MemberView } from '../../../core/members';
@@ -44,6 +46,7 @@ export function createScreenService(options: ScreenServiceOptions) {
   const { config: screen, problems } = readScreenConfig(config);
   if (problems.length > 0) log.warn({ problems }, 'screen settings ignored; using defaults');
   const garments = createGarments(read, config.storeId, screen.lookUrlPattern);
+  const images = createCatalogImages(read);
   const tiers = loadTiers(read);
   const coupons = loadCoupons(read);
   const deviceId = db.transaction(() => deviceIdentity(db).deviceId);
@@ -59,6 +62,14 @@ export function createScreenService(options: ScreenServiceOptions) {
     const v = core.visit;
     const staffRole = config.role === 'staff';
     const cart = config.role === 'checkout' && v.sessionId ? checkout.price().view : null;
+    return withImages(viewWithoutImages(v, staffRole, cart), images);
+  }
+
+  function viewWithoutImages(
+    v: ScreenCore['visit'],
+    staffRole: boolean,
+    cart: SessionView['cart'],
+  ): SessionView {
     return {
       sessionId: v.sessionId,
       role: config.role,
@@ -307,6 +318,10 @@ export function createScreenService(options: ScreenServiceOptions) {
     queue,
     /** The latest online member look-up's completion (tests and the host may wait on it). */
     memberLookupSettled: () => onlineLookup.settled(),
+    /** New product images arrived (sync): placeholders on screen become pictures. */
+    mediaChanged(): void {
+      core.changed();
+    },
     close(): void {
       clearInterval(timer);
     },
