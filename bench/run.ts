@@ -26,6 +26,8 @@ const suites: Array<() => Promise<Suite>> = [
   () => import('./suites/sync-drain'),
   () => import('./suites/sync-first-pull'),
   () => import('./suites/bridge-ws'),
+  () => import('./suites/media-first-sync'),
+  () => import('./suites/media-mirror-image'),
 ];
 
 const resultsFile = join(import.meta.dirname, 'results.json');

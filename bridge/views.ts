@@ -22,12 +22,29 @@ export const sizeAvailabilitySchema = z.object({
 
 export const swatchSchema = z.object({ code: z.string(), zh: z.string(), en: z.string() });
 
+/**
+ * A garment's picture (docs/media.md): the screen loads `/media/<hash>/<thumb|screen>` from its
+ * own origin. `hash` is null while the kiosk does not have the image yet (a calm placeholder is
+ * shown until it arrives); the whole reference is null (or absent) when the catalog has none.
+ */
+export const imageRefSchema = z.object({
+  hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
+  alt: labelSchema,
+});
+export type ImageRef = z.output<typeof imageRefSchema>;
+/** Added to every garment the screens show; optional so older views stay valid. */
+const image = imageRefSchema.nullable().optional();
+
 /** A suggestion with why it is suggested (complete the look, for you). */
 export const suggestionSchema = z.object({
   sku: z.string(),
   name: labelSchema,
   priceCents: z.number().int(),
   reason: labelSchema,
+  image,
 });
 
 export const tryOnCardSchema = z.object({
@@ -47,6 +64,7 @@ export const tryOnCardSchema = z.object({
   source: z.enum(['scan', 'rfid']),
   /** The brand's online page of this style and colour, for the "take it to your phone" QR code. */
   lookUrl: z.string(),
+  image,
 });
 export type TryOnCard = z.output<typeof tryOnCardSchema>;
 
@@ -114,6 +132,7 @@ export const cartLineSchema = z.object({
   qty: z.number().int(),
   unitPriceCents: z.number().int(),
   amountCents: z.number().int(),
+  image,
 });
 
 export const discountLineSchema = z.object({
@@ -251,6 +270,7 @@ export const memberPanelSchema = z.object({
           name: labelSchema.nullable(),
           qty: z.number().int(),
           amountCents: z.number().int(),
+          image,
         }),
       ),
     })

@@ -3,7 +3,10 @@
  *   node bin/run-ts.mjs cloud/main.ts                      start (PGlite, or DATABASE_URL)
  *   node bin/run-ts.mjs cloud/main.ts enroll-code --store S001 [--ttl 900]   print a one-time code
  * Env: DATABASE_URL, CLOUD_DATA_DIR (PGlite directory; default in memory), CLOUD_PORT (8787),
- * CLOUD_ADMIN_TOKEN (default a dev token, fine on loopback only), CLOUD_URL (for enroll-code).
+ * CLOUD_ADMIN_TOKEN (default a dev token, fine on loopback only), CLOUD_URL (for enroll-code),
+ * CLOUD_PRESENCE_SECRET (HMAC key of presence tickets, the same on every instance; default one
+ * kept in the database), CLOUD_TRUST_PROXY (true, or the proxy's address: per-address limits then
+ * use X-Forwarded-For), LOG_LEVEL.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,7 +31,14 @@ async function start(): Promise<void> {
     dataDir: env.CLOUD_DATA_DIR,
     demoDir,
   });
-  const app = await buildCloudApp({ db, adminToken, logger: log });
+  const trustProxy = env.CLOUD_TRUST_PROXY;
+  const app = await buildCloudApp({
+    db,
+    adminToken,
+    logger: log,
+    presenceSecret: env.CLOUD_PRESENCE_SECRET,
+    ...(trustProxy ? { trustProxy: trustProxy === 'true' ? true : trustProxy } : {}),
+  });
   const shutdown = async () => {
     await app.close();
     await db.close();
@@ -84,7 +94,7 @@ async function enrollCode(args: string[]): Promise<number> {
   try {
     const r = await createEnrollmentCode(db, values.store, ttlSeconds, new Date());
     if (!r.ok) {
-      err(r.message);
+      err(r.error.message);
       return 1;
     }
     out(r.value.code);

@@ -14,8 +14,10 @@ import type { DataKey } from '../core/crypto/data-key';
 import { ensureAffinity } from '../core/recommend';
 import { purgeRetention } from '../core/sessions/retention';
 import { verifyStaffPin } from '../core/staff/verify-pin';
-import { importStoreFolder } from '../core/import/importer';
-import { allStoreFiles } from '../core/import/store-files';
+import { sealLegacyStaffNames } from '../core/staff/staff-names';
+import { sealLegacyPersonalArgs } from '../core/outbox/personal-args';
+import { importStore } from '../core/import/store-import';
+import type { MediaCache } from '../core/media/media-cache';
 import { openDatabase, readOnly, type WritableDB } from '../core/store/db';
 import { migrate } from '../core/store/migrations';
 import { DeviceManager } from '../device/manager';
@@ -28,6 +30,9 @@ import { publishDeviceStates } from './device-state-file';
 import { toDeviceStatus } from './handlers/device';
 import { sqlitePrintJobs } from './print-jobs';
 import { startSyncService } from './sync-service';
+import { openMediaCache } from './media/open-media';
+import { createMediaFetcher } from '../sync/media-fetch';
+import type { ScreenService } from './services/screens/screen-service';
 import { createScreenService } from './services/screens/screen-service';
 
 export type { KeySealer };
@@ -50,21 +55,24 @@ export interface KioskHost {
   readonly dataDir: string;
   readonly devices: DeviceManager;
   readonly db: WritableDB;
+  /** Product images, for the shells' `/media/…` route (host/media/media-route.ts). */
+  readonly media: MediaCache;
   verifySupervisor(badge: string, pin: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
 const version = '0.1.0';
 
-/** Imports every file of the seed store (catalog, members, staff, history) on first run. */
-function seedIfEmpty(
+/** Imports every file of the seed store (catalog, members, staff, history, images) on first run. */
+async function seedIfEmpty(
   db: WritableDB,
   seedDir: string | null | undefined,
   key: DataKey,
+  media: MediaCache,
   log: Logger,
-): void {
+): Promise<void> {
   if (!seedDir || !catalogIsEmpty(readOnly(db))) return;
-  const reports = importStoreFolder(db, seedDir, allStoreFiles, { key });
+  const reports = await importStore(db, seedDir, { key, media });
   log.info({ reports }, 'imported the seed store on first run');
 }
 
@@ -79,7 +87,16 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   const key = fileKeyStore(dataDir, options.keySealer).loadOrCreate();
   const keyCheck = checkDataKey(db, key);
   if (!keyCheck.ok) throw new Error(keyCheck.error.message);
-  seedIfEmpty(db, options.seedDir, key, log.child({ mod: 'core/import' }));
+  // Personal values an older version kept in clear (queued join arguments, staff names).
+  sealLegacyPersonalArgs(db, key);
+  sealLegacyStaffNames(db, key);
+  const media = openMediaCache(db, dataDir, config);
+  // Files a crash or a refused import left beside the cache.
+  media.sweep();
+  await seedIfEmpty(db, options.seedDir, key, media, log.child({ mod: 'core/import' }));
+  // The limit may have been lowered in the config since the last start.
+  const trimmed = media.enforceLimit();
+  if (trimmed.evicted > 0) log.info(trimmed, 'media cache trimmed to its limit');
   // Style affinity for "complete the look": rebuilt only when the history changed since last time.
   if (ensureAffinity(db)) log.info('rebuilt style affinity from the history');
   const catalog = createCatalog(readOnly(db), config.storeId);
@@ -91,6 +108,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   const printerId = config.devices.find((device) => device.kind === 'printer')?.id ?? null;
   // Handlers get `emit` before the bridge exists; it is bound right after.
   let bridgeRef: BridgeServer | null = null;
+  let screensRef: ScreenService | null = null;
   const sync = startSyncService({
     db,
     key,
@@ -98,6 +116,11 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     log: log.child({ mod: 'sync' }),
     requestsPollMs: config.requestsPollSeconds * 1000,
     tokenMaxAgeMs: config.tokenMaxAgeDays * 24 * 3600 * 1000,
+    media: {
+      fetcher: createMediaFetcher({ media, log: log.child({ mod: 'sync/media' }) }),
+      // Pictures that arrived replace the placeholders on screen.
+      onFetched: () => screensRef?.mediaChanged(),
+    },
   });
   const context: HostContext = {
     config,
@@ -129,6 +152,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     onForbidden: (method) => log.warn({ method }, 'staff-only method refused: nobody signed in'),
   });
   bridgeRef = bridge;
+  screensRef = context.screens;
 
   // Whatever the host subscribes to or schedules, released on close (newest first).
   const disposables = new DisposableStore();
@@ -158,6 +182,10 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   };
   purge();
   disposables.interval(purge, 60 * 60 * 1000);
+  // When each image was last shown (for eviction): written in one transaction now and then, and
+  // once more on close.
+  disposables.interval(() => media.flushUse(), 5 * 60 * 1000);
+  disposables.add(() => media.flushUse());
   log.info(
     { storeId: config.storeId, role: config.role, shell: options.shell },
     'kiosk host started',
@@ -170,6 +198,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     dataDir,
     devices,
     db,
+    media,
     async verifySupervisor(badge, pin) {
       const result = await verifyStaffPin(db, key, badge, pin, new Date());
       return result.ok && (result.value.role === 'supervisor' || result.value.role === 'manager');

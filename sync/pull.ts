@@ -26,6 +26,7 @@ export const PULL_ORDER: readonly StreamName[] = [
   'stock',
   'members',
   'coupons',
+  'media',
 ];
 
 export interface PullDeps {

@@ -5,6 +5,10 @@ import { sql as syncHardening } from './migrations/0030-sync-hardening';
 import { sql as staffRequests } from './migrations/0040-staff-requests';
 import { sql as tryonOutcomes } from './migrations/0050-tryon-outcomes';
 import { sql as memberCouponIndex } from './migrations/0060-member-coupon-index';
+import { sql as deviceScopedKeys } from './migrations/0070-device-scoped-keys';
+import { sql as rateLimitsAndSecrets } from './migrations/0080-rate-limits-and-secrets';
+import { sql as memberTokenFormat } from './migrations/0090-member-token-format';
+import { sql as catalogMedia } from './migrations/0100-catalog-media';
 
 export interface Migration {
   version: number;
@@ -20,6 +24,10 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 40, name: 'staff-requests', sql: staffRequests },
   { version: 50, name: 'tryon-outcomes', sql: tryonOutcomes },
   { version: 60, name: 'member-coupon-index', sql: memberCouponIndex },
+  { version: 70, name: 'device-scoped-keys', sql: deviceScopedKeys },
+  { version: 80, name: 'rate-limits-and-secrets', sql: rateLimitsAndSecrets },
+  { version: 90, name: 'member-token-format', sql: memberTokenFormat },
+  { version: 100, name: 'catalog-media', sql: catalogMedia },
 ];
 
 export class MigrationError extends Error {

@@ -7,6 +7,7 @@
  */
 import { fail, ok, type Result } from '../../common/result';
 import { enqueue, type OutboxEntry } from '../outbox/outbox';
+import { dropPersonalArgs } from '../outbox/personal-args';
 import type { WritableDB } from '../store/db';
 import { recordAudit } from '../audit/audit';
 
@@ -18,6 +19,8 @@ export interface ErasureReport {
   sessionsUnlinked: number;
   salesAnonymised: number;
   historyUnlinked: number;
+  /** Outbox rows whose sealed personal arguments (a pending join's name and phone) were deleted. */
+  outboxPersonal: number;
   outbox: OutboxEntry;
 }
 
@@ -62,7 +65,22 @@ export function eraseMember(
          home_store = NULL, consent_profile = 0, consent_marketing = 0, erased_at = ?
        WHERE member_id = ?`,
     ).run(at, memberId);
-    const counts = { preferences, photos, sessionsUnlinked, salesAnonymised, historyUnlinked };
+    // The member's pending (or sent) personal arguments, also under the id it joined with.
+    const joinedAs = db
+      .prepare<[string], { provisional_id: string }>(
+        'SELECT provisional_id FROM member_aliases WHERE member_id = ?',
+      )
+      .all(memberId)
+      .map((row) => row.provisional_id);
+    const outboxPersonal = dropPersonalArgs(db, [memberId, ...joinedAs], at);
+    const counts = {
+      preferences,
+      photos,
+      sessionsUnlinked,
+      salesAnonymised,
+      historyUnlinked,
+      outboxPersonal,
+    };
     recordAudit(db, {
       at: now,
       actor: options.actor,
@@ -82,6 +100,10 @@ export function eraseMember(
       },
       now,
     );
+    // The request carried the member's presence ticket (a member of another store); now it goes.
+    db.prepare(
+      'UPDATE members SET presence_enc = NULL, presence_expires_at = NULL WHERE member_id = ?',
+    ).run(memberId);
     return ok({ memberId, erasedAt: at, ...counts, outbox });
   });
 }

@@ -17,3 +17,4 @@ export {
 } from './join';
 export { memberPoints, type PointsState } from './points';
 export { usedCouponsOf } from './used-coupons';
+export { hasPresence, openPresence, presenceFor, savePresence } from './presence';

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { count, openDemoDb } from '../../test/support/db';
+import { parse } from '../outbox/outbox';
+import { openPersonalArgs } from '../outbox/personal-args';
 import { joinMember, normalisePhone } from './join';
 
 const db = openDemoDb();
@@ -43,14 +45,31 @@ describe('joinMember', () => {
       .prepare('SELECT phone_enc FROM members WHERE member_id = ?')
       .get(result.value.memberId) as { phone_enc: Buffer };
     expect(row.phone_enc.toString('latin1')).not.toContain('13912345678');
-    const entry = db.raw
-      .prepare("SELECT args FROM outbox WHERE mutation = 'registerMember' AND idempotency_key = ?")
-      .get(`registerMember:${result.value.memberId}`) as { args: string };
-    expect(JSON.parse(entry.args)).toMatchObject({
+    const outboxRow: unknown = db.raw
+      .prepare("SELECT * FROM outbox WHERE mutation = 'registerMember' AND idempotency_key = ?")
+      .get(`registerMember:${result.value.memberId}`);
+    const entry = parse(outboxRow);
+    if (!entry.ok) throw new Error(entry.error.message);
+    // At rest the phone and name are sealed; only the push opens them.
+    expect(entry.value.args).toEqual({
       provisionalId: result.value.memberId,
-      phone: '13912345678',
+      gender: null,
+      birthday: null,
       consentProfile: true,
       consentMarketing: false,
+    });
+    expect(JSON.stringify(outboxRow)).not.toContain('13912345678');
+    expect(openPersonalArgs(key, entry.value)).toEqual({
+      ok: true,
+      value: {
+        provisionalId: result.value.memberId,
+        name: '会员5678',
+        phone: '13912345678',
+        gender: null,
+        birthday: null,
+        consentProfile: true,
+        consentMarketing: false,
+      },
     });
   });
 

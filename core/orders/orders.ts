@@ -1,9 +1,11 @@
 /**
  * "Not in my size here": an order reserved in another store (picked up there) or shipped from the
  * online stock (home, or pickup here). The `orders` row and its `placeOrder` outbox entry commit in
- * one transaction, so an order taken offline syncs like a sale.
+ * one transaction, so an order taken offline syncs like a sale. The contact is personal: `key` seals
+ * it in the outbox (core/outbox/personal-args.ts).
  */
 import { randomUUID } from 'node:crypto';
+import type { DataKey } from '../crypto/data-key';
 import { enqueue } from '../outbox/outbox';
 import type { WritableDB } from '../store/db';
 
@@ -27,7 +29,7 @@ export function deliveryFits(kind: OrderKind, delivery: Delivery): boolean {
   return kind === 'reserve-in-store' ? delivery === 'pickup-there' : delivery !== 'pickup-there';
 }
 
-export function placeOrder(db: WritableDB, input: OrderInput): { orderId: string } {
+export function placeOrder(db: WritableDB, key: DataKey, input: OrderInput): { orderId: string } {
   const orderId = randomUUID();
   db.transaction(() => {
     db.prepare(
@@ -62,6 +64,7 @@ export function placeOrder(db: WritableDB, input: OrderInput): { orderId: string
         hlc: input.hlc,
       },
       input.now,
+      key,
     );
   });
   return { orderId };

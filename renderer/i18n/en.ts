@@ -7,6 +7,7 @@ export const en: Messages = {
     checkout: 'Scan an item to start self-checkout',
     staff: 'Staff: scan your badge to sign in',
   },
+  media: { noImage: 'No picture yet', picture: 'Picture of {{name}}' },
   product: {
     color: 'Colour',
     size: 'Size',

@@ -5,6 +5,7 @@ export const zhCN = {
     checkout: '扫描商品条码开始自助结账',
     staff: '店员请刷工牌登录',
   },
+  media: { noImage: '暂无图片', picture: '{{name}}的图片' },
   product: {
     color: '颜色',
     size: '尺码',

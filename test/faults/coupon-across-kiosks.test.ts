@@ -14,7 +14,7 @@ import { check } from './support/checker';
 
 import { enrolledKiosk, type EnrolledKiosk } from './support/in-process';
 import { useFaultEnvironment } from './support/environment';
-import { COUPON, MEMBER, offered, sellWithCoupon } from './support/welcome-coupon';
+import { COUPON, MEMBER, MEMBER_QR, offered, sellWithCoupon } from './support/welcome-coupon';
 
 const env = useFaultEnvironment();
 
@@ -69,7 +69,7 @@ describe('a single-use coupon used at one kiosk', () => {
             client: opened.value.client,
             token: opened.value.credentials.token,
           },
-          { memberId: MEMBER },
+          { qrToken: MEMBER_QR },
         );
         expect(found.ok && found.value?.member.usedCoupons).toEqual([COUPON]);
       } finally {

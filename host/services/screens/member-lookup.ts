@@ -4,10 +4,18 @@
  * number or QR token. The answer is cached by the sync side and the member attached to the visit
  * when it arrives, unless that visit ended (or another member signed in) meanwhile. Offline, the
  * shopper is told calmly that the look-up needs the network and what they can do instead.
+ * A cached member of another store is asked for the same way when their presence ticket is missing
+ * or expired: the cloud applies nothing for them from this kiosk without one (docs/security.md).
  */
 import type { SessionView } from '../../../bridge/views';
 import type { DataKey } from '../../../core/crypto/data-key';
-import { cardNumberFromInput, memberById, type IdentifyInput } from '../../../core/members';
+import {
+  cardNumberFromInput,
+  hasPresence,
+  memberById,
+  type IdentifyInput,
+  type MemberView,
+} from '../../../core/members';
 import type { ReadableDB } from '../../../core/store/db';
 import type { AttachMember } from './member-sign-in';
 import type { Visit } from './visit';
@@ -27,6 +35,9 @@ export interface OnlineMemberLookupDeps {
   visit: Visit;
   read: ReadableDB;
   key: DataKey;
+  /** This kiosk's store: its own members never need a presence ticket. */
+  storeId: string;
+  now(): Date;
   /** None: this kiosk asks no cloud (not wired, or a test). */
   lookup: LookupMemberOnline | undefined;
   connectivity(): string;
@@ -67,9 +78,17 @@ export function createOnlineMemberLookup(deps: OnlineMemberLookupDeps) {
   }
 
   return {
+    /** Whether a cached member must be looked up first: another store's, without a valid ticket. */
+    needsTicket(member: MemberView): boolean {
+      return (
+        deps.lookup !== undefined &&
+        member.homeStore !== deps.storeId &&
+        !hasPresence(deps.read, member.memberId, deps.now())
+      );
+    },
     /**
-     * Called when the local cache does not know the member. True when the cloud is being asked
-     * (or the shopper was told it cannot be now); false when there is no cloud to ask.
+     * Called when the local cache does not know the member (or `needsTicket`). True when the cloud
+     * is being asked (or the shopper was told it cannot be now); false when there is no cloud to ask.
      */
     tryLookup(input: IdentifyInput): boolean {
       const by = identifier(input);

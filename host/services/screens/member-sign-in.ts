@@ -36,20 +36,34 @@ export function createMemberAttach(deps: {
   };
 }
 
-/** Signs a shopper in by QR token or card; a member not cached here is asked of the cloud. */
+/** The member cloud as sign-in sees it (member-lookup.ts). */
+export interface CloudSignIn {
+  /** Whether a cached member must be looked up first (another store's, without a valid ticket). */
+  needsTicket(member: MemberView): boolean;
+  /** Asks the member cloud; false when there is no cloud to ask. */
+  tryLookup(input: IdentifyInput): boolean;
+}
+
+/**
+ * Signs a shopper in by QR token or card; a member not cached here, or cached from another store
+ * without a presence ticket valid now, is asked of the cloud (asynchronously; the answer signs
+ * them in).
+ */
 export function createMemberSignIn(deps: {
   db: WritableDB;
   key: DataKey;
   visit: Visit;
   attach: AttachMember;
-  /** Asks the member cloud; false when there is no cloud to ask (member-lookup.ts). */
-  askCloud(input: IdentifyInput): boolean;
+  cloud: CloudSignIn;
 }): (input: IdentifyInput) => void {
   const read = readOnly(deps.db);
   return (input) => {
     const result = identifyMember(read, deps.key, input);
+    const ask = result.ok
+      ? deps.cloud.needsTicket(result.value)
+      : result.error.code === 'not-found';
+    if (ask && deps.cloud.tryLookup(input)) return;
     if (result.ok) deps.attach(result.value, 'member-signed-in');
-    else if (result.error.code !== 'not-found' || !deps.askCloud(input))
-      deps.visit.notify('member-not-found');
+    else deps.visit.notify('member-not-found');
   };
 }

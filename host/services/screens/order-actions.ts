@@ -8,6 +8,7 @@
  */
 import type { SessionView } from '../../../bridge/views';
 import type { Catalog } from '../../../core/catalog/lookup';
+import type { DataKey } from '../../../core/crypto/data-key';
 import type { StockQueries } from '../../../core/catalog/stock';
 import { deliveryFits, placeOrder, type Delivery, type OrderKind } from '../../../core/orders';
 import type { WritableDB } from '../../../core/store/db';
@@ -16,6 +17,8 @@ import type { Visit } from './visit';
 export interface OrderActionDeps {
   visit: Visit;
   db: WritableDB;
+  /** Seals the order's contact in the outbox. */
+  key: DataKey;
   catalog: Catalog;
   stock: StockQueries;
   storeId: string;
@@ -45,7 +48,7 @@ export function createOrderActions(deps: OrderActionDeps) {
       visit.notify('order-no-stock');
       return deps.changed();
     }
-    const { orderId } = placeOrder(deps.db, {
+    const { orderId } = placeOrder(deps.db, deps.key, {
       sessionId,
       storeId: deps.storeId,
       kind,

@@ -11,6 +11,7 @@
  * data (member, cards, cart) is gone from memory the moment it ends; the database keeps only what
  * core/ writes.
  */
+import { createCatalogImages } from '../../../core/media/catalog-images';
 import type { SessionView } from '../../../bridge/views';
 import { DisposableStore } from '../../../common/lifecycle';
 import { createStockQueries } from '../../../core/catalog/stock';
@@ -85,6 +86,7 @@ export function createScreenService(options: ScreenServiceOptions) {
     suggestions: createSuggestions(read, catalog, storeId),
     cart: () => cart.price().view,
     tierName,
+    images: createCatalogImages(read),
   });
   const changed = (): SessionView => {
     const current = view();
@@ -121,12 +123,14 @@ export function createScreenService(options: ScreenServiceOptions) {
     visit,
     read,
     key,
+    storeId,
+    now,
     lookup: options.lookupMember,
     connectivity,
     attach,
     changed,
   });
-  const signIn = createMemberSignIn({ db, key, visit, attach, askCloud: onlineLookup.tryLookup });
+  const signIn = createMemberSignIn({ db, key, visit, attach, cloud: onlineLookup });
 
   // The actions of each screen.
   const checkoutCart = createCheckoutCart({
@@ -201,7 +205,17 @@ export function createScreenService(options: ScreenServiceOptions) {
     stamp,
     changed,
   });
-  const orders = createOrderActions({ visit, db, catalog, stock, storeId, now, stamp, changed });
+  const orders = createOrderActions({
+    visit,
+    db,
+    key,
+    catalog,
+    stock,
+    storeId,
+    now,
+    stamp,
+    changed,
+  });
   const photos = createPhotoActions({ visit, db, key, role, now, stamp, changed });
   const members = createMemberActions({
     visit,
@@ -311,6 +325,10 @@ export function createScreenService(options: ScreenServiceOptions) {
     memberLookupSettled: () => onlineLookup.settled(),
     /** How many subscriptions and timers are held (0 once closed). */
     holds: () => disposables.size,
+    /** New product images arrived (sync): placeholders on screen become pictures. */
+    mediaChanged(): void {
+      changed();
+    },
     close(): void {
       disposables.dispose();
     },

@@ -1,9 +1,12 @@
 /**
  * The whole visit as one view (`session.changed`, `session.current`): what every screen shows,
  * assembled from the visit and what is derived from it. Reads only; builds a fresh object each
- * time, so nothing the renderer is sent can change the visit.
+ * time, so nothing the renderer is sent can change the visit. Every garment gets its picture
+ * reference at view time (images.ts).
  */
 import type { CartView, SessionView } from '../../../bridge/views';
+import type { CatalogImages } from '../../../core/media/catalog-images';
+import { withImages } from './images';
 import { memberBadge, type TierName } from './member-badge';
 import type { ScreenConfig } from './screen-config';
 import { deskView } from './staff-desk';
@@ -20,11 +23,14 @@ export interface SessionViewDeps {
   /** The cart priced now (checkout only). */
   cart(): CartView;
   tierName: TierName;
+  images: CatalogImages;
 }
 
 export function createSessionView(deps: SessionViewDeps): () => SessionView {
   const { role, screen, visit, queue, suggestions, tierName } = deps;
-  return () => {
+  return () => withImages(assemble(), deps.images);
+
+  function assemble(): SessionView {
     const v = visit.state;
     const staffScreen = role === 'staff';
     return {
@@ -55,5 +61,5 @@ export function createSessionView(deps: SessionViewDeps): () => SessionView {
       notice: v.notice,
       idleSeconds: screen.idleSeconds,
     };
-  };
+  }
 }

@@ -41,7 +41,9 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startCloudProcess(): Promise<CloudProcess> {
+export async function startCloudProcess(
+  options: { logLevel?: string } = {},
+): Promise<CloudProcess> {
   const dir = tempDir('cloud-e2e-');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -64,7 +66,7 @@ export async function startCloudProcess(): Promise<CloudProcess> {
           CLOUD_PORT: String(port),
           CLOUD_DATA_DIR: join(dir.path, 'pglite'),
           CLOUD_ADMIN_TOKEN: ADMIN_TOKEN,
-          LOG_LEVEL: 'warn',
+          LOG_LEVEL: options.logLevel ?? 'warn',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
