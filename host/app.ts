@@ -9,7 +9,7 @@ import { createCatalog } from '../core/catalog/lookup';
 import { checkDataKey } from '../core/crypto/key-check';
 import { fileKeyStore, type KeySealer } from '../core/crypto/key-store';
 import type { DataKey } from '../core/crypto/data-key';
-import { ensureAffinity } from '../core/recommend';
+import { ensureLocalModel } from '../core/recommend-store';
 import { purgeRetention } from '../core/sessions/retention';
 import { verifyStaffPin } from '../core/staff/verify-pin';
 import { importStoreFolder } from '../core/import/importer';
@@ -80,8 +80,14 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   const keyCheck = checkDataKey(db, key);
   if (!keyCheck.ok) throw new Error(keyCheck.message);
   seedIfEmpty(db, options.seedDir, key, log.child({ mod: 'core/import' }));
-  // Style affinity for "complete the look": rebuilt only when the history changed since last time.
-  if (ensureAffinity(db)) log.info('rebuilt style affinity from the history');
+  // Without a model synced from the cloud the kiosk trains the same code on its own history,
+  // only when that history changed since the last training.
+  const training = ensureLocalModel(db);
+  if (training.trained)
+    log.info(
+      { version: training.version, events: training.events, ms: training.ms },
+      'trained the recommendation model on this kiosk',
+    );
   const catalog = createCatalog(readOnly(db), config.storeId);
   const devices = new DeviceManager({
     devices: config.devices,

@@ -6,6 +6,7 @@
  * keeps the bare member id (a pseudonym once the profile is gone; the cloud erases its side).
  */
 import { enqueue, type OutboxEntry } from '../outbox/outbox';
+import { forgetMember } from '../recommend-store/model-tables';
 import type { WritableDB } from '../store/db';
 
 export interface ErasureReport {
@@ -52,6 +53,8 @@ export function eraseMember(
       };
     const run = (sql: string) => db.prepare(sql).run({ id: memberId }).changes;
     const preferences = run('DELETE FROM preferences WHERE member_id = @id');
+    // The member's picks leave this kiosk's model at once (the cloud drops them from the next).
+    forgetMember(db, memberId);
     const photos = run(
       'DELETE FROM photos WHERE member_id = @id OR session_id IN (SELECT session_id FROM sessions WHERE member_id = @id)',
     );

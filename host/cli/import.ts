@@ -6,6 +6,7 @@ import { checkDataKey } from '../../core/crypto/key-check';
 import { fileKeyStore, KeyStoreError } from '../../core/crypto/key-store';
 import { ImportError, importStoreFolder } from '../../core/import/importer';
 import { allStoreFiles } from '../../core/import/store-files';
+import { ensureLocalModel } from '../../core/recommend-store';
 import { openDatabase } from '../../core/store/db';
 import { migrate } from '../../core/store/migrations';
 import { defaultDataDir } from '../config';
@@ -42,6 +43,12 @@ export const importCommand: Command = async (argv, io) => {
       io.out(`${report.file}: ${report.rows} rows, ${report.changed} changed`);
     const changed = reports.reduce((sum, report) => sum + report.changed, 0);
     io.out(changed === 0 ? 'nothing changed' : `imported: ${changed} rows changed`);
+    // A kiosk without a model from the cloud trains one on the history it now has.
+    const training = ensureLocalModel(db);
+    if (training.trained)
+      io.out(
+        `recommendation model ${training.version}: ${training.events} events, ${training.members} members (${training.ms} ms)`,
+      );
     return exitCodes.ok;
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
