@@ -9,6 +9,8 @@ import { encryptField, lookupHash, type DataKey } from '../core/crypto';
 import { cardHash, last4Hash, phoneLast4, qrHash } from '../core/members/pii';
 import type { WritableDB } from '../core/store/db';
 import type { StreamName, StreamRow } from './protocol';
+import { forgetMember } from '../core/recommend-store';
+import { applyModelRow, pruneModelRows } from './model-rows';
 import { applyRequestRow } from './staff-requests';
 import { applyStaffRow, disableStaff, pruneCloudStaff } from './staff-rows';
 import { replaceUsedCoupons } from './used-coupons';
@@ -131,6 +133,7 @@ function members(ctx: ApplyContext, row: StreamRow, d: Data | null, at: string):
   if (local?.erased_at) return true; // an erasure is final: never resurrect personal data
   if (!d || d.erased === true) {
     if (local) eraseLocal(db, id, at);
+    forgetMember(db, id);
     return true;
   }
   const tier = str(d.tier) ?? '';
@@ -272,12 +275,15 @@ export function applyRow(
       return config(ctx, row, d, at);
     case 'requests':
       return applyRequestRow(ctx.db, row);
+    case 'model':
+      return applyModelRow(ctx.db, row);
   }
 }
 
 /** Streams whose rows the end of a snapshot may delete when the server no longer has them. */
 export const SNAPSHOT_PRUNE: Partial<Record<StreamName, (db: WritableDB) => void>> = {
   config: pruneCloudStaff,
+  model: pruneModelRows,
   stock: (db) =>
     db.exec(`DELETE FROM stock WHERE (sku || '@' || location_id) NOT IN
       (SELECT key FROM sync_snapshot_keys WHERE stream = 'stock')`),

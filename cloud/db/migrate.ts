@@ -5,6 +5,7 @@ import { sql as syncHardening } from './migrations/0030-sync-hardening';
 import { sql as staffRequests } from './migrations/0040-staff-requests';
 import { sql as tryonOutcomes } from './migrations/0050-tryon-outcomes';
 import { sql as memberCouponIndex } from './migrations/0060-member-coupon-index';
+import { sql as recommend } from './migrations/0120-recommend';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 40, name: 'staff-requests', sql: staffRequests },
   { version: 50, name: 'tryon-outcomes', sql: tryonOutcomes },
   { version: 60, name: 'member-coupon-index', sql: memberCouponIndex },
+  { version: 120, name: 'recommend', sql: recommend },
 ];
 
 export class MigrationError extends Error {

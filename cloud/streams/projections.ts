@@ -85,6 +85,8 @@ export const PROJECTIONS = {
     'updatedHlc', updated_hlc, 'updatedDevice', updated_device, 'updatedBy', updated_by) AS data
     FROM staff_requests WHERE {where}`,
   ),
+  // The recommendation model as cloud/recommend/model-stream.ts keeps it.
+  model: P('model', `SELECT scope, key, data FROM model_rows WHERE {where}`),
 } as const satisfies Record<string, Projection>;
 
 export type ProjectionName = keyof typeof PROJECTIONS;

@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 /**
  * Server-owned streams a kiosk pulls. `members` holds only members whose home store is the kiosk's;
- * `requests` holds the staff requests of the kiosk's store from the last 24 hours.
+ * `requests` holds the staff requests of the kiosk's store from the last 24 hours; `model` the
+ * recommendation model: item rows for every store, the picks of the store's members, and a
+ * per-store `meta` row naming the version, row count and checksum (docs/recommendations.md).
  */
 export const STREAMS = [
   'catalog',
@@ -12,6 +14,7 @@ export const STREAMS = [
   'coupons',
   'config',
   'requests',
+  'model',
 ] as const;
 export type StreamName = (typeof STREAMS)[number];
 export const StreamNameSchema = z.enum(STREAMS);
