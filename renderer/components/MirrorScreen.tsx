@@ -5,6 +5,7 @@ import { useAppState, useKiosk } from '../store/context';
 import { focusCard } from '../store/session-slice';
 import { formatYuan } from '../store/selectors';
 import type { Language } from '../i18n';
+import { FitAdvice } from './FitAdvice';
 import { LookQr } from './LookQr';
 import { OrderList, OrderOptions } from './OrderOptions';
 import { PhotoPanel } from './PhotoPanel';
@@ -111,6 +112,7 @@ function GarmentCard({ card, view }: { card: TryOnCard; view: SessionView }) {
           ))}
         </tbody>
       </table>
+      <FitAdvice fit={card.fit} />
       {orderingSize && (
         <OrderOptions size={orderingSize} view={view} onClose={() => setOrdering(null)} />
       )}
