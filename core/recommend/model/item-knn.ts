@@ -5,6 +5,7 @@
  * kiosks: they score a member's picks and re-rank them live from what is tried on now.
  */
 import type { Profiles } from './profiles';
+import { topK } from './top-k';
 
 export interface Neighbour {
   style: number;
@@ -62,8 +63,7 @@ export function itemNeighbours(
       continue;
     }
     let members = posting.m.map((m, j) => ({ m, w: posting.w[j] ?? 0 }));
-    if (members.length > postingCap)
-      members = members.sort((x, y) => y.w - x.w).slice(0, postingCap);
+    if (members.length > postingCap) members = topK(members, postingCap, (x) => x.w);
     const touched: number[] = [];
     for (const { m, w } of members) {
       const row = capped[m];
@@ -81,8 +81,7 @@ export function itemNeighbours(
       if (sim > 0) list.push({ style: b, sim });
       acc[b] = 0;
     }
-    list.sort((x, y) => y.sim - x.sim || x.style - y.style);
-    out.push(list.slice(0, topN));
+    out.push(topK(list, topN, (n) => n.sim));
   }
   return out;
 }

@@ -120,9 +120,9 @@ export function buildProfiles(table: EventTable, options: ProfileOptions): Profi
   return { rows, norms, popularity, purchases };
 }
 
-/** The largest value of a sparse score map, or 0. */
-export function maxOf(scores: ReadonlyMap<number, number>): number {
-  let max = 0;
-  for (const v of scores.values()) if (v > max) max = v;
+/** The largest value, or `floor` when none is larger (no spread: catalogs exceed argument limits). */
+export function largest(values: Iterable<number>, floor = 0): number {
+  let max = floor;
+  for (const v of values) if (v > max) max = v;
   return max;
 }

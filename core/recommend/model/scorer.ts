@@ -15,7 +15,8 @@ import { genderFits, type StyleInfo } from './catalog';
 import type { EventTable } from './events';
 import { itemKnnScores, type Neighbour } from './item-knn';
 import { Taste } from './persona';
-import type { Profiles } from './profiles';
+import { topK } from './top-k';
+import { largest, type Profiles } from './profiles';
 import type { UserKnn } from './user-knn';
 
 export const COMPONENTS = ['userKnn', 'itemKnn', 'persona', 'own', 'popularity'] as const;
@@ -25,7 +26,7 @@ export type Weights = Record<Component, number>;
 export interface CandidateParts {
   style: number;
   /** Scaled signals in COMPONENTS order. */
-  parts: Float64Array;
+  parts: number[];
   /** Neighbours (user-kNN) who bought it. */
   boughtBy: number;
   /** The member's own style that makes it close (item-kNN), or -1. */
@@ -69,7 +70,7 @@ export class Scorer {
         if (list.length < TAG_POOL) list.push(s);
         this.byTag.set(tag, list);
       }
-    this.maxPopularity = Math.max(1e-9, ...profiles.popularity);
+    this.maxPopularity = largest(profiles.popularity, 1e-9);
   }
 
   /** Styles a pick may name: known to the catalog and of the shopper's gender. */
@@ -117,13 +118,13 @@ export class Scorer {
     for (const style of pool) {
       if (!this.fits(style, gender)) continue;
       const { score: persona, tag } = taste.match(this.tagsOf[style] ?? []);
-      const parts = Float64Array.of(
+      const parts = [
         user.scores.get(style) ?? 0,
         item.scores.get(style) ?? 0,
         persona,
         own.get(style) ?? 0,
         (this.profiles.popularity[style] ?? 0) / this.maxPopularity,
-      );
+      ];
       parts.forEach((v, c) => {
         if (v > (max[c] ?? 0)) max[c] = v;
       });
@@ -161,22 +162,17 @@ function indexOf(sorted: Int32Array, value: number): number {
 }
 
 /** The blended score of a candidate. */
-export function blendScore(parts: Float64Array, weights: Weights): number {
+export function blendScore(parts: readonly number[], weights: Weights): number {
   let score = 0;
   COMPONENTS.forEach((c, k) => (score += weights[c] * (parts[k] ?? 0)));
   return score;
 }
 
-/** The candidates' styles, best first by `score`, ties by style id text for stability. */
+/** The candidates' styles, best first by `score` (ties in candidate order, which is stable). */
 export function topStyles(
   candidates: readonly CandidateParts[],
   score: (c: CandidateParts) => number,
   k: number,
-  styleId: (style: number) => string,
 ): CandidateParts[] {
-  return [...candidates]
-    .map((c) => ({ c, s: score(c) }))
-    .sort((a, b) => b.s - a.s || (styleId(a.c.style) < styleId(b.c.style) ? -1 : 1))
-    .slice(0, k)
-    .map((x) => x.c);
+  return topK(candidates, k, score);
 }

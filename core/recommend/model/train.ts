@@ -19,7 +19,7 @@ import { fitModel } from './fit';
 import { itemNeighbours } from './item-knn';
 import { lookPairs } from './look';
 import type { ItemModel, MemberModel, ModelPick, PickWhy, TrainedModel } from './model';
-import { buildProfiles, type Profiles } from './profiles';
+import { buildProfiles, largest, type Profiles } from './profiles';
 import {
   COMPONENTS,
   Scorer,
@@ -28,10 +28,19 @@ import {
   type CandidateParts,
   type Weights,
 } from './scorer';
+import { topK } from './top-k';
 import { UserKnn } from './user-knn';
 import { chooseWeights, DEFAULT_WEIGHTS, precisionOfWeights, type ValidationCase } from './weights';
 
 const DAY_MS = 86_400_000;
+/**
+ * What a kiosk receives per style, sized for a kiosk: the closest neighbours (live re-ranking of a
+ * visit needs a handful) and look partners (the mirror shows four). Training itself uses 20.
+ */
+const SHIPPED_NEIGHBOURS = 12;
+const SHIPPED_LOOK = 10;
+/** Candidates per signal kept for choosing the weights (see `strongest`). */
+const VALIDATION_POOL = 30;
 
 export interface TrainOptions {
   /** Events strictly before this instant (ms) are used. Default: after the latest event. */
@@ -42,7 +51,7 @@ export interface TrainOptions {
   validationDays?: number;
   /** Fewer validation members than this: DEFAULT_WEIGHTS. Default 30. */
   minValidationMembers?: number;
-  /** At most this many members score the weight grid (a fixed sample). Default 3000. */
+  /** At most this many members score the weight grid (a fixed sample). Default 2000. */
   maxValidationMembers?: number;
   /** Picks kept per member. Default 40. */
   picksPerMember?: number;
@@ -94,13 +103,27 @@ function sample(members: number[], n: number): number[] {
   return Array.from({ length: n }, (_, i) => members[Math.floor(i * step)] ?? 0);
 }
 
+/**
+ * Candidates among the `n` best of at least one signal. The grid tries non-negative weightings;
+ * a style that is not near the top of any signal does not reach the top 5 of a blend in practice,
+ * and a large catalog would otherwise cost hundreds of candidates × every weighting per member.
+ */
+function strongest(candidates: CandidateParts[], n: number): CandidateParts[] {
+  if (candidates.length <= n) return candidates;
+  const keep = new Set<CandidateParts>();
+  COMPONENTS.forEach((_, k) => {
+    for (const c of topK(candidates, n, (x) => x.parts[k] ?? 0)) keep.add(c);
+  });
+  return candidates.filter((c) => keep.has(c));
+}
+
 export function validationCases(
   table: EventTable,
   catalog: readonly StyleInfo[],
   members: readonly MemberInfo[],
   from: number,
   to: number,
-  maxMembers = 3000,
+  maxMembers = 2000,
 ): ValidationCase[] {
   const who = memberLookup(table, members);
   const fitted = fitSignals(table, catalog, who.profiling, from);
@@ -110,7 +133,7 @@ export function validationCases(
     maxMembers,
   );
   return chosen.map((m) => ({
-    candidates: fitted.scorer.candidates(m, who.gender(m)),
+    candidates: strongest(fitted.scorer.candidates(m, who.gender(m)), VALIDATION_POOL),
     truth: byMember.get(m) ?? new Set(),
   }));
 }
@@ -199,12 +222,7 @@ export function trainModel(
   profiles.rows.forEach((row, m) => {
     if (!row || !who.profiling(m)) return;
     const candidates = scorer.candidates(m, who.gender(m));
-    const best = topStyles(
-      candidates,
-      (c) => blendScore(c.parts, weights),
-      picksPerMember,
-      styleId,
-    );
+    const best = topStyles(candidates, (c) => blendScore(c.parts, weights), picksPerMember);
     const picks: ModelPick[] = best.map((c) => {
       const anchorAt = c.anchor >= 0 ? row.styles.indexOf(c.anchor) : -1;
       return {
@@ -221,15 +239,19 @@ export function trainModel(
   });
   const known = new Set(catalog.map((s) => s.styleId));
   const look = lookPairs(table, catalog, { until });
-  const maxPopularity = Math.max(1e-9, ...profiles.popularity);
+  const maxPopularity = largest(profiles.popularity, 1e-9);
   const items: ItemModel[] = [];
   table.styles.values.forEach((id, s) => {
     if (!known.has(id)) return;
     items.push({
       styleId: id,
       popularity: round((profiles.popularity[s] ?? 0) / maxPopularity),
-      neighbours: (scorer.neighbours[s] ?? []).map((n) => [styleId(n.style), round(n.sim)]),
-      look: (look[s] ?? []).map((p) => [styleId(p.style), round(p.score), p.coPurchases]),
+      neighbours: (scorer.neighbours[s] ?? [])
+        .slice(0, SHIPPED_NEIGHBOURS)
+        .map((n) => [styleId(n.style), round(n.sim, 3)]),
+      look: (look[s] ?? [])
+        .slice(0, SHIPPED_LOOK)
+        .map((p) => [styleId(p.style), round(p.score, 3), p.coPurchases]),
       fit: fit.styles[s] ?? null,
     });
   });

@@ -6,6 +6,7 @@
  * styles, which bounds the work for bestsellers every member has touched.
  */
 import type { Profiles } from './profiles';
+import { topK } from './top-k';
 
 export interface UserKnnOptions {
   /** Neighbours per member. Default 30. */
@@ -95,8 +96,7 @@ export class UserKnn {
       if (otherNorm > 0) sims.push({ other, sim: (this.acc[other] ?? 0) / (norm * otherNorm) });
       this.acc[other] = 0;
     }
-    sims.sort((a, b) => b.sim - a.sim || a.other - b.other);
-    const top = sims.slice(0, this.k);
+    const top = topK(sims, this.k, (s) => s.sim);
     for (const { other, sim } of top) {
       const theirs = this.profiles.rows[other];
       const otherNorm = this.profiles.norms[other] ?? 1;

@@ -4,7 +4,6 @@
  * precision@5 wins; ties go to the earlier combination of the grid. The period a report quotes is
  * never the one the weights were chosen on (trainModel splits inside its own training data).
  */
-import { precisionAt } from './evaluate';
 import { COMPONENTS, type CandidateParts, type Weights } from './scorer';
 
 export const WEIGHT_GRID: Record<(typeof COMPONENTS)[number], readonly number[]> = {
@@ -50,35 +49,69 @@ export function precisionOfWeights(
   return each.length > 0 ? each.reduce((a, b) => a + b, 0) / each.length : 0;
 }
 
+/**
+ * The cases packed for the grid: every candidate's signals in one array, whether it is in the
+ * member's truth in another. Scoring hundreds of weightings then allocates nothing.
+ */
+interface Packed {
+  parts: Float64Array;
+  hit: Uint8Array;
+  offsets: Int32Array;
+}
+const packedCases = new WeakMap<readonly ValidationCase[], Packed>();
+
+function pack(cases: readonly ValidationCase[]): Packed {
+  const seen = packedCases.get(cases);
+  if (seen) return seen;
+  const offsets = new Int32Array(cases.length + 1);
+  cases.forEach((c, i) => (offsets[i + 1] = (offsets[i] ?? 0) + c.candidates.length));
+  const total = offsets[cases.length] ?? 0;
+  const width = COMPONENTS.length;
+  const parts = new Float64Array(total * width);
+  const hit = new Uint8Array(total);
+  cases.forEach(({ candidates, truth }, i) => {
+    candidates.forEach((c, j) => {
+      const at = (offsets[i] ?? 0) + j;
+      for (let k = 0; k < width; k++) parts[at * width + k] = c.parts[k] ?? 0;
+      hit[at] = truth.has(c.style) ? 1 : 0;
+    });
+  });
+  const packed = { parts, hit, offsets };
+  packedCases.set(cases, packed);
+  return packed;
+}
+
 /** Precision@k of one weighting, member by member (in the cases' order). */
 export function precisionsOfWeights(
   cases: readonly ValidationCase[],
   weights: Weights,
   k = 5,
 ): number[] {
+  const { parts, hit, offsets } = pack(cases);
   const w = COMPONENTS.map((c) => weights[c]);
+  const width = w.length;
+  const topScore = new Float64Array(k);
+  const topHit = new Uint8Array(k);
   const out: number[] = [];
-  const top: { style: number; s: number }[] = [];
-  for (const { candidates, truth } of cases) {
-    top.length = 0;
-    for (const c of candidates) {
+  for (let i = 0; i < cases.length; i++) {
+    let kept = 0;
+    for (let at = offsets[i] ?? 0; at < (offsets[i + 1] ?? 0); at++) {
       let s = 0;
-      for (let j = 0; j < w.length; j++) s += (w[j] ?? 0) * (c.parts[j] ?? 0);
-      // Keep the k best seen so far (insertion into a short sorted list).
-      if (top.length < k || s > (top[top.length - 1]?.s ?? 0)) {
-        let at = top.length;
-        while (at > 0 && (top[at - 1]?.s ?? 0) < s) at--;
-        top.splice(at, 0, { style: c.style, s });
-        if (top.length > k) top.pop();
+      for (let j = 0; j < width; j++) s += (w[j] ?? 0) * (parts[at * width + j] ?? 0);
+      // Keep the k best so far; an equal score does not displace an earlier candidate.
+      if (kept === k && s <= (topScore[k - 1] ?? 0)) continue;
+      let pos = kept < k ? kept++ : k - 1;
+      while (pos > 0 && (topScore[pos - 1] ?? 0) < s) {
+        topScore[pos] = topScore[pos - 1] ?? 0;
+        topHit[pos] = topHit[pos - 1] ?? 0;
+        pos--;
       }
+      topScore[pos] = s;
+      topHit[pos] = hit[at] ?? 0;
     }
-    out.push(
-      precisionAt(
-        top.map((t) => t.style),
-        truth,
-        k,
-      ),
-    );
+    let hits = 0;
+    for (let j = 0; j < kept; j++) hits += topHit[j] ?? 0;
+    out.push(hits / k);
   }
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import type { Reason } from '../model/events';
 import type { MemberModel, ModelPick, PickWhy } from '../model/model';
-import { HALF_LIFE_DAYS, OUTCOME_WEIGHTS } from '../model/profiles';
+import { HALF_LIFE_DAYS, largest, OUTCOME_WEIGHTS } from '../model/profiles';
 import type { Outcome } from '../model/events';
 import { Taste } from '../model/persona';
 import type { Weights } from '../model/scorer';
@@ -72,7 +72,7 @@ export function coldMemberModel(input: ColdInput): MemberModel {
       tag,
     };
   });
-  const max = (f: (r: (typeof rows)[number]) => number) => Math.max(1e-12, ...rows.map(f));
+  const max = (f: (r: (typeof rows)[number]) => number) => largest(rows.map(f), 1e-12);
   const [mi, mp, mo] = [max((r) => r.itemKnn), max((r) => r.persona), max((r) => r.own)];
   const w = input.weights;
   const scored = rows.map((r) => {
