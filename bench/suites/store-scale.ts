@@ -167,13 +167,15 @@ export async function run(): Promise<BenchRow[]> {
       `${historyRows.toLocaleString('en-US')} rows`,
     );
     t = performance.now();
+    const cpu = process.cpuUsage();
     const trained = trainLocalModel(db, new Date('2026-12-31T00:00:00Z'));
+    const used = process.cpuUsage(cpu);
     if (!trained.trained) throw new Error(`no model: ${trained.reason}`);
     row(
       'kiosk model training (own history)',
       round((performance.now() - t) / 1000, 1),
       's',
-      `${trained.events.toLocaleString('en-US')} events, ${trained.members.toLocaleString('en-US')} members`,
+      `${trained.events.toLocaleString('en-US')} events, ${trained.members.toLocaleString('en-US')} members, CPU ${round((used.user + used.system) / 1e6, 1)} s`,
     );
     const size = db.raw
       .prepare(

@@ -161,7 +161,8 @@ function styleFit(
     byKept = meanOffset > 0 ? 'runs-small' : 'runs-large';
   const verdict =
     byReasons && byKept && byReasons !== byKept ? null : (byReasons ?? byKept ?? null);
-  if (!verdict && kept.length === 0 && reasons === 0) return null;
+  // Nothing sure to say: nothing shipped (every style's row travels to every kiosk).
+  if (!verdict && kept.length === 0) return null;
   return {
     verdict,
     tooSmall,

@@ -21,8 +21,9 @@ describe('trainModel', () => {
     const knn = trainModel(table(facts), CATALOG, members, { now, weights: userKnnOnly });
     const b4 = knn.members.find((m) => m.memberId === 'A1')?.picks.find((p) => p.styleId === 'B4');
     expect(b4?.why).toEqual({ code: 'taste', boughtBy: 0 });
-    // Styles already bought stay candidates: members come back to them.
+    // Styles already bought stay candidates (members come back to them), and say so.
     expect(rank(a1, 'B1')).toBeGreaterThanOrEqual(0);
+    expect(a1?.picks[rank(a1, 'B1')]?.why).toEqual({ code: 'own', tries: 2, bought: true });
     expect(model.members.every((m) => m.picks.length > 0)).toBe(true);
   });
 

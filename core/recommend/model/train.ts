@@ -138,12 +138,18 @@ export function validationCases(
   }));
 }
 
+/**
+ * The reason of a pick: what the member did with that very style when it says something (bought
+ * it, or tried it on at least twice: the most concrete line a shopper can read), otherwise the
+ * signal that contributed most to its score.
+ */
 function whyOf(
   c: CandidateParts,
   weights: Weights,
   styleId: (s: number) => string,
   anchorBought: boolean,
 ): PickWhy {
+  if (c.bought || c.tries >= 2) return { code: 'own', tries: c.tries, bought: c.bought };
   let best = -1;
   let bestValue = 0;
   COMPONENTS.forEach((name, k) => {
