@@ -1,7 +1,7 @@
 /**
  * A standalone kiosk (no synced model) trains the cloud's very code on its own history: after
- * `kiosk import` and at start, when the history changed since the last local training. A model the
- * cloud sent is never replaced by a local one.
+ * `kiosk import` and at start, when the history changed since the last local training or that
+ * training is a day old. A model the cloud sent is never replaced by a local one.
  */
 import { trainModel, type TrainOptions } from '../recommend';
 import type { WritableDB } from '../store/db';
@@ -33,11 +33,18 @@ export function trainLocalModel(
   };
 }
 
-/** Trains only when there is no cloud model and the history changed since the last training. */
+/** A local model older than this is trained again (it takes in this kiosk's own visits). */
+const MAX_AGE_MS = 86_400_000;
+
+/**
+ * Trains only when there is no cloud model and either the imported history or the consents
+ * changed since the last training, or that training is a day old.
+ */
 export function ensureLocalModel(db: WritableDB, now: Date = new Date()): LocalTraining {
   const active = activeModel(db);
   if (active?.source === 'cloud') return { trained: false, reason: 'cloud-model' };
-  if (active && active.sourceRows === trainingRows(db))
+  const age = active ? now.getTime() - Date.parse(active.activatedAt) : Number.POSITIVE_INFINITY;
+  if (active && active.sourceRows === trainingRows(db) && age >= 0 && age < MAX_AGE_MS)
     return { trained: false, reason: 'up-to-date' };
   return trainLocalModel(db, now);
 }

@@ -110,6 +110,12 @@ describe('ensureLocalModel', () => {
       `INSERT INTO history_transactions VALUES ('Z1',1,NULL,'S001','store','2026-09-20T10:00:00+08:00','SHO1-BLK-M',1,1)`,
     );
     expect(ensureLocalModel(db, now).trained).toBe(true);
+    // A consent withdrawn changes what may be learned; so does a day gone by.
+    db.exec(`UPDATE members SET consent_profile = 0 WHERE member_id = 'M1'`);
+    expect(ensureLocalModel(db, now)).toMatchObject({ trained: true, members: 0 });
+    const later = new Date(now.getTime() + 23 * 3600_000);
+    expect(ensureLocalModel(db, later)).toEqual({ trained: false, reason: 'up-to-date' });
+    expect(ensureLocalModel(db, new Date(now.getTime() + 25 * 3600_000)).trained).toBe(true);
   });
 
   it('never replaces a model the cloud sent', () => {

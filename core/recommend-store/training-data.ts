@@ -150,13 +150,16 @@ export function splitTags(styleTags: string): string[] {
     .filter((t) => t.length > 0);
 }
 
-/** How many rows the training data has: a different count means the history changed. */
+/**
+ * A fingerprint of the imported history and of who may be profiled: a different number means an
+ * import or a consent changed what training would see. (This kiosk's own visits and sales are
+ * taken in by the daily retraining, not by every start.)
+ */
 export function trainingRows(db: ReadableDB): number {
   return (
     db
       .prepareRead<[], { n: number }>(
         `SELECT (SELECT count(*) FROM history_transactions) + (SELECT count(*) FROM history_tryons)
-           + (SELECT count(*) FROM sale_lines) + (SELECT count(*) FROM tryons)
            + (SELECT count(*) FROM members WHERE consent_profile = 1 AND erased_at IS NULL) AS n`,
       )
       .get()?.n ?? 0
