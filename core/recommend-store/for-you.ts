@@ -99,6 +99,7 @@ function ranked(db: ReadableDB, req: RankRequest): Recommendation[] {
     popular: popularStyles(db, POPULAR_POOL),
     neighbours: reader.neighbours,
     facts: reader.facts,
+    sizes: reader.sizes,
     gender: req.gender,
     visit: req.visit,
     limit: req.limit * 3,

@@ -1,6 +1,7 @@
 /**
  * What one ranking call reads from the kiosk's model and catalog, each style read at most once:
- * item neighbours, style facts (gender, tags, sizes, category) and names for the reason lines.
+ * item neighbours, style facts (gender, tags, category, slot) and names for the reason lines, and
+ * — only for the garments of the visit — a style's sizes.
  */
 import {
   inWearingOrder,
@@ -22,6 +23,7 @@ export interface ModelReader {
   item(styleId: string): ItemModel | null;
   neighbours(styleId: string): readonly (readonly [string, number])[];
   facts(styleId: string): StyleRow | undefined;
+  sizes(styleId: string): string[];
   name(styleId: string): StyleName | null;
 }
 
@@ -39,13 +41,13 @@ export function modelReader(db: ReadableDB): ModelReader {
       gender: string;
       tags: string;
       slot: string;
-      sizes: string;
     }
   >(
-    `SELECT p.name_zh AS nameZh, p.name_en AS nameEn, p.category AS category, p.gender AS gender,
-       p.style_tags AS tags, p.outfit_slot AS slot,
-       (SELECT json_group_array(DISTINCT v.size) FROM variants v WHERE v.style_id = p.style_id) AS sizes
-     FROM products p WHERE p.style_id = ?`,
+    `SELECT name_zh AS nameZh, name_en AS nameEn, category, gender, style_tags AS tags,
+       outfit_slot AS slot FROM products WHERE style_id = ?`,
+  );
+  const sizesOf = db.prepareRead<[string], { size: string }>(
+    'SELECT DISTINCT size FROM variants WHERE style_id = ?',
   );
   const item = (styleId: string) => {
     if (!items.has(styleId)) items.set(styleId, itemModel(db, styleId));
@@ -54,13 +56,6 @@ export function modelReader(db: ReadableDB): ModelReader {
   const facts = (styleId: string) => {
     if (!styles.has(styleId)) {
       const row = product.get(styleId);
-      let sizes: string[] = [];
-      try {
-        const parsed: unknown = row ? JSON.parse(row.sizes) : [];
-        if (Array.isArray(parsed)) sizes = parsed.filter((s) => typeof s === 'string');
-      } catch {
-        sizes = [];
-      }
       styles.set(
         styleId,
         row && {
@@ -70,7 +65,6 @@ export function modelReader(db: ReadableDB): ModelReader {
           slot: row.slot,
           gender: asGender(row.gender),
           tags: splitTags(row.tags),
-          sizes: inWearingOrder(sizes),
         },
       );
     }
@@ -80,6 +74,7 @@ export function modelReader(db: ReadableDB): ModelReader {
     item,
     neighbours: (styleId) => item(styleId)?.neighbours ?? [],
     facts,
+    sizes: (styleId) => inWearingOrder(sizesOf.all(styleId).map((r) => r.size)),
     name: (styleId) => facts(styleId) ?? null,
   };
 }

@@ -2,14 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { MemberModel } from '../model/model';
 import { nextSize, rankLive, STYLE_DEMOTION, type RankInput, type StyleFacts } from './live';
 
+const sizes: Record<string, string[]> = {
+  TOP: ['S', 'M', 'L'],
+  JEANS: ['28', '29'],
+  HOODIE: ['M', 'L'],
+};
 const facts: Record<string, StyleFacts> = {
-  TOP: { gender: 'U', tags: ['business'], sizes: ['S', 'M', 'L'] },
-  PANTS: { gender: 'U', tags: ['business'], sizes: ['28', '29', '30'] },
-  COAT: { gender: 'U', tags: ['business', 'minimalist'], sizes: ['S', 'M', 'L'] },
-  TEE: { gender: 'U', tags: ['street'], sizes: ['S', 'M', 'L'] },
-  JEANS: { gender: 'U', tags: ['street'], sizes: ['28', '29'] },
-  HOODIE: { gender: 'U', tags: ['street', 'sporty'], sizes: ['M', 'L'] },
-  DRESS: { gender: 'F', tags: ['romantic'], sizes: ['S', 'M'] },
+  TOP: { gender: 'U', tags: ['business'] },
+  PANTS: { gender: 'U', tags: ['business'] },
+  COAT: { gender: 'U', tags: ['business', 'minimalist'] },
+  TEE: { gender: 'U', tags: ['street'] },
+  JEANS: { gender: 'U', tags: ['street'] },
+  HOODIE: { gender: 'U', tags: ['street', 'sporty'] },
+  DRESS: { gender: 'F', tags: ['romantic'] },
 };
 const neighbours: Record<string, [string, number][]> = {
   TEE: [
@@ -41,6 +46,7 @@ const input = (over: Partial<RankInput> = {}): RankInput => ({
   popular,
   neighbours: (s) => neighbours[s] ?? [],
   facts: (s) => facts[s],
+  sizes: (s) => sizes[s] ?? [],
   gender: 'M',
   visit: [],
   limit: 10,

@@ -29,8 +29,6 @@ export interface VisitTryOn {
 export interface StyleFacts {
   gender: Gender;
   tags: readonly string[];
-  /** Sizes in wearing order. */
-  sizes: readonly string[];
 }
 
 export type LiveWhy = PickWhy | { code: 'with-visit'; anchor: string; liked: boolean };
@@ -62,6 +60,8 @@ export interface RankInput {
   popular: readonly { styleId: string; popularity: number }[];
   neighbours: (styleId: string) => readonly (readonly [string, number])[];
   facts: (styleId: string) => StyleFacts | undefined;
+  /** A style's sizes in wearing order (asked only for garments of the visit). */
+  sizes: (styleId: string) => readonly string[];
   gender: Gender | null;
   visit: readonly VisitTryOn[];
   /** How many picks to return (the caller may skip some it cannot show). */
@@ -110,11 +110,7 @@ export function rankLive(input: RankInput): LiveRanking {
       for (const tag of input.facts(v.styleId)?.tags ?? []) demoted.add(tag);
     if (v.reason === 'colour' && v.colour) avoidColours.add(v.colour);
     if (v.reason === 'too-small' || v.reason === 'too-big') {
-      const to = nextSize(
-        input.facts(v.styleId)?.sizes ?? [],
-        v.size,
-        v.reason === 'too-small' ? 1 : -1,
-      );
+      const to = nextSize(input.sizes(v.styleId), v.size, v.reason === 'too-small' ? 1 : -1);
       if (to && !sizeProposals.some((p) => p.styleId === v.styleId && p.colour === v.colour))
         sizeProposals.push({
           styleId: v.styleId,
