@@ -28,9 +28,16 @@ let a: KioskHost;
 let b: KioskHost;
 let version = '';
 
+async function call(host: KioskHost, method: string, params: object = {}): Promise<void> {
+  const result = await host.bridge.dispatch(method, params);
+  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+}
+
+/** "Sync now" as staff run it: a supervisor signs in, syncs and signs out. */
 async function syncNow(host: KioskHost): Promise<void> {
-  const result = await host.bridge.dispatch('sync.now', {});
-  if (!result.ok) throw new Error(`sync.now: ${result.error.message}`);
+  await call(host, 'staff.login', { badge: 'BADGE-2001', pin: '8642' });
+  await call(host, 'staff.syncNow');
+  await call(host, 'staff.logout');
 }
 
 async function startEnrolled(name: string): Promise<KioskHost> {
