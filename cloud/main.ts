@@ -2,11 +2,13 @@
  * The member cloud entry point.
  *   node bin/run-ts.mjs cloud/main.ts                      start (PGlite, or DATABASE_URL)
  *   node bin/run-ts.mjs cloud/main.ts enroll-code --store S001 [--ttl 900]   print a one-time code
+ *   node bin/run-ts.mjs cloud/main.ts train                 train the recommendation model now
  * Env: DATABASE_URL, CLOUD_DATA_DIR (PGlite directory; default in memory), CLOUD_PORT (8787),
  * CLOUD_ADMIN_TOKEN (default a dev token, fine on loopback only), CLOUD_URL (for enroll-code),
  * CLOUD_PRESENCE_SECRET (HMAC key of presence tickets, the same on every instance; default one
  * kept in the database), CLOUD_TRUST_PROXY (true, or the proxy's address: per-address limits then
- * use X-Forwarded-For), LOG_LEVEL.
+ * use X-Forwarded-For), CLOUD_TRAIN_AT (HH:MM UTC of the nightly recommendation training; default
+ * 19:00 = 03:00 +08:00), LOG_LEVEL.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +17,8 @@ import { CreateEnrollmentCodeResponseSchema } from '../sync/protocol';
 import { buildCloudApp } from './app';
 import { DEFAULT_CODE_TTL_S, createEnrollmentCode } from './auth/enrollment';
 import { openCloudDb } from './open-db';
+import { trainCommand } from './recommend/train-command';
+import { startNightlyTraining } from './recommend/scheduler';
 
 const DEV_ADMIN_TOKEN = 'dev-admin-token';
 const env = process.env;
@@ -39,7 +43,13 @@ async function start(): Promise<void> {
     presenceSecret: env.CLOUD_PRESENCE_SECRET,
     ...(trustProxy ? { trustProxy: trustProxy === 'true' ? true : trustProxy } : {}),
   });
+  const nightly = startNightlyTraining({
+    db,
+    at: env.CLOUD_TRAIN_AT ?? '19:00',
+    log: log.child({ mod: 'cloud/recommend' }),
+  });
   const shutdown = async () => {
+    nightly.stop();
     await app.close();
     await db.close();
     process.exit(0);
@@ -107,9 +117,11 @@ async function enrollCode(args: string[]): Promise<number> {
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'enroll-code') {
   process.exitCode = await enrollCode(rest);
+} else if (command === 'train') {
+  process.exitCode = await trainCommand({ env, demoDir, out, err });
 } else if (command === undefined || command === 'start') {
   await start();
 } else {
-  err(`unknown command ${command}; use start or enroll-code`);
+  err(`unknown command ${command}; use start, enroll-code or train`);
   process.exitCode = 2;
 }

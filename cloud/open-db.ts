@@ -3,6 +3,7 @@ import { migrate } from './db/migrate';
 import { createPgDb } from './db/pg-db';
 import { createPgliteDb } from './db/pglite-db';
 import { isEmpty, loadDemoStore } from './demo/load-demo-store';
+import { loadDemoHistory } from './recommend/demo-history';
 
 export interface OpenDbOptions {
   /** PostgreSQL URL; absent = PGlite. */
@@ -22,6 +23,7 @@ export async function openCloudDb(opts: OpenDbOptions): Promise<{ db: Db; loaded
   let loadedDemo = false;
   if (opts.demoDir && (await isEmpty(db))) {
     await loadDemoStore(db, opts.demoDir);
+    await loadDemoHistory(db, opts.demoDir);
     loadedDemo = true;
   }
   return { db, loadedDemo };

@@ -9,7 +9,7 @@ import { createCatalog } from '../core/catalog/lookup';
 import { checkDataKey } from '../core/crypto/key-check';
 import { fileKeyStore, type KeySealer } from '../core/crypto/key-store';
 import type { DataKey } from '../core/crypto/data-key';
-import { ensureAffinity } from '../core/recommend';
+import { ensureLocalModel } from '../core/recommend-store';
 import { purgeRetention } from '../core/sessions/retention';
 import { verifyStaffPin } from '../core/staff/verify-pin';
 import { sealLegacyStaffNames } from '../core/staff/staff-names';
@@ -97,8 +97,14 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   // The limit may have been lowered in the config since the last start.
   const trimmed = media.enforceLimit();
   if (trimmed.evicted > 0) log.info(trimmed, 'media cache trimmed to its limit');
-  // Style affinity for "complete the look": rebuilt only when the history changed since last time.
-  if (ensureAffinity(db)) log.info('rebuilt style affinity from the history');
+  // Without a model synced from the cloud the kiosk trains the same code on its own history,
+  // only when that history changed since the last training.
+  const training = ensureLocalModel(db);
+  if (training.trained)
+    log.info(
+      { version: training.version, events: training.events, ms: training.ms },
+      'trained the recommendation model on this kiosk',
+    );
   const catalog = createCatalog(readOnly(db), config.storeId);
   const devices = new DeviceManager({
     devices: config.devices,

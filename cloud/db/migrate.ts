@@ -9,6 +9,7 @@ import { sql as deviceScopedKeys } from './migrations/0070-device-scoped-keys';
 import { sql as rateLimitsAndSecrets } from './migrations/0080-rate-limits-and-secrets';
 import { sql as memberTokenFormat } from './migrations/0090-member-token-format';
 import { sql as catalogMedia } from './migrations/0100-catalog-media';
+import { sql as recommend } from './migrations/0120-recommend';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 80, name: 'rate-limits-and-secrets', sql: rateLimitsAndSecrets },
   { version: 90, name: 'member-token-format', sql: memberTokenFormat },
   { version: 100, name: 'catalog-media', sql: catalogMedia },
+  { version: 120, name: 'recommend', sql: recommend },
 ];
 
 export class MigrationError extends Error {

@@ -7,6 +7,7 @@
  */
 import { enqueue, type OutboxEntry } from '../outbox/outbox';
 import { dropPersonalArgs } from '../outbox/personal-args';
+import { forgetMember } from '../recommend-store/model-tables';
 import type { WritableDB } from '../store/db';
 
 export interface ErasureReport {
@@ -55,6 +56,8 @@ export function eraseMember(
       };
     const run = (sql: string) => db.prepare(sql).run({ id: memberId }).changes;
     const preferences = run('DELETE FROM preferences WHERE member_id = @id');
+    // The member's picks leave this kiosk's model at once (the cloud drops them from the next).
+    forgetMember(db, memberId);
     const photos = run(
       'DELETE FROM photos WHERE member_id = @id OR session_id IN (SELECT session_id FROM sessions WHERE member_id = @id)',
     );

@@ -75,14 +75,11 @@ export function createScreenService(options: ScreenServiceOptions) {
       role: config.role,
       place: screen.place,
       member: memberBadge(v.member, tierName),
-      cards: v.cards,
+      cards: suggestions.withFit(v.cards, v.member),
       focusSku: v.focusSku,
       suggestions:
         (config.role === 'mirror' || config.role === 'staff') && v.sessionId
-          ? suggestions.for(
-              v.cards.map((card) => card.sku),
-              v.member?.memberId ?? null,
-            )
+          ? suggestions.for(v.cards, v.member)
           : { look: [], forYou: [] },
       requests: staffRole ? queue.openRequests() : queue.requestsById(v.requestIds),
       orders: v.orders,

@@ -4,7 +4,7 @@
  */
 import type { Label } from '../rules/types';
 import type { ReadableDB } from '../store/db';
-import { ONLINE, type StockSplit } from './types';
+import { compareSizes, ONLINE, type StockSplit } from '../recommend';
 
 export interface VariantAvailability {
   sku: string;
@@ -24,22 +24,6 @@ export interface VariantAvailability {
 export type OtherSizesResult =
   | { ok: true; styleId: string; variants: VariantAvailability[] }
   | { ok: false; code: 'unknown-sku'; message: string };
-
-const SIZE_ORDER = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL', 'XXXL'];
-
-/** Letter sizes in wearing order, then numeric sizes by number, then anything else by text. */
-export function compareSizes(a: string, b: string): number {
-  const rank = (size: string): [number, number, string] => {
-    const letter = SIZE_ORDER.indexOf(size.toUpperCase());
-    if (letter >= 0) return [0, letter, ''];
-    const number = Number(size);
-    if (size.trim() !== '' && Number.isFinite(number)) return [1, number, ''];
-    return [2, 0, size];
-  };
-  const [ga, na, ta] = rank(a);
-  const [gb, nb, tb] = rank(b);
-  return ga - gb || na - nb || (ta < tb ? -1 : ta > tb ? 1 : 0);
-}
 
 function availabilityReason(colorZh: string, colorEn: string, size: string, s: StockSplit): Label {
   const zh = `${colorZh} ${size}`;

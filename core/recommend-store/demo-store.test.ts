@@ -8,21 +8,24 @@ import { allStoreFiles } from '../import/store-files';
 import { memberRfm } from '../rfm-store';
 import { openDatabase, readOnly, type ReadableDB, type WritableDB } from '../store/db';
 import { migrate } from '../store/migrations';
-import { rebuildAffinity } from './affinity';
 import { completeTheLook } from './complete-the-look';
+import { fitAdvice } from './fit-advice';
 import { forYou } from './for-you';
+import { ensureLocalModel, type LocalTraining } from './local-model';
+import { itemModel } from './model-tables';
 import { otherSizesAndColours } from './other-sizes';
 
 let dir: ReturnType<typeof tempDir>;
 let db: WritableDB;
 let r: ReadableDB;
+let training: LocalTraining;
 
 beforeAll(() => {
   dir = tempDir();
   db = openDatabase(join(dir.path, 'kiosk.db'));
   migrate(db);
   importStoreFolder(db, demoStore, allStoreFiles, { key: DataKey.generate() });
-  rebuildAffinity(db);
+  training = ensureLocalModel(db, new Date('2026-10-01T00:00:00Z'));
   r = readOnly(db);
 });
 afterAll(() => {
@@ -36,7 +39,15 @@ interface Facts {
 }
 
 describe('on the demo store', () => {
-  it('completes the look of every style within the guarantees, ranked by affinity', () => {
+  it('trains the model on the kiosk’s own history, for every consenting member', () => {
+    const consenting = db.raw
+      .prepare('SELECT count(*) AS n FROM members WHERE consent_profile = 1')
+      .get() as { n: number };
+    expect(training).toMatchObject({ trained: true, members: consenting.n });
+    expect(training.trained && training.events).toBeGreaterThan(35_000);
+  });
+
+  it('completes the look of every style within the guarantees, best first', () => {
     const facts = new Map(
       (
         db.raw
@@ -78,7 +89,33 @@ describe('on the demo store', () => {
     expect(memberRfm(r, 'M000009', new Date('2026-10-01T00:00:00Z'))).toBeNull();
     const consenting = forYou(r, { memberId: 'M000001', storeId: 'S001', limit: 5 });
     expect(consenting.ok && consenting.items).toHaveLength(5);
+    expect(consenting.ok && consenting.items.every((i) => i.kind === 'for-you')).toBe(true);
     expect(memberRfm(r, 'M000001', new Date('2026-10-01T00:00:00Z'))?.segment).toBeTruthy();
+  });
+
+  it('says a style runs small only with evidence, with the counts, and never for a one-size bag', () => {
+    const styles = db.raw.prepare('SELECT style_id AS id FROM products').all() as { id: string }[];
+    const verdicts = styles.map((s) => ({ id: s.id, fit: itemModel(r, s.id)?.fit ?? null }));
+    const small = verdicts.filter((v) => v.fit?.verdict === 'runs-small');
+    const large = verdicts.filter((v) => v.fit?.verdict === 'runs-large');
+    expect(small.length).toBeGreaterThan(0);
+    expect(large.length).toBeGreaterThan(0);
+    for (const { fit } of small) {
+      expect((fit?.tooSmall ?? 0) + (fit?.tooBig ?? 0)).toBeGreaterThanOrEqual(12);
+      expect(fit?.tooSmall ?? 0).toBeGreaterThan(fit?.tooBig ?? 0);
+    }
+    expect(verdicts.filter((v) => v.id.startsWith('BAG')).every((v) => v.fit === null)).toBe(true);
+    const first = small[0];
+    const sku = db.raw
+      .prepare('SELECT sku, size FROM variants WHERE style_id = ? LIMIT 1')
+      .get(first?.id) as { sku: string; size: string };
+    expect(
+      fitAdvice(r, { styleId: first?.id ?? '', size: sku.size, memberId: null }),
+    ).toMatchObject({
+      verdict: 'runs-small',
+      tooSmall: first?.fit?.tooSmall,
+      usualFrom: 'tried',
+    });
   });
 
   it('lists the other sizes of a demo style with the three stock numbers', () => {

@@ -1,10 +1,12 @@
 /**
  * What the recommenders need to know about styles and stock, as small read-only queries: the
  * styles (with outfit slot and gender) of some skus, the gender rule, and the variant of a style to
- * show (in stock here first, then online; the shopper's size when known).
+ * show (in stock here first, then online; the shopper's size when known; not a colour turned down).
  */
+import { genderFits, ONLINE, type Gender, type StockSplit } from '../recommend';
 import type { ReadableDB } from '../store/db';
-import { ONLINE, type Gender, type StockSplit } from './types';
+
+export { genderFits };
 
 export interface StyleFacts {
   styleId: string;
@@ -39,15 +41,6 @@ export function styleFacts(db: ReadableDB, styleId: string): StyleFacts | null {
   );
 }
 
-/**
- * Whether a product of `product` gender suits a shopper of `shopper` gender: unisex (U) suits
- * everyone; an unknown shopper (undefined or U) may see everything.
- */
-export function genderFits(product: Gender, shopper: Gender | null | undefined): boolean {
-  if (product === 'U' || !shopper || shopper === 'U') return true;
-  return product === shopper;
-}
-
 /** The genders of products a shopper may be shown, for an SQL `IN (json_each(?))`. */
 export function allowedGenders(shopper: Gender | null | undefined): Gender[] {
   if (!shopper || shopper === 'U') return ['F', 'M', 'U'];
@@ -63,22 +56,33 @@ export function genderOfVisit(styles: readonly StyleFacts[]): Gender | null {
 export interface ShownVariant extends StockSplit {
   sku: string;
   size: string;
+  colour: string;
+}
+
+export interface VariantChoice {
+  /** Colours the shopper turned down in this visit: another colour is shown, or none. */
+  avoidColours?: readonly string[];
+  /** Also show a variant only other stores have (it can be reserved there). Default false. */
+  otherStores?: boolean;
+  /** This colour first, after the preferred size (the same garment one size up). */
+  colour?: string;
 }
 
 /**
  * The variant of a style to show: the preferred size first when given, then available here before
- * online (other stores need a transfer, so they do not count), then the most stock. Null when no
- * variant is in stock here or online.
+ * online before other stores (those need a transfer, so they count only with `otherStores`), then
+ * the most stock; never a colour in `avoidColours`. Null when no variant qualifies.
  */
 export function variantToShow(
   db: ReadableDB,
   styleId: string,
   storeId: string,
   preferredSize?: string | null,
+  options: VariantChoice = {},
 ): ShownVariant | null {
   const rows = db
     .prepareRead<[string, string, string, string, string], ShownVariant>(
-      `SELECT v.sku AS sku, v.size AS size,
+      `SELECT v.sku AS sku, v.size AS size, v.color_code AS colour,
          coalesce(sum(CASE WHEN s.location_id = ? THEN max(s.on_hand, 0) END), 0) AS here,
          coalesce(sum(CASE WHEN s.location_id NOT IN (?, ?) THEN max(s.on_hand, 0) END), 0) AS otherStores,
          coalesce(sum(CASE WHEN s.location_id = ? THEN max(s.on_hand, 0) END), 0) AS online
@@ -88,10 +92,16 @@ export function variantToShow(
     .all(storeId, storeId, ONLINE, ONLINE, styleId);
   const rank = (v: ShownVariant): number[] => [
     preferredSize && v.size === preferredSize ? 0 : 1,
-    v.here > 0 ? 0 : 1,
+    options.colour !== undefined && v.colour !== options.colour ? 1 : 0,
+    v.here > 0 ? 0 : v.online > 0 ? 1 : 2,
     -(v.here + v.online),
   ];
-  const candidates = rows.filter((v) => v.here > 0 || v.online > 0);
+  const avoid = new Set(options.avoidColours ?? []);
+  const candidates = rows.filter(
+    (v) =>
+      !avoid.has(v.colour) &&
+      (v.here > 0 || v.online > 0 || (options.otherStores === true && v.otherStores > 0)),
+  );
   candidates.sort((a, b) => {
     const ra = rank(a);
     const rb = rank(b);
@@ -102,12 +112,4 @@ export function variantToShow(
     return a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0;
   });
   return candidates[0] ?? null;
-}
-
-/** "the trench coat" from "Trench coat": product names read inside an English sentence. */
-export function inSentence(nameEn: string): string {
-  const word = nameEn.split(' ')[0] ?? '';
-  // Keep acronyms and brand-like words (e.g. "UV", "GORE") as they are.
-  if (word.length > 1 && word === word.toUpperCase()) return nameEn;
-  return nameEn.charAt(0).toLowerCase() + nameEn.slice(1);
 }
