@@ -1,0 +1,101 @@
+/**
+ * What the HQ console reads. Two kinds of tables, both written only by the triggers of migration
+ * 150 (in the transaction of the mutation that changed an event table) or by the set-based
+ * recompute (cloud/hq/rollups/recompute.ts):
+ *
+ * - Analytics facts, one row per thing that happened, keyed for the attribution look-ups:
+ *   `hq_sale_lines` (a sale line in any channel, with the member's home store and join month),
+ *   `hq_garments` (a garment tried in a visit: what the shopper did with it, the last reason given,
+ *   and how it was bought: in that visit's basket, or by the same member within 7 days in a store,
+ *   online or in the mini-program), `hq_session_cells` (which category/season cells a fitting-room
+ *   session touched), `hq_size_requests` (a size asked for at the mirror, and whether this store
+ *   had it in stock at that moment). A member's key is their member id; when the member is erased
+ *   every row of theirs gets one fresh random key (`anon:<uuid>`), so counts stay and nothing links
+ *   back to the person.
+ * - Rollups: counters by day (brand time zone, Asia/Shanghai) and dimension. Category and season
+ *   cells use '*' for "all", so one row answers each filter combination exactly (an order with a
+ *   dress and a coat counts once under '*', once under each category).
+ *
+ * `sales.channel` says where a sale happened: 'store' (a kiosk), 'online' or 'miniapp' (imported
+ * from the brand's online channels; their location is ONLINE).
+ */
+export const sql = `
+ALTER TABLE sales ADD COLUMN channel text NOT NULL DEFAULT 'store' CHECK (channel IN ('store', 'online', 'miniapp'));
+-- an erasure finds the member's try-on events through this (only member try-ons are indexed)
+CREATE INDEX tryons_member ON tryons ((body->>'memberId')) WHERE body->>'memberId' IS NOT NULL;
+
+CREATE TABLE hq_sale_lines (sale_id text NOT NULL, line_no int NOT NULL, location_id text NOT NULL,
+  channel text NOT NULL, sold_at timestamptz NOT NULL, day date NOT NULL, sku text NOT NULL, style_id text NOT NULL,
+  qty int NOT NULL, net_cents bigint NOT NULL, is_member boolean NOT NULL, member_key text, member_home text,
+  member_join_month date, PRIMARY KEY (sale_id, line_no));
+CREATE INDEX hq_sale_lines_location_day ON hq_sale_lines (location_id, day);
+CREATE INDEX hq_sale_lines_style_day ON hq_sale_lines (style_id, day);
+CREATE INDEX hq_sale_lines_member ON hq_sale_lines (member_key, style_id, sold_at) WHERE member_key IS NOT NULL;
+
+CREATE TABLE hq_garments (session_id text NOT NULL, sku text NOT NULL, store_id text NOT NULL,
+  first_at timestamptz NOT NULL, day date NOT NULL, style_id text NOT NULL, member_key text,
+  liked boolean NOT NULL, rejected boolean NOT NULL, size_swap boolean NOT NULL, bought_visit boolean NOT NULL,
+  reason text, reason_at timestamptz,
+  bought_via text CHECK (bought_via IN ('visit', 'store', 'online', 'miniapp')), bought_at timestamptz,
+  bought_sale text, PRIMARY KEY (session_id, sku));
+CREATE INDEX hq_garments_store_day ON hq_garments (store_id, day);
+CREATE INDEX hq_garments_style_day ON hq_garments (style_id, day);
+CREATE INDEX hq_garments_member ON hq_garments (member_key, style_id, first_at) WHERE member_key IS NOT NULL;
+
+CREATE TABLE hq_session_cells (session_id text NOT NULL, category text NOT NULL, season text NOT NULL,
+  day date NOT NULL, store_id text NOT NULL, PRIMARY KEY (session_id, category, season));
+
+CREATE TABLE hq_size_requests (request_id text PRIMARY KEY, store_id text NOT NULL, sku text NOT NULL,
+  day date NOT NULL, out_of_stock boolean NOT NULL);
+
+CREATE TABLE hq_sales_cube (category text NOT NULL, season text NOT NULL, day date NOT NULL,
+  location_id text NOT NULL, channel text NOT NULL, hour smallint NOT NULL, orders int NOT NULL, units int NOT NULL,
+  net_cents bigint NOT NULL, member_orders int NOT NULL, member_net_cents bigint NOT NULL,
+  PRIMARY KEY (category, season, day, location_id, channel, hour));
+CREATE TABLE hq_style_sales_day (day date NOT NULL, location_id text NOT NULL, channel text NOT NULL,
+  style_id text NOT NULL, units int NOT NULL, net_cents bigint NOT NULL, lines int NOT NULL,
+  PRIMARY KEY (day, location_id, channel, style_id));
+CREATE TABLE hq_style_store (location_id text NOT NULL, style_id text NOT NULL, on_hand int NOT NULL,
+  last_sold_at timestamptz, PRIMARY KEY (location_id, style_id));
+
+CREATE TABLE hq_tryon_day (day date NOT NULL, store_id text NOT NULL, sku text NOT NULL, garments int NOT NULL,
+  liked_or_bought int NOT NULL, rejected int NOT NULL, size_swaps int NOT NULL, bought_visit int NOT NULL,
+  bought_store int NOT NULL, bought_online int NOT NULL, bought_miniapp int NOT NULL, too_small int NOT NULL,
+  too_big int NOT NULL, colour int NOT NULL, style int NOT NULL, price int NOT NULL,
+  PRIMARY KEY (day, store_id, sku));
+CREATE TABLE hq_sessions_day (category text NOT NULL, season text NOT NULL, day date NOT NULL, store_id text NOT NULL,
+  sessions int NOT NULL, PRIMARY KEY (category, season, day, store_id));
+CREATE TABLE hq_size_requests_day (day date NOT NULL, store_id text NOT NULL, sku text NOT NULL,
+  requests int NOT NULL, out_of_stock int NOT NULL, brought int NOT NULL, bring_seconds bigint NOT NULL,
+  PRIMARY KEY (day, store_id, sku));
+
+CREATE TABLE hq_member_month (member_key text NOT NULL, month date NOT NULL, home_store text NOT NULL,
+  join_month date, orders int NOT NULL, units int NOT NULL, net_cents bigint NOT NULL, last_at timestamptz NOT NULL,
+  PRIMARY KEY (member_key, month));
+CREATE INDEX hq_member_month_month ON hq_member_month (month, home_store);
+CREATE TABLE hq_cohorts (join_month date NOT NULL, home_store text NOT NULL, month date NOT NULL, members int NOT NULL,
+  PRIMARY KEY (join_month, home_store, month));
+CREATE TABLE hq_cohort_sizes (join_month date NOT NULL, home_store text NOT NULL, members int NOT NULL,
+  PRIMARY KEY (join_month, home_store));
+CREATE TABLE hq_new_members_day (day date NOT NULL, home_store text NOT NULL, members int NOT NULL,
+  PRIMARY KEY (day, home_store));
+CREATE TABLE hq_store_members (home_store text NOT NULL, tier text NOT NULL, members int NOT NULL,
+  consent_profile int NOT NULL, consent_marketing int NOT NULL, consent_photo int NOT NULL,
+  PRIMARY KEY (home_store, tier));
+CREATE TABLE hq_nps_week (week date NOT NULL, store_id text NOT NULL, responses int NOT NULL, promoters int NOT NULL,
+  passives int NOT NULL, detractors int NOT NULL, PRIMARY KEY (week, store_id));
+
+-- RFM is relative (quintiles over all members), so it is a snapshot per month computed from
+-- hq_member_month, not a per-mutation counter (cloud/hq/rollups/rfm-snapshots.ts).
+CREATE TABLE hq_rfm_snapshots (month date PRIMARY KEY, as_of date NOT NULL, computed_at timestamptz NOT NULL);
+CREATE TABLE hq_rfm_members (month date NOT NULL REFERENCES hq_rfm_snapshots ON DELETE CASCADE, member_key text NOT NULL,
+  home_store text NOT NULL, segment text NOT NULL, r smallint NOT NULL, f smallint NOT NULL, m smallint NOT NULL,
+  recency_days int NOT NULL, frequency int NOT NULL, monetary_cents bigint NOT NULL, PRIMARY KEY (month, member_key));
+CREATE INDEX hq_rfm_members_segment ON hq_rfm_members (month, home_store, segment);
+CREATE INDEX hq_rfm_members_member ON hq_rfm_members (member_key);
+CREATE TABLE hq_rfm_segments (month date NOT NULL REFERENCES hq_rfm_snapshots ON DELETE CASCADE, home_store text NOT NULL,
+  segment text NOT NULL, members int NOT NULL, monetary_cents bigint NOT NULL, PRIMARY KEY (month, home_store, segment));
+CREATE TABLE hq_rfm_moves (month date NOT NULL REFERENCES hq_rfm_snapshots ON DELETE CASCADE, home_store text NOT NULL,
+  from_segment text NOT NULL, to_segment text NOT NULL, members int NOT NULL,
+  PRIMARY KEY (month, home_store, from_segment, to_segment));
+`;
