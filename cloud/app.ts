@@ -8,6 +8,9 @@ import { registerAdminRoutes } from './http/admin-routes';
 import type { AppContext } from './http/context';
 import { registerDeviceRoutes } from './http/device-routes';
 import { sendError } from './http/errors';
+import { openapiTransform } from './http/openapi-transform';
+import { heartbeatPlugin } from './hq/heartbeat';
+import { hqPlugin, type HqOptions } from './hq/plugin';
 
 export interface CloudAppOptions {
   db: Db;
@@ -18,6 +21,8 @@ export interface CloudAppOptions {
   now?: () => Date;
   /** Stamps further ahead than this are clamped to the server clock. Default 60 s. */
   maxClockSkewMs?: number;
+  /** The HQ console (/hq/) and its API (/hq/api/): where the built console is, login limit. */
+  hq?: HqOptions;
 }
 
 /**
@@ -51,8 +56,14 @@ export async function buildCloudApp(opts: CloudAppOptions): Promise<FastifyInsta
         version: String(PROTOCOL_VERSION),
         description: 'Sync protocol: see docs/sync-protocol.md',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          hqSession: { type: 'apiKey', in: 'cookie', name: 'hq_session' },
+        },
+      },
     },
+    transform: openapiTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get(
@@ -65,5 +76,13 @@ export async function buildCloudApp(opts: CloudAppOptions): Promise<FastifyInsta
   );
   registerDeviceRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  await app.register(heartbeatPlugin, { db: opts.db, now: ctx.now });
+  await app.register(hqPlugin, {
+    prefix: '/hq',
+    db: opts.db,
+    now: ctx.now,
+    adminToken: opts.adminToken,
+    ...opts.hq,
+  });
   return app;
 }

@@ -3,6 +3,8 @@ import { migrate } from './db/migrate';
 import { createPgDb } from './db/pg-db';
 import { createPgliteDb } from './db/pglite-db';
 import { isEmpty, loadDemoStore } from './demo/load-demo-store';
+import { createDemoUsers } from './hq/demo/demo-users';
+import { loadDemoHistory } from './hq/demo/history';
 
 export interface OpenDbOptions {
   /** PostgreSQL URL; absent = PGlite. */
@@ -11,6 +13,8 @@ export interface OpenDbOptions {
   dataDir?: string;
   /** Load these demo CSVs when the database has no stores yet. */
   demoDir?: string;
+  /** With the demo: also its sales and try-on history and one HQ console user per role. */
+  demoHistory?: boolean;
 }
 
 /** Opens the database, migrates it, and loads the demo store into an empty one. */
@@ -22,6 +26,10 @@ export async function openCloudDb(opts: OpenDbOptions): Promise<{ db: Db; loaded
   let loadedDemo = false;
   if (opts.demoDir && (await isEmpty(db))) {
     await loadDemoStore(db, opts.demoDir);
+    if (opts.demoHistory !== false) {
+      await loadDemoHistory(db, opts.demoDir);
+      await createDemoUsers(db, new Date());
+    }
     loadedDemo = true;
   }
   return { db, loadedDemo };

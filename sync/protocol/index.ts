@@ -12,5 +12,6 @@ export * from './push';
 export * from './pull';
 export * from './member';
 export * from './request-order';
+export * from './heartbeat';
 
 export const PROTOCOL_VERSION = 1;

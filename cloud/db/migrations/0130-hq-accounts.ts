@@ -2,7 +2,8 @@
  * HQ console accounts. A user has one role: `analyst` (every store), `store-manager` (the one
  * store named on the account) or `marketing` (brand-wide customer views; campaigns come next).
  * Passwords are scrypt hashes; a session is a random cookie value stored as its SHA-256, with a
- * CSRF token (also stored hashed) that every write must echo in a header.
+ * CSRF token (synchronizer token: useless without the httpOnly cookie) that every write must echo
+ * in a header.
  */
 export const sql = `
 CREATE TABLE hq_users (user_id text PRIMARY KEY, username text NOT NULL UNIQUE
@@ -12,7 +13,7 @@ CREATE TABLE hq_users (user_id text PRIMARY KEY, username text NOT NULL UNIQUE
   disabled_at timestamptz,
   CHECK ((role = 'store-manager') = (store_id IS NOT NULL)));
 CREATE TABLE hq_sessions (token_hash text PRIMARY KEY, user_id text NOT NULL REFERENCES hq_users ON DELETE CASCADE,
-  csrf_hash text NOT NULL, created_at timestamptz NOT NULL, expires_at timestamptz NOT NULL,
+  csrf_token text NOT NULL, created_at timestamptz NOT NULL, expires_at timestamptz NOT NULL,
   last_seen_at timestamptz NOT NULL);
 CREATE INDEX hq_sessions_user ON hq_sessions (user_id);
 CREATE INDEX hq_sessions_expiry ON hq_sessions (expires_at);

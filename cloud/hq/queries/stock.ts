@@ -1,0 +1,131 @@
+/**
+ * Sales and stock, from the style × location rollups: units sold in the range, stock on hand now,
+ * sell-through, weeks of cover over the range's last 4 weeks; slow movers (in stock and no sale in
+ * `slowDays` days before the range's end, or tried 3+ times in the range and never bought); and
+ * the sizes asked for at a mirror while the store had none (lost demand).
+ */
+import { addDays, daysBetween, type StockResponse } from '../../hq-api';
+import type { Queryable } from '../../db/db';
+import { applied, type Scope } from '../scope';
+import { boughtExpr } from './fitting-room';
+import { dayRange, inLocations, inStores, Params, productFilter, total } from './sql';
+
+const RECENT_DAYS = 28;
+const TRIED_NOT_BOUGHT_MIN = 3;
+const LIMIT = 200;
+
+/** Stock at ONLINE serves the online channels; stock in stores serves the store channel. */
+function stockLocations(p: Params, scope: Scope, column: string): string {
+  const store = scope.channels.includes('store');
+  const online = scope.channels.includes('online') || scope.channels.includes('miniapp');
+  const channelPart =
+    store && online
+      ? 'true'
+      : store
+        ? `${column} <> 'ONLINE'`
+        : online
+          ? `${column} = 'ONLINE'`
+          : 'false';
+  return `${inLocations(p, scope, column)} AND ${channelPart}`;
+}
+
+export async function stock(q: Queryable, scope: Scope, slowDays: number): Promise<StockResponse> {
+  const recentFrom =
+    daysBetween(scope.from, scope.to) >= RECENT_DAYS
+      ? addDays(scope.to, 1 - RECENT_DAYS)
+      : scope.from;
+  const recentWeeks = (daysBetween(recentFrom, scope.to) + 1) / 7;
+  const p = new Params();
+  const { rows: byStyle } = await q.query<{
+    styleId: string;
+    unitsSold: number;
+    netCents: number;
+    onHand: number;
+    recent: number;
+  }>(
+    `WITH sold AS (
+       SELECT style_id, sum(units) AS units, sum(net_cents) AS net,
+         sum(units) FILTER (WHERE day >= ${p.add(recentFrom)}::date) AS recent
+       FROM hq_style_sales_day
+       WHERE ${dayRange(p, scope)} AND ${inLocations(p, scope, 'location_id')}
+         AND channel = ANY(${p.list(scope.channels)})
+       GROUP BY style_id),
+     held AS (
+       SELECT style_id, sum(on_hand) AS on_hand FROM hq_style_store
+       WHERE ${stockLocations(p, scope, 'location_id')} GROUP BY style_id)
+     SELECT p.style_id AS "styleId", coalesce(sold.units, 0)::float8 AS "unitsSold",
+       coalesce(sold.net, 0)::float8 AS "netCents", greatest(coalesce(held.on_hand, 0), 0)::float8 AS "onHand",
+       coalesce(sold.recent, 0)::float8 AS recent
+     FROM products p LEFT JOIN sold ON sold.style_id = p.style_id LEFT JOIN held ON held.style_id = p.style_id
+     WHERE ${productFilter(p, scope)} AND (sold.units > 0 OR held.on_hand > 0)
+     ORDER BY 2 DESC, 1 LIMIT ${LIMIT}`,
+    p.values,
+  );
+  const s = new Params();
+  const cutoff = addDays(scope.to, 1 - slowDays);
+  const { rows: slow } = await q.query<{
+    locationId: string;
+    styleId: string;
+    onHand: number;
+    lastSoldAt: string | null;
+    noSale: boolean;
+    tried: number;
+    bought: number;
+  }>(
+    `WITH tried AS (
+       SELECT t.store_id, v.style_id, sum(t.garments) AS tried, sum(${boughtExpr(scope, 't.')}) AS bought
+       FROM hq_tryon_day t JOIN variants v ON v.sku = t.sku
+       WHERE ${dayRange(s, scope, 't.day')} AND ${inStores(s, scope, 't.store_id')}
+       GROUP BY 1, 2)
+     SELECT x.* FROM (
+       SELECT h.location_id AS "locationId", h.style_id AS "styleId", h.on_hand::float8 AS "onHand",
+         to_char(h.last_sold_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "lastSoldAt",
+         (h.last_sold_at IS NULL OR h.last_sold_at < (${s.add(cutoff)}::date)::timestamp AT TIME ZONE 'Asia/Shanghai') AS "noSale",
+         coalesce(tr.tried, 0)::float8 AS tried, coalesce(tr.bought, 0)::float8 AS bought
+       FROM hq_style_store h JOIN products p ON p.style_id = h.style_id
+       LEFT JOIN tried tr ON tr.store_id = h.location_id AND tr.style_id = h.style_id
+       WHERE h.on_hand > 0 AND ${stockLocations(s, scope, 'h.location_id')} AND ${productFilter(s, scope)}) x
+     WHERE x."noSale" OR (x.tried >= ${TRIED_NOT_BOUGHT_MIN} AND x.bought = 0)
+     ORDER BY x."onHand" DESC, 1, 2 LIMIT ${LIMIT}`,
+    s.values,
+  );
+  const l = new Params();
+  const { rows: lost } = await q.query<{
+    storeId: string;
+    sku: string;
+    styleId: string;
+    colorCode: string;
+    size: string;
+    requests: number;
+    outOfStock: number;
+  }>(
+    `SELECT r.store_id AS "storeId", r.sku, v.style_id AS "styleId", v.color_code AS "colorCode", v.size,
+       ${total('r.requests')} AS requests, ${total('r.out_of_stock')} AS "outOfStock"
+     FROM hq_size_requests_day r JOIN variants v ON v.sku = r.sku JOIN products p ON p.style_id = v.style_id
+     WHERE ${dayRange(l, scope, 'r.day')} AND ${inStores(l, scope, 'r.store_id')} AND ${productFilter(l, scope)}
+     GROUP BY 1, 2, 3, 4, 5 HAVING sum(r.out_of_stock) > 0
+     ORDER BY "outOfStock" DESC, 1, 2 LIMIT 100`,
+    l.values,
+  );
+  return {
+    filters: applied(scope),
+    slowDays,
+    byStyle: byStyle.map((r) => {
+      const weeklyUnits = r.recent / recentWeeks;
+      return {
+        styleId: r.styleId,
+        unitsSold: r.unitsSold,
+        netCents: r.netCents,
+        onHand: r.onHand,
+        sellThrough: r.unitsSold + r.onHand > 0 ? r.unitsSold / (r.unitsSold + r.onHand) : null,
+        weeklyUnits,
+        weeksOfCover: weeklyUnits > 0 ? r.onHand / weeklyUnits : null,
+      };
+    }),
+    slowMovers: slow.map((r) => ({
+      ...r,
+      triedNotBought: r.tried >= TRIED_NOT_BOUGHT_MIN && r.bought === 0,
+    })),
+    lostDemand: lost,
+  };
+}
