@@ -13,6 +13,7 @@ import {
   StoreIdSchema,
   StyleIdSchema,
   type HqChannel,
+  type HqView,
 } from './common';
 
 /** The longest range one request may cover. */
@@ -98,3 +99,13 @@ export const AppliedFiltersSchema = z
 export type AppliedFilters = z.infer<typeof AppliedFiltersSchema>;
 
 export const ALL_CHANNELS: readonly HqChannel[] = HQ_CHANNELS;
+
+/** The filters each view does not apply (the console greys them out and says so). */
+export const IGNORED_FILTERS: Record<HqView, AppliedFilters['ignored']> = {
+  overview: ['style'],
+  'fitting-room': [],
+  reasons: ['channels'],
+  stock: [],
+  members: ['channels', 'category', 'season', 'style'],
+  fleet: ['channels', 'category', 'season', 'style'],
+};

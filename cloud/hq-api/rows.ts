@@ -4,11 +4,12 @@
  * online of style DRE003 at S001 are `garments?stage=online&store=S001&style=DRE003`.
  */
 import { z } from 'zod';
-import { IsoDateSchema, SkuSchema, StoreIdSchema } from './common';
+import { IsoDateSchema, SkuSchema, StoreIdSchema, StyleIdSchema } from './common';
 import { HQ_CHANNELS } from './common';
 
 export const ROW_KINDS = [
   'sales',
+  'visits',
   'garments',
   'size-requests',
   'stock',
@@ -45,6 +46,7 @@ export const RowsParamsSchema = z.object({
   channel: z.enum(HQ_CHANNELS).optional(),
   member: yesNo.optional().describe('sales: by a member or not'),
   storeId: StoreIdSchema.optional().describe('One store (or ONLINE) within the filters'),
+  styleId: StyleIdSchema.optional().describe('One style (within the filters)'),
   sku: SkuSchema.optional(),
   colorCode: z.string().max(20).optional(),
   size: z.string().max(20).optional(),

@@ -1,4 +1,7 @@
-/** Sales and stock: sell-through, weeks of cover, slow movers, and sizes asked for but out of stock. */
+/**
+ * Sales and stock: sell-through, weeks of cover, slow movers, and sizes asked for but out of stock.
+ * Stock and slow movers are as of now (stock has no history); sales follow the date range.
+ */
 import { z } from 'zod';
 import { IsoInstantSchema } from './common';
 import { AppliedFiltersSchema } from './filters';
@@ -35,10 +38,9 @@ export const StockResponseSchema = z
         styleId: z.string(),
         onHand: count,
         lastSoldAt: IsoInstantSchema.nullable(),
-        noSale: z.boolean().describe('No sale in the last slowDays days of the range'),
-        tried: count,
-        bought: count,
-        triedNotBought: z.boolean().describe('Tried at least 3 times in the range, never bought'),
+        noSale: z.boolean().describe('No sale here in the slowDays days up to the range’s end'),
+        triesSinceSale: count.describe('Garments of the style tried here since it last sold here'),
+        triedNotBought: z.boolean().describe('Tried at least 3 times since its last sale here'),
       }),
     ),
     lostDemand: z.array(

@@ -36,7 +36,8 @@ export function mayOpen(user: ScopedUser, view: HqView): boolean {
 
 /** The views whose numbers a row kind explains; a user may read it when they may open one. */
 export const ROW_KIND_VIEWS: Record<RowKind, readonly HqView[]> = {
-  sales: ['overview'],
+  sales: ['overview', 'stock'],
+  visits: ['fitting-room'],
   garments: ['fitting-room', 'reasons', 'stock'],
   'size-requests': ['fitting-room', 'stock'],
   stock: ['stock'],

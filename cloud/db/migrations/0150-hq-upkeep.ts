@@ -37,11 +37,32 @@ CREATE FUNCTION hq_garment_vec(g hq_garments) RETURNS int[] LANGUAGE sql IMMUTAB
     (g.reason IS NOT DISTINCT FROM 'colour')::int, (g.reason IS NOT DISTINCT FROM 'style')::int,
     (g.reason IS NOT DISTINCT FROM 'price')::int] $$;
 
-CREATE FUNCTION hq_tryon_day_apply(d date, st text, k text, v int[]) RETURNS void LANGUAGE sql AS $$
-  INSERT INTO hq_tryon_day AS t (day, store_id, sku, garments, liked_or_bought, rejected, size_swaps, bought_visit,
+-- Adds counter vector v to the three grains of try-on counters.
+CREATE FUNCTION hq_tryon_counters_apply(st text, d date, k text, style text, v int[]) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO hq_tryon_day AS t (store_id, day, sku, garments, liked_or_bought, rejected, size_swaps, bought_visit,
     bought_store, bought_online, bought_miniapp, too_small, too_big, colour, style, price)
-  VALUES (d, st, k, v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13])
-  ON CONFLICT (day, store_id, sku) DO UPDATE SET garments = t.garments + EXCLUDED.garments,
+  VALUES (st, d, k, v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13])
+  ON CONFLICT (store_id, day, sku) DO UPDATE SET garments = t.garments + EXCLUDED.garments,
+    liked_or_bought = t.liked_or_bought + EXCLUDED.liked_or_bought, rejected = t.rejected + EXCLUDED.rejected,
+    size_swaps = t.size_swaps + EXCLUDED.size_swaps, bought_visit = t.bought_visit + EXCLUDED.bought_visit,
+    bought_store = t.bought_store + EXCLUDED.bought_store, bought_online = t.bought_online + EXCLUDED.bought_online,
+    bought_miniapp = t.bought_miniapp + EXCLUDED.bought_miniapp, too_small = t.too_small + EXCLUDED.too_small,
+    too_big = t.too_big + EXCLUDED.too_big, colour = t.colour + EXCLUDED.colour, style = t.style + EXCLUDED.style,
+    price = t.price + EXCLUDED.price;
+  INSERT INTO hq_tryon_style_all AS t (day, style_id, garments, liked_or_bought, rejected, size_swaps, bought_visit,
+    bought_store, bought_online, bought_miniapp, too_small, too_big, colour, style, price)
+  VALUES (d, style, v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13])
+  ON CONFLICT (day, style_id) DO UPDATE SET garments = t.garments + EXCLUDED.garments,
+    liked_or_bought = t.liked_or_bought + EXCLUDED.liked_or_bought, rejected = t.rejected + EXCLUDED.rejected,
+    size_swaps = t.size_swaps + EXCLUDED.size_swaps, bought_visit = t.bought_visit + EXCLUDED.bought_visit,
+    bought_store = t.bought_store + EXCLUDED.bought_store, bought_online = t.bought_online + EXCLUDED.bought_online,
+    bought_miniapp = t.bought_miniapp + EXCLUDED.bought_miniapp, too_small = t.too_small + EXCLUDED.too_small,
+    too_big = t.too_big + EXCLUDED.too_big, colour = t.colour + EXCLUDED.colour, style = t.style + EXCLUDED.style,
+    price = t.price + EXCLUDED.price;
+  INSERT INTO hq_tryon_store_day AS t (store_id, day, sessions, garments, liked_or_bought, rejected, size_swaps,
+    bought_visit, bought_store, bought_online, bought_miniapp, too_small, too_big, colour, style, price)
+  VALUES (st, d, 0, v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13])
+  ON CONFLICT (store_id, day) DO UPDATE SET garments = t.garments + EXCLUDED.garments,
     liked_or_bought = t.liked_or_bought + EXCLUDED.liked_or_bought, rejected = t.rejected + EXCLUDED.rejected,
     size_swaps = t.size_swaps + EXCLUDED.size_swaps, bought_visit = t.bought_visit + EXCLUDED.bought_visit,
     bought_store = t.bought_store + EXCLUDED.bought_store, bought_online = t.bought_online + EXCLUDED.bought_online,
@@ -54,47 +75,49 @@ CREATE FUNCTION hq_garment_changed(o hq_garments, n hq_garments) RETURNS void LA
 DECLARE nv int[] := hq_garment_vec(n); ov int[]; d int[] := '{}';
 BEGIN
   IF o.session_id IS NULL THEN
-    PERFORM hq_tryon_day_apply(n.day, n.store_id, n.sku, nv);
+    PERFORM hq_tryon_counters_apply(n.store_id, n.day, n.sku, n.style_id, nv);
     RETURN;
   END IF;
   ov := hq_garment_vec(o);
   IF o.day = n.day AND o.store_id = n.store_id THEN
     IF ov IS DISTINCT FROM nv THEN
       FOR i IN 1..13 LOOP d := d || (nv[i] - ov[i]); END LOOP;
-      PERFORM hq_tryon_day_apply(n.day, n.store_id, n.sku, d);
+      PERFORM hq_tryon_counters_apply(n.store_id, n.day, n.sku, n.style_id, d);
     END IF;
   ELSE
     FOR i IN 1..13 LOOP d := d || (-ov[i]); END LOOP;
-    PERFORM hq_tryon_day_apply(o.day, o.store_id, o.sku, d);
-    PERFORM hq_tryon_day_apply(n.day, n.store_id, n.sku, nv);
+    PERFORM hq_tryon_counters_apply(o.store_id, o.day, o.sku, o.style_id, d);
+    PERFORM hq_tryon_counters_apply(n.store_id, n.day, n.sku, n.style_id, nv);
   END IF;
 END $$;
 
--- The category/season cells of a session: each counts one session on the day of its earliest garment.
+-- A session counts once, on the day of its earliest garment.
+CREATE FUNCTION hq_sessions_apply(st text, d date, n int) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO hq_tryon_store_day AS t VALUES (st, d, n, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+  ON CONFLICT (store_id, day) DO UPDATE SET sessions = t.sessions + EXCLUDED.sessions $$;
+
 CREATE FUNCTION hq_session_touch(g hq_garments) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE v_cat text; v_season text; c record;
+DECLARE v_day date; v_store text;
 BEGIN
-  SELECT category, season INTO v_cat, v_season FROM products WHERE style_id = g.style_id;
-  v_cat := coalesce(v_cat, '?');
-  v_season := coalesce(v_season, '?');
-  FOR c IN SELECT * FROM hq_session_cells WHERE session_id = g.session_id AND day > g.day
-      AND (category, season) IN (('*', '*'), (v_cat, '*'), ('*', v_season), (v_cat, v_season))
-      ORDER BY category, season FOR UPDATE LOOP
-    UPDATE hq_session_cells SET day = g.day
-      WHERE session_id = c.session_id AND category = c.category AND season = c.season;
-    UPDATE hq_sessions_day SET sessions = sessions - 1
-      WHERE category = c.category AND season = c.season AND day = c.day AND store_id = c.store_id;
-    INSERT INTO hq_sessions_day AS s VALUES (c.category, c.season, g.day, c.store_id, 1)
-      ON CONFLICT (category, season, day, store_id) DO UPDATE SET sessions = s.sessions + 1;
-  END LOOP;
-  WITH added AS (
-    INSERT INTO hq_session_cells (session_id, category, season, day, store_id)
-    SELECT g.session_id, x.category, x.season, g.day, g.store_id
-    FROM (VALUES ('*', '*'), (v_cat, '*'), ('*', v_season), (v_cat, v_season)) AS x(category, season)
-    ORDER BY 2, 3 ON CONFLICT DO NOTHING RETURNING category, season)
-  INSERT INTO hq_sessions_day AS s SELECT category, season, g.day, g.store_id, 1 FROM added ORDER BY 1, 2
-    ON CONFLICT (category, season, day, store_id) DO UPDATE SET sessions = s.sessions + 1;
+  INSERT INTO hq_visits VALUES (g.session_id, g.day, g.store_id) ON CONFLICT (session_id) DO NOTHING;
+  IF FOUND THEN
+    PERFORM hq_sessions_apply(g.store_id, g.day, 1);
+    RETURN;
+  END IF;
+  SELECT day, store_id INTO v_day, v_store FROM hq_visits WHERE session_id = g.session_id FOR UPDATE;
+  IF g.day < v_day THEN
+    UPDATE hq_visits SET day = g.day WHERE session_id = g.session_id;
+    PERFORM hq_sessions_apply(v_store, v_day, -1);
+    PERFORM hq_sessions_apply(v_store, g.day, 1);
+  END IF;
 END $$;
+
+-- "Tried since the style last sold here": a garment counts at its store while its first try-on is
+-- later than the store's last sale of the style.
+CREATE FUNCTION hq_tries_apply(g hq_garments, s int) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO hq_style_store AS t (location_id, style_id, on_hand, tries) VALUES (g.store_id, g.style_id, 0, s)
+  ON CONFLICT (location_id, style_id) DO UPDATE SET tries = t.tries + EXCLUDED.tries
+  WHERE t.last_sold_at IS NULL OR t.last_sold_at < g.first_at $$;
 
 -- An erased member's try-ons arrive anonymous.
 CREATE FUNCTION hq_before_tryon() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -168,6 +191,12 @@ BEGIN
   END IF;
   PERFORM hq_garment_changed(o, n);
   IF o.session_id IS NULL OR n.day < o.day THEN PERFORM hq_session_touch(n); END IF;
+  IF o.session_id IS NULL THEN
+    PERFORM hq_tries_apply(n, 1);
+  ELSIF n.first_at <> o.first_at OR n.store_id <> o.store_id THEN
+    PERFORM hq_tries_apply(o, -1);
+    PERFORM hq_tries_apply(n, 1);
+  END IF;
   RETURN NULL;
 END $$;
 
@@ -196,9 +225,9 @@ BEGIN
   FROM jsonb_array_elements(NEW.body->'lines') WITH ORDINALITY AS e(line, ord)
   LEFT JOIN variants v ON v.sku = e.line->>'sku';
 
-  INSERT INTO hq_sales_cube AS c (category, season, day, location_id, channel, hour, orders, units, net_cents,
+  INSERT INTO hq_sales_cube AS c (category, season, day, location_id, channel, orders, units, net_cents,
     member_orders, member_net_cents)
-  SELECT x.category, x.season, v_day, NEW.store_id, NEW.channel, hq_hour(NEW.sold_at), 1, sum(x.qty), sum(x.net_cents),
+  SELECT x.category, x.season, v_day, NEW.store_id, NEW.channel, 1, sum(x.qty), sum(x.net_cents),
     v_member::int, CASE WHEN v_member THEN sum(x.net_cents) ELSE 0 END
   FROM (SELECT cell.category, cell.season, l.qty, l.net_cents
         FROM hq_sale_lines l LEFT JOIN products p USING (style_id)
@@ -206,21 +235,38 @@ BEGIN
           (coalesce(p.category, '?'), coalesce(p.season, '?'))) AS cell(category, season)
         WHERE l.sale_id = NEW.sale_id) x
   GROUP BY x.category, x.season ORDER BY x.category, x.season
-  ON CONFLICT (category, season, day, location_id, channel, hour) DO UPDATE SET orders = c.orders + EXCLUDED.orders,
+  ON CONFLICT (category, season, day, location_id, channel) DO UPDATE SET orders = c.orders + EXCLUDED.orders,
     units = c.units + EXCLUDED.units, net_cents = c.net_cents + EXCLUDED.net_cents,
     member_orders = c.member_orders + EXCLUDED.member_orders,
     member_net_cents = c.member_net_cents + EXCLUDED.member_net_cents;
 
-  INSERT INTO hq_style_sales_day AS s (day, location_id, channel, style_id, units, net_cents, lines)
-  SELECT v_day, NEW.store_id, NEW.channel, style_id, sum(qty), sum(net_cents), count(*)
+  INSERT INTO hq_sales_hour AS h (day, location_id, channel, hour, orders, units, net_cents, member_orders,
+    member_net_cents)
+  SELECT v_day, NEW.store_id, NEW.channel, hq_hour(NEW.sold_at), 1, sum(qty), sum(net_cents), v_member::int,
+    CASE WHEN v_member THEN sum(net_cents) ELSE 0 END
+  FROM hq_sale_lines WHERE sale_id = NEW.sale_id
+  ON CONFLICT (day, location_id, channel, hour) DO UPDATE SET orders = h.orders + 1, units = h.units + EXCLUDED.units,
+    net_cents = h.net_cents + EXCLUDED.net_cents, member_orders = h.member_orders + EXCLUDED.member_orders,
+    member_net_cents = h.member_net_cents + EXCLUDED.member_net_cents;
+
+  INSERT INTO hq_style_sales_day AS s (location_id, day, channel, style_id, units, net_cents, lines)
+  SELECT NEW.store_id, v_day, NEW.channel, style_id, sum(qty), sum(net_cents), count(*)
   FROM hq_sale_lines WHERE sale_id = NEW.sale_id GROUP BY style_id ORDER BY style_id
-  ON CONFLICT (day, location_id, channel, style_id) DO UPDATE SET units = s.units + EXCLUDED.units,
+  ON CONFLICT (location_id, day, channel, style_id) DO UPDATE SET units = s.units + EXCLUDED.units,
+    net_cents = s.net_cents + EXCLUDED.net_cents, lines = s.lines + EXCLUDED.lines;
+  INSERT INTO hq_style_sales_all AS s (day, channel, style_id, units, net_cents, lines)
+  SELECT v_day, NEW.channel, style_id, sum(qty), sum(net_cents), count(*)
+  FROM hq_sale_lines WHERE sale_id = NEW.sale_id GROUP BY style_id ORDER BY style_id
+  ON CONFLICT (day, channel, style_id) DO UPDATE SET units = s.units + EXCLUDED.units,
     net_cents = s.net_cents + EXCLUDED.net_cents, lines = s.lines + EXCLUDED.lines;
 
-  INSERT INTO hq_style_store AS s (location_id, style_id, on_hand, last_sold_at)
-  SELECT DISTINCT NEW.store_id, style_id, 0, NEW.sold_at FROM hq_sale_lines WHERE sale_id = NEW.sale_id ORDER BY 2
-  ON CONFLICT (location_id, style_id) DO UPDATE
-    SET last_sold_at = GREATEST(s.last_sold_at, EXCLUDED.last_sold_at);
+  -- a later last sale restarts the style's "tried since it last sold" count at this store
+  INSERT INTO hq_style_store AS s (location_id, style_id, on_hand, last_sold_at, tries)
+  SELECT DISTINCT NEW.store_id, style_id, 0, NEW.sold_at, 0 FROM hq_sale_lines WHERE sale_id = NEW.sale_id ORDER BY 2
+  ON CONFLICT (location_id, style_id) DO UPDATE SET last_sold_at = EXCLUDED.last_sold_at,
+    tries = (SELECT count(*) FROM hq_garments t WHERE t.store_id = s.location_id AND t.style_id = s.style_id
+             AND t.first_at > EXCLUDED.last_sold_at)
+  WHERE s.last_sold_at IS NULL OR s.last_sold_at < EXCLUDED.last_sold_at;
 
   IF v_key IS NULL THEN RETURN NULL; END IF;
   PERFORM hq_member_lock(v_key);
@@ -320,9 +366,9 @@ BEGIN
     v_day := hq_day(NEW.created_at);
     v_oos := NOT EXISTS (SELECT 1 FROM stock WHERE sku = NEW.sku AND location_id = NEW.store_id AND on_hand > 0);
     INSERT INTO hq_size_requests VALUES (NEW.request_id, NEW.store_id, NEW.sku, v_day, v_oos);
-    INSERT INTO hq_size_requests_day AS t VALUES (v_day, NEW.store_id, NEW.sku, 1, v_oos::int, v_done::int,
+    INSERT INTO hq_size_requests_day AS t VALUES (NEW.store_id, v_day, NEW.sku, 1, v_oos::int, v_done::int,
       CASE WHEN v_done THEN hq_bring_seconds(NEW) ELSE 0 END)
-    ON CONFLICT (day, store_id, sku) DO UPDATE SET requests = t.requests + 1,
+    ON CONFLICT (store_id, day, sku) DO UPDATE SET requests = t.requests + 1,
       out_of_stock = t.out_of_stock + EXCLUDED.out_of_stock, brought = t.brought + EXCLUDED.brought,
       bring_seconds = t.bring_seconds + EXCLUDED.bring_seconds;
   ELSE

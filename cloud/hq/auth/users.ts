@@ -1,6 +1,6 @@
 /** HQ accounts: create, list, disable; what a stored account looks like to the API. */
 import { randomBytes } from 'node:crypto';
-import { VIEWS_BY_ROLE, type HqRole, type HqUser } from '../../hq-api';
+import { UsernameSchema, VIEWS_BY_ROLE, type HqRole, type HqUser } from '../../hq-api';
 import type { Queryable } from '../../db/db';
 import { fail, ok, type Result } from '../../../common/result';
 import { hashPassword } from './passwords';
@@ -45,6 +45,8 @@ export async function createUser(
   u: NewUser,
   now: Date,
 ): Promise<Result<HqUser, UserError>> {
+  if (!UsernameSchema.safeParse(u.username).success)
+    return fail('bad-request', 'a username has 3–40 characters: a–z, 0–9, . _ -');
   if ((u.role === 'store-manager') !== (u.storeId !== null))
     return fail('bad-request', 'a store manager needs --store; other roles take none');
   if (u.password.length < 10)

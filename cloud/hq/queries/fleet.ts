@@ -1,5 +1,5 @@
 /** The fleet: every enrolled kiosk in scope with its last heartbeat; stale when silent too long. */
-import { STALE_AFTER_MINUTES, type FleetResponse } from '../../hq-api';
+import { IGNORED_FILTERS, STALE_AFTER_MINUTES, type FleetResponse } from '../../hq-api';
 import type { Queryable } from '../../db/db';
 import { applied, type Scope } from '../scope';
 import { inStores, Params } from './sql';
@@ -22,7 +22,7 @@ export async function fleet(q: Queryable, scope: Scope, now: Date): Promise<Flee
   );
   const staleBefore = now.getTime() - STALE_AFTER_MINUTES * 60_000;
   return {
-    filters: applied(scope, ['channels', 'category', 'season', 'style']),
+    filters: applied(scope, IGNORED_FILTERS['fleet']),
     staleAfterMinutes: STALE_AFTER_MINUTES,
     kiosks: rows.map((k) => ({
       ...k,

@@ -4,7 +4,7 @@
  * months, active by calendar month up to the range's end), tiers and consent now, NPS by week.
  * Channel, category, season and style do not apply.
  */
-import { RFM_SEGMENTS, type MembersResponse, type RfmSegment } from '../../hq-api';
+import { IGNORED_FILTERS, RFM_SEGMENTS, type MembersResponse, type RfmSegment } from '../../hq-api';
 import type { Db } from '../../db/db';
 import { addMonths, ensureRfmSnapshot, monthOf } from '../rollups/rfm-snapshots';
 import { applied, type Scope } from '../scope';
@@ -93,7 +93,7 @@ export async function members(db: Db, scope: Scope, today: string): Promise<Memb
     n.values,
   );
   return {
-    filters: applied(scope, ['channels', 'category', 'season', 'style']),
+    filters: applied(scope, IGNORED_FILTERS['members']),
     rfm: {
       month,
       asOf,

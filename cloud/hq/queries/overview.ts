@@ -1,8 +1,14 @@
 /**
- * Overview, from the sales cube (category × season cells, so an order counts once per cell) and
- * the new-members counter. The cube has no style: a style filter does not apply here.
+ * Overview, from the sales cube (category × season cells, so an order counts once per cell), the
+ * hour-of-day rollup and the new-members counter. No style here; the hour chart counts whole
+ * orders whatever the category or season (the console says so beside it).
  */
-import type { HqChannel, OverviewResponse, SalesSums } from '../../hq-api';
+import {
+  IGNORED_FILTERS,
+  type HqChannel,
+  type OverviewResponse,
+  type SalesSums,
+} from '../../hq-api';
 import type { Queryable } from '../../db/db';
 import { applied, type Scope } from '../scope';
 import { dayRange, inLocations, inStores, Params, total } from './sql';
@@ -18,17 +24,24 @@ const SUMS = `${total('net_cents')} AS "netCents", ${total('orders')} AS orders,
 
 export async function overview(q: Queryable, scope: Scope): Promise<OverviewResponse> {
   const p = new Params();
-  const { rows } = await q.query<CubeRow>(
-    `SELECT CASE WHEN GROUPING(day) = 0 THEN day::text END AS day,
-       CASE WHEN GROUPING(hour) = 0 THEN hour::int END AS hour, channel, ${SUMS}
+  const { rows: days } = await q.query<CubeRow>(
+    `SELECT day::text AS day, NULL::int AS hour, channel, ${SUMS}
      FROM hq_sales_cube
      WHERE category = ${p.add(scope.category ?? '*')} AND season = ${p.add(scope.season ?? '*')}
        AND ${dayRange(p, scope)} AND ${inLocations(p, scope, 'location_id')}
        AND channel = ANY(${p.list(scope.channels)})
-     GROUP BY GROUPING SETS ((day, channel), (hour, channel))
-     ORDER BY 1, 2, channel`,
+     GROUP BY day, channel ORDER BY day, channel`,
     p.values,
   );
+  const h = new Params();
+  const { rows: hours } = await q.query<CubeRow>(
+    `SELECT NULL AS day, hour::int AS hour, channel, ${SUMS}
+     FROM hq_sales_hour
+     WHERE ${dayRange(h, scope)} AND ${inLocations(h, scope, 'location_id')} AND channel = ANY(${h.list(scope.channels)})
+     GROUP BY hour, channel ORDER BY hour, channel`,
+    h.values,
+  );
+  const rows = [...days, ...hours];
   const sums = (r: CubeRow): SalesSums => ({
     netCents: r.netCents,
     orders: r.orders,
@@ -61,7 +74,7 @@ export async function overview(q: Queryable, scope: Scope): Promise<OverviewResp
     m.values,
   );
   return {
-    filters: applied(scope, scope.style ? ['style'] : []),
+    filters: applied(scope, IGNORED_FILTERS['overview']),
     byChannel,
     byDay,
     byHour,

@@ -8,7 +8,7 @@ import { MAX_EXPORT_ROWS, type RowKind, type RowsParams, type RowsResponse } fro
 import type { Queryable } from '../../db/db';
 import { monthOf, addMonths } from '../rollups/rfm-snapshots';
 import type { Scope } from '../scope';
-import { dayRange, inLocations, inStores, Params, productFilter } from './sql';
+import { dayRange, inLocations, inStores, instantRange, Params, productFilter } from './sql';
 
 type ColumnType = RowsResponse['columns'][number]['type'];
 interface Column {
@@ -42,7 +42,7 @@ function boughtVias(scope: Scope): string[] {
 
 function salesSpec(p: Params, scope: Scope, r: RowsParams): Spec {
   const where = [
-    dayRange(p, scope, 'l.day'),
+    instantRange(p, scope, 'l.sold_at'),
     inLocations(p, scope, 'l.location_id'),
     `l.channel = ANY(${p.list(scope.channels)})`,
     productFilter(p, scope),
@@ -51,11 +51,12 @@ function salesSpec(p: Params, scope: Scope, r: RowsParams): Spec {
   if (r.hour !== undefined) where.push(`hq_hour(l.sold_at) = ${p.add(r.hour)}`);
   if (r.channel) where.push(`l.channel = ${p.add(r.channel)}`);
   if (r.storeId) where.push(`l.location_id = ${p.add(r.storeId)}`);
+  if (r.styleId) where.push(`l.style_id = ${p.add(r.styleId)}`);
   if (r.member) where.push(`l.is_member = ${p.add(yes(r.member))}`);
   return {
     columns: [
       c('saleId', 'text', 'l.sale_id'),
-      c('soldAt', 'instant', iso('min(l.sold_at)')),
+      c('soldAt', 'instant', iso('l.sold_at')),
       c('location', 'text', 'l.location_id'),
       c('channel', 'text', 'l.channel'),
       c('lines', 'int', 'count(*)::int'),
@@ -65,19 +66,47 @@ function salesSpec(p: Params, scope: Scope, r: RowsParams): Spec {
     ],
     from: 'hq_sale_lines l LEFT JOIN products p ON p.style_id = l.style_id',
     where,
-    groupBy: 'l.sale_id, l.location_id, l.channel, l.is_member',
-    orderBy: 'min(l.sold_at) DESC, l.sale_id',
+    // a sale's lines share its time: grouping by (sold_at, sale_id) follows the index, page by page
+    groupBy: 'l.sold_at, l.sale_id, l.location_id, l.channel, l.is_member',
+    orderBy: 'l.sold_at DESC, l.sale_id DESC',
+  };
+}
+
+function visitsSpec(p: Params, scope: Scope, r: RowsParams): Spec {
+  const where = [dayRange(p, scope, 'v.day'), inStores(p, scope, 'v.store_id')];
+  if (r.day) where.push(`v.day = ${p.add(r.day)}::date`);
+  if (r.storeId) where.push(`v.store_id = ${p.add(r.storeId)}`);
+  return {
+    columns: [
+      c('sessionId', 'text', 'v.session_id'),
+      c('store', 'text', 'v.store_id'),
+      c('day', 'date', 'v.day::text'),
+      c(
+        'garments',
+        'int',
+        '(SELECT count(*) FROM hq_garments g WHERE g.session_id = v.session_id)::int',
+      ),
+      c(
+        'bought',
+        'int',
+        '(SELECT count(*) FROM hq_garments g WHERE g.session_id = v.session_id AND g.bought_via IS NOT NULL)::int',
+      ),
+    ],
+    from: 'hq_visits v',
+    where,
+    orderBy: 'v.day DESC, v.session_id',
   };
 }
 
 function garmentsSpec(p: Params, scope: Scope, r: RowsParams): Spec {
   const where = [
-    dayRange(p, scope, 'g.day'),
+    instantRange(p, scope, 'g.first_at'),
     inStores(p, scope, 'g.store_id'),
     productFilter(p, scope),
   ];
   if (r.day) where.push(`g.day = ${p.add(r.day)}::date`);
   if (r.storeId) where.push(`g.store_id = ${p.add(r.storeId)}`);
+  if (r.styleId) where.push(`g.style_id = ${p.add(r.styleId)}`);
   if (r.sku) where.push(`g.sku = ${p.add(r.sku)}`);
   if (r.colorCode) where.push(`v.color_code = ${p.add(r.colorCode)}`);
   if (r.size) where.push(`v.size = ${p.add(r.size)}`);
@@ -119,6 +148,7 @@ function sizeRequestsSpec(p: Params, scope: Scope, r: RowsParams): Spec {
   ];
   if (r.day) where.push(`q.day = ${p.add(r.day)}::date`);
   if (r.storeId) where.push(`q.store_id = ${p.add(r.storeId)}`);
+  if (r.styleId) where.push(`v.style_id = ${p.add(r.styleId)}`);
   if (r.sku) where.push(`q.sku = ${p.add(r.sku)}`);
   if (r.outOfStock) where.push(`q.out_of_stock = ${p.add(yes(r.outOfStock))}`);
   if (r.brought) where.push(`(s.status = 'done') = ${p.add(yes(r.brought))}`);
@@ -147,6 +177,7 @@ function sizeRequestsSpec(p: Params, scope: Scope, r: RowsParams): Spec {
 function stockSpec(p: Params, scope: Scope, r: RowsParams): Spec {
   const where = [inLocations(p, scope, 's.location_id'), productFilter(p, scope)];
   if (r.storeId) where.push(`s.location_id = ${p.add(r.storeId)}`);
+  if (r.styleId) where.push(`v.style_id = ${p.add(r.styleId)}`);
   if (r.sku) where.push(`s.sku = ${p.add(r.sku)}`);
   return {
     columns: [
@@ -218,6 +249,7 @@ function memberMonthsSpec(p: Params, scope: Scope, r: RowsParams): Spec {
 function membersSpec(p: Params, scope: Scope, r: RowsParams): Spec {
   const where = [inStores(p, scope, "coalesce(home_store, '-')")];
   if (r.day) where.push(`joined_on = ${p.add(r.day)}`);
+  else if (r.joinMonth) where.push(`hq_join_month(joined_on) = ${p.add(r.joinMonth)}::date`);
   else if (!r.tier && !r.consent)
     where.push(`joined_on BETWEEN ${p.add(scope.from)} AND ${p.add(scope.to)}`);
   if (r.tier || r.consent) where.push('NOT erased');
@@ -260,6 +292,7 @@ function npsSpec(p: Params, scope: Scope, r: RowsParams): Spec {
 
 const SPECS: Record<RowKind, (p: Params, scope: Scope, r: RowsParams) => Spec> = {
   sales: salesSpec,
+  visits: visitsSpec,
   garments: garmentsSpec,
   'size-requests': sizeRequestsSpec,
   stock: stockSpec,

@@ -1,13 +1,13 @@
 /**
- * Sales and stock, from the style × location rollups: units sold in the range, stock on hand now,
- * sell-through, weeks of cover over the range's last 4 weeks; slow movers (in stock and no sale in
- * `slowDays` days before the range's end, or tried 3+ times in the range and never bought); and
- * the sizes asked for at a mirror while the store had none (lost demand).
+ * Sales and stock from the style rollups: units sold in the range (brand × day × style for every
+ * location, location × day × style otherwise), stock on hand now, sell-through, weeks of cover
+ * over the range's last 4 weeks; slow movers (in stock, and no sale in `slowDays` days up to the
+ * range's end, or tried 3+ times since its last sale there), stores only; sizes asked for at a
+ * mirror while the store had none (lost demand).
  */
 import { addDays, daysBetween, type StockResponse } from '../../hq-api';
 import type { Queryable } from '../../db/db';
 import { applied, type Scope } from '../scope';
-import { boughtExpr } from './fitting-room';
 import { dayRange, inLocations, inStores, Params, productFilter, total } from './sql';
 
 const RECENT_DAYS = 28;
@@ -29,6 +29,12 @@ function stockLocations(p: Params, scope: Scope, column: string): string {
   return `${inLocations(p, scope, column)} AND ${channelPart}`;
 }
 
+function soldSource(p: Params, scope: Scope): string {
+  return scope.locations === null
+    ? `hq_style_sales_all WHERE ${dayRange(p, scope)}`
+    : `hq_style_sales_day WHERE location_id = ANY(${p.list(scope.locations)}) AND ${dayRange(p, scope)}`;
+}
+
 export async function stock(q: Queryable, scope: Scope, slowDays: number): Promise<StockResponse> {
   const recentFrom =
     daysBetween(scope.from, scope.to) >= RECENT_DAYS
@@ -46,9 +52,7 @@ export async function stock(q: Queryable, scope: Scope, slowDays: number): Promi
     `WITH sold AS (
        SELECT style_id, sum(units) AS units, sum(net_cents) AS net,
          sum(units) FILTER (WHERE day >= ${p.add(recentFrom)}::date) AS recent
-       FROM hq_style_sales_day
-       WHERE ${dayRange(p, scope)} AND ${inLocations(p, scope, 'location_id')}
-         AND channel = ANY(${p.list(scope.channels)})
+       FROM ${soldSource(p, scope)} AND channel = ANY(${p.list(scope.channels)})
        GROUP BY style_id),
      held AS (
        SELECT style_id, sum(on_hand) AS on_hand FROM hq_style_store
@@ -63,42 +67,21 @@ export async function stock(q: Queryable, scope: Scope, slowDays: number): Promi
   );
   const s = new Params();
   const cutoff = addDays(scope.to, 1 - slowDays);
-  const { rows: slow } = await q.query<{
-    locationId: string;
-    styleId: string;
-    onHand: number;
-    lastSoldAt: string | null;
-    noSale: boolean;
-    tried: number;
-    bought: number;
-  }>(
-    `WITH tried AS (
-       SELECT t.store_id, v.style_id, sum(t.garments) AS tried, sum(${boughtExpr(scope, 't.')}) AS bought
-       FROM hq_tryon_day t JOIN variants v ON v.sku = t.sku
-       WHERE ${dayRange(s, scope, 't.day')} AND ${inStores(s, scope, 't.store_id')}
-       GROUP BY 1, 2)
-     SELECT x.* FROM (
-       SELECT h.location_id AS "locationId", h.style_id AS "styleId", h.on_hand::float8 AS "onHand",
-         to_char(h.last_sold_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "lastSoldAt",
-         (h.last_sold_at IS NULL OR h.last_sold_at < (${s.add(cutoff)}::date)::timestamp AT TIME ZONE 'Asia/Shanghai') AS "noSale",
-         coalesce(tr.tried, 0)::float8 AS tried, coalesce(tr.bought, 0)::float8 AS bought
-       FROM hq_style_store h JOIN products p ON p.style_id = h.style_id
-       LEFT JOIN tried tr ON tr.store_id = h.location_id AND tr.style_id = h.style_id
-       WHERE h.on_hand > 0 AND ${stockLocations(s, scope, 'h.location_id')} AND ${productFilter(s, scope)}) x
-     WHERE x."noSale" OR (x.tried >= ${TRIED_NOT_BOUGHT_MIN} AND x.bought = 0)
-     ORDER BY x."onHand" DESC, 1, 2 LIMIT ${LIMIT}`,
+  const { rows: slow } = await q.query<StockResponse['slowMovers'][number]>(
+    `SELECT h.location_id AS "locationId", h.style_id AS "styleId", h.on_hand::float8 AS "onHand",
+       to_char(h.last_sold_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "lastSoldAt",
+       (h.last_sold_at IS NULL OR h.last_sold_at < (${s.add(cutoff)}::date)::timestamp AT TIME ZONE 'Asia/Shanghai') AS "noSale",
+       h.tries::float8 AS "triesSinceSale", h.tries >= ${TRIED_NOT_BOUGHT_MIN} AS "triedNotBought"
+     FROM hq_style_store h JOIN products p ON p.style_id = h.style_id
+     WHERE h.on_hand > 0 AND ${inStores(s, scope, 'h.location_id')} AND h.location_id <> 'ONLINE'
+       AND ${productFilter(s, scope)}
+       AND (h.last_sold_at IS NULL OR h.last_sold_at < (${s.add(cutoff)}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+            OR h.tries >= ${TRIED_NOT_BOUGHT_MIN})
+     ORDER BY h.on_hand DESC, 1, 2 LIMIT ${LIMIT}`,
     s.values,
   );
   const l = new Params();
-  const { rows: lost } = await q.query<{
-    storeId: string;
-    sku: string;
-    styleId: string;
-    colorCode: string;
-    size: string;
-    requests: number;
-    outOfStock: number;
-  }>(
+  const { rows: lost } = await q.query<StockResponse['lostDemand'][number]>(
     `SELECT r.store_id AS "storeId", r.sku, v.style_id AS "styleId", v.color_code AS "colorCode", v.size,
        ${total('r.requests')} AS requests, ${total('r.out_of_stock')} AS "outOfStock"
      FROM hq_size_requests_day r JOIN variants v ON v.sku = r.sku JOIN products p ON p.style_id = v.style_id
@@ -122,10 +105,7 @@ export async function stock(q: Queryable, scope: Scope, slowDays: number): Promi
         weeksOfCover: weeklyUnits > 0 ? r.onHand / weeklyUnits : null,
       };
     }),
-    slowMovers: slow.map((r) => ({
-      ...r,
-      triedNotBought: r.tried >= TRIED_NOT_BOUGHT_MIN && r.bought === 0,
-    })),
+    slowMovers: slow,
     lostDemand: lost,
   };
 }

@@ -57,44 +57,89 @@ LEFT JOIN LATERAL (
   SELECT l.channel, l.sold_at, l.sale_id FROM hq_sale_lines l
   WHERE NOT g.bought_visit AND l.member_key = g.member_key AND l.style_id = g.style_id
     AND l.sold_at BETWEEN g.first_at AND g.first_at + interval '7 days'
-  ORDER BY l.sold_at, l.sale_id LIMIT 1) b ON true`;
+  ORDER BY l.sold_at, l.sale_id LIMIT 1) b ON true
+ORDER BY g.session_id, g.sku`;
 
-const SESSION_CELLS = `
-INSERT INTO hq_session_cells (session_id, category, season, day, store_id)
-SELECT g.session_id, c.category, c.season, min(g.day), min(g.store_id)
-FROM hq_garments g LEFT JOIN products p USING (style_id) CROSS JOIN LATERAL ${cells(CAT, SEASON)} AS c(category, season)
-GROUP BY g.session_id, c.category, c.season`;
+const SESSIONS = `
+INSERT INTO hq_visits (session_id, day, store_id)
+SELECT session_id, min(day), min(store_id) FROM hq_garments GROUP BY session_id ORDER BY session_id`;
 
+/** The 13 try-on counters (column, and its value over a group of hq_garments rows), in order. */
+const TRYON_COUNTER_LIST: [string, string][] = [
+  ['garments', 'count(*)'],
+  ['liked_or_bought', 'count(*) FILTER (WHERE liked OR bought_via IS NOT NULL)'],
+  ['rejected', 'count(*) FILTER (WHERE rejected)'],
+  ['size_swaps', 'count(*) FILTER (WHERE size_swap)'],
+  ['bought_visit', "count(*) FILTER (WHERE bought_via = 'visit')"],
+  ['bought_store', "count(*) FILTER (WHERE bought_via = 'store')"],
+  ['bought_online', "count(*) FILTER (WHERE bought_via = 'online')"],
+  ['bought_miniapp', "count(*) FILTER (WHERE bought_via = 'miniapp')"],
+  ['too_small', "count(*) FILTER (WHERE reason = 'too-small')"],
+  ['too_big', "count(*) FILTER (WHERE reason = 'too-big')"],
+  ['colour', "count(*) FILTER (WHERE reason = 'colour')"],
+  ['style', "count(*) FILTER (WHERE reason = 'style')"],
+  ['price', "count(*) FILTER (WHERE reason = 'price')"],
+];
+const TRYON_COLUMNS = TRYON_COUNTER_LIST.map(([c]) => c).join(', ');
+const TRYON_COUNTERS = TRYON_COUNTER_LIST.map(([, e]) => e).join(', ');
+const SALES_SUMS = `count(*), sum(units), sum(net), count(*) FILTER (WHERE is_member),
+  coalesce(sum(net) FILTER (WHERE is_member), 0)`;
+/** One row per sale (all its lines share place, channel and time). */
+const PER_SALE = `SELECT sale_id, min(day) AS day, min(location_id) AS location_id, min(channel) AS channel,
+  hq_hour(min(sold_at)) AS hour, bool_or(is_member) AS is_member, sum(qty) AS units, sum(net_cents) AS net
+  FROM hq_sale_lines GROUP BY sale_id`;
+
+// Each insert is ordered by the table's primary key: a sorted load into a b-tree is far cheaper
+// than a random one at bench sizes.
 const ROLLUPS = [
-  SESSION_CELLS,
-  `INSERT INTO hq_sessions_day SELECT category, season, day, store_id, count(*) FROM hq_session_cells GROUP BY 1, 2, 3, 4`,
-  `INSERT INTO hq_tryon_day SELECT day, store_id, sku, count(*),
-     count(*) FILTER (WHERE liked OR bought_via IS NOT NULL), count(*) FILTER (WHERE rejected),
-     count(*) FILTER (WHERE size_swap), count(*) FILTER (WHERE bought_via = 'visit'),
-     count(*) FILTER (WHERE bought_via = 'store'), count(*) FILTER (WHERE bought_via = 'online'),
-     count(*) FILTER (WHERE bought_via = 'miniapp'), count(*) FILTER (WHERE reason = 'too-small'),
-     count(*) FILTER (WHERE reason = 'too-big'), count(*) FILTER (WHERE reason = 'colour'),
-     count(*) FILTER (WHERE reason = 'style'), count(*) FILTER (WHERE reason = 'price')
-   FROM hq_garments GROUP BY day, store_id, sku`,
-  `INSERT INTO hq_sales_cube SELECT c.category, c.season, l.day, l.location_id, l.channel, hq_hour(l.sold_at),
-     count(DISTINCT l.sale_id), sum(l.qty), sum(l.net_cents), count(DISTINCT l.sale_id) FILTER (WHERE l.is_member),
-     coalesce(sum(l.net_cents) FILTER (WHERE l.is_member), 0)
-   FROM hq_sale_lines l LEFT JOIN products p USING (style_id) CROSS JOIN LATERAL ${cells(CAT, SEASON)} AS c(category, season)
-   GROUP BY 1, 2, 3, 4, 5, 6`,
-  `INSERT INTO hq_style_sales_day SELECT day, location_id, channel, style_id, sum(qty), sum(net_cents), count(*)
-   FROM hq_sale_lines GROUP BY 1, 2, 3, 4`,
-  `INSERT INTO hq_style_store (location_id, style_id, on_hand, last_sold_at)
-   SELECT coalesce(a.location_id, b.location_id), coalesce(a.style_id, b.style_id), coalesce(a.on_hand, 0), b.last_sold_at
-   FROM (SELECT s.location_id, coalesce(v.style_id, '?') AS style_id, sum(s.on_hand)::int AS on_hand
-         FROM stock s LEFT JOIN variants v USING (sku) GROUP BY 1, 2) a
-   FULL JOIN (SELECT location_id, style_id, max(sold_at) AS last_sold_at FROM hq_sale_lines GROUP BY 1, 2) b
-     ON a.location_id = b.location_id AND a.style_id = b.style_id`,
-  `INSERT INTO hq_size_requests_day SELECT r.day, r.store_id, r.sku, count(*), count(*) FILTER (WHERE r.out_of_stock),
+  SESSIONS,
+  `INSERT INTO hq_tryon_day (store_id, day, sku, ${TRYON_COLUMNS})
+   SELECT store_id, day, sku, ${TRYON_COUNTERS} FROM hq_garments GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  `INSERT INTO hq_tryon_style_all (day, style_id, ${TRYON_COLUMNS})
+   SELECT day, style_id, ${TRYON_COUNTERS} FROM hq_garments GROUP BY 1, 2 ORDER BY 1, 2`,
+  `INSERT INTO hq_tryon_store_day (store_id, day, sessions, ${TRYON_COLUMNS})
+   SELECT coalesce(g.store_id, v.store_id), coalesce(g.day, v.day), coalesce(v.sessions, 0),
+     ${TRYON_COUNTER_LIST.map(([c]) => `coalesce(g.${c}, 0)`).join(', ')}
+   FROM (SELECT store_id, day, ${TRYON_COUNTER_LIST.map(([c, e]) => `${e} AS ${c}`).join(', ')}
+         FROM hq_garments GROUP BY 1, 2) g
+   FULL JOIN (SELECT store_id, day, count(*) AS sessions FROM hq_visits GROUP BY 1, 2) v
+     ON v.store_id = g.store_id AND v.day = g.day
+   ORDER BY 1, 2`,
+  // first one row per sale and cell, then count those rows: no DISTINCT aggregate to sort for
+  `INSERT INTO hq_sales_cube SELECT category, season, day, location_id, channel, ${SALES_SUMS}
+   FROM (SELECT c.category, c.season, l.sale_id, min(l.day) AS day, min(l.location_id) AS location_id,
+           min(l.channel) AS channel, bool_or(l.is_member) AS is_member, sum(l.qty) AS units, sum(l.net_cents) AS net
+         FROM hq_sale_lines l LEFT JOIN products p USING (style_id)
+         CROSS JOIN LATERAL ${cells(CAT, SEASON)} AS c(category, season)
+         GROUP BY l.sale_id, c.category, c.season) per_cell
+   GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+  `INSERT INTO hq_sales_hour SELECT day, location_id, channel, hour, ${SALES_SUMS}
+   FROM (${PER_SALE}) per_sale GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+  `INSERT INTO hq_style_sales_day SELECT location_id, day, channel, style_id, sum(qty), sum(net_cents), count(*)
+   FROM hq_sale_lines GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+  `INSERT INTO hq_style_sales_all SELECT day, channel, style_id, sum(qty), sum(net_cents), count(*)
+   FROM hq_sale_lines GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  `INSERT INTO hq_style_store (location_id, style_id, on_hand, last_sold_at, tries)
+   WITH held AS (SELECT s.location_id, coalesce(v.style_id, '?') AS style_id, sum(s.on_hand)::int AS on_hand
+                 FROM stock s LEFT JOIN variants v USING (sku) GROUP BY 1, 2),
+     sold AS (SELECT location_id, style_id, max(sold_at) AS last_sold_at FROM hq_sale_lines GROUP BY 1, 2),
+     tried AS (SELECT g.store_id AS location_id, g.style_id,
+                 count(*) FILTER (WHERE sold.last_sold_at IS NULL OR g.first_at > sold.last_sold_at) AS tries
+               FROM hq_garments g LEFT JOIN sold ON sold.location_id = g.store_id AND sold.style_id = g.style_id
+               GROUP BY 1, 2)
+   SELECT k.location_id, k.style_id, coalesce(held.on_hand, 0), sold.last_sold_at, coalesce(tried.tries, 0)
+   FROM (SELECT location_id, style_id FROM held UNION SELECT location_id, style_id FROM sold
+         UNION SELECT location_id, style_id FROM tried) k
+   LEFT JOIN held ON held.location_id = k.location_id AND held.style_id = k.style_id
+   LEFT JOIN sold ON sold.location_id = k.location_id AND sold.style_id = k.style_id
+   LEFT JOIN tried ON tried.location_id = k.location_id AND tried.style_id = k.style_id
+   ORDER BY 1, 2`,
+  `INSERT INTO hq_size_requests_day SELECT r.store_id, r.day, r.sku, count(*), count(*) FILTER (WHERE r.out_of_stock),
      count(*) FILTER (WHERE s.status = 'done'), coalesce(sum(hq_bring_seconds(s)) FILTER (WHERE s.status = 'done'), 0)
-   FROM hq_size_requests r JOIN staff_requests s USING (request_id) GROUP BY 1, 2, 3`,
+   FROM hq_size_requests r JOIN staff_requests s USING (request_id) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
   `INSERT INTO hq_member_month SELECT member_key, date_trunc('month', day)::date, min(member_home), min(member_join_month),
      count(DISTINCT sale_id), sum(qty), sum(net_cents), max(sold_at)
-   FROM hq_sale_lines WHERE member_key IS NOT NULL GROUP BY 1, 2`,
+   FROM hq_sale_lines WHERE member_key IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
   `INSERT INTO hq_cohorts SELECT join_month, home_store, month, count(*) FROM hq_member_month
    WHERE join_month IS NOT NULL GROUP BY 1, 2, 3`,
   `INSERT INTO hq_cohort_sizes SELECT hq_join_month(joined_on), coalesce(home_store, '-'), count(*) FROM members
@@ -110,14 +155,38 @@ const ROLLUPS = [
    FROM nps n JOIN devices d USING (device_id) GROUP BY 1, 2`,
 ];
 
+const FACT_TABLES = ['hq_sale_lines', 'hq_size_requests'] as const;
+
+/**
+ * Drops the secondary indexes of emptied tables and returns their definitions: building an index
+ * once after the load is far cheaper than keeping it up row by row.
+ */
+async function dropSecondaryIndexes(
+  tx: Queryable,
+  tables: readonly string[],
+): Promise<{ table: string; sql: string }[]> {
+  const { rows } = await tx.query<{ table: string; name: string; sql: string }>(
+    `SELECT i.tablename AS table, i.indexname AS name, i.indexdef AS sql FROM pg_indexes i
+     JOIN pg_class c ON c.relname = i.indexname AND c.relnamespace = to_regnamespace(i.schemaname)
+     JOIN pg_index x ON x.indexrelid = c.oid
+     WHERE i.schemaname = current_schema() AND i.tablename = ANY($1::text[]) AND NOT x.indisprimary`,
+    [`{${tables.join(',')}}`],
+  );
+  for (const r of rows) await tx.query(`DROP INDEX ${r.name}`);
+  return rows;
+}
+
 /** Every rollup table the recompute rebuilds (the property test compares these). */
 export const ROLLUP_TABLES = [
   'hq_garments',
-  'hq_session_cells',
-  'hq_sessions_day',
+  'hq_visits',
   'hq_tryon_day',
+  'hq_tryon_style_all',
+  'hq_tryon_store_day',
   'hq_sales_cube',
+  'hq_sales_hour',
   'hq_style_sales_day',
+  'hq_style_sales_all',
   'hq_style_store',
   'hq_size_requests_day',
   'hq_member_month',
@@ -140,13 +209,17 @@ export async function recomputeRollups(
     "SELECT current_setting('hq.bulk', true) AS bulk",
   );
   await tx.query("SELECT set_config('hq.bulk', 'on', true)");
+  const facts = opts.facts === 'from-events' ? FACT_TABLES : [];
+  await tx.exec(`TRUNCATE ${[...facts, ...ROLLUP_TABLES].join(', ')}`);
+  const indexes = await dropSecondaryIndexes(tx, [...facts, ...ROLLUP_TABLES]);
   if (opts.facts === 'from-events') {
-    await tx.exec('TRUNCATE hq_sale_lines, hq_size_requests');
     await tx.query(SALE_LINES_FROM_EVENTS);
     await tx.query(SIZE_REQUESTS_FROM_EVENTS);
   }
-  await tx.exec(`TRUNCATE ${ROLLUP_TABLES.join(', ')}`);
+  // the attribution look-up in GARMENTS uses the sale lines' member index: back first
+  for (const def of indexes.filter((d) => d.table === 'hq_sale_lines')) await tx.query(def.sql);
   await tx.query(GARMENTS);
   for (const statement of ROLLUPS) await tx.query(statement);
+  for (const def of indexes.filter((d) => d.table !== 'hq_sale_lines')) await tx.query(def.sql);
   await tx.query("SELECT set_config('hq.bulk', $1, true)", [rows[0]?.bulk ?? '']);
 }

@@ -207,7 +207,8 @@ describe('HQ rollup upkeep', () => {
                   tryOnId: `r${run}-t${i}`,
                   sessionId: `r${run}-s${o.session}`,
                   sku: SKUS[o.sku],
-                  memberId: o.member === null ? null : members[o.member],
+                  // a visit has one shopper: each event is signed in (the session's member) or not
+                  memberId: o.member === null ? null : members[o.session % members.length],
                   outcome: OUTCOMES[o.outcome],
                   reason: o.invalid ? 'ugly' : reason,
                   at: at(o.at),
