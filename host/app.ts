@@ -23,6 +23,7 @@ import { createHandlers } from './handlers';
 import type { HostContext } from './handlers/context';
 import { receiptPrinter, wireDeviceEvents } from './device-events';
 import { sqlitePrintJobs } from './print-jobs';
+import { watchHealth } from './health';
 import { startSyncService } from './sync-service';
 import { createScreenService } from './services/screens/screen-service';
 
@@ -89,6 +90,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   const printerId = config.devices.find((device) => device.kind === 'printer')?.id ?? null;
   // Handlers get `emit` before the bridge exists; it is bound right after.
   let bridgeRef: BridgeServer | null = null;
+  const health = watchHealth({ db, devices, appVersion: version, role: config.role });
   const sync = startSyncService({
     db,
     key,
@@ -96,6 +98,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     log: log.child({ mod: 'sync' }),
     requestsPollMs: config.requestsPollSeconds * 1000,
     tokenMaxAgeMs: config.tokenMaxAgeDays * 24 * 3600 * 1000,
+    health,
   });
   const context: HostContext = {
     config,
@@ -122,7 +125,10 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     }),
   };
   const bridge = createBridgeServer(createHandlers(context), {
-    onInternalError: (method, error) => log.error({ err: error, method }, 'bridge handler failed'),
+    onInternalError: (method, error) => {
+      log.error({ err: error, method }, 'bridge handler failed');
+      health.hostError(method);
+    },
   });
   bridgeRef = bridge;
   // Requests pulled from other kiosks of the store: the screens show them at once.
@@ -167,6 +173,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     },
     async close() {
       clearInterval(retentionTimer);
+      health.close();
       context.sync.stop();
       context.screens.close();
       await devices.close();

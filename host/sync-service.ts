@@ -15,6 +15,7 @@ import type { SyncEngine } from '../sync/engine';
 import { lookupMemberOnline } from '../sync/lookup';
 import { openSyncEngine } from '../sync/open';
 import { createRequestsPoller, type RequestsPoller } from '../sync/requests-poll';
+import type { KioskHealth } from './health';
 import type { MemberLookupOutcome } from './services/screens/member-lookup';
 import { queueFacts, storedOutcome } from '../sync/status';
 import type { Logger } from './log';
@@ -43,6 +44,8 @@ export function startSyncService(options: {
   requestsPollMs?: number;
   /** Rotate the device token during a normal sync once it is this old (default 30 days). */
   tokenMaxAgeMs?: number;
+  /** The host's part of the heartbeat sent after every sync run, and where sync errors go. */
+  health?: Pick<KioskHealth, 'heartbeat' | 'syncStatus'>;
 }): SyncService {
   const { db, key, emit, log } = options;
   let engine: SyncEngine | null = null;
@@ -66,7 +69,11 @@ export function startSyncService(options: {
   }
 
   function tryOpen(): void {
-    const opened = openSyncEngine(db, key, { log, tokenMaxAgeMs: options.tokenMaxAgeMs });
+    const opened = openSyncEngine(db, key, {
+      log,
+      tokenMaxAgeMs: options.tokenMaxAgeMs,
+      heartbeat: options.health?.heartbeat,
+    });
     if (!opened.ok) {
       if (opened.error.kind !== 'not-enrolled')
         log.warn({ error: opened.error }, 'sync engine not started');
@@ -78,6 +85,7 @@ export function startSyncService(options: {
     const started = engine;
     engine.on('status', (status) => {
       connectivity = status.connectivity;
+      options.health?.syncStatus(status);
       emit('sync.status', status);
     });
     engine.start();

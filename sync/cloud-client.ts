@@ -5,6 +5,9 @@
 import type { z } from 'zod';
 import {
   EnrollResponseSchema,
+  HeartbeatResponseSchema,
+  type HeartbeatRequest,
+  type HeartbeatResponse,
   MemberLookupResponseSchema,
   PullPageSchema,
   PushResponseSchema,
@@ -33,6 +36,8 @@ export interface CloudClient {
     token: string,
     by: { memberId: string } | { cardNo: string } | { qrToken: string },
   ): Promise<HttpResult<Member | null>>;
+  /** The kiosk's health for the HQ fleet view (optional: test doubles may leave it out). */
+  heartbeat?(token: string, body: HeartbeatRequest): Promise<HttpResult<HeartbeatResponse>>;
   close(): void;
 }
 
@@ -119,6 +124,10 @@ export function createCloudClient(http: HttpClient): CloudClient {
       if (!res.ok && res.error.code === 'member-not-found') return { ok: true, value: null };
       const parsed = validated(MemberLookupResponseSchema, res);
       return parsed.ok ? { ok: true, value: parsed.value.member } : parsed;
+    },
+    async heartbeat(token, body) {
+      const res = await http.request({ method: 'POST', path: '/v1/heartbeat', body, token });
+      return validated(HeartbeatResponseSchema, res);
     },
     close: () => http.close(),
   };
