@@ -32,10 +32,12 @@ export const MembersResponseSchema = z
         moves: z.array(z.object({ from: z.string(), to: z.string(), members: count })),
       })
       .nullable(),
-    repeat: z.object({
-      buyers: count.describe('Members who bought in the months of the range'),
-      repeaters: count.describe('…of whom with two orders or more'),
-    }),
+    repeat: z
+      .object({
+        buyers: count.describe('Members who bought, counted once per calendar month of the range'),
+        repeaters: count.describe('…with two orders or more in that month'),
+      })
+      .describe('Monthly repeat purchase: repeaters / buyers, pooled over the months of the range'),
     cohorts: z.array(
       z.object({
         joinMonth: IsoDateSchema,

@@ -179,9 +179,9 @@ export const zhCN = {
     lostNote: '在试衣镜上请求、但当时门店无库存的尺码。',
   },
   members: {
-    buyers: '有购买的会员',
-    repeaters: '复购会员',
-    repeatRate: '复购率',
+    buyers: '有购买的会员（按月计）',
+    repeaters: '当月复购会员',
+    repeatRate: '月度复购率',
     snapshot: 'RFM 截至',
     snapshotHint: '所选结束日所在月的快照',
     segmentsTitle: 'RFM 分层',

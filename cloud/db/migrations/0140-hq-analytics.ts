@@ -52,13 +52,19 @@ CREATE TABLE hq_visits (session_id text PRIMARY KEY, day date NOT NULL, store_id
 CREATE TABLE hq_size_requests (request_id text PRIMARY KEY, store_id text NOT NULL, sku text NOT NULL,
   day date NOT NULL, out_of_stock boolean NOT NULL);
 
-CREATE TABLE hq_sales_cube (category text NOT NULL, season text NOT NULL, day date NOT NULL,
-  location_id text NOT NULL, channel text NOT NULL, orders int NOT NULL, units int NOT NULL, net_cents bigint NOT NULL,
+CREATE TABLE hq_sales_cube (category text NOT NULL, season text NOT NULL, location_id text NOT NULL, day date NOT NULL,
+  channel text NOT NULL, orders int NOT NULL, units int NOT NULL, net_cents bigint NOT NULL,
   member_orders int NOT NULL, member_net_cents bigint NOT NULL,
-  PRIMARY KEY (category, season, day, location_id, channel));
-CREATE TABLE hq_sales_hour (day date NOT NULL, location_id text NOT NULL, channel text NOT NULL, hour smallint NOT NULL,
+  PRIMARY KEY (category, season, location_id, day, channel));
+CREATE TABLE hq_sales_cube_all (category text NOT NULL, season text NOT NULL, day date NOT NULL, channel text NOT NULL,
   orders int NOT NULL, units int NOT NULL, net_cents bigint NOT NULL, member_orders int NOT NULL,
-  member_net_cents bigint NOT NULL, PRIMARY KEY (day, location_id, channel, hour));
+  member_net_cents bigint NOT NULL, PRIMARY KEY (category, season, day, channel));
+CREATE TABLE hq_sales_hour_all (day date NOT NULL, channel text NOT NULL, hour smallint NOT NULL, orders int NOT NULL,
+  units int NOT NULL, net_cents bigint NOT NULL, member_orders int NOT NULL, member_net_cents bigint NOT NULL,
+  PRIMARY KEY (day, channel, hour));
+CREATE TABLE hq_sales_hour (location_id text NOT NULL, day date NOT NULL, channel text NOT NULL, hour smallint NOT NULL,
+  orders int NOT NULL, units int NOT NULL, net_cents bigint NOT NULL, member_orders int NOT NULL,
+  member_net_cents bigint NOT NULL, PRIMARY KEY (location_id, day, channel, hour));
 CREATE TABLE hq_style_sales_day (location_id text NOT NULL, day date NOT NULL, channel text NOT NULL,
   style_id text NOT NULL, units int NOT NULL, net_cents bigint NOT NULL, lines int NOT NULL,
   PRIMARY KEY (location_id, day, channel, style_id));
@@ -67,6 +73,11 @@ CREATE TABLE hq_style_sales_all (day date NOT NULL, channel text NOT NULL, style
 -- tries = garments of the style tried at this store after its last sale here ("tried, not bought")
 CREATE TABLE hq_style_store (location_id text NOT NULL, style_id text NOT NULL, on_hand int NOT NULL,
   last_sold_at timestamptz, tries int NOT NULL DEFAULT 0, PRIMARY KEY (location_id, style_id));
+-- slow movers are listed by stock held, largest first: this index lets that list stop early
+CREATE INDEX hq_style_store_held ON hq_style_store (on_hand DESC) WHERE on_hand > 0;
+-- stock by style for the whole brand, stores apart from ONLINE
+CREATE TABLE hq_style_stock_all (style_id text NOT NULL, online boolean NOT NULL, on_hand int NOT NULL,
+  PRIMARY KEY (style_id, online));
 
 -- The same try-on counters at three grains: store × day × SKU (a store's own numbers, a style's
 -- colours and sizes), brand × day × style and store × day (brand-wide pages without scanning
@@ -95,6 +106,9 @@ CREATE TABLE hq_member_month (member_key text NOT NULL, month date NOT NULL, hom
   join_month date, orders int NOT NULL, units int NOT NULL, net_cents bigint NOT NULL, last_at timestamptz NOT NULL,
   PRIMARY KEY (member_key, month));
 CREATE INDEX hq_member_month_month ON hq_member_month (month, home_store);
+-- per month and home store: members who bought, and those with 2+ orders in that month
+CREATE TABLE hq_repeat_month (month date NOT NULL, home_store text NOT NULL, buyers int NOT NULL, repeaters int NOT NULL,
+  PRIMARY KEY (month, home_store));
 CREATE TABLE hq_cohorts (join_month date NOT NULL, home_store text NOT NULL, month date NOT NULL, members int NOT NULL,
   PRIMARY KEY (join_month, home_store, month));
 CREATE TABLE hq_cohort_sizes (join_month date NOT NULL, home_store text NOT NULL, members int NOT NULL,

@@ -208,6 +208,10 @@ DECLARE
   v_home text;
   v_join date;
   v_new boolean;
+  v_orders int;
+  v_units int := 0;
+  v_net bigint := 0;
+  cell record;
   g hq_garments;
   n hq_garments;
 BEGIN
@@ -225,27 +229,40 @@ BEGIN
   FROM jsonb_array_elements(NEW.body->'lines') WITH ORDINALITY AS e(line, ord)
   LEFT JOIN variants v ON v.sku = e.line->>'sku';
 
-  INSERT INTO hq_sales_cube AS c (category, season, day, location_id, channel, orders, units, net_cents,
-    member_orders, member_net_cents)
-  SELECT x.category, x.season, v_day, NEW.store_id, NEW.channel, 1, sum(x.qty), sum(x.net_cents),
-    v_member::int, CASE WHEN v_member THEN sum(x.net_cents) ELSE 0 END
-  FROM (SELECT cell.category, cell.season, l.qty, l.net_cents
-        FROM hq_sale_lines l LEFT JOIN products p USING (style_id)
-        CROSS JOIN LATERAL (VALUES ('*', '*'), (coalesce(p.category, '?'), '*'), ('*', coalesce(p.season, '?')),
-          (coalesce(p.category, '?'), coalesce(p.season, '?'))) AS cell(category, season)
-        WHERE l.sale_id = NEW.sale_id) x
-  GROUP BY x.category, x.season ORDER BY x.category, x.season
-  ON CONFLICT (category, season, day, location_id, channel) DO UPDATE SET orders = c.orders + EXCLUDED.orders,
-    units = c.units + EXCLUDED.units, net_cents = c.net_cents + EXCLUDED.net_cents,
-    member_orders = c.member_orders + EXCLUDED.member_orders,
-    member_net_cents = c.member_net_cents + EXCLUDED.member_net_cents;
+  -- the sale's sums per category × season cell, added at the location and brand-wide
+  FOR cell IN SELECT x.category, x.season, sum(x.qty)::int AS units, sum(x.net_cents) AS net
+      FROM (SELECT k.category, k.season, l.qty, l.net_cents
+            FROM hq_sale_lines l LEFT JOIN products p USING (style_id)
+            CROSS JOIN LATERAL (VALUES ('*', '*'), (coalesce(p.category, '?'), '*'), ('*', coalesce(p.season, '?')),
+              (coalesce(p.category, '?'), coalesce(p.season, '?'))) AS k(category, season)
+            WHERE l.sale_id = NEW.sale_id) x
+      GROUP BY x.category, x.season ORDER BY x.category, x.season LOOP
+    INSERT INTO hq_sales_cube AS t VALUES (cell.category, cell.season, NEW.store_id, v_day, NEW.channel, 1, cell.units,
+      cell.net, v_member::int, CASE WHEN v_member THEN cell.net ELSE 0 END)
+    ON CONFLICT (category, season, location_id, day, channel) DO UPDATE SET orders = t.orders + 1,
+      units = t.units + EXCLUDED.units, net_cents = t.net_cents + EXCLUDED.net_cents,
+      member_orders = t.member_orders + EXCLUDED.member_orders,
+      member_net_cents = t.member_net_cents + EXCLUDED.member_net_cents;
+    INSERT INTO hq_sales_cube_all AS t VALUES (cell.category, cell.season, v_day, NEW.channel, 1, cell.units, cell.net,
+      v_member::int, CASE WHEN v_member THEN cell.net ELSE 0 END)
+    ON CONFLICT (category, season, day, channel) DO UPDATE SET orders = t.orders + 1,
+      units = t.units + EXCLUDED.units, net_cents = t.net_cents + EXCLUDED.net_cents,
+      member_orders = t.member_orders + EXCLUDED.member_orders,
+      member_net_cents = t.member_net_cents + EXCLUDED.member_net_cents;
+    IF cell.category = '*' AND cell.season = '*' THEN
+      v_units := cell.units;
+      v_net := cell.net;
+    END IF;
+  END LOOP;
 
-  INSERT INTO hq_sales_hour AS h (day, location_id, channel, hour, orders, units, net_cents, member_orders,
-    member_net_cents)
-  SELECT v_day, NEW.store_id, NEW.channel, hq_hour(NEW.sold_at), 1, sum(qty), sum(net_cents), v_member::int,
-    CASE WHEN v_member THEN sum(net_cents) ELSE 0 END
-  FROM hq_sale_lines WHERE sale_id = NEW.sale_id
-  ON CONFLICT (day, location_id, channel, hour) DO UPDATE SET orders = h.orders + 1, units = h.units + EXCLUDED.units,
+  INSERT INTO hq_sales_hour AS h VALUES (NEW.store_id, v_day, NEW.channel, hq_hour(NEW.sold_at), 1, v_units, v_net,
+    v_member::int, CASE WHEN v_member THEN v_net ELSE 0 END)
+  ON CONFLICT (location_id, day, channel, hour) DO UPDATE SET orders = h.orders + 1, units = h.units + EXCLUDED.units,
+    net_cents = h.net_cents + EXCLUDED.net_cents, member_orders = h.member_orders + EXCLUDED.member_orders,
+    member_net_cents = h.member_net_cents + EXCLUDED.member_net_cents;
+  INSERT INTO hq_sales_hour_all AS h VALUES (v_day, NEW.channel, hq_hour(NEW.sold_at), 1, v_units, v_net,
+    v_member::int, CASE WHEN v_member THEN v_net ELSE 0 END)
+  ON CONFLICT (day, channel, hour) DO UPDATE SET orders = h.orders + 1, units = h.units + EXCLUDED.units,
     net_cents = h.net_cents + EXCLUDED.net_cents, member_orders = h.member_orders + EXCLUDED.member_orders,
     member_net_cents = h.member_net_cents + EXCLUDED.member_net_cents;
 
@@ -275,7 +292,12 @@ BEGIN
   FROM hq_sale_lines WHERE sale_id = NEW.sale_id
   ON CONFLICT (member_key, month) DO UPDATE SET orders = m.orders + 1, units = m.units + EXCLUDED.units,
     net_cents = m.net_cents + EXCLUDED.net_cents, last_at = GREATEST(m.last_at, EXCLUDED.last_at)
-  RETURNING (xmax = 0) INTO v_new;
+  RETURNING (xmax = 0), orders INTO v_new, v_orders;
+  IF v_new OR v_orders = 2 THEN
+    INSERT INTO hq_repeat_month AS r VALUES (date_trunc('month', v_day)::date, v_home, v_new::int, (v_orders = 2)::int)
+    ON CONFLICT (month, home_store) DO UPDATE SET buyers = r.buyers + EXCLUDED.buyers,
+      repeaters = r.repeaters + EXCLUDED.repeaters;
+  END IF;
   IF v_new AND v_join IS NOT NULL THEN
     INSERT INTO hq_cohorts AS c VALUES (v_join, v_home, date_trunc('month', v_day)::date, 1)
       ON CONFLICT (join_month, home_store, month) DO UPDATE SET members = c.members + 1;
@@ -379,19 +401,19 @@ BEGIN
   RETURN NULL;
 END $$;
 
+CREATE FUNCTION hq_stock_apply(location text, sku text, delta int) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO hq_style_store AS s (location_id, style_id, on_hand)
+  VALUES (location, coalesce((SELECT style_id FROM variants WHERE variants.sku = hq_stock_apply.sku), '?'), delta)
+  ON CONFLICT (location_id, style_id) DO UPDATE SET on_hand = s.on_hand + EXCLUDED.on_hand;
+  INSERT INTO hq_style_stock_all AS s (style_id, online, on_hand)
+  VALUES (coalesce((SELECT style_id FROM variants WHERE variants.sku = hq_stock_apply.sku), '?'), location = 'ONLINE', delta)
+  ON CONFLICT (style_id, online) DO UPDATE SET on_hand = s.on_hand + EXCLUDED.on_hand $$;
+
 CREATE FUNCTION hq_on_stock() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF hq_bulk() THEN RETURN NULL; END IF;
-  IF TG_OP <> 'INSERT' THEN
-    INSERT INTO hq_style_store AS s (location_id, style_id, on_hand)
-    VALUES (OLD.location_id, coalesce((SELECT style_id FROM variants WHERE sku = OLD.sku), '?'), -OLD.on_hand)
-    ON CONFLICT (location_id, style_id) DO UPDATE SET on_hand = s.on_hand + EXCLUDED.on_hand;
-  END IF;
-  IF TG_OP <> 'DELETE' THEN
-    INSERT INTO hq_style_store AS s (location_id, style_id, on_hand)
-    VALUES (NEW.location_id, coalesce((SELECT style_id FROM variants WHERE sku = NEW.sku), '?'), NEW.on_hand)
-    ON CONFLICT (location_id, style_id) DO UPDATE SET on_hand = s.on_hand + EXCLUDED.on_hand;
-  END IF;
+  IF TG_OP <> 'INSERT' THEN PERFORM hq_stock_apply(OLD.location_id, OLD.sku, -OLD.on_hand); END IF;
+  IF TG_OP <> 'DELETE' THEN PERFORM hq_stock_apply(NEW.location_id, NEW.sku, NEW.on_hand); END IF;
   RETURN NULL;
 END $$;
 

@@ -37,11 +37,9 @@ export async function members(db: Db, scope: Scope, today: string): Promise<Memb
   );
   const r = new Params();
   const { rows: repeat } = await db.query<{ buyers: number; repeaters: number }>(
-    `SELECT count(*)::float8 AS buyers, count(*) FILTER (WHERE orders >= 2)::float8 AS repeaters
-     FROM (SELECT member_key, sum(orders) AS orders FROM hq_member_month
-           WHERE month BETWEEN ${r.add(monthOf(scope.from))}::date AND ${r.add(month)}::date
-             AND ${inStores(r, scope, 'home_store')}
-           GROUP BY member_key) x`,
+    `SELECT ${total('buyers')} AS buyers, ${total('repeaters')} AS repeaters FROM hq_repeat_month
+     WHERE month BETWEEN ${r.add(monthOf(scope.from))}::date AND ${r.add(month)}::date
+       AND ${inStores(r, scope, 'home_store')}`,
     r.values,
   );
   const c = new Params();

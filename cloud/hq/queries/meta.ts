@@ -21,13 +21,16 @@ export async function meta(q: Queryable, user: HqUser): Promise<MetaResponse> {
   const { rows: styles } = await q.query<MetaResponse['styles'][number]>(
     `SELECT style_id AS "styleId", name_zh AS "nameZh", name_en AS "nameEn" FROM products ORDER BY style_id`,
   );
+  // the range of days with data: brand-wide tables for everyone, a store's own for a manager
   const { rows: range } = await q.query<{ first: string | null; last: string | null }>(
-    `SELECT least(s.first, t.first)::text AS first, greatest(s.last, t.last)::text AS last FROM
-       (SELECT min(day) AS first, max(day) AS last FROM hq_sales_cube
-        WHERE category = '*' AND season = '*' AND ($1::text[] IS NULL OR location_id = ANY($1::text[]))) s,
-       (SELECT min(day) AS first, max(day) AS last FROM hq_tryon_day
-        WHERE $1::text[] IS NULL OR store_id = ANY($1::text[])) t`,
-    [storeParam],
+    own
+      ? `SELECT least(s.first, t.first)::text AS first, greatest(s.last, t.last)::text AS last FROM
+           (SELECT min(day) AS first, max(day) AS last FROM hq_sales_hour WHERE location_id = $1) s,
+           (SELECT min(day) AS first, max(day) AS last FROM hq_tryon_store_day WHERE store_id = $1) t`
+      : `SELECT least(s.first, t.first)::text AS first, greatest(s.last, t.last)::text AS last FROM
+           (SELECT min(day) AS first, max(day) AS last FROM hq_sales_hour_all) s,
+           (SELECT min(day) AS first, max(day) AS last FROM hq_tryon_style_all) t`,
+    own ? [own[0] ?? ''] : [],
   );
   return {
     user,

@@ -24,9 +24,11 @@ const SUMS = `${total('net_cents')} AS "netCents", ${total('orders')} AS orders,
 
 export async function overview(q: Queryable, scope: Scope): Promise<OverviewResponse> {
   const p = new Params();
+  // every location: the brand-wide tables; some: the per-location ones
+  const brand = scope.locations === null;
   const { rows: days } = await q.query<CubeRow>(
     `SELECT day::text AS day, NULL::int AS hour, channel, ${SUMS}
-     FROM hq_sales_cube
+     FROM ${brand ? 'hq_sales_cube_all' : 'hq_sales_cube'}
      WHERE category = ${p.add(scope.category ?? '*')} AND season = ${p.add(scope.season ?? '*')}
        AND ${dayRange(p, scope)} AND ${inLocations(p, scope, 'location_id')}
        AND channel = ANY(${p.list(scope.channels)})
@@ -36,7 +38,7 @@ export async function overview(q: Queryable, scope: Scope): Promise<OverviewResp
   const h = new Params();
   const { rows: hours } = await q.query<CubeRow>(
     `SELECT NULL AS day, hour::int AS hour, channel, ${SUMS}
-     FROM hq_sales_hour
+     FROM ${brand ? 'hq_sales_hour_all' : 'hq_sales_hour'}
      WHERE ${dayRange(h, scope)} AND ${inLocations(h, scope, 'location_id')} AND channel = ANY(${h.list(scope.channels)})
      GROUP BY hour, channel ORDER BY hour, channel`,
     h.values,

@@ -220,6 +220,7 @@ function rfmMembersSpec(p: Params, scope: Scope, r: RowsParams): Spec {
   };
 }
 
+/** One row per member and month: a cohort's active members, or a month's (repeat) buyers. */
 function memberMonthsSpec(p: Params, scope: Scope, r: RowsParams): Spec {
   const where = [inStores(p, scope, 'home_store')];
   if (r.joinMonth) where.push(`join_month = ${p.add(r.joinMonth)}::date`);
@@ -228,21 +229,21 @@ function memberMonthsSpec(p: Params, scope: Scope, r: RowsParams): Spec {
     where.push(
       `month BETWEEN ${p.add(monthOf(scope.from))}::date AND ${p.add(monthOf(scope.to))}::date`,
     );
+  if (yes(r.repeaters)) where.push('orders >= 2');
   return {
     columns: [
       c('member', 'text', memberLabel('member_key')),
-      c('homeStore', 'text', 'min(home_store)'),
-      c('joinMonth', 'date', 'min(join_month)::text'),
-      c('orders', 'int', 'sum(orders)::int'),
-      c('units', 'int', 'sum(units)::int'),
-      c('netCents', 'money', 'sum(net_cents)::float8'),
-      c('lastOrderAt', 'instant', iso('max(last_at)')),
+      c('month', 'date', 'month::text'),
+      c('homeStore', 'text', 'home_store'),
+      c('joinMonth', 'date', 'join_month::text'),
+      c('orders', 'int', 'orders'),
+      c('units', 'int', 'units'),
+      c('netCents', 'money', 'net_cents::float8'),
+      c('lastOrderAt', 'instant', iso('last_at')),
     ],
     from: 'hq_member_month',
     where,
-    groupBy: 'member_key',
-    ...(yes(r.repeaters) ? { having: 'sum(orders) >= 2' } : {}),
-    orderBy: 'sum(net_cents) DESC, member_key',
+    orderBy: 'month DESC, net_cents DESC, member_key',
   };
 }
 

@@ -29,6 +29,17 @@ function stockLocations(p: Params, scope: Scope, column: string): string {
   return `${inLocations(p, scope, column)} AND ${channelPart}`;
 }
 
+/** Stock by style now: brand-wide from hq_style_stock_all, for some locations from hq_style_store. */
+function heldSource(p: Params, scope: Scope): string {
+  if (scope.locations !== null)
+    return `SELECT style_id, sum(on_hand) AS on_hand FROM hq_style_store
+      WHERE ${stockLocations(p, scope, 'location_id')} GROUP BY style_id`;
+  const store = scope.channels.includes('store');
+  const online = scope.channels.includes('online') || scope.channels.includes('miniapp');
+  const which = store && online ? 'true' : store ? 'NOT online' : online ? 'online' : 'false';
+  return `SELECT style_id, sum(on_hand) AS on_hand FROM hq_style_stock_all WHERE ${which} GROUP BY style_id`;
+}
+
 function soldSource(p: Params, scope: Scope): string {
   return scope.locations === null
     ? `hq_style_sales_all WHERE ${dayRange(p, scope)}`
@@ -54,9 +65,7 @@ export async function stock(q: Queryable, scope: Scope, slowDays: number): Promi
          sum(units) FILTER (WHERE day >= ${p.add(recentFrom)}::date) AS recent
        FROM ${soldSource(p, scope)} AND channel = ANY(${p.list(scope.channels)})
        GROUP BY style_id),
-     held AS (
-       SELECT style_id, sum(on_hand) AS on_hand FROM hq_style_store
-       WHERE ${stockLocations(p, scope, 'location_id')} GROUP BY style_id)
+     held AS (${heldSource(p, scope)})
      SELECT p.style_id AS "styleId", coalesce(sold.units, 0)::float8 AS "unitsSold",
        coalesce(sold.net, 0)::float8 AS "netCents", greatest(coalesce(held.on_hand, 0), 0)::float8 AS "onHand",
        coalesce(sold.recent, 0)::float8 AS recent

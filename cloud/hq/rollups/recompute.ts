@@ -84,6 +84,12 @@ const TRYON_COLUMNS = TRYON_COUNTER_LIST.map(([c]) => c).join(', ');
 const TRYON_COUNTERS = TRYON_COUNTER_LIST.map(([, e]) => e).join(', ');
 const SALES_SUMS = `count(*), sum(units), sum(net), count(*) FILTER (WHERE is_member),
   coalesce(sum(net) FILTER (WHERE is_member), 0)`;
+/** One row per sale and category × season cell. */
+const PER_CELL = `SELECT c.category, c.season, l.sale_id, min(l.day) AS day, min(l.location_id) AS location_id,
+    min(l.channel) AS channel, bool_or(l.is_member) AS is_member, sum(l.qty) AS units, sum(l.net_cents) AS net
+  FROM hq_sale_lines l LEFT JOIN products p USING (style_id)
+  CROSS JOIN LATERAL ${cells(CAT, SEASON)} AS c(category, season)
+  GROUP BY l.sale_id, c.category, c.season`;
 /** One row per sale (all its lines share place, channel and time). */
 const PER_SALE = `SELECT sale_id, min(day) AS day, min(location_id) AS location_id, min(channel) AS channel,
   hq_hour(min(sold_at)) AS hour, bool_or(is_member) AS is_member, sum(qty) AS units, sum(net_cents) AS net
@@ -106,15 +112,16 @@ const ROLLUPS = [
      ON v.store_id = g.store_id AND v.day = g.day
    ORDER BY 1, 2`,
   // first one row per sale and cell, then count those rows: no DISTINCT aggregate to sort for
-  `INSERT INTO hq_sales_cube SELECT category, season, day, location_id, channel, ${SALES_SUMS}
-   FROM (SELECT c.category, c.season, l.sale_id, min(l.day) AS day, min(l.location_id) AS location_id,
-           min(l.channel) AS channel, bool_or(l.is_member) AS is_member, sum(l.qty) AS units, sum(l.net_cents) AS net
-         FROM hq_sale_lines l LEFT JOIN products p USING (style_id)
-         CROSS JOIN LATERAL ${cells(CAT, SEASON)} AS c(category, season)
-         GROUP BY l.sale_id, c.category, c.season) per_cell
-   GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
-  `INSERT INTO hq_sales_hour SELECT day, location_id, channel, hour, ${SALES_SUMS}
+  `INSERT INTO hq_sales_cube SELECT category, season, location_id, day, channel, ${SALES_SUMS}
+   FROM (${PER_CELL}) per_cell GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+  `INSERT INTO hq_sales_cube_all SELECT category, season, day, channel, ${SALES_SUMS}
+   FROM (${PER_CELL}) per_cell GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+  `INSERT INTO hq_sales_hour SELECT location_id, day, channel, hour, ${SALES_SUMS}
    FROM (${PER_SALE}) per_sale GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+  `INSERT INTO hq_sales_hour_all SELECT day, channel, hour, ${SALES_SUMS}
+   FROM (${PER_SALE}) per_sale GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  `INSERT INTO hq_style_stock_all SELECT coalesce(v.style_id, '?'), s.location_id = 'ONLINE', sum(s.on_hand)
+   FROM stock s LEFT JOIN variants v USING (sku) GROUP BY 1, 2 ORDER BY 1, 2`,
   `INSERT INTO hq_style_sales_day SELECT location_id, day, channel, style_id, sum(qty), sum(net_cents), count(*)
    FROM hq_sale_lines GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
   `INSERT INTO hq_style_sales_all SELECT day, channel, style_id, sum(qty), sum(net_cents), count(*)
@@ -140,6 +147,8 @@ const ROLLUPS = [
   `INSERT INTO hq_member_month SELECT member_key, date_trunc('month', day)::date, min(member_home), min(member_join_month),
      count(DISTINCT sale_id), sum(qty), sum(net_cents), max(sold_at)
    FROM hq_sale_lines WHERE member_key IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+  `INSERT INTO hq_repeat_month SELECT month, home_store, count(*), count(*) FILTER (WHERE orders >= 2)
+   FROM hq_member_month GROUP BY 1, 2`,
   `INSERT INTO hq_cohorts SELECT join_month, home_store, month, count(*) FROM hq_member_month
    WHERE join_month IS NOT NULL GROUP BY 1, 2, 3`,
   `INSERT INTO hq_cohort_sizes SELECT hq_join_month(joined_on), coalesce(home_store, '-'), count(*) FROM members
@@ -184,12 +193,16 @@ export const ROLLUP_TABLES = [
   'hq_tryon_style_all',
   'hq_tryon_store_day',
   'hq_sales_cube',
+  'hq_sales_cube_all',
   'hq_sales_hour',
+  'hq_sales_hour_all',
+  'hq_style_stock_all',
   'hq_style_sales_day',
   'hq_style_sales_all',
   'hq_style_store',
   'hq_size_requests_day',
   'hq_member_month',
+  'hq_repeat_month',
   'hq_cohorts',
   'hq_cohort_sizes',
   'hq_new_members_day',
