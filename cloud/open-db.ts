@@ -5,6 +5,7 @@ import { createPgliteDb } from './db/pglite-db';
 import { isEmpty, loadDemoStore } from './demo/load-demo-store';
 import { createDemoUsers } from './hq/demo/demo-users';
 import { loadDemoHistory } from './hq/demo/history';
+import { backfillRollups } from './hq/rollups/backfill';
 
 export interface OpenDbOptions {
   /** PostgreSQL URL; absent = PGlite. */
@@ -23,6 +24,7 @@ export async function openCloudDb(opts: OpenDbOptions): Promise<{ db: Db; loaded
     ? await createPgDb({ connectionString: opts.databaseUrl })
     : await createPgliteDb(opts.dataDir);
   await migrate(db);
+  await backfillRollups(db);
   let loadedDemo = false;
   if (opts.demoDir && (await isEmpty(db))) {
     await loadDemoStore(db, opts.demoDir);

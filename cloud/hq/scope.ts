@@ -74,7 +74,8 @@ export async function resolveScope(
         'SELECT city FROM stores WHERE store_id = $1',
         [own],
       );
-      if (!f.cities.includes(rows[0]?.city ?? ''))
+      const city = rows[0]?.city ?? '';
+      if (f.cities.some((c) => c !== city))
         return fail('forbidden', 'a store manager sees their own store only');
     }
     return ok({ ...base, locations: [own], stores: [own] });

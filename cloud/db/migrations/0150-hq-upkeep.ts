@@ -14,7 +14,8 @@
  *   and a sale of one member pushed at once by two kiosks always find each other.
  *
  * A transaction that loads events in bulk sets `hq.bulk = on` (SET LOCAL) and runs the recompute
- * instead; every trigger returns at once then.
+ * instead; every trigger returns at once then. Events older than this migration are rolled up once
+ * by the recompute at the next start (a row in `hq_backfill` asks for it).
  */
 export const sql = `
 CREATE FUNCTION hq_bulk() RETURNS boolean LANGUAGE sql STABLE AS
@@ -434,4 +435,8 @@ CREATE TRIGGER hq_size_request_done AFTER UPDATE OF status ON staff_requests FOR
   EXECUTE FUNCTION hq_on_size_request();
 CREATE TRIGGER hq_stock AFTER INSERT OR UPDATE OF on_hand OR DELETE ON stock FOR EACH ROW
   EXECUTE FUNCTION hq_on_stock();
+
+-- events already in the database get their rollups at the next start (cloud/hq/rollups/backfill.ts)
+CREATE TABLE hq_backfill (requested_at timestamptz NOT NULL);
+INSERT INTO hq_backfill VALUES (now());
 `;
