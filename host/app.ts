@@ -27,6 +27,7 @@ import { receiptPrinter, wireDeviceEvents } from './device-events';
 import { publishDeviceStates } from './device-state-file';
 import { toDeviceStatus } from './handlers/device';
 import { sqlitePrintJobs } from './print-jobs';
+import { watchHealth } from './health';
 import { startSyncService } from './sync-service';
 import { openMediaCache } from './media/open-media';
 import { createMediaFetcher } from '../sync/media-fetch';
@@ -115,6 +116,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   // Handlers get `emit` before the bridge exists; it is bound right after.
   let bridgeRef: BridgeServer | null = null;
   let screensRef: ScreenService | null = null;
+  const health = watchHealth({ db, devices, appVersion: version, role: config.role });
   const sync = startSyncService({
     db,
     key,
@@ -127,6 +129,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
       // Pictures that arrived replace the placeholders on screen.
       onFetched: () => screensRef?.mediaChanged(),
     },
+    health,
   });
   const context: HostContext = {
     config,
@@ -154,7 +157,10 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   };
   const bridge = createBridgeServer(createHandlers(context), {
     staffSignedIn: () => context.screens.staff.signedIn(),
-    onInternalError: (method, error) => log.error({ err: error, method }, 'bridge handler failed'),
+    onInternalError: (method, error) => {
+      log.error({ err: error, method }, 'bridge handler failed');
+      health.hostError(method);
+    },
     onForbidden: (method) => log.warn({ method }, 'staff-only method refused: nobody signed in'),
   });
   bridgeRef = bridge;
@@ -210,6 +216,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
       clearInterval(retentionTimer);
       clearInterval(mediaUseTimer);
       media.flushUse();
+      health.close();
       context.sync.stop();
       context.screens.close();
       await devices.close();

@@ -58,7 +58,8 @@ const SOURCES = [
   `SELECT t.tryon_id AS k1, 0 AS k2, ${member("t.body->>'memberId'")}, t.outcome, t.reason,
      'V:' || (t.body->>'sessionId') AS grp, ${columns.replace('at_', 't.at')}
    FROM tryons t JOIN variants v ON v.sku = t.body->>'sku'
-   WHERE t.outcome IS NOT NULL AND t.outcome <> 'tried' AND (t.tryon_id, 0) > ($1, $2)
+   WHERE t.outcome IS NOT NULL AND t.outcome <> 'tried' AND t.device_id <> 'history'
+     AND (t.tryon_id, 0) > ($1, $2)
    ORDER BY t.tryon_id LIMIT $3`,
 ];
 
