@@ -47,6 +47,26 @@ export const suggestionSchema = z.object({
   image,
 });
 
+/**
+ * Size advice from the brand's fit data (every store): whether the style runs small or large, and
+ * which size members who usually wear the shopper's size kept; only with enough evidence, and
+ * always with the counts behind it. The renderer words it.
+ */
+export const fitAdviceSchema = z.object({
+  verdict: z.enum(['runs-small', 'runs-large']).nullable(),
+  /** Shoppers who gave a fit reason, and how many found it too small / too big. */
+  reasons: z.number().int(),
+  tooSmall: z.number().int(),
+  tooBig: z.number().int(),
+  /** Members who usually wear `usual` mostly kept `kept`: `count` of `of` purchases. */
+  kept: z
+    .object({ usual: z.string(), kept: z.string(), count: z.number().int(), of: z.number().int() })
+    .nullable(),
+  /** The usual size is the member's (from their purchases) or the size tried now. */
+  usualFrom: z.enum(['member', 'tried']),
+});
+export type FitAdviceView = z.output<typeof fitAdviceSchema>;
+
 export const tryOnCardSchema = z.object({
   sku: z.string(),
   styleId: z.string(),
@@ -65,6 +85,8 @@ export const tryOnCardSchema = z.object({
   /** The brand's online page of this style and colour, for the "take it to your phone" QR code. */
   lookUrl: z.string(),
   image,
+  /** Size advice; absent or null when the brand's data says nothing sure about this style. */
+  fit: fitAdviceSchema.nullable().optional(),
 });
 export type TryOnCard = z.output<typeof tryOnCardSchema>;
 

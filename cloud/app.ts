@@ -19,6 +19,8 @@ import { handleError, sendError } from './http/errors';
 import { logSerializers } from './http/log-redaction';
 import { mediaRoutes } from './http/media-routes';
 import { memberRoutes } from './http/member-routes';
+import { heartbeatPlugin } from './hq/heartbeat';
+import { hqPlugin, type HqOptions } from './hq/plugin';
 
 export interface CloudAppOptions {
   db: Db;
@@ -35,6 +37,8 @@ export interface CloudAppOptions {
   limits?: Partial<CloudLimits>;
   /** Trust X-Forwarded-For from this proxy (Fastify's `trustProxy`), for per-address limits. */
   trustProxy?: boolean | string;
+  /** The HQ console (/hq/) and its API (/hq/api/): where the built console is, login limit. */
+  hq?: HqOptions;
 }
 
 /**
@@ -78,7 +82,12 @@ export async function buildCloudApp(opts: CloudAppOptions): Promise<FastifyInsta
         version: String(PROTOCOL_VERSION),
         description: 'Sync protocol: see docs/sync-protocol.md',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          hqSession: { type: 'apiKey', in: 'cookie', name: 'hq_session' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -101,5 +110,13 @@ export async function buildCloudApp(opts: CloudAppOptions): Promise<FastifyInsta
   await app.register(memberRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(mediaRoutes, { ctx });
+  await app.register(heartbeatPlugin, { db: opts.db, now: ctx.now });
+  await app.register(hqPlugin, {
+    prefix: '/hq',
+    db: opts.db,
+    now: ctx.now,
+    adminToken: opts.adminToken,
+    ...opts.hq,
+  });
   return app;
 }

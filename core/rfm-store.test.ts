@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-
-import { seedSmallStore } from './recommend/test-fixture';
+import { seedSmallStore } from './recommend-store/test-fixture';
 import { memberRfm, rfmOfConsentingMembers, segmentCounts } from './rfm-store';
 import { readOnly } from './store/db';
 

@@ -11,7 +11,7 @@ import { catalogIsEmpty } from '../core/catalog/stores';
 import { checkDataKey } from '../core/crypto/key-check';
 import { fileKeyStore, type KeySealer } from '../core/crypto/key-store';
 import type { DataKey } from '../core/crypto/data-key';
-import { ensureAffinity } from '../core/recommend';
+import { ensureLocalModel } from '../core/recommend-store';
 import { purgeRetention } from '../core/sessions/retention';
 import { verifyStaffPin } from '../core/staff/verify-pin';
 import { sealLegacyStaffNames } from '../core/staff/staff-names';
@@ -29,6 +29,7 @@ import { receiptPrinter, wireDeviceEvents } from './device-events';
 import { publishDeviceStates } from './device-state-file';
 import { toDeviceStatus } from './handlers/device';
 import { sqlitePrintJobs } from './print-jobs';
+import { watchHealth } from './health';
 import { startSyncService } from './sync-service';
 import { openMediaCache } from './media/open-media';
 import { createMediaFetcher } from '../sync/media-fetch';
@@ -97,8 +98,14 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   // The limit may have been lowered in the config since the last start.
   const trimmed = media.enforceLimit();
   if (trimmed.evicted > 0) log.info(trimmed, 'media cache trimmed to its limit');
-  // Style affinity for "complete the look": rebuilt only when the history changed since last time.
-  if (ensureAffinity(db)) log.info('rebuilt style affinity from the history');
+  // Without a model synced from the cloud the kiosk trains the same code on its own history,
+  // only when that history changed since the last training.
+  const training = ensureLocalModel(db);
+  if (training.trained)
+    log.info(
+      { version: training.version, events: training.events, ms: training.ms },
+      'trained the recommendation model on this kiosk',
+    );
   const catalog = createCatalog(readOnly(db), config.storeId);
   const devices = new DeviceManager({
     devices: config.devices,
@@ -109,6 +116,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   // Handlers get `emit` before the bridge exists; it is bound right after.
   let bridgeRef: BridgeServer | null = null;
   let screensRef: ScreenService | null = null;
+  const health = watchHealth({ db, devices, appVersion: version, role: config.role });
   const sync = startSyncService({
     db,
     key,
@@ -121,6 +129,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
       // Pictures that arrived replace the placeholders on screen.
       onFetched: () => screensRef?.mediaChanged(),
     },
+    health,
   });
   const context: HostContext = {
     config,
@@ -148,7 +157,10 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   };
   const bridge = createBridgeServer(createHandlers(context), {
     staffSignedIn: () => context.screens.staff.signedIn(),
-    onInternalError: (method, error) => log.error({ err: error, method }, 'bridge handler failed'),
+    onInternalError: (method, error) => {
+      log.error({ err: error, method }, 'bridge handler failed');
+      health.hostError(method);
+    },
     onForbidden: (method) => log.warn({ method }, 'staff-only method refused: nobody signed in'),
   });
   bridgeRef = bridge;
@@ -158,6 +170,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   const disposables = new DisposableStore();
   disposables.add(() => context.sync.stop());
   disposables.add(() => context.screens.close());
+  disposables.add(() => health.close());
   disposables.add(
     wireDeviceEvents({
       devices,

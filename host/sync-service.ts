@@ -17,6 +17,7 @@ import { lookupMemberOnline } from '../sync/lookup';
 import { openSyncEngine } from '../sync/open';
 import { createRequestsPoller, type RequestsPoller } from '../sync/requests-poll';
 import type { MediaFetcher, MediaFetchReport } from '../sync/media-fetch';
+import type { KioskHealth } from './health';
 import type { MemberLookupOutcome } from './services/screens/member-lookup';
 import { queueFacts, storedOutcome } from '../sync/status';
 import type { Logger } from './log';
@@ -47,6 +48,8 @@ export function startSyncService(options: {
   tokenMaxAgeMs?: number;
   /** Catalog images: fetched after each successful sync, beside it (never delaying a push). */
   media?: { fetcher: MediaFetcher; onFetched: (report: MediaFetchReport) => void };
+  /** The host's part of the heartbeat sent after every sync run, and where sync errors go. */
+  health?: Pick<KioskHealth, 'heartbeat' | 'syncStatus'>;
 }): SyncService {
   const { db, key, emit, log } = options;
   let engine: SyncEngine | null = null;
@@ -98,7 +101,11 @@ export function startSyncService(options: {
   }
 
   function tryOpen(): void {
-    const opened = openSyncEngine(db, key, { log, tokenMaxAgeMs: options.tokenMaxAgeMs });
+    const opened = openSyncEngine(db, key, {
+      log,
+      tokenMaxAgeMs: options.tokenMaxAgeMs,
+      heartbeat: options.health?.heartbeat,
+    });
     if (!opened.ok) {
       if (opened.error.kind !== 'not-enrolled')
         log.warn({ error: opened.error }, 'sync engine not started');
@@ -110,6 +117,7 @@ export function startSyncService(options: {
     const started = engine;
     engine.on('status', (status) => {
       connectivity = status.connectivity;
+      options.health?.syncStatus(status);
       emit('sync.status', status);
       if (status.connectivity === 'online') fetchMedia();
     });

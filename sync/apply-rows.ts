@@ -10,6 +10,8 @@ import { cardHash, last4Hash, phoneLast4, qrHash } from '../core/members/pii';
 import type { WritableDB } from '../core/store/db';
 import type { StreamName, StreamRow } from './protocol';
 import { applyMediaRow, pruneCatalogMedia } from './media-rows';
+import { forgetMember } from '../core/recommend-store';
+import { applyModelRow, pruneModelRows } from './model-rows';
 import { applyRequestRow } from './staff-requests';
 import { applyStaffRow, disableStaff, pruneCloudStaff } from './staff-rows';
 import { replaceUsedCoupons } from './used-coupons';
@@ -133,6 +135,7 @@ function members(ctx: ApplyContext, row: StreamRow, d: Data | null, at: string):
   if (local?.erased_at) return true; // an erasure is final: never resurrect personal data
   if (!d || d.erased === true) {
     if (local) eraseLocal(db, id, at);
+    forgetMember(db, id);
     return true;
   }
   const tier = str(d.tier) ?? '';
@@ -276,6 +279,8 @@ export function applyRow(
       return applyRequestRow(ctx.db, row);
     case 'media':
       return applyMediaRow(ctx.db, row);
+    case 'model':
+      return applyModelRow(ctx.db, row);
   }
 }
 
@@ -283,6 +288,7 @@ export function applyRow(
 export const SNAPSHOT_PRUNE: Partial<Record<StreamName, (db: WritableDB) => void>> = {
   config: pruneCloudStaff,
   media: pruneCatalogMedia,
+  model: pruneModelRows,
   stock: (db) =>
     db.exec(`DELETE FROM stock WHERE (sku || '@' || location_id) NOT IN
       (SELECT key FROM sync_snapshot_keys WHERE stream = 'stock')`),

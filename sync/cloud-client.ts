@@ -7,6 +7,9 @@ import { formatZodError } from '../common/result';
 import {
   EnrollResponseSchema,
   MediaBatchResponseSchema,
+  HeartbeatResponseSchema,
+  type HeartbeatRequest,
+  type HeartbeatResponse,
   MemberLookupResponseSchema,
   PullPageSchema,
   PushResponseSchema,
@@ -40,6 +43,8 @@ export interface CloudClient {
   ): Promise<HttpResult<MemberLookupResponse | null>>;
   /** Catalog images by content hash (the caller checks every one, media-fetch.ts). */
   mediaBatch(token: string, hashes: string[]): Promise<HttpResult<MediaBatch>>;
+  /** The kiosk's health for the HQ fleet view (optional: test doubles may leave it out). */
+  heartbeat?(token: string, body: HeartbeatRequest): Promise<HttpResult<HeartbeatResponse>>;
   close(): void;
 }
 
@@ -156,6 +161,10 @@ export function createCloudClient(http: HttpClient): CloudClient {
           missing: parsed.value.missing,
         },
       };
+    },
+    async heartbeat(token, body) {
+      const res = await http.request({ method: 'POST', path: '/v1/heartbeat', body, token });
+      return validated(HeartbeatResponseSchema, res);
     },
     close: () => http.close(),
   };

@@ -15,6 +15,7 @@ import type { DataKey } from '../core/crypto';
 import type { WritableDB } from '../core/store/db';
 import { applyRow, SNAPSHOT_PRUNE } from './apply-rows';
 import type { CloudClient } from './cloud-client';
+import { activateModel } from './model-rows';
 import type { SyncHttpError } from './http-client';
 import { pageChecksum, STREAMS, type PullPage, type StreamName } from './protocol';
 
@@ -27,6 +28,7 @@ export const PULL_ORDER: readonly StreamName[] = [
   'members',
   'coupons',
   'media',
+  'model',
 ];
 
 export interface PullDeps {
@@ -87,6 +89,8 @@ function applyPage(deps: PullDeps, page: PullPage): number {
       prune(db);
       db.prepare('DELETE FROM sync_snapshot_keys WHERE stream = ?').run(page.stream);
     }
+    // A model is used only once its last page is in and its checksum holds (sync/model-rows).
+    if (page.stream === 'model' && !page.hasMore) activateModel(db, deps.now());
     if (page.cursor)
       db.prepare(
         `INSERT INTO sync_cursors (stream, cursor, updated_at) VALUES (?, ?, ?)

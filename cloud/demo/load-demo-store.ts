@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db, Queryable } from '../db/db';
 import { hashPin } from '../auth/secrets';
+import { recomputeRollups } from '../hq/rollups/recompute';
 import { publishAll } from '../streams/projections';
 import { readImagesFolder, storeCatalogMedia } from '../media/catalog-media';
 import { parseCsv } from './csv';
@@ -66,6 +67,8 @@ export async function loadDemoStore(
   ];
   const images = await readImagesFolder(dir);
   await db.transaction(async (tx) => {
+    // bulk: the HQ rollups are recomputed once at the end instead of row by row
+    await tx.query("SELECT set_config('hq.bulk', 'on', true)");
     await insertJson(
       tx,
       'stores',
@@ -151,6 +154,7 @@ export async function loadDemoStore(
     );
     await storeCatalogMedia(tx, images.blobs, images.refs);
     await publishAll(tx);
+    await recomputeRollups(tx, { facts: 'from-events' });
   });
   return { members: members.length, variants: variants.length, stock: stock.length };
 }

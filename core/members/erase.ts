@@ -8,6 +8,7 @@
 import { fail, ok, type Result } from '../../common/result';
 import { enqueue, type OutboxEntry } from '../outbox/outbox';
 import { dropPersonalArgs } from '../outbox/personal-args';
+import { forgetMember } from '../recommend-store/model-tables';
 import type { WritableDB } from '../store/db';
 import { recordAudit } from '../audit/audit';
 
@@ -51,6 +52,8 @@ export function eraseMember(
       return fail('already-erased', `${memberId} was erased at ${member.erased_at}`);
     const run = (sql: string) => db.prepare(sql).run({ id: memberId }).changes;
     const preferences = run('DELETE FROM preferences WHERE member_id = @id');
+    // The member's picks leave this kiosk's model at once (the cloud drops them from the next).
+    forgetMember(db, memberId);
     const photos = run(
       'DELETE FROM photos WHERE member_id = @id OR session_id IN (SELECT session_id FROM sessions WHERE member_id = @id)',
     );

@@ -8,6 +8,7 @@ import { ImportError } from '../../core/import/importer';
 import { importStore } from '../../core/import/store-import';
 import { sealLegacyPersonalArgs } from '../../core/outbox/personal-args';
 import { sealLegacyStaffNames } from '../../core/staff/staff-names';
+import { ensureLocalModel } from '../../core/recommend-store';
 import { openDatabase } from '../../core/store/db';
 import { migrate } from '../../core/store/migrations';
 import { ConfigError, DEFAULT_MEDIA_CACHE_MB, defaultDataDir, readConfigFile } from '../config';
@@ -60,6 +61,12 @@ export const importCommand: Command = async (argv, io) => {
       );
     const changed = reports.reduce((sum, report) => sum + report.changed, 0);
     io.out(changed === 0 ? 'nothing changed' : `imported: ${changed} rows changed`);
+    // A kiosk without a model from the cloud trains one on the history it now has.
+    const training = ensureLocalModel(db);
+    if (training.trained)
+      io.out(
+        `recommendation model ${training.version}: ${training.events} events, ${training.members} members (${training.ms} ms)`,
+      );
     return exitCodes.ok;
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;

@@ -6,6 +6,7 @@ import { focusCard } from '../store/session-slice';
 import { formatYuan } from '../store/selectors';
 import type { Language } from '../i18n';
 import { GarmentImage } from './GarmentImage';
+import { FitAdvice } from './FitAdvice';
 import { LookQr } from './LookQr';
 import { OrderList, OrderOptions } from './OrderOptions';
 import { PhotoPanel } from './PhotoPanel';
@@ -113,6 +114,7 @@ function GarmentCard({ card, view }: { card: TryOnCard; view: SessionView }) {
           ))}
         </tbody>
       </table>
+      <FitAdvice fit={card.fit} />
       {orderingSize && (
         <OrderOptions size={orderingSize} view={view} onClose={() => setOrdering(null)} />
       )}

@@ -268,4 +268,15 @@ export const en: Messages = {
     done: 'Done',
   },
   language: { label: 'Language', switchTo: '简体中文' },
+  fit: {
+    title: 'Size advice',
+    'runs-small':
+      'Runs small: {{tooSmall}} of {{reasons}} shoppers who gave a fit reason found it too small',
+    'runs-large':
+      'Runs large: {{tooBig}} of {{reasons}} shoppers who gave a fit reason found it too big',
+    keptMember:
+      'Members who usually wear your size {{usual}} kept {{kept}} in this style ({{count}} of {{of}})',
+    keptTried:
+      'Members who usually wear {{usual}} kept {{kept}} in this style ({{count}} of {{of}})',
+  },
 };

@@ -15,5 +15,6 @@ export * from './pull';
 export * from './member';
 export * from './request-order';
 export * from './media';
+export * from './heartbeat';
 
 export const PROTOCOL_VERSION = 1;

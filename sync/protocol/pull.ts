@@ -3,7 +3,9 @@ import { z } from 'zod';
 /**
  * Server-owned streams a kiosk pulls. `members` holds only members whose home store is the kiosk's;
  * `requests` holds the staff requests of the kiosk's store from the last 24 hours; `media` the
- * catalog's product images by style and colour (media.ts), whose bytes are fetched by hash.
+ * catalog's product images by style and colour (media.ts), whose bytes are fetched by hash; `model`
+ * the recommendation model: item rows for every store, the picks of the store's members, and a
+ * per-store `meta` row naming the version, row count and checksum (docs/recommendations.md).
  */
 export const STREAMS = [
   'catalog',
@@ -14,6 +16,7 @@ export const STREAMS = [
   'config',
   'requests',
   'media',
+  'model',
 ] as const;
 export type StreamName = (typeof STREAMS)[number];
 export const StreamNameSchema = z.enum(STREAMS);

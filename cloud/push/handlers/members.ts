@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/db';
 import { sha256Hex } from '../../auth/secrets';
 import { publish, publishDelete } from '../../streams/projections';
 import { BusinessRejection, type Handler, type HandlerContext } from '../handler';
+import { eraseFromRecommendations } from '../../recommend/erasure';
 
 async function requireMember(tx: Queryable, memberId: string): Promise<void> {
   const { rows } = await tx.query('SELECT 1 FROM members WHERE member_id = $1 AND NOT erased', [
@@ -156,5 +157,6 @@ export const requestErasure: Handler<'requestErasure'> = async (tx, args, ctx) =
     [args.requestId, args.memberId, ctx.deviceId, ctx.now.toISOString()],
   );
   await publishDelete(tx, 'members', args.memberId);
+  await eraseFromRecommendations(tx, args.memberId);
   return { memberId: args.memberId, erased: true };
 };

@@ -26,6 +26,8 @@ import { migration0200 } from './0200-presence-tickets';
 import { migration0230 } from './0230-outbox-sealed-args';
 import { migration0240 } from './0240-staff-name-sealed';
 import { migration0250 } from './0250-catalog-media';
+import { migration0270 } from './0270-recommend-model';
+import { migration0300 } from './0300-health-errors';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -51,6 +53,8 @@ export const migrations: readonly Migration[] = [
   migration0230,
   migration0240,
   migration0250,
+  migration0270,
+  migration0300,
 ];
 
 export class DatabaseFromFutureError extends Error {

@@ -11,7 +11,7 @@ import { createCatalog } from '../../../core/catalog/lookup';
 import { DataKey } from '../../../core/crypto/data-key';
 import { importStore } from '../../../core/import/store-import';
 import { createMediaCache } from '../../../core/media/media-cache';
-import { ensureAffinity } from '../../../core/recommend';
+import { ensureLocalModel } from '../../../core/recommend-store';
 import { openDatabase, readOnly, type WritableDB } from '../../../core/store/db';
 import { migrate } from '../../../core/store/migrations';
 import { demoStore, tempDir } from '../../../test/support/temp';
@@ -36,7 +36,7 @@ beforeAll(async () => {
     storeId: 'S001',
   });
   await importStore(db, demoStore, { key, media });
-  ensureAffinity(db);
+  ensureLocalModel(db);
 }, 60_000);
 afterAll(() => {
   db.close();

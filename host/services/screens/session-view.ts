@@ -38,14 +38,12 @@ export function createSessionView(deps: SessionViewDeps): () => SessionView {
       role,
       place: screen.place,
       member: memberBadge(v.member, tierName),
-      cards: [...v.cards],
+      // Each card with its size advice (the model's, or the member's usual size).
+      cards: suggestions.withFit(v.cards, v.member),
       focusSku: v.focusSku,
       suggestions:
         (role === 'mirror' || staffScreen) && v.sessionId
-          ? suggestions.for(
-              v.cards.map((card) => card.sku),
-              v.member?.memberId ?? null,
-            )
+          ? suggestions.for(v.cards, v.member)
           : { look: [], forYou: [] },
       requests: staffScreen ? queue.openRequests() : queue.requestsById(v.requestIds),
       orders: [...v.orders],

@@ -6,7 +6,7 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { ensureAffinity } from '../../../core/recommend';
+import { ensureLocalModel } from '../../../core/recommend-store';
 
 import { encodeSgtin96 } from '../../../device/sim/sgtin-encoder';
 import { setPreference } from '../../../core/sessions/preferences';
@@ -24,7 +24,7 @@ const DRESS = '6970001000016'; // DRE001-WHT-XS, ¥789
 const DRESS_SKU = 'DRE001-WHT-XS';
 
 beforeAll(() => {
-  ensureAffinity(db);
+  ensureLocalModel(db);
   setPreference(db, {
     memberId: 'M000003',
     key: 'styles.liked',
