@@ -18,7 +18,7 @@ afterEach(() => {
 
 describe('0230-outbox-sealed-args', () => {
   it('adds sealed personal arguments and their erasure mark to a queued outbox, keeping its rows', () => {
-    migrate(db, 180);
+    migrate(db, 200);
     db.exec(`INSERT INTO outbox (device_id, epoch, seq, idempotency_key, mutation, version, args,
       hlc, created_at) VALUES ('d', 1, 1, 'k1', 'registerMember', 1, '{"phone":"1"}', 'h', 't')`);
     expect(migrate(db, 230)).toEqual([230]);

@@ -23,7 +23,7 @@ const plan = (sql: string) =>
 
 describe('0270-recommend-model', () => {
   it('replaces the affinity tables with the model tables, keeping history and settings', () => {
-    migrate(db, 180);
+    migrate(db, 250);
     db.exec(`INSERT INTO history_tryons VALUES ('T1', 1, 'M1', 'S001', 't', 'A-BLK-M', 'liked', NULL);
       INSERT INTO style_affinity VALUES ('A', 'B', 1, 0, 1);
       INSERT INTO settings VALUES ('recommend.affinity', '{}'), ('other', 'kept');`);
