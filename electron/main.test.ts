@@ -148,8 +148,11 @@ describe('electron/main wiring (fake electron)', () => {
     expect(String(run.windowOptions[1]?.webPreferences?.preload)).toMatch(
       /dist-electron[/\\]staff-exit-preload\.cjs$/,
     );
-    expect(run.scenario.staffFromDialog).toEqual({ ok: false, code: 'denied' });
-    expect(run.scenario.staffFromKioskWindow).toEqual({ ok: false, code: 'forbidden' });
+    expect(run.scenario.staffFromDialog).toMatchObject({ ok: false, error: { code: 'denied' } });
+    expect(run.scenario.staffFromKioskWindow).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
   it('reloads the renderer after a crash', () => {
     expect(run.scenario.reloadsAfterCrash).toBe(1);

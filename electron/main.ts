@@ -60,8 +60,8 @@ async function start(): Promise<void> {
   const demo = process.env.KIOSK_DEMO === '1';
   const environment = loadConfigFromEnv(process.env, demo);
   const shellConfig = parseShellConfig(environment.config);
-  if (!shellConfig.ok) return fail(shellConfig.message, 2);
-  const shell = shellConfig.config;
+  if (!shellConfig.ok) return fail(shellConfig.error.message, 2);
+  const shell = shellConfig.value;
 
   const log = createShellLogger(environment.dataDir);
   const mainLog = log.child({ mod: 'electron/main' });

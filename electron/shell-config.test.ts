@@ -6,9 +6,9 @@ describe('parseShellConfig', () => {
     const result = parseShellConfig({ storeId: 'S001' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.config.timeZone).toBe('Asia/Shanghai');
-    expect(result.config.updates).toBeNull();
-    const schedule = displayScheduleOf(result.config);
+    expect(result.value.timeZone).toBe('Asia/Shanghai');
+    expect(result.value.updates).toBeNull();
+    const schedule = displayScheduleOf(result.value);
     expect(schedule.hours.sun).toEqual([{ open: '10:00', close: '22:00' }]);
     expect(schedule.screenOnBeforeMinutes).toBe(30);
   });
@@ -23,13 +23,13 @@ describe('parseShellConfig', () => {
     });
     expect(result).toMatchObject({
       ok: true,
-      config: {
+      value: {
         display: { screenOnBeforeMinutes: 10, screenOffAfterMinutes: 30 },
         updates: { feedUrl: 'https://updates.brand.example/kiosk', idleMinutes: 15 },
       },
     });
     if (result.ok)
-      expect(displayScheduleOf(result.config).hours).toEqual({
+      expect(displayScheduleOf(result.value).hours).toEqual({
         fri: [{ open: '18:00', close: '02:00' }],
       });
   });
@@ -43,10 +43,10 @@ describe('parseShellConfig', () => {
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.message).toContain('shell.timeZone');
-    expect(result.message).toContain('shell.openingHours.mon.0.open');
-    expect(result.message).toContain('shell.updates.feedUrl');
-    expect(result.message).toMatch(/funday/);
+    expect(result.error.message).toContain('shell.timeZone');
+    expect(result.error.message).toContain('shell.openingHours.mon[0].open');
+    expect(result.error.message).toContain('shell.updates.feedUrl');
+    expect(result.error.message).toMatch(/funday/);
   });
   it('refuses a non-object section without throwing', () => {
     expect(parseShellConfig({ shell: 'yes' }).ok).toBe(false);

@@ -4,6 +4,7 @@
  * section runs: Asia/Shanghai, 10:00–22:00 every day, no update feed (updates off).
  */
 import { z } from 'zod';
+import { fail, formatZodError, ok, type Result } from '../common/result';
 import { isValidTimeZone, parseClock, weekdays, type DisplaySchedule } from './display-schedule';
 import { parseFeedUrl } from './update-policy';
 
@@ -71,14 +72,14 @@ export function displayScheduleOf(config: ShellConfig): DisplaySchedule {
   };
 }
 
-export type ShellConfigResult = { ok: true; config: ShellConfig } | { ok: false; message: string };
+export type ShellConfigResult = Result<ShellConfig, 'invalid-config'>;
 
 /** Reads `kioskConfig.shell`; problems are reported with the field path, never thrown. */
 export function parseShellConfig(kioskConfig: Record<string, unknown>): ShellConfigResult {
-  const parsed = shellConfigSchema.safeParse(kioskConfig.shell ?? {});
-  if (parsed.success) return { ok: true, config: parsed.data };
-  const lines = parsed.error.issues.map(
-    (issue) => `  shell.${issue.path.join('.')}: ${issue.message}`,
-  );
-  return { ok: false, message: `invalid kiosk config (shell section):\n${lines.join('\n')}` };
+  // parsed as the `shell` field of the config, so every problem names its path from the top
+  const parsed = z
+    .object({ shell: shellConfigSchema })
+    .safeParse({ shell: kioskConfig.shell ?? {} });
+  if (parsed.success) return ok(parsed.data.shell);
+  return fail('invalid-config', `invalid kiosk config: ${formatZodError(parsed.error)}`);
 }

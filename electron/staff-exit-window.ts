@@ -5,6 +5,7 @@
  */
 import type { BrowserWindow as BrowserWindowType, IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Logger } from 'pino';
+import { fail, ok } from '../common/result';
 import { originOf, staffEntryUrl, staffOrigin } from './app-protocol';
 import type { StaffExitGate } from './staff-exit';
 import { staffExitCancelChannel, staffExitSubmitChannel } from './staff-exit-channels';
@@ -52,7 +53,7 @@ export function createStaffExitFlow(deps: StaffExitFlowDeps): StaffExitFlow {
     originOf(event.senderFrame.url) === staffOrigin;
 
   deps.ipcMain.handle(staffExitSubmitChannel, async (event, input: unknown) => {
-    if (!fromDialog(event)) return { ok: false, code: 'forbidden' };
+    if (!fromDialog(event)) return fail('forbidden', 'not from the staff exit dialog');
     restartIdle();
     const result = await deps.gate.submit(input);
     if (result.ok) {
@@ -60,13 +61,13 @@ export function createStaffExitFlow(deps: StaffExitFlowDeps): StaffExitFlow {
       close();
       setImmediate(deps.onExit);
     } else {
-      deps.log.warn({ code: result.code }, 'staff exit refused');
+      deps.log.warn({ code: result.error.code }, 'staff exit refused');
     }
     return result;
   });
   deps.ipcMain.handle(staffExitCancelChannel, (event) => {
     if (fromDialog(event)) close();
-    return { ok: true };
+    return ok(null);
   });
 
   return {

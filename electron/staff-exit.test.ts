@@ -17,14 +17,17 @@ const supervisor = async (badge: string, pin: string) => badge === 'SUP-1' && pi
 describe('createStaffExitGate', () => {
   it('lets a supervisor with the right badge and PIN out', async () => {
     const { gate: g } = gate(supervisor);
-    expect(await g.submit({ badge: ' SUP-1 ', pin: '2468' })).toEqual({ ok: true });
+    expect(await g.submit({ badge: ' SUP-1 ', pin: '2468' })).toEqual({ ok: true, value: null });
   });
   it('denies a wrong PIN or an unknown badge', async () => {
     const { gate: g } = gate(supervisor);
-    expect(await g.submit({ badge: 'SUP-1', pin: '0000' })).toEqual({ ok: false, code: 'denied' });
-    expect(await g.submit({ badge: 'CASHIER', pin: '2468' })).toEqual({
+    expect(await g.submit({ badge: 'SUP-1', pin: '0000' })).toMatchObject({
       ok: false,
-      code: 'denied',
+      error: { code: 'denied' },
+    });
+    expect(await g.submit({ badge: 'CASHIER', pin: '2468' })).toMatchObject({
+      ok: false,
+      error: { code: 'denied' },
     });
   });
   it.each([
@@ -39,41 +42,42 @@ describe('createStaffExitGate', () => {
   ])('answers bad-request to malformed input %j without asking the host', async (input) => {
     let asked = false;
     const { gate: g } = gate(async () => ((asked = true), true));
-    expect(await g.submit(input)).toEqual({ ok: false, code: 'bad-request' });
+    expect(await g.submit(input)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(asked).toBe(false);
   });
   it('locks after repeated failures, even for the right PIN, until the lockout ends', async () => {
     const { gate: g, advance } = gate(supervisor);
     await g.submit({ badge: 'SUP-1', pin: '1111' });
     await g.submit({ badge: 'SUP-1', pin: '2222' });
-    expect(await g.submit({ badge: 'SUP-1', pin: '3333' })).toEqual({
+    expect(await g.submit({ badge: 'SUP-1', pin: '3333' })).toMatchObject({
       ok: false,
-      code: 'locked',
-      retryAfterMs: 300_000,
+      error: { code: 'locked', details: { retryAfterMs: 300_000 } },
     });
     advance(100_000);
-    expect(await g.submit({ badge: 'SUP-1', pin: '2468' })).toEqual({
+    expect(await g.submit({ badge: 'SUP-1', pin: '2468' })).toMatchObject({
       ok: false,
-      code: 'locked',
-      retryAfterMs: 200_000,
+      error: { code: 'locked', details: { retryAfterMs: 200_000 } },
     });
     advance(200_000);
-    expect(await g.submit({ badge: 'SUP-1', pin: '2468' })).toEqual({ ok: true });
+    expect(await g.submit({ badge: 'SUP-1', pin: '2468' })).toEqual({ ok: true, value: null });
   });
   it('forgets failures older than the window', async () => {
     const { gate: g, advance } = gate(supervisor);
     await g.submit({ badge: 'SUP-1', pin: '1111' });
     await g.submit({ badge: 'SUP-1', pin: '2222' });
     advance(61_000);
-    expect(await g.submit({ badge: 'SUP-1', pin: '3333' })).toEqual({ ok: false, code: 'denied' });
+    expect(await g.submit({ badge: 'SUP-1', pin: '3333' })).toMatchObject({
+      ok: false,
+      error: { code: 'denied' },
+    });
   });
   it('reports unavailable when the host cannot check', async () => {
     const { gate: g } = gate(async () => {
       throw new Error('db closed');
     });
-    expect(await g.submit({ badge: 'SUP-1', pin: '2468' })).toEqual({
+    expect(await g.submit({ badge: 'SUP-1', pin: '2468' })).toMatchObject({
       ok: false,
-      code: 'unavailable',
+      error: { code: 'unavailable' },
     });
   });
 });

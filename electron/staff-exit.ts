@@ -6,6 +6,7 @@
  * rate-limited; the badge and PIN are never logged.
  */
 import { z } from 'zod';
+import { fail, ok, type Result } from '../common/result';
 
 /** systemd's unit lists this in RestartPreventExitStatus= (docs/install.md). */
 export const staffExitCode = 64;
@@ -17,9 +18,9 @@ export const staffExitInput = z
   })
   .strict();
 
-export type StaffExitResult =
-  | { ok: true }
-  | { ok: false; code: 'bad-request' | 'denied' | 'locked' | 'unavailable'; retryAfterMs?: number };
+export type StaffExitCode = 'bad-request' | 'denied' | 'locked' | 'unavailable' | 'forbidden';
+/** `locked` carries `details.retryAfterMs`. */
+export type StaffExitResult = Result<null, StaffExitCode>;
 
 export interface StaffExitGateOptions {
   verify: (badge: string, pin: string) => Promise<boolean>;
@@ -35,6 +36,9 @@ export interface StaffExitGate {
   submit(input: unknown): Promise<StaffExitResult>;
 }
 
+const locked = (retryAfterMs: number): StaffExitResult =>
+  fail('locked', 'too many attempts', { retryAfterMs });
+
 export function createStaffExitGate(options: StaffExitGateOptions): StaffExitGate {
   const maxFailures = options.maxFailures ?? 5;
   const windowMs = options.windowMs ?? 5 * 60_000;
@@ -45,26 +49,26 @@ export function createStaffExitGate(options: StaffExitGateOptions): StaffExitGat
   return {
     async submit(input) {
       const now = options.now();
-      if (now < lockedUntil) return { ok: false, code: 'locked', retryAfterMs: lockedUntil - now };
+      if (now < lockedUntil) return locked(lockedUntil - now);
       const parsed = staffExitInput.safeParse(input);
-      if (!parsed.success) return { ok: false, code: 'bad-request' };
+      if (!parsed.success) return fail('bad-request', 'a badge and a PIN of 4 to 12 digits');
       let granted: boolean;
       try {
         granted = await options.verify(parsed.data.badge, parsed.data.pin);
       } catch {
-        return { ok: false, code: 'unavailable' };
+        return fail('unavailable', 'staff records cannot be read now');
       }
       if (granted) {
         failures = [];
-        return { ok: true };
+        return ok(null);
       }
       failures = [...failures.filter((at) => now - at < windowMs), now];
       if (failures.length >= maxFailures) {
         lockedUntil = now + lockoutMs;
         failures = [];
-        return { ok: false, code: 'locked', retryAfterMs: lockoutMs };
+        return locked(lockoutMs);
       }
-      return { ok: false, code: 'denied' };
+      return fail('denied', 'badge or PIN not accepted');
     },
   };
 }

@@ -59,11 +59,11 @@ describe('parseFeedUrl', () => {
   it('accepts https feeds and normalises the trailing slash', () => {
     expect(parseFeedUrl('https://updates.brand.example/kiosk')).toEqual({
       ok: true,
-      url: 'https://updates.brand.example/kiosk/',
+      value: 'https://updates.brand.example/kiosk/',
     });
     expect(parseFeedUrl('http://127.0.0.1:9000/feed/')).toEqual({
       ok: true,
-      url: 'http://127.0.0.1:9000/feed/',
+      value: 'http://127.0.0.1:9000/feed/',
     });
   });
   it.each([

@@ -3,6 +3,7 @@
  * and no shopper or staff member has touched the kiosk recently, so an update never interrupts a
  * session; checks are spaced out so a closed store does not poll the feed every minute.
  */
+import { fail, ok, type Result } from '../common/result';
 
 export interface UpdateContext {
   now: Date;
@@ -58,7 +59,7 @@ export function checkDecision(
   return { run: true };
 }
 
-export type FeedUrlResult = { ok: true; url: string } | { ok: false; message: string };
+export type FeedUrlResult = Result<string, 'bad-feed-url'>;
 
 /**
  * The update feed must be HTTPS: the downloaded file's sha512 comes from the feed's `latest*.yml`,
@@ -69,14 +70,14 @@ export function parseFeedUrl(text: string): FeedUrlResult {
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, message: `update feed "${text}" is not a URL` };
+    return fail('bad-feed-url', `update feed "${text}" is not a URL`);
   }
   const loopback =
     url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    return { ok: false, message: `update feed must use https, got ${url.protocol}` };
+    return fail('bad-feed-url', `update feed must use https, got ${url.protocol}`);
   }
   if (url.username || url.password)
-    return { ok: false, message: 'update feed must not embed credentials' };
-  return { ok: true, url: url.href.endsWith('/') ? url.href : `${url.href}/` };
+    return fail('bad-feed-url', 'update feed must not embed credentials');
+  return ok(url.href.endsWith('/') ? url.href : `${url.href}/`);
 }

@@ -86,7 +86,7 @@ describe('example kiosk config', () => {
     const config = parseConfig(json, 'kiosk-config.example.json');
     expect(parseShellConfig(config)).toMatchObject({
       ok: true,
-      config: { timeZone: 'Asia/Shanghai' },
+      value: { timeZone: 'Asia/Shanghai' },
     });
   });
 });

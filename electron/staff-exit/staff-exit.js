@@ -28,7 +28,8 @@
       submit.disabled = false;
       if (result && result.ok) return;
       pin.value = '';
-      message.textContent = messages[(result && result.code) || 'denied'] || messages.denied;
+      message.textContent =
+        messages[(result && result.error && result.error.code) || 'denied'] || messages.denied;
       pin.focus();
     });
   });
