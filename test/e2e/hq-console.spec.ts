@@ -48,6 +48,17 @@ test.afterAll(async () => {
   await cloud?.remove();
 });
 
+test('the cloud prints the console URL and the demo logins', async () => {
+  // printed after "member cloud on …" (the logins are checked against their password hashes)
+  for (const line of [
+    `HQ console: ${cloud.url}/hq/`,
+    'demo login (analyst): analyst / analyst-demo-2026',
+    'demo login (store-manager S001): manager.s001 / manager-demo-2026',
+    'demo login (marketing): marketing / marketing-demo-2026',
+  ])
+    await expect.poll(() => cloud.output()).toContain(line);
+});
+
 async function open(browser: Browser, role: DemoRole, language: HqLanguage) {
   const context = await browser.newContext({
     storageState: states.get(role),
