@@ -59,6 +59,16 @@ test('the cloud prints the console URL and the demo logins', async () => {
     await expect.poll(() => cloud.output()).toContain(line);
 });
 
+test('the HQ API is documented in the OpenAPI at /docs, from its zod schemas', async () => {
+  const doc = (await (await fetch(`${cloud.url}/docs/json`)).json()) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  for (const view of HQ_VIEWS) expect(doc.paths[`/hq/api/${view}`]?.get, view).toBeDefined();
+  for (const path of ['/hq/api/session', '/hq/api/meta', '/hq/api/rows/{kind}'])
+    expect(Object.keys(doc.paths[path] ?? {}).length, path).toBeGreaterThan(0);
+  expect(JSON.stringify(doc.paths['/hq/api/overview'])).toContain('"channels"');
+});
+
 async function open(browser: Browser, role: DemoRole, language: HqLanguage) {
   const context = await browser.newContext({
     storageState: states.get(role),
