@@ -29,6 +29,8 @@ const suites: Array<() => Promise<Suite>> = [
   () => import('./suites/bridge-ws'),
   () => import('./suites/media-first-sync'),
   () => import('./suites/media-mirror-image'),
+  () => import('./suites/hq-scale'),
+  () => import('./suites/hq-pglite'),
 ];
 
 const resultsFile = join(import.meta.dirname, 'results.json');

@@ -17,7 +17,8 @@ export function DataTable(props: {
   const { t } = useTranslation();
   if (spec.rows.length === 0) return <p className="empty">{t('common.noData')}</p>;
   return (
-    <div className="table-wrap">
+    // focusable so keyboard users can scroll a wide or long table (axe: scrollable-region-focusable)
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table>
         <caption className="sr-only">{caption}</caption>
         <thead>

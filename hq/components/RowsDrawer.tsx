@@ -77,7 +77,12 @@ function Drawer(props: { link: RowsLink }) {
                 </a>
               ) : null}
             </p>
-            <div className="table-wrap">
+            <div
+              className="table-wrap"
+              tabIndex={0}
+              role="region"
+              aria-label={t(`rows.kinds.${link.kind}`)}
+            >
               <table>
                 <caption className="sr-only">{t(`rows.kinds.${link.kind}`)}</caption>
                 <thead>

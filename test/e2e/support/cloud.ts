@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createPgliteDb } from '../../../cloud/db/pglite-db';
 import { repoRoot, tempDir } from '../../support/temp';
 
-const ADMIN_TOKEN = 'e2e-admin-token';
+export const ADMIN_TOKEN = 'e2e-admin-token';
 
 export interface CloudProcess {
   url: string;
