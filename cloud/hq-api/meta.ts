@@ -20,8 +20,18 @@ export const MetaResponseSchema = z
     seasons: z.array(z.string()),
     tiers: z.array(z.object({ tier: z.string(), nameZh: z.string(), nameEn: z.string() })),
     styles: z
-      .array(z.object({ styleId: z.string(), nameZh: z.string(), nameEn: z.string() }))
-      .describe('Style names, for labels'),
+      .array(
+        z.object({
+          styleId: z.string(),
+          nameZh: z.string(),
+          nameEn: z.string(),
+          imageHash: z
+            .string()
+            .nullable()
+            .describe("Its first colour's catalog image (GET /media/<hash>/thumb); null: none"),
+        }),
+      )
+      .describe('Style names and thumbnails, for labels'),
     dataRange: z
       .object({ first: IsoDateSchema.nullable(), last: IsoDateSchema.nullable() })
       .describe('First and last day with sales or try-ons in scope'),

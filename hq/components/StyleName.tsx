@@ -1,9 +1,28 @@
 /**
- * A style in a row: its name in the current language and, beside it, the spot where its catalog
- * thumbnail goes once catalog media reaches the cloud (GET /media/<hash>, data-media branch). The
- * spot is an empty box of the final size so the layout will not move when images arrive.
+ * A style in a row: its catalog thumbnail (served by the cloud at /media/<hash>/thumb, on the
+ * console's own origin) and its name in the current language. A style without an image, or one
+ * that fails to load, keeps a calm empty box of the same size, never a broken-image icon.
  */
+import { useState } from 'react';
 import { useHq } from '../state/context';
+
+function Thumb(props: { styleId: string; hash: string | null }) {
+  const [failed, setFailed] = useState<string | null>(null);
+  if (!props.hash || failed === props.hash)
+    return <span className="thumb" data-style-id={props.styleId} aria-hidden="true" />;
+  const hash = props.hash;
+  return (
+    <img
+      className="thumb"
+      data-style-id={props.styleId}
+      src={`/media/${hash}/thumb`}
+      alt=""
+      loading="lazy"
+      decoding="async"
+      onError={() => setFailed(hash)}
+    />
+  );
+}
 
 export function StyleName(props: { styleId: string; onPick?: (styleId: string) => void }) {
   const { styleId, onPick } = props;
@@ -12,7 +31,7 @@ export function StyleName(props: { styleId: string; onPick?: (styleId: string) =
   const name = style ? (language === 'en' ? style.nameEn : style.nameZh) : styleId;
   return (
     <span className="style-name">
-      <span className="thumb" data-style-id={styleId} aria-hidden="true" />
+      <Thumb styleId={styleId} hash={style?.imageHash ?? null} />
       {onPick ? (
         <button type="button" className="link" onClick={() => onPick(styleId)}>
           {name}

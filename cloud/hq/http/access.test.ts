@@ -5,7 +5,7 @@
  * drill-down parameter. Nobody reads anything without a session.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROW_KINDS, type HqRole, type RowKind } from '../../hq-api';
+import { ROW_KINDS, type HqRole, type MetaResponse, type RowKind } from '../../hq-api';
 import { DEMO_DIR, enrollDevice, env, push, startCloud, type Cloud } from '../../test/harness';
 import { createUser } from '../auth/users';
 import { loadDemoHistory } from '../demo/history';
@@ -179,5 +179,14 @@ describe('HQ access by role', () => {
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ total: 0, rows: [] });
     }
+  });
+  it('labels styles with their catalog thumbnail, served by the cloud on the same origin', async () => {
+    const res = await get('/hq/api/meta', cookies.get('store-manager'));
+    const styles = res.json<MetaResponse>().styles;
+    const dress = styles.find((s) => s.styleId === 'DRE001');
+    expect(dress?.imageHash).toMatch(/^[0-9a-f]{64}$/);
+    const image = await get(`/media/${dress?.imageHash ?? ''}/thumb`);
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toMatch(/^image\//);
   });
 });

@@ -19,7 +19,10 @@ export async function meta(q: Queryable, user: HqUser): Promise<MetaResponse> {
     `SELECT tier, name_zh AS "nameZh", name_en AS "nameEn" FROM tiers ORDER BY min_annual_spend_yuan`,
   );
   const { rows: styles } = await q.query<MetaResponse['styles'][number]>(
-    `SELECT style_id AS "styleId", name_zh AS "nameZh", name_en AS "nameEn" FROM products ORDER BY style_id`,
+    `SELECT p.style_id AS "styleId", p.name_zh AS "nameZh", p.name_en AS "nameEn",
+       (SELECT m.hash FROM catalog_media m WHERE m.style_id = p.style_id
+        ORDER BY m.color_code LIMIT 1) AS "imageHash"
+     FROM products p ORDER BY p.style_id`,
   );
   // the range of days with data: brand-wide tables for everyone, a store's own for a manager
   const { rows: range } = await q.query<{ first: string | null; last: string | null }>(
