@@ -14,6 +14,7 @@ import { sql as hqAccounts } from './migrations/0130-hq-accounts';
 import { sql as hqAnalytics } from './migrations/0140-hq-analytics';
 import { sql as hqUpkeep } from './migrations/0150-hq-upkeep';
 import { sql as hqFleet } from './migrations/0160-hq-fleet';
+import { sql as campaigns } from './migrations/0210-campaigns';
 
 export interface Migration {
   version: number;
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 140, name: 'hq-analytics', sql: hqAnalytics },
   { version: 150, name: 'hq-upkeep', sql: hqUpkeep },
   { version: 160, name: 'hq-fleet', sql: hqFleet },
+  { version: 210, name: 'campaigns', sql: campaigns },
 ];
 
 export class MigrationError extends Error {
