@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '../../sync/protocol';
-import { createUser } from '../hq/auth/users';
 import { loadDemoHistory } from '../hq/demo/history';
+import { ALL_SEGMENTS, hqSession, type HqSession } from './test-support';
 import {
   DEMO_DIR,
   enrollDevice,
@@ -22,34 +22,16 @@ import {
 let cloud: Cloud;
 let dev: EnrollResponse;
 let seq = 0;
-const sessions = new Map<string, { cookie: string; csrf: string }>();
-
-async function signIn(username: string) {
-  const res = await cloud.app.inject({
-    method: 'POST',
-    url: '/hq/api/session',
-    payload: { username, password: 'long-enough-pw' },
-  });
-  expect(res.statusCode).toBe(200);
-  return {
-    cookie: String(res.headers['set-cookie']).split(';')[0] ?? '',
-    csrf: String(res.json().csrfToken),
-  };
-}
-
-function call(who: string, method: 'GET' | 'POST', url: string, payload?: object) {
+const sessions = new Map<string, HqSession>();
+const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) => {
   const s = sessions.get(who);
-  return cloud.app.inject({
-    method,
-    url: `/hq/api${url}`,
-    headers: s ? { cookie: s.cookie, 'x-hq-csrf': s.csrf } : {},
-    ...(payload ? { payload } : {}),
-  });
-}
+  if (!s) throw new Error(`no session ${who}`);
+  return s.call(method, url, payload);
+};
 
 const DRAFT = {
   name: 'Come back, S001',
-  segments: ['champion', 'high-value', 'loyal', 'new', 'potential', 'at-risk', 'sleeping', 'lost'],
+  segments: ALL_SEGMENTS,
   stores: ['S001'],
   tiers: [],
   offer: {
@@ -66,19 +48,12 @@ const DRAFT = {
 beforeAll(async () => {
   cloud = await startCloud('pglite');
   await loadDemoHistory(cloud.db, DEMO_DIR);
-  for (const [username, role, storeId] of [
-    ['mark.eting', 'marketing', null],
-    ['an.alyst', 'analyst', null],
-    ['mgr.s001', 'store-manager', 'S001'],
-  ] as const) {
-    const made = await createUser(
-      cloud.db,
-      { username, displayName: username, role, storeId, password: 'long-enough-pw' },
-      new Date(),
-    );
-    expect(made.ok).toBe(true);
-    sessions.set(role, await signIn(username));
-  }
+  sessions.set('marketing', await hqSession(cloud.app, cloud.db, 'mark.eting', 'marketing'));
+  sessions.set('analyst', await hqSession(cloud.app, cloud.db, 'an.alyst', 'analyst'));
+  sessions.set(
+    'store-manager',
+    await hqSession(cloud.app, cloud.db, 'mgr.s001', 'store-manager', 'S001'),
+  );
   dev = await enrollDevice(cloud, 'S001');
 }, 60_000);
 afterAll(async () => cloud.close());
@@ -97,13 +72,12 @@ describe('campaigns', () => {
 
     expect((await call('analyst', 'POST', '/campaigns', DRAFT)).statusCode).toBe(403);
     expect((await call('store-manager', 'GET', '/campaigns')).statusCode).toBe(403);
-    const noCsrf = await cloud.app.inject({
+    const noSession = await cloud.app.inject({
       method: 'POST',
       url: '/hq/api/campaigns',
-      headers: { cookie: sessions.get('marketing')?.cookie ?? '' },
       payload: DRAFT,
     });
-    expect(noCsrf.statusCode).toBe(403);
+    expect(noSession.statusCode).toBe(401);
 
     const created = await call('marketing', 'POST', '/campaigns', DRAFT);
     expect(created.statusCode).toBe(200);
