@@ -15,6 +15,7 @@ import { sql as hqAnalytics } from './migrations/0140-hq-analytics';
 import { sql as hqUpkeep } from './migrations/0150-hq-upkeep';
 import { sql as hqFleet } from './migrations/0160-hq-fleet';
 import { sql as campaigns } from './migrations/0210-campaigns';
+import { sql as looks } from './migrations/0220-looks';
 
 export interface Migration {
   version: number;
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 150, name: 'hq-upkeep', sql: hqUpkeep },
   { version: 160, name: 'hq-fleet', sql: hqFleet },
   { version: 210, name: 'campaigns', sql: campaigns },
+  { version: 220, name: 'looks', sql: looks },
 ];
 
 export class MigrationError extends Error {

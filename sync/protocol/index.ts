@@ -14,6 +14,7 @@ export * from './push';
 export * from './pull';
 export * from './member';
 export * from './member-offers';
+export * from './looks';
 export * from './request-order';
 export * from './media';
 export * from './heartbeat';
