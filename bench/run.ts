@@ -29,6 +29,7 @@ const suites: Array<() => Promise<Suite>> = [
   () => import('./suites/bridge-ws'),
   () => import('./suites/media-first-sync'),
   () => import('./suites/media-mirror-image'),
+  () => import('./suites/phone-look-paint'),
 ];
 
 const resultsFile = join(import.meta.dirname, 'results.json');
