@@ -57,7 +57,7 @@ test('a mirror look on the phone: on its way while offline, then filled in, then
     log: createLogger(null, 'silent'),
     emit: () => undefined,
   });
-  let link = '';
+  let link: string;
   try {
     mirror.handleScan(new TextEncoder().encode(DRESS_M));
     const cards = mirror.handleScan(new TextEncoder().encode(DRESS_S)).cards;
