@@ -18,6 +18,7 @@ import { deviceRoutes } from './http/device-routes';
 import { handleError, sendError } from './http/errors';
 import { logSerializers } from './http/log-redaction';
 import { lookRoutes } from './http/look-routes';
+import { onlineRoutes } from './http/online-routes';
 import { mediaRoutes } from './http/media-routes';
 import { memberRoutes } from './http/member-routes';
 import { heartbeatPlugin } from './hq/heartbeat';
@@ -112,6 +113,7 @@ export async function buildCloudApp(opts: CloudAppOptions): Promise<FastifyInsta
   await app.register(adminRoutes, { ctx });
   await app.register(mediaRoutes, { ctx });
   await app.register(lookRoutes, { ctx });
+  await app.register(onlineRoutes, { ctx });
   await app.register(heartbeatPlugin, { db: opts.db, now: ctx.now });
   await app.register(hqPlugin, {
     prefix: '/hq',
