@@ -31,6 +31,7 @@ const suites: Array<() => Promise<Suite>> = [
   () => import('./suites/media-mirror-image'),
   () => import('./suites/hq-scale'),
   () => import('./suites/hq-pglite'),
+  () => import('./suites/phone-look-paint'),
 ];
 
 const resultsFile = join(import.meta.dirname, 'results.json');

@@ -17,6 +17,8 @@ import { DEFAULT_LIMITS, type AppContext, type CloudLimits } from './http/contex
 import { deviceRoutes } from './http/device-routes';
 import { handleError, sendError } from './http/errors';
 import { logSerializers } from './http/log-redaction';
+import { lookRoutes } from './http/look-routes';
+import { onlineRoutes } from './http/online-routes';
 import { mediaRoutes } from './http/media-routes';
 import { memberRoutes } from './http/member-routes';
 import { heartbeatPlugin } from './hq/heartbeat';
@@ -110,6 +112,8 @@ export async function buildCloudApp(opts: CloudAppOptions): Promise<FastifyInsta
   await app.register(memberRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(mediaRoutes, { ctx });
+  await app.register(lookRoutes, { ctx });
+  await app.register(onlineRoutes, { ctx });
   await app.register(heartbeatPlugin, { db: opts.db, now: ctx.now });
   await app.register(hqPlugin, {
     prefix: '/hq',

@@ -10,10 +10,12 @@ import { cardHash, last4Hash, phoneLast4, qrHash } from '../core/members/pii';
 import type { WritableDB } from '../core/store/db';
 import type { StreamName, StreamRow } from './protocol';
 import { applyMediaRow, pruneCatalogMedia } from './media-rows';
+import { forgetMemberOffers } from '../core/members/offers';
 import { forgetMember } from '../core/recommend-store';
 import { applyModelRow, pruneModelRows } from './model-rows';
 import { applyRequestRow } from './staff-requests';
 import { applyStaffRow, disableStaff, pruneCloudStaff } from './staff-rows';
+import { applyMemberOffers } from './member-offers';
 import { replaceUsedCoupons } from './used-coupons';
 
 type Data = Record<string, unknown>;
@@ -136,6 +138,7 @@ function members(ctx: ApplyContext, row: StreamRow, d: Data | null, at: string):
   if (!d || d.erased === true) {
     if (local) eraseLocal(db, id, at);
     forgetMember(db, id);
+    forgetMemberOffers(db, id);
     return true;
   }
   const tier = str(d.tier) ?? '';
@@ -178,6 +181,8 @@ function members(ctx: ApplyContext, row: StreamRow, d: Data | null, at: string):
   );
   // single-use coupons used at any kiosk: the checkout here no longer offers them
   replaceUsedCoupons(db, id, d.usedCoupons);
+  // campaign offers addressed to this member only (a control member's list is empty)
+  applyMemberOffers(db, id, d.offers);
   return true;
 }
 

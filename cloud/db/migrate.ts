@@ -15,6 +15,9 @@ import { sql as hqAnalytics } from './migrations/0140-hq-analytics';
 import { sql as hqUpkeep } from './migrations/0150-hq-upkeep';
 import { sql as hqFleet } from './migrations/0160-hq-fleet';
 import { sql as hqDrillDownIndexes } from './migrations/0170-hq-drill-down-indexes';
+import { sql as campaigns } from './migrations/0210-campaigns';
+import { sql as looks } from './migrations/0220-looks';
+import { sql as onlineClients } from './migrations/0230-online-clients';
 
 export interface Migration {
   version: number;
@@ -40,6 +43,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 150, name: 'hq-upkeep', sql: hqUpkeep },
   { version: 160, name: 'hq-fleet', sql: hqFleet },
   { version: 170, name: 'hq-drill-down-indexes', sql: hqDrillDownIndexes },
+  { version: 210, name: 'campaigns', sql: campaigns },
+  { version: 220, name: 'looks', sql: looks },
+  { version: 230, name: 'online-clients', sql: onlineClients },
 ];
 
 export class MigrationError extends Error {

@@ -17,15 +17,19 @@ export const HQ_VIEWS = [
   'stock',
   'members',
   'fleet',
+  'campaigns',
 ] as const;
 export type HqView = (typeof HQ_VIEWS)[number];
 
 /** Which views each role may open (the server enforces it; the console hides the rest). */
 export const VIEWS_BY_ROLE: Record<HqRole, readonly HqView[]> = {
   analyst: HQ_VIEWS,
-  'store-manager': HQ_VIEWS,
-  marketing: ['overview', 'members'],
+  'store-manager': ['overview', 'fitting-room', 'reasons', 'stock', 'members', 'fleet'],
+  marketing: ['overview', 'members', 'campaigns'],
 };
+
+/** Who may create and launch campaigns (others with the view read them). */
+export const CAMPAIGN_WRITERS: readonly HqRole[] = ['marketing'];
 
 export const HQ_CHANNELS = ['store', 'online', 'miniapp'] as const;
 export type HqChannel = (typeof HQ_CHANNELS)[number];

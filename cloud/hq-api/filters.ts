@@ -108,4 +108,5 @@ export const IGNORED_FILTERS: Record<HqView, AppliedFilters['ignored']> = {
   stock: [],
   members: ['channels', 'category', 'season', 'style'],
   fleet: ['channels', 'category', 'season', 'style'],
+  campaigns: ['stores', 'cities', 'channels', 'category', 'season', 'style'],
 };

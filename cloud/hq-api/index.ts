@@ -16,3 +16,4 @@ export * from './rows';
 export * from './metrics';
 export * from './csv';
 export * from './routes';
+export * from './campaigns';

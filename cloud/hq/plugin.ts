@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Db } from '../db/db';
 import { registerAdminRoutes } from './http/admin-routes';
+import { registerCampaignRoutes } from './http/campaign-routes';
 import { registerConsoleFiles, SECURITY_HEADERS } from './http/console-files';
 import type { HqContext } from './http/context';
 import { hqError } from './http/errors';
@@ -56,5 +57,6 @@ export async function hqPlugin(app: FastifyInstance, opts: HqPluginOptions): Pro
   registerSessionRoutes(app, ctx, opts.loginLimit ?? { max: 10, timeWindowMs: 60_000 });
   registerViewRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerCampaignRoutes(app, ctx);
   registerConsoleFiles(app, opts.consoleDir ?? null);
 }

@@ -32,7 +32,7 @@ const StaffTaskListSchema = z.object({
   ),
 });
 
-function isAdmin(ctx: AppContext, req: FastifyRequest): boolean {
+export function isAdmin(ctx: AppContext, req: FastifyRequest): boolean {
   const given = bearerToken(req);
   // compare digests so the comparison is constant-time whatever the lengths
   return (

@@ -13,6 +13,17 @@ export interface Projection {
 
 const P = (stream: StreamName, select: string): Projection => ({ stream, select });
 
+/**
+ * A member's campaign offers (cloud/campaigns): the campaign coupons of the arms that target them,
+ * each with the member's own validity window. Control members are never listed.
+ */
+const MEMBER_OFFERS = `SELECT coalesce(jsonb_agg(jsonb_build_object('code', c.code, 'titleZh', c.title_zh,
+  'titleEn', c.title_en, 'kind', c.kind, 'value', c.value, 'minSpendCents', c.min_spend_cents,
+  'validFrom', cm.valid_from::text, 'validTo', cm.valid_to::text, 'minTier', c.min_tier, 'singleUse', c.single_use)
+  ORDER BY c.code), '[]'::jsonb)
+  FROM campaign_members cm JOIN coupons c ON c.campaign_id = cm.campaign_id
+  WHERE cm.member_id = members.member_id AND cm.arm = 'treatment'`;
+
 export const PROJECTIONS = {
   product: P(
     'catalog',
@@ -44,14 +55,16 @@ export const PROJECTIONS = {
     'points', points, 'birthday', birthday, 'homeStore', home_store, 'consentProfile', consent_profile,
     'consentMarketing', consent_marketing, 'consentPhoto', consent_photo, 'joinedOn', joined_on, 'erased', erased,
     'usedCoupons', (SELECT coalesce(jsonb_agg(r.coupon_code ORDER BY r.coupon_code), '[]'::jsonb)
-      FROM coupon_redemptions r WHERE r.member_id = members.member_id AND r.single_use))
+      FROM coupon_redemptions r WHERE r.member_id = members.member_id AND r.single_use),
+    'offers', (${MEMBER_OFFERS}))
     AS data FROM members WHERE NOT erased AND {where}`,
   ),
   coupon: P(
     'coupons',
     `SELECT '*' AS scope, code AS key, jsonb_build_object('code', code, 'titleZh', title_zh,
     'titleEn', title_en, 'kind', kind, 'value', value, 'minSpendCents', min_spend_cents, 'validFrom', valid_from::text,
-    'validTo', valid_to::text, 'minTier', min_tier, 'singleUse', single_use) AS data FROM coupons WHERE {where}`,
+    'validTo', valid_to::text, 'minTier', min_tier, 'singleUse', single_use) AS data FROM coupons
+    WHERE campaign_id IS NULL AND ({where})`,
   ),
   store: P(
     'config',

@@ -9,6 +9,7 @@ import { fail, ok, type Result } from '../../common/result';
 import { enqueue, type OutboxEntry } from '../outbox/outbox';
 import { dropPersonalArgs } from '../outbox/personal-args';
 import { forgetMember } from '../recommend-store/model-tables';
+import { forgetMemberOffers } from './offers';
 import type { WritableDB } from '../store/db';
 import { recordAudit } from '../audit/audit';
 
@@ -54,6 +55,7 @@ export function eraseMember(
     const preferences = run('DELETE FROM preferences WHERE member_id = @id');
     // The member's picks leave this kiosk's model at once (the cloud drops them from the next).
     forgetMember(db, memberId);
+    forgetMemberOffers(db, memberId);
     const photos = run(
       'DELETE FROM photos WHERE member_id = @id OR session_id IN (SELECT session_id FROM sessions WHERE member_id = @id)',
     );

@@ -28,6 +28,7 @@ export const MUTATION_NAMES = [
   'redeemCoupon',
   'recordNps',
   'attachPhoto',
+  'shareLook',
 ] as const;
 export type MutationName = (typeof MUTATION_NAMES)[number];
 

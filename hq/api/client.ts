@@ -29,7 +29,7 @@ import { fail, ok, type Result } from '../../common/result';
 export type ApiError = HqErrorCode | 'offline' | 'bad-answer';
 export type ApiResult<T> = Result<T, ApiError>;
 
-async function call<S extends z.ZodType>(
+export async function call<S extends z.ZodType>(
   schema: S,
   path: string,
   init: RequestInit & { csrf?: string } = {},

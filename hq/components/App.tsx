@@ -3,6 +3,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useHq, useHqStore } from '../state/context';
+import { Campaigns } from '../views/Campaigns';
 import { Fleet } from '../views/Fleet';
 import { FittingRoom } from '../views/FittingRoom';
 import { Members } from '../views/Members';
@@ -20,6 +21,7 @@ const PAGES: Record<HqView, () => ReactNode> = {
   stock: () => <Stock />,
   members: () => <Members />,
   fleet: () => <Fleet />,
+  campaigns: () => <Campaigns />,
 };
 
 /** Selectors must return the same value for the same state (a fresh [] would re-render forever). */

@@ -1,3 +1,4 @@
+import { campaignsEn } from './campaigns.en';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -55,6 +56,7 @@ export const en: Messages = {
     stock: { nav: 'Sales & stock', title: 'Sales and stock' },
     members: { nav: 'Members', title: 'Members: RFM, repeat purchase, retention, NPS' },
     fleet: { nav: 'Fleet', title: 'Kiosk fleet' },
+    campaigns: { nav: 'Campaigns', title: 'Campaigns: member layers and measured uplift' },
   },
   filters: {
     label: 'Filters',
@@ -350,4 +352,5 @@ export const en: Messages = {
       comment: 'Comment',
     },
   },
+  campaigns: campaignsEn,
 };

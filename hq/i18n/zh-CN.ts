@@ -1,3 +1,4 @@
+import { campaignsZh } from './campaigns.zh-CN';
 /** The console's Chinese text: the source of the message keys (en.ts must have the same keys). */
 export const zhCN = {
   app: { title: 'Seed 总部看板', language: '语言', views: '视图', signOut: '退出登录' },
@@ -54,6 +55,7 @@ export const zhCN = {
     stock: { nav: '销售与库存', title: '销售与库存' },
     members: { nav: '会员', title: '会员：RFM、复购、留存、NPS' },
     fleet: { nav: '设备', title: '设备状态' },
+    campaigns: { nav: '会员活动', title: '会员活动：分层营销与增量' },
   },
   filters: {
     label: '筛选',
@@ -342,4 +344,5 @@ export const zhCN = {
       comment: '备注',
     },
   },
+  campaigns: campaignsZh,
 } as const;

@@ -13,6 +13,8 @@ export * from './mutations';
 export * from './push';
 export * from './pull';
 export * from './member';
+export * from './member-offers';
+export * from './looks';
 export * from './request-order';
 export * from './media';
 export * from './heartbeat';

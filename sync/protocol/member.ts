@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MemberOffersSchema } from './member-offers';
 import { isMemberToken, MEMBER_TOKEN_BODY, MEMBER_TOKEN_PREFIX } from './member-token';
 
 /** A member QR token in its canonical form (member-token.ts). */
@@ -29,6 +30,8 @@ export const MemberSchema = z.object({
   erased: z.boolean(),
   /** Single-use coupons the member has used at any kiosk (optional: older member systems omit it). */
   usedCoupons: z.array(z.string()).optional(),
+  /** Campaign offers addressed to this member (member-offers.ts; optional: older clouds omit it). */
+  offers: MemberOffersSchema.optional(),
 });
 export type Member = z.infer<typeof MemberSchema>;
 

@@ -9,6 +9,7 @@ import {
   MonthDaySchema,
   text,
 } from './bounds';
+import { ShareLookV1 } from './looks';
 
 // Every field is bounded (bounds.ts): what a schema accepts, the cloud's database stores.
 const Id = text(1, 80);
@@ -210,6 +211,7 @@ export const MUTATIONS = {
   requestErasure: { 1: RequestErasureV1 },
   recordNps: { 1: RecordNpsV1 },
   attachPhoto: { 1: AttachPhotoV1 },
+  shareLook: { 1: ShareLookV1 },
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;
@@ -230,6 +232,7 @@ export const CURRENT_VERSION: { [N in MutationName]: number } = {
   requestErasure: 1,
   recordNps: 1,
   attachPhoto: 1,
+  shareLook: 1,
 };
 /** Args type of the v1 schema of each mutation. */
 export type MutationArgs<N extends MutationName> = z.infer<(typeof MUTATIONS)[N][1]>;

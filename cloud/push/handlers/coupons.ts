@@ -1,4 +1,5 @@
 import { publish } from '../../streams/projections';
+import { offeredTo } from '../../campaigns/offered';
 import { BusinessRejection, type Handler } from '../handler';
 
 /**
@@ -29,6 +30,21 @@ export const redeemCoupon: Handler<'redeemCoupon'> = async (tx, args, ctx) => {
       {
         kind: 'coupon-unknown',
         message: `Unknown coupon ${args.couponCode} applied${args.saleId ? ` in sale ${args.saleId}` : ''}`,
+      },
+    );
+  if (!(await offeredTo(tx, args.couponCode, args.memberId)))
+    throw new BusinessRejection(
+      'coupon-not-valid',
+      `campaign coupon ${args.couponCode} was not offered to member ${args.memberId}`,
+      {
+        kind: 'coupon-used',
+        couponCode: args.couponCode,
+        memberId: args.memberId,
+        discountCents: args.discountCents,
+      },
+      {
+        kind: 'coupon-unknown',
+        message: `Campaign coupon ${args.couponCode} applied for a member it was not offered to${args.saleId ? ` in sale ${args.saleId}` : ''}`,
       },
     );
   const { rows: member } = await tx.query('SELECT 1 FROM members WHERE member_id = $1', [

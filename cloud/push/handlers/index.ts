@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../handler';
 import { redeemCoupon } from './coupons';
 import { recordConsent, registerMember, requestErasure, setPreference } from './members';
+import { shareLook } from './looks';
 import { placeOrder } from './orders';
 import { attachPhoto } from './photos';
 import { earnPoints, redeemPoints } from './points';
@@ -23,4 +24,5 @@ export const HANDLERS: HandlerTable = {
   requestErasure,
   recordNps,
   attachPhoto,
+  shareLook,
 };

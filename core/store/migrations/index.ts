@@ -28,6 +28,8 @@ import { migration0240 } from './0240-staff-name-sealed';
 import { migration0250 } from './0250-catalog-media';
 import { migration0270 } from './0270-recommend-model';
 import { migration0300 } from './0300-health-errors';
+import { migration0370 } from './0370-member-offers';
+import { migration0380 } from './0380-look-links';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -55,6 +57,8 @@ export const migrations: readonly Migration[] = [
   migration0250,
   migration0270,
   migration0300,
+  migration0370,
+  migration0380,
 ];
 
 export class DatabaseFromFutureError extends Error {

@@ -5,6 +5,7 @@
  */
 import type { CartView } from '../../../bridge/views';
 import { memberPoints, usedCouponsOf } from '../../../core/members';
+import { memberOffersOf } from '../../../core/members/offers';
 import type { Coupon, Tier } from '../../../core/rules';
 import type { ReadableDB } from '../../../core/store/db';
 import { priceCart, type CheckoutBasket } from './checkout-pricing';
@@ -59,7 +60,8 @@ export function createCart(deps: CartDeps): { price(): PricedCart } {
         },
         {
           tiers: deps.tiers,
-          coupons: deps.coupons,
+          // campaign offers addressed to the signed-in member join the brand-wide coupons
+          coupons: [...deps.coupons, ...memberOffersOf(read, v.member?.memberId ?? null)],
           usedCoupons: usedCouponsOf(read, v.member?.memberId ?? null),
         },
       );

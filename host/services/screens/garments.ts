@@ -7,6 +7,7 @@ import type { StockQueries } from '../../../core/catalog/stock';
 import type { Tier } from '../../../core/rules';
 import type { TryOnCard } from '../../../bridge/views';
 import { memberPrice } from './checkout-pricing';
+import type { ShareVisitLook } from './look-share';
 import { lookUrl } from './screen-config';
 import type { Visit } from './visit';
 
@@ -59,6 +60,8 @@ export interface GarmentShelfDeps {
   tiers: readonly Tier[];
   ensureSession(): string;
   now(): Date;
+  /** The mirror shares the visit's look to the phone (look-share.ts); other roles do not. */
+  shareLook?: ShareVisitLook;
 }
 
 /** The garments a visit shows: a card per garment, priced for the member signed in. */
@@ -71,9 +74,14 @@ export function createGarmentShelf(deps: GarmentShelfDeps) {
   return {
     /** A garment scanned or tagged: its card on top, in focus. */
     show(item: CatalogItem, source: TryOnCard['source']): void {
-      deps.ensureSession();
+      const sessionId = deps.ensureSession();
       const price = memberPrice(item, memberRef(), tiers, deps.now());
       visit.showCard(deps.garments.card(item, source, price));
+      const linkOf = deps.shareLook?.(
+        sessionId,
+        visit.state.cards.map((c) => c.sku),
+      );
+      if (linkOf) visit.linkCards((card) => linkOf(card.sku));
     },
     /** Member prices on every card already shown (a member just signed in). */
     reprice(): void {

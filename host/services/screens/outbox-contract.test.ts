@@ -7,6 +7,7 @@
  * produce that no action here covers.
  */
 import { describe, expect, it } from 'vitest';
+import { writeSetting } from '../../../sync/schema';
 import { eraseMember } from '../../../core/members/erase';
 import { MUTATION_NAMES, parse, type MutationName } from '../../../core/outbox/outbox';
 import { hlc } from '../../../core/rules';
@@ -39,9 +40,12 @@ const demo = useDemoScreens();
 
 /** A full mirror visit: scan, sign-in, like, not-for-me with reason, size request, orders, photo. */
 function mirrorVisit(): void {
+  // enrolled (only the cloud's URL matters here): the mirror shares the look for the phone page
+  writeSetting(demo.db, 'sync.credentials', JSON.stringify({ url: 'https://cloud.example.com' }));
   const { s } = demo.service('mirror', { place: 'Fitting room 2' });
   const card = s.handleScan(scanBytes(DRESS_XS)).cards[0];
   if (!card) throw new Error('the dress did not show');
+  expect(card.lookUrl).toMatch(/^https:\/\/cloud\.example\.com\/m\/[A-Za-z0-9_-]{22}\?g=/);
   s.handleScan(scanBytes(M000003));
   expect(s.current().member).not.toBeNull();
   s.react(card.sku, 'liked', null);

@@ -23,6 +23,7 @@ import { createCart } from './cart';
 import { createCheckoutCart } from './checkout-cart';
 import { createCheckoutPayment } from './checkout-payment';
 import { createGarments, createGarmentShelf } from './garments';
+import { createLookSharer } from './look-share';
 import { createMemberActions } from './member-actions';
 import { createOnlineMemberLookup } from './member-lookup';
 import { createMemberAttach, createMemberSignIn } from './member-sign-in';
@@ -117,6 +118,7 @@ export function createScreenService(options: ScreenServiceOptions) {
     tiers,
     ensureSession,
     now,
+    ...(role === 'mirror' ? { shareLook: createLookSharer({ db, now, stamp }) } : {}),
   });
   const attach = createMemberAttach({ db, visit, shelf, ensureSession, now });
   const onlineLookup = createOnlineMemberLookup({

@@ -171,6 +171,11 @@ export class Visit {
     this.data.focusSku = card.sku;
   }
 
+  /** Points every card's QR at the visit's look on the phone (look-share.ts). */
+  linkCards(lookUrl: (card: Readonly<TryOnCard>) => string): void {
+    this.data.cards = this.data.cards.map((c) => ({ ...c, lookUrl: lookUrl(c) }));
+  }
+
   /** Puts a new member price on every card (a member signed in). */
   repriceCards(price: (card: Readonly<TryOnCard>) => number | null): void {
     this.data.cards = this.data.cards.map((c) => ({ ...c, memberPriceCents: price(c) }));

@@ -1,0 +1,48 @@
+/**
+ * A campaign's measured effect: the difference in revenue per member between the targeted arm and
+ * the held-out control arm, with a 95 % confidence interval by Welch's normal approximation
+ * (each arm's sample variance over its size; no equal-variance assumption). Pure arithmetic.
+ */
+
+export interface Uplift {
+  perMemberCents: number;
+  ciLowCents: number;
+  ciHighCents: number;
+  /** perMember ÷ control's mean; null when control's mean is 0. */
+  relative: number | null;
+  confidence: 0.95;
+}
+
+/** z for a two-sided 95 % interval. */
+const Z95 = 1.959963984540054;
+
+export function mean(xs: readonly number[]): number {
+  return xs.reduce((s, x) => s + x, 0) / xs.length;
+}
+
+/** Sample variance (n − 1); needs at least two values. */
+export function sampleVariance(xs: readonly number[]): number {
+  const m = mean(xs);
+  return xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1);
+}
+
+/**
+ * Uplift of `treatment` over `control` (one value per member, members without a purchase as 0),
+ * or null when either arm has fewer than two members (no variance, no interval).
+ */
+export function uplift(treatment: readonly number[], control: readonly number[]): Uplift | null {
+  if (treatment.length < 2 || control.length < 2) return null;
+  const mt = mean(treatment);
+  const mc = mean(control);
+  const se = Math.sqrt(
+    sampleVariance(treatment) / treatment.length + sampleVariance(control) / control.length,
+  );
+  const diff = mt - mc;
+  return {
+    perMemberCents: diff,
+    ciLowCents: diff - Z95 * se,
+    ciHighCents: diff + Z95 * se,
+    relative: mc === 0 ? null : diff / mc,
+    confidence: 0.95,
+  };
+}
