@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBridgeServer, type BridgeServer } from '../bridge/server';
+import { setCatalogCodeStore } from '../core/catalog/codes';
 import { createCatalog } from '../core/catalog/lookup';
 import { checkDataKey } from '../core/crypto/key-check';
 import { fileKeyStore, type KeySealer } from '../core/crypto/key-store';
@@ -16,6 +17,7 @@ import { importStoreFolder } from '../core/import/importer';
 import { allStoreFiles } from '../core/import/store-files';
 import { openDatabase, readOnly, type WritableDB } from '../core/store/db';
 import { migrate } from '../core/store/migrations';
+import { openSharedReads } from '../core/store/shared-reads';
 import { DeviceManager } from '../device/manager';
 import type { KioskConfig } from './config';
 import { createLogger, type Logger } from './log';
@@ -82,7 +84,10 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   seedIfEmpty(db, options.seedDir, key, log.child({ mod: 'core/import' }));
   // Style affinity for "complete the look": rebuilt only when the history changed since last time.
   if (ensureAffinity(db)) log.info('rebuilt style affinity from the history');
-  const catalog = createCatalog(readOnly(db), config.storeId);
+  // Scans read catalog_codes (this store's stock) on shared read snapshots.
+  setCatalogCodeStore(db, config.storeId);
+  const sharedReads = openSharedReads(db);
+  const catalog = createCatalog(readOnly(db), config.storeId, sharedReads);
   const devices = new DeviceManager({
     devices: config.devices,
     simDir: join(dataDir, 'sim'),
@@ -178,6 +183,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
       context.screens.close();
       await devices.close();
       deviceStates.remove();
+      sharedReads?.close();
       db.close();
     },
   };

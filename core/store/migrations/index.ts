@@ -22,6 +22,7 @@ import { migration0150 } from './0150-staff-requests';
 import { migration0160 } from './0160-price-overrides';
 import { migration0170 } from './0170-member-used-coupons';
 import { migration0180 } from './0180-history-tryon-reason';
+import { migration0340 } from './0340-catalog-codes';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   migration0160,
   migration0170,
   migration0180,
+  migration0340,
 ];
 
 export class DatabaseFromFutureError extends Error {
