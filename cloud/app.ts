@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { PROTOCOL_VERSION } from '../sync/protocol';
 import type { Db } from './db/db';
 import { registerAdminRoutes } from './http/admin-routes';
+import { registerBulkPullRoutes } from './http/bulk-pull-routes';
 import type { AppContext } from './http/context';
 import { registerDeviceRoutes } from './http/device-routes';
 import { sendError } from './http/errors';
@@ -65,5 +66,6 @@ export async function buildCloudApp(opts: CloudAppOptions): Promise<FastifyInsta
   );
   registerDeviceRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerBulkPullRoutes(app, ctx);
   return app;
 }

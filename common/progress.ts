@@ -42,8 +42,8 @@ export interface ProgressOptions {
 export interface Progress {
   /** Adds `n` units done. */
   advance(n: number): void;
-  /** Sets the units done (monotonic work that reports its own count). */
-  update(done: number): void;
+  /** Sets the units done (work that reports its own count), and the total when given. */
+  update(done: number, total?: number | null): void;
   setTotal(total: number | null): void;
   finish(): void;
   snapshot(): ProgressSnapshot;
@@ -94,8 +94,9 @@ export function createProgress(options: ProgressOptions): Progress {
       done += n;
       changed(false);
     },
-    update(value) {
+    update(value, newTotal) {
       done = value;
+      if (newTotal !== undefined) total = newTotal;
       changed(false);
     },
     setTotal(value) {

@@ -14,3 +14,4 @@ export * from './member';
 export * from './request-order';
 
 export const PROTOCOL_VERSION = 1;
+export * from './bulk-pull';

@@ -23,6 +23,7 @@ import { migration0160 } from './0160-price-overrides';
 import { migration0170 } from './0170-member-used-coupons';
 import { migration0180 } from './0180-history-tryon-reason';
 import { migration0340 } from './0340-catalog-codes';
+import { migration0350 } from './0350-sync-bulk-progress';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -45,6 +46,7 @@ export const migrations: readonly Migration[] = [
   migration0170,
   migration0180,
   migration0340,
+  migration0350,
 ];
 
 export class DatabaseFromFutureError extends Error {

@@ -16,6 +16,8 @@ const ADMIN_TOKEN = 'e2e-admin-token';
 export interface CloudProcess {
   url: string;
   running(): boolean;
+  /** The server process id while it runs (benches read its CPU time). */
+  pid(): number | null;
   /** A one-time enrollment code for store S001 (the server must be running). */
   enrollmentCode(): Promise<string>;
   /** Starts the server again on the same port and data; resolves once it listens. */
@@ -41,8 +43,18 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startCloudProcess(): Promise<CloudProcess> {
+export interface CloudProcessOptions {
+  /** A PGlite directory prepared beforehand (benches); default a fresh one of its own. */
+  pgliteDir?: string;
+  /** PostgreSQL instead of PGlite (several instances may share it); `query()` is then unavailable. */
+  databaseUrl?: string;
+  /** The cloud's log level (default warn); `info` logs every request with its response time. */
+  logLevel?: string;
+}
+
+export async function startCloudProcess(options: CloudProcessOptions = {}): Promise<CloudProcess> {
   const dir = tempDir('cloud-e2e-');
+  const pgliteDir = options.pgliteDir ?? join(dir.path, 'pglite');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
@@ -62,9 +74,11 @@ export async function startCloudProcess(): Promise<CloudProcess> {
         env: {
           ...inherited,
           CLOUD_PORT: String(port),
-          CLOUD_DATA_DIR: join(dir.path, 'pglite'),
+          ...(options.databaseUrl
+            ? { DATABASE_URL: options.databaseUrl }
+            : { CLOUD_DATA_DIR: pgliteDir }),
           CLOUD_ADMIN_TOKEN: ADMIN_TOKEN,
-          LOG_LEVEL: 'warn',
+          LOG_LEVEL: options.logLevel ?? 'warn',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -105,6 +119,7 @@ export async function startCloudProcess(): Promise<CloudProcess> {
   return {
     url,
     running: () => child !== null,
+    pid: () => child?.pid ?? null,
     async enrollmentCode() {
       const res = await fetch(`${url}/admin/enrollment-codes`, {
         method: 'POST',
@@ -119,7 +134,8 @@ export async function startCloudProcess(): Promise<CloudProcess> {
     stop,
     async query<T>(sql: string, params: (string | number | null)[] = []) {
       if (child) throw new Error('stop the cloud before querying its PGlite directory');
-      const db = await createPgliteDb(join(dir.path, 'pglite'));
+      if (options.databaseUrl) throw new Error('query() reads a PGlite directory only');
+      const db = await createPgliteDb(pgliteDir);
       try {
         return (await db.query(sql, params)).rows as T[];
       } finally {

@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBulkPage } from '../../sync/bulk-page';
+import { type EnrollResponse, type StreamRow } from '../../sync/protocol';
+import {
+  DB_KINDS,
+  enrollDevice,
+  env,
+  pull,
+  pullAll,
+  push,
+  startCloud,
+  type Cloud,
+} from './harness';
+
+async function bulk(
+  cloud: Cloud,
+  token: string,
+  stream: string,
+  cursor?: string | null,
+  limit?: number,
+) {
+  const q = new URLSearchParams();
+  if (cursor) q.set('cursor', cursor);
+  if (limit) q.set('limit', String(limit));
+  return cloud.app.inject({
+    method: 'GET',
+    url: `/v1/pull/${stream}/bulk?${q.toString()}`,
+    headers: { authorization: `Bearer ${token}` },
+  });
+}
+
+async function bulkPage(
+  cloud: Cloud,
+  token: string,
+  stream: string,
+  cursor?: string | null,
+  limit?: number,
+) {
+  const res = await bulk(cloud, token, stream, cursor, limit);
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
+  const page = readBulkPage(res.rawPayload);
+  if (!page.ok) throw new Error(page.error.message);
+  return page.value;
+}
+
+describe.each(DB_KINDS)('bulk pull on %s', (kind) => {
+  let cloud: Cloud;
+  let dev: EnrollResponse;
+  beforeAll(async () => {
+    cloud = await startCloud(kind);
+    dev = await enrollDevice(cloud, 'S001');
+  });
+  afterAll(async () => cloud.close());
+
+  it('serves the same rows as the plain pull, in big checked pages, with the total on the first', async () => {
+    const plain = await pullAll(cloud, dev.token, 'catalog', null, 2000);
+    const rows: StreamRow[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const page = await bulkPage(cloud, dev.token, 'catalog', cursor, 700);
+      if (pages === 0)
+        expect(page.header).toMatchObject({ snapshot: true, total: plain.rows.length });
+      else expect(page.header.total).toBeNull();
+      expect(page.header.count).toBe(page.rows.length);
+      rows.push(...page.rows);
+      pages++;
+      cursor = page.header.cursor;
+      if (!page.header.hasMore) break;
+    }
+    expect(pages).toBe(Math.ceil(plain.rows.length / 700));
+    expect(rows).toEqual(plain.rows);
+    // the cursor after the snapshot serves deltas, to the plain pull as well
+    const next = await pull(cloud, dev.token, 'catalog', cursor);
+    expect(next).toMatchObject({ count: 0, hasMore: false, snapshot: false });
+  });
+
+  it('mixes with the plain pull page by page, and a delete is [key, null]', async () => {
+    const first = await pull(cloud, dev.token, 'stock', null, 1000);
+    const rest = await bulkPage(cloud, dev.token, 'stock', first.cursor, 50_000);
+    const plain = await pullAll(cloud, dev.token, 'stock', null, 2000);
+    expect([...first.rows, ...rest.rows]).toEqual(plain.rows);
+    await cloud.db.query(
+      `UPDATE stream_rows SET data = NULL, xid = pg_current_xact_id(), pos = nextval('stream_pos')
+       WHERE stream = 'stock' AND key = 'DRE001-WHT-XS@S001'`,
+    );
+    const res = await push(cloud, dev, 'e1', [env(1, 'recordNps', { npsId: 'n1', score: 9 })]);
+    expect(res.statusCode).toBe(200); // any later transaction moves the horizon past the delete
+    const delta = await bulk(cloud, dev.token, 'stock', rest.header.cursor);
+    expect(delta.body.split('\n').slice(1)).toEqual(['["DRE001-WHT-XS@S001",null]']);
+    const page = readBulkPage(delta.rawPayload);
+    expect(page.ok && page.value.rows).toEqual([
+      { key: 'DRE001-WHT-XS@S001', op: 'delete', data: null },
+    ]);
+  });
+
+  it('checks the body by its SHA-256: one changed byte is a bad answer', async () => {
+    const res = await bulk(cloud, dev.token, 'config');
+    const bytes = Buffer.from(res.rawPayload);
+    const [head] = res.body.split('\n');
+    expect(JSON.parse(head ?? '').checksum).toBe(
+      createHash('sha256')
+        .update(bytes.subarray(bytes.indexOf(0x0a) + 1))
+        .digest('hex'),
+    );
+    bytes[bytes.length - 3] ^= 1;
+    expect(readBulkPage(bytes)).toMatchObject({ ok: false, error: { kind: 'bad-answer' } });
+  });
+
+  it('refuses without a token, an unknown stream, a limit out of bounds; a foreign cursor must refetch', async () => {
+    const anonymous = await cloud.app.inject({ method: 'GET', url: '/v1/pull/catalog/bulk' });
+    expect(anonymous.statusCode).toBe(401);
+    expect((await bulk(cloud, dev.token, 'photos')).json()).toMatchObject({
+      error: { code: 'unknown-stream' },
+    });
+    expect((await bulk(cloud, dev.token, 'catalog', null, 50_001)).statusCode).toBe(400);
+    const other = await enrollDevice(cloud, 'S002');
+    const mine = await bulkPage(cloud, dev.token, 'members', null, 5);
+    const theirs = await bulkPage(cloud, other.token, 'members', mine.header.cursor);
+    expect(theirs.header).toMatchObject({ mustRefetch: true, cursor: null, count: 0 });
+  });
+});
