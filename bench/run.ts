@@ -22,10 +22,13 @@ const suites: Array<() => Promise<Suite>> = [
   () => import('./suites/device-scan-latency'),
   () => import('./suites/device-rfid-debouncer'),
   () => import('./suites/recommend-quality'),
+  () => import('./suites/recommend-scale'),
   () => import('./suites/store-scale'),
   () => import('./suites/sync-drain'),
   () => import('./suites/sync-first-pull'),
   () => import('./suites/bridge-ws'),
+  () => import('./suites/media-first-sync'),
+  () => import('./suites/media-mirror-image'),
 ];
 
 const resultsFile = join(import.meta.dirname, 'results.json');
@@ -41,7 +44,10 @@ function printTable(rows: BenchRow[]): void {
     `${a.padEnd(widths[0] ?? 0)}  ${b.padEnd(widths[1] ?? 0)}  ${c.padStart(widths[2] ?? 0)}  ${d}`;
   console.log(line('suite', 'metric', 'value', 'unit'));
   console.log('-'.repeat((widths[0] ?? 0) + (widths[1] ?? 0) + (widths[2] ?? 0) + 12));
-  for (const row of rows) console.log(line(row.suite, row.metric, String(row.value), row.unit));
+  for (const row of rows) {
+    const ci = row.ci ? `  (95 % CI ${row.ci[0]}–${row.ci[1]})` : '';
+    console.log(line(row.suite, row.metric, String(row.value), `${row.unit}${ci}`));
+  }
 }
 
 const previous: { rows?: BenchRow[] } = existsSync(resultsFile)

@@ -22,13 +22,50 @@ export const sizeAvailabilitySchema = z.object({
 
 export const swatchSchema = z.object({ code: z.string(), zh: z.string(), en: z.string() });
 
+/**
+ * A garment's picture (docs/media.md): the screen loads `/media/<hash>/<thumb|screen>` from its
+ * own origin. `hash` is null while the kiosk does not have the image yet (a calm placeholder is
+ * shown until it arrives); the whole reference is null (or absent) when the catalog has none.
+ */
+export const imageRefSchema = z.object({
+  hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
+  alt: labelSchema,
+});
+export type ImageRef = z.output<typeof imageRefSchema>;
+/** Added to every garment the screens show; optional so older views stay valid. */
+const image = imageRefSchema.nullable().optional();
+
 /** A suggestion with why it is suggested (complete the look, for you). */
 export const suggestionSchema = z.object({
   sku: z.string(),
   name: labelSchema,
   priceCents: z.number().int(),
   reason: labelSchema,
+  image,
 });
+
+/**
+ * Size advice from the brand's fit data (every store): whether the style runs small or large, and
+ * which size members who usually wear the shopper's size kept; only with enough evidence, and
+ * always with the counts behind it. The renderer words it.
+ */
+export const fitAdviceSchema = z.object({
+  verdict: z.enum(['runs-small', 'runs-large']).nullable(),
+  /** Shoppers who gave a fit reason, and how many found it too small / too big. */
+  reasons: z.number().int(),
+  tooSmall: z.number().int(),
+  tooBig: z.number().int(),
+  /** Members who usually wear `usual` mostly kept `kept`: `count` of `of` purchases. */
+  kept: z
+    .object({ usual: z.string(), kept: z.string(), count: z.number().int(), of: z.number().int() })
+    .nullable(),
+  /** The usual size is the member's (from their purchases) or the size tried now. */
+  usualFrom: z.enum(['member', 'tried']),
+});
+export type FitAdviceView = z.output<typeof fitAdviceSchema>;
 
 export const tryOnCardSchema = z.object({
   sku: z.string(),
@@ -47,6 +84,9 @@ export const tryOnCardSchema = z.object({
   source: z.enum(['scan', 'rfid']),
   /** The brand's online page of this style and colour, for the "take it to your phone" QR code. */
   lookUrl: z.string(),
+  image,
+  /** Size advice; absent or null when the brand's data says nothing sure about this style. */
+  fit: fitAdviceSchema.nullable().optional(),
 });
 export type TryOnCard = z.output<typeof tryOnCardSchema>;
 
@@ -114,6 +154,7 @@ export const cartLineSchema = z.object({
   qty: z.number().int(),
   unitPriceCents: z.number().int(),
   amountCents: z.number().int(),
+  image,
 });
 
 export const discountLineSchema = z.object({
@@ -251,6 +292,7 @@ export const memberPanelSchema = z.object({
           name: labelSchema.nullable(),
           qty: z.number().int(),
           amountCents: z.number().int(),
+          image,
         }),
       ),
     })

@@ -1,14 +1,27 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Logger } from 'pino';
 import { PROTOCOL_VERSION } from '../sync/protocol';
+import { loadPresenceSecret } from './auth/presence';
 import type { Db } from './db/db';
-import { registerAdminRoutes } from './http/admin-routes';
-import { registerBulkPullRoutes } from './http/bulk-pull-routes';
-import type { AppContext } from './http/context';
-import { registerDeviceRoutes } from './http/device-routes';
-import { sendError } from './http/errors';
+import { adminRoutes } from './http/admin-routes';
+import { bulkPullRoutes } from './http/bulk-pull-routes';
+import { DEFAULT_LIMITS, type AppContext, type CloudLimits } from './http/context';
+import { deviceRoutes } from './http/device-routes';
+import { handleError, sendError } from './http/errors';
+import { logSerializers } from './http/log-redaction';
+import { mediaRoutes } from './http/media-routes';
+import { memberRoutes } from './http/member-routes';
+import { heartbeatPlugin } from './hq/heartbeat';
+import { hqPlugin, type HqOptions } from './hq/plugin';
 
 export interface CloudAppOptions {
   db: Db;
@@ -19,31 +32,49 @@ export interface CloudAppOptions {
   now?: () => Date;
   /** Stamps further ahead than this are clamped to the server clock. Default 60 s. */
   maxClockSkewMs?: number;
+  /** HMAC key of presence tickets; default one kept in the database (cloud/auth/presence.ts). */
+  presenceSecret?: string;
+  /** Rate limits; default DEFAULT_LIMITS. */
+  limits?: Partial<CloudLimits>;
+  /** Trust X-Forwarded-For from this proxy (Fastify's `trustProxy`), for per-address limits. */
+  trustProxy?: boolean | string;
+  /** The HQ console (/hq/) and its API (/hq/api/): where the built console is, login limit. */
+  hq?: HqOptions;
 }
 
 /**
- * The member cloud HTTP API. Stateless: every bit of state is in `db`, so several instances may
- * serve one database. Request bodies are validated with the protocol's zod schemas in the handlers
- * (typed error bodies); the JSON schemas given to Fastify only document the API at /docs.
+ * The member cloud HTTP API. Stateless: every bit of state is in `db` (rate-limit counters and the
+ * presence secret included), so several instances may serve one database. Routes declare zod
+ * schemas (fastify-type-provider-zod): requests are validated and typed once, the OpenAPI at /docs
+ * comes from the same schemas, and every error keeps the protocol's body (http/errors.ts).
+ *
+ * The compilers are set here, on the root: every plugin inherits them; a plugin that sets them
+ * itself (the HQ API) gets the same ones, and its errors reach the same handler.
  */
 export async function buildCloudApp(opts: CloudAppOptions): Promise<FastifyInstance> {
-  const app: FastifyInstance = Fastify(
-    opts.logger ? { loggerInstance: opts.logger as FastifyBaseLogger } : { logger: false },
-  );
+  const app = Fastify({
+    // Our serializers win over Fastify's defaults (which log whole URLs): http/log-redaction.ts.
+    ...(opts.logger
+      ? {
+          loggerInstance: opts.logger.child(
+            {},
+            { serializers: logSerializers },
+          ) as FastifyBaseLogger,
+        }
+      : { logger: false as const }),
+    ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}),
+  }).withTypeProvider<ZodTypeProvider>();
   const ctx: AppContext = {
     db: opts.db,
     adminToken: opts.adminToken,
     now: opts.now ?? (() => new Date()),
     maxClockSkewMs: opts.maxClockSkewMs ?? 60_000,
+    presenceSecret: await loadPresenceSecret(opts.db, opts.presenceSecret),
+    limits: { ...DEFAULT_LIMITS, ...opts.limits },
   };
-  app.setValidatorCompiler(() => (data) => ({ value: data }));
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  app.setErrorHandler((err: { statusCode?: number; message?: string }, req, reply) => {
-    if (err.statusCode !== undefined && err.statusCode < 500)
-      return sendError(reply, 'bad-request', err.message ?? 'bad request');
-    req.log.error({ err }, 'request failed');
-    return sendError(reply, 'internal', 'internal error');
-  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
   app.setNotFoundHandler((_req, reply) => sendError(reply, 'not-found', 'no such route'));
   await app.register(swagger, {
     openapi: {
@@ -52,20 +83,42 @@ export async function buildCloudApp(opts: CloudAppOptions): Promise<FastifyInsta
         version: String(PROTOCOL_VERSION),
         description: 'Sync protocol: see docs/sync-protocol.md',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          hqSession: { type: 'apiKey', in: 'cookie', name: 'hq_session' },
+        },
+      },
     },
+    transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get(
     '/health',
-    { schema: { summary: 'Liveness and database check', tags: ['ops'] } },
+    {
+      schema: {
+        summary: 'Liveness and database check',
+        tags: ['ops'],
+        response: { 200: z.object({ ok: z.literal(true), protocol: z.number().int() }) },
+      },
+    },
     async () => {
       await opts.db.query('SELECT 1');
-      return { ok: true, protocol: PROTOCOL_VERSION };
+      return { ok: true as const, protocol: PROTOCOL_VERSION };
     },
   );
-  registerDeviceRoutes(app, ctx);
-  registerAdminRoutes(app, ctx);
-  registerBulkPullRoutes(app, ctx);
+  await app.register(deviceRoutes, { ctx });
+  await app.register(memberRoutes, { ctx });
+  await app.register(adminRoutes, { ctx });
+  await app.register(mediaRoutes, { ctx });
+  await app.register(bulkPullRoutes, { ctx });
+  await app.register(heartbeatPlugin, { db: opts.db, now: ctx.now });
+  await app.register(hqPlugin, {
+    prefix: '/hq',
+    db: opts.db,
+    now: ctx.now,
+    adminToken: opts.adminToken,
+    ...opts.hq,
+  });
   return app;
 }

@@ -2,8 +2,14 @@
  * The member cloud entry point.
  *   node bin/run-ts.mjs cloud/main.ts                      start (PGlite, or DATABASE_URL)
  *   node bin/run-ts.mjs cloud/main.ts enroll-code --store S001 [--ttl 900]   print a one-time code
+ *   node bin/run-ts.mjs cloud/main.ts train                 train the recommendation model now
+ *   node bin/run-ts.mjs cloud/main.ts hq-user add|list|disable …   HQ console accounts (cloud/hq/cli.ts)
  * Env: DATABASE_URL, CLOUD_DATA_DIR (PGlite directory; default in memory), CLOUD_PORT (8787),
- * CLOUD_ADMIN_TOKEN (default a dev token, fine on loopback only), CLOUD_URL (for enroll-code).
+ * CLOUD_ADMIN_TOKEN (default a dev token, fine on loopback only), CLOUD_URL (for enroll-code),
+ * CLOUD_PRESENCE_SECRET (HMAC key of presence tickets, the same on every instance; default one
+ * kept in the database), CLOUD_TRUST_PROXY (true, or the proxy's address: per-address limits then
+ * use X-Forwarded-For), CLOUD_TRAIN_AT (HH:MM UTC of the nightly recommendation training; default
+ * 19:00 = 03:00 +08:00), LOG_LEVEL.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,13 +17,18 @@ import { pino } from 'pino';
 import { CreateEnrollmentCodeResponseSchema } from '../sync/protocol';
 import { buildCloudApp } from './app';
 import { DEFAULT_CODE_TTL_S, createEnrollmentCode } from './auth/enrollment';
+import { hqUserCommand } from './hq/cli';
+import { demoLoginsInUse } from './hq/demo/demo-users';
 import { openCloudDb } from './open-db';
+import { trainCommand } from './recommend/train-command';
+import { startNightlyTraining } from './recommend/scheduler';
 
 const DEV_ADMIN_TOKEN = 'dev-admin-token';
 const env = process.env;
 const port = Number(env.CLOUD_PORT ?? 8787);
 const adminToken = env.CLOUD_ADMIN_TOKEN ?? DEV_ADMIN_TOKEN;
 const demoDir = resolve(import.meta.dirname, '../fixtures/demo-store');
+const hqConsoleDir = resolve(import.meta.dirname, '../dist/hq');
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -28,8 +39,22 @@ async function start(): Promise<void> {
     dataDir: env.CLOUD_DATA_DIR,
     demoDir,
   });
-  const app = await buildCloudApp({ db, adminToken, logger: log });
+  const trustProxy = env.CLOUD_TRUST_PROXY;
+  const app = await buildCloudApp({
+    db,
+    adminToken,
+    logger: log,
+    presenceSecret: env.CLOUD_PRESENCE_SECRET,
+    ...(trustProxy ? { trustProxy: trustProxy === 'true' ? true : trustProxy } : {}),
+    hq: { consoleDir: hqConsoleDir },
+  });
+  const nightly = startNightlyTraining({
+    db,
+    at: env.CLOUD_TRAIN_AT ?? '19:00',
+    log: log.child({ mod: 'cloud/recommend' }),
+  });
   const shutdown = async () => {
+    nightly.stop();
     await app.close();
     await db.close();
     process.exit(0);
@@ -42,6 +67,11 @@ async function start(): Promise<void> {
   );
   if (adminToken === DEV_ADMIN_TOKEN)
     out(`admin token: ${DEV_ADMIN_TOKEN} (set CLOUD_ADMIN_TOKEN outside development)`);
+  out(`HQ console: http://127.0.0.1:${port}/hq/`);
+  for (const u of await demoLoginsInUse(db))
+    out(
+      `  demo login (${u.role}${u.storeId ? ` ${u.storeId}` : ''}): ${u.username} / ${u.password}`,
+    );
 }
 
 /** Asks a running server first (an in-memory PGlite lives only there), else opens the database. */
@@ -84,7 +114,7 @@ async function enrollCode(args: string[]): Promise<number> {
   try {
     const r = await createEnrollmentCode(db, values.store, ttlSeconds, new Date());
     if (!r.ok) {
-      err(r.message);
+      err(r.error.message);
       return 1;
     }
     out(r.value.code);
@@ -94,12 +124,37 @@ async function enrollCode(args: string[]): Promise<number> {
   }
 }
 
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'enroll-code') {
   process.exitCode = await enrollCode(rest);
+} else if (command === 'train') {
+  process.exitCode = await trainCommand({ env, demoDir, out, err });
+} else if (command === 'hq-user') {
+  process.exitCode = await hqUserCommand(rest, {
+    out,
+    err,
+    readStdin,
+    server: { url: env.CLOUD_URL ?? `http://127.0.0.1:${port}`, adminToken },
+    openDb: async () =>
+      env.DATABASE_URL || env.CLOUD_DATA_DIR
+        ? (
+            await openCloudDb({
+              databaseUrl: env.DATABASE_URL,
+              dataDir: env.CLOUD_DATA_DIR,
+              demoDir,
+            })
+          ).db
+        : null,
+  });
 } else if (command === undefined || command === 'start') {
   await start();
 } else {
-  err(`unknown command ${command}; use start or enroll-code`);
+  err(`unknown command ${command}; use start, enroll-code, train or hq-user`);
   process.exitCode = 2;
 }

@@ -3,6 +3,10 @@ import { migrate } from './db/migrate';
 import { createPgDb } from './db/pg-db';
 import { createPgliteDb } from './db/pglite-db';
 import { isEmpty, loadDemoStore } from './demo/load-demo-store';
+import { loadDemoHistory as loadTrainingHistory } from './recommend/demo-history';
+import { createDemoUsers } from './hq/demo/demo-users';
+import { loadDemoHistory } from './hq/demo/history';
+import { backfillRollups } from './hq/rollups/backfill';
 
 export interface OpenDbOptions {
   /** PostgreSQL URL; absent = PGlite. */
@@ -11,6 +15,8 @@ export interface OpenDbOptions {
   dataDir?: string;
   /** Load these demo CSVs when the database has no stores yet. */
   demoDir?: string;
+  /** With the demo: also its sales and try-on history and one HQ console user per role. */
+  demoHistory?: boolean;
 }
 
 /** Opens the database, migrates it, and loads the demo store into an empty one. */
@@ -19,9 +25,16 @@ export async function openCloudDb(opts: OpenDbOptions): Promise<{ db: Db; loaded
     ? await createPgDb({ connectionString: opts.databaseUrl })
     : await createPgliteDb(opts.dataDir);
   await migrate(db);
+  await backfillRollups(db);
   let loadedDemo = false;
   if (opts.demoDir && (await isEmpty(db))) {
     await loadDemoStore(db, opts.demoDir);
+    if (opts.demoHistory !== false) {
+      // the past the kiosks never pushed: as events for the console, as history for training
+      await loadDemoHistory(db, opts.demoDir);
+      await loadTrainingHistory(db, opts.demoDir);
+      await createDemoUsers(db, new Date());
+    }
     loadedDemo = true;
   }
   return { db, loadedDemo };

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../test/support/temp';
-import { seedSmallStore } from './recommend/test-fixture';
+import { seedSmallStore } from './recommend-store/test-fixture';
 import { memberRfm, rfmOfConsentingMembers, segmentCounts } from './rfm-store';
 import { openDatabase, readOnly, type WritableDB } from './store/db';
 import { migrate } from './store/migrations';

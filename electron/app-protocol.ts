@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
+import { answerMedia, isMediaPath, type MediaSource } from '../host/media/media-route';
 
 export const appScheme = 'kiosk';
 export const appOrigin = 'kiosk://app';
@@ -103,14 +104,46 @@ export function resolveAppRequest(
   return { kind: 'file', path, contentType: contentTypeFor(path) };
 }
 
-/** Serves the mapped folders over `kiosk://`, every response carrying the CSP. */
+/** The path of a `kiosk://app/media/…` request (the product images), or null for any other. */
+export function appMediaPath(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${appScheme}:` &&
+      parsed.host === 'app' &&
+      isMediaPath(parsed.pathname)
+      ? parsed.pathname
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A product image from the media cache, with the media route's headers (host/media). */
+async function mediaResponse(media: MediaSource | null, request: Request, path: string) {
+  const answer = await answerMedia(media, request.method, path);
+  if (answer.status !== 200) return new Response(null, answer);
+  const body = request.method === 'HEAD' ? null : await readFile(answer.path);
+  return new Response(body, { status: 200, headers: answer.headers });
+}
+
+/**
+ * Serves the mapped folders over `kiosk://`, every response carrying the CSP, and the product
+ * images of `media` at `kiosk://app/media/…` (same origin as the screen).
+ */
 export function handleAppProtocol(
   protocol: Pick<Protocol, 'handle'>,
   roots: Readonly<Record<string, string>>,
   csp: string,
   onError: (url: string, error: unknown) => void,
+  media: MediaSource | null = null,
 ): void {
   protocol.handle(appScheme, async (request) => {
+    const mediaPath = appMediaPath(request.url);
+    if (mediaPath !== null)
+      return mediaResponse(media, request, mediaPath).catch((error: unknown) => {
+        onError(request.url, error);
+        return new Response(null, { status: 500 });
+      });
     const target = resolveAppRequest(request.url, roots, request.method);
     if (target.kind === 'refused') return new Response(null, { status: target.status });
     try {

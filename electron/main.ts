@@ -90,8 +90,9 @@ async function start(): Promise<void> {
   handleAppProtocol(
     protocol,
     { app: rendererDir, staff: join(here, 'staff-exit') },
-    contentSecurityPolicy({ imageOrigins: shell.imageOrigins }),
+    contentSecurityPolicy(),
     (url, error) => lockLog.warn({ url, err: error }, 'app protocol read failed'),
+    host.media,
   );
 
   const env = { production, preloadPath: join(here, 'preload.cjs') };

@@ -4,7 +4,6 @@
  * section runs: Asia/Shanghai, 10:00–22:00 every day, no update feed (updates off).
  */
 import { z } from 'zod';
-import { isValidImageOrigin } from './policy/csp';
 import { isValidTimeZone, parseClock, weekdays, type DisplaySchedule } from './display-schedule';
 import { parseFeedUrl } from './update-policy';
 
@@ -56,10 +55,6 @@ export const shellConfigSchema = z
       .strict()
       .nullable()
       .default(null),
-    imageOrigins: z
-      .array(z.string().refine(isValidImageOrigin, 'must be an https origin'))
-      .max(8)
-      .default([]),
   })
   .strict();
 

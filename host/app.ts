@@ -10,11 +10,13 @@ import { createCatalog } from '../core/catalog/lookup';
 import { checkDataKey } from '../core/crypto/key-check';
 import { fileKeyStore, type KeySealer } from '../core/crypto/key-store';
 import type { DataKey } from '../core/crypto/data-key';
-import { ensureAffinity } from '../core/recommend';
+import { ensureLocalModel } from '../core/recommend-store';
 import { purgeRetention } from '../core/sessions/retention';
 import { verifyStaffPin } from '../core/staff/verify-pin';
-import { importStoreFolder } from '../core/import/importer';
-import { allStoreFiles } from '../core/import/store-files';
+import { sealLegacyStaffNames } from '../core/staff/staff-names';
+import { sealLegacyPersonalArgs } from '../core/outbox/personal-args';
+import { importStore } from '../core/import/store-import';
+import type { MediaCache } from '../core/media/media-cache';
 import { openDatabase, readOnly, type WritableDB } from '../core/store/db';
 import { migrate } from '../core/store/migrations';
 import { openSharedReads } from '../core/store/shared-reads';
@@ -27,7 +29,11 @@ import { receiptPrinter, wireDeviceEvents } from './device-events';
 import { publishDeviceStates } from './device-state-file';
 import { toDeviceStatus } from './handlers/device';
 import { sqlitePrintJobs } from './print-jobs';
+import { watchHealth } from './health';
 import { startSyncService } from './sync-service';
+import { openMediaCache } from './media/open-media';
+import { createMediaFetcher } from '../sync/media-fetch';
+import type { ScreenService } from './services/screens/screen-service';
 import { createScreenService } from './services/screens/screen-service';
 
 export type { KeySealer };
@@ -50,23 +56,26 @@ export interface KioskHost {
   readonly dataDir: string;
   readonly devices: DeviceManager;
   readonly db: WritableDB;
+  /** Product images, for the shells' `/media/…` route (host/media/media-route.ts). */
+  readonly media: MediaCache;
   verifySupervisor(badge: string, pin: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
 const version = '0.1.0';
 
-/** Imports every file of the seed store (catalog, members, staff, history) on first run. */
-function seedIfEmpty(
+/** Imports every file of the seed store (catalog, members, staff, history, images) on first run. */
+async function seedIfEmpty(
   db: WritableDB,
   seedDir: string | null | undefined,
   key: DataKey,
+  media: MediaCache,
   log: Logger,
-): void {
+): Promise<void> {
   if (!seedDir) return;
   const row = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM variants').get();
   if ((row?.n ?? 0) > 0) return;
-  const reports = importStoreFolder(db, seedDir, allStoreFiles, { key });
+  const reports = await importStore(db, seedDir, { key, media });
   log.info({ reports }, 'imported the seed store on first run');
 }
 
@@ -81,9 +90,24 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   const key = fileKeyStore(dataDir, options.keySealer).loadOrCreate();
   const keyCheck = checkDataKey(db, key);
   if (!keyCheck.ok) throw new Error(keyCheck.message);
-  seedIfEmpty(db, options.seedDir, key, log.child({ mod: 'core/import' }));
-  // Style affinity for "complete the look": rebuilt only when the history changed since last time.
-  if (ensureAffinity(db)) log.info('rebuilt style affinity from the history');
+  // Personal values an older version kept in clear (queued join arguments, staff names).
+  sealLegacyPersonalArgs(db, key);
+  sealLegacyStaffNames(db, key);
+  const media = openMediaCache(db, dataDir, config);
+  // Files a crash or a refused import left beside the cache.
+  media.sweep();
+  await seedIfEmpty(db, options.seedDir, key, media, log.child({ mod: 'core/import' }));
+  // The limit may have been lowered in the config since the last start.
+  const trimmed = media.enforceLimit();
+  if (trimmed.evicted > 0) log.info(trimmed, 'media cache trimmed to its limit');
+  // Without a model synced from the cloud the kiosk trains the same code on its own history,
+  // only when that history changed since the last training.
+  const training = ensureLocalModel(db);
+  if (training.trained)
+    log.info(
+      { version: training.version, events: training.events, ms: training.ms },
+      'trained the recommendation model on this kiosk',
+    );
   // Scans read catalog_codes (this store's stock) on shared read snapshots.
   setCatalogCodeStore(db, config.storeId);
   const sharedReads = openSharedReads(db);
@@ -96,6 +120,8 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   const printerId = config.devices.find((device) => device.kind === 'printer')?.id ?? null;
   // Handlers get `emit` before the bridge exists; it is bound right after.
   let bridgeRef: BridgeServer | null = null;
+  let screensRef: ScreenService | null = null;
+  const health = watchHealth({ db, devices, appVersion: version, role: config.role });
   const sync = startSyncService({
     db,
     key,
@@ -103,6 +129,12 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     log: log.child({ mod: 'sync' }),
     requestsPollMs: config.requestsPollSeconds * 1000,
     tokenMaxAgeMs: config.tokenMaxAgeDays * 24 * 3600 * 1000,
+    media: {
+      fetcher: createMediaFetcher({ media, log: log.child({ mod: 'sync/media' }) }),
+      // Pictures that arrived replace the placeholders on screen.
+      onFetched: () => screensRef?.mediaChanged(),
+    },
+    health,
   });
   const context: HostContext = {
     config,
@@ -130,10 +162,14 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   };
   const bridge = createBridgeServer(createHandlers(context), {
     staffSignedIn: () => context.screens.staff.signedIn(),
-    onInternalError: (method, error) => log.error({ err: error, method }, 'bridge handler failed'),
+    onInternalError: (method, error) => {
+      log.error({ err: error, method }, 'bridge handler failed');
+      health.hostError(method);
+    },
     onForbidden: (method) => log.warn({ method }, 'staff-only method refused: nobody signed in'),
   });
   bridgeRef = bridge;
+  screensRef = context.screens;
   // Requests pulled from other kiosks of the store: the screens show them at once.
   sync.onRequestsChanged(() => context.screens.queue.refresh());
 
@@ -161,6 +197,9 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   purge();
   const retentionTimer = setInterval(purge, 60 * 60 * 1000);
   retentionTimer.unref();
+  // When each image was last shown (for eviction): written in one transaction now and then.
+  const mediaUseTimer = setInterval(() => media.flushUse(), 5 * 60 * 1000);
+  mediaUseTimer.unref();
   log.info(
     { storeId: config.storeId, role: config.role, shell: options.shell },
     'kiosk host started',
@@ -173,12 +212,16 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     dataDir,
     devices,
     db,
+    media,
     async verifySupervisor(badge, pin) {
       const result = await verifyStaffPin(db, key, badge, pin, new Date());
       return result.ok && (result.role === 'supervisor' || result.role === 'manager');
     },
     async close() {
       clearInterval(retentionTimer);
+      clearInterval(mediaUseTimer);
+      media.flushUse();
+      health.close();
       context.sync.stop();
       context.screens.close();
       await devices.close();

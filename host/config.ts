@@ -11,6 +11,9 @@ import { deviceConfigSchema } from '../device/config';
 import { memberBinPattern } from '../device/decode';
 import { screenConfigSchema } from './services/screens/screen-config';
 
+/** The product-image cache's default size (2 GiB: about 10,000 packshots and their sizes). */
+export const DEFAULT_MEDIA_CACHE_MB = 2048;
+
 export const configSchema = z.looseObject({
   // The screens' settings (idleSeconds, place, payment, …): a bad one refuses start like any field.
   ...screenConfigSchema.shape,
@@ -41,6 +44,8 @@ export const configSchema = z.looseObject({
   requestsPollSeconds: z.number().int().min(1).max(60).default(3),
   /** The device token is rotated during a normal sync once it is this old. */
   tokenMaxAgeDays: z.number().int().min(1).max(365).default(30),
+  /** Disk the product-image cache may use (images and their sizes), in MiB (docs/media.md). */
+  mediaCacheMB: z.number().int().min(16).max(1_048_576).default(DEFAULT_MEDIA_CACHE_MB),
 });
 
 export type KioskConfig = z.output<typeof configSchema>;

@@ -15,6 +15,8 @@ import type { SyncEngine } from '../sync/engine';
 import { lookupMemberOnline } from '../sync/lookup';
 import { openSyncEngine } from '../sync/open';
 import { createRequestsPoller, type RequestsPoller } from '../sync/requests-poll';
+import type { MediaFetcher, MediaFetchReport } from '../sync/media-fetch';
+import type { KioskHealth } from './health';
 import type { MemberLookupOutcome } from './services/screens/member-lookup';
 import { queueFacts, storedOutcome } from '../sync/status';
 import type { Logger } from './log';
@@ -43,6 +45,10 @@ export function startSyncService(options: {
   requestsPollMs?: number;
   /** Rotate the device token during a normal sync once it is this old (default 30 days). */
   tokenMaxAgeMs?: number;
+  /** Catalog images: fetched after each successful sync, beside it (never delaying a push). */
+  media?: { fetcher: MediaFetcher; onFetched: (report: MediaFetchReport) => void };
+  /** The host's part of the heartbeat sent after every sync run, and where sync errors go. */
+  health?: Pick<KioskHealth, 'heartbeat' | 'syncStatus'>;
 }): SyncService {
   const { db, key, emit, log } = options;
   let engine: SyncEngine | null = null;
@@ -55,6 +61,34 @@ export function startSyncService(options: {
     return loaded.ok ? (loaded.value?.token ?? null) : null;
   };
   let retry: NodeJS.Timeout | null = null;
+  let fetchingMedia = false;
+
+  /** One media run at a time; a run that ends offline is retried after the next good sync. */
+  function fetchMedia(): void {
+    const media = options.media;
+    const current = token();
+    if (!media || !client || !current || fetchingMedia) return;
+    fetchingMedia = true;
+    void media.fetcher
+      .run(client, current)
+      .then((report) => {
+        if (report.fetched > 0 || report.error || report.full || report.refused > 0)
+          log.info(
+            {
+              fetched: report.fetched,
+              refused: report.refused,
+              full: report.full,
+              error: report.error?.kind,
+            },
+            'catalog media fetched',
+          );
+        if (report.fetched > 0) media.onFetched(report);
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'catalog media fetch failed'))
+      .finally(() => {
+        fetchingMedia = false;
+      });
+  }
 
   function notEnrolled(): SyncStatusView {
     return {
@@ -66,7 +100,11 @@ export function startSyncService(options: {
   }
 
   function tryOpen(): void {
-    const opened = openSyncEngine(db, key, { log, tokenMaxAgeMs: options.tokenMaxAgeMs });
+    const opened = openSyncEngine(db, key, {
+      log,
+      tokenMaxAgeMs: options.tokenMaxAgeMs,
+      heartbeat: options.health?.heartbeat,
+    });
     if (!opened.ok) {
       if (opened.error.kind !== 'not-enrolled')
         log.warn({ error: opened.error }, 'sync engine not started');
@@ -78,7 +116,9 @@ export function startSyncService(options: {
     const started = engine;
     engine.on('status', (status) => {
       connectivity = status.connectivity;
+      options.health?.syncStatus(status);
       emit('sync.status', status);
+      if (status.connectivity === 'online') fetchMedia();
     });
     engine.start();
     poller = createRequestsPoller({

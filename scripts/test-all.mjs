@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm test`: every check and every test — type-check, lint, format, the renderer build, vitest
- * (unit and integration) and Playwright (end-to-end, Electron) — then one closing line
- * `N passed, N failed, N skipped`. Exits non-zero when anything failed or nothing ran.
+ * `npm test`: every check and every test — type-check, lint, format, the renderer and HQ console
+ * builds, vitest (unit and integration) and Playwright (end-to-end, Electron) — then one closing
+ * line `N passed, N failed, N skipped`. Exits non-zero when anything failed or nothing ran.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -37,6 +37,13 @@ check('type-check (tsc)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 check('lint (eslint, import directions)', bin('eslint'), ['.', '--max-warnings=0']);
 check('format (prettier)', bin('prettier'), ['--check', '.', '--log-level=warn']);
 check('renderer build (vite)', bin('vite'), ['build', '--logLevel', 'warn']);
+check('HQ console build (vite)', bin('vite'), [
+  'build',
+  '--config',
+  'hq/vite.config.ts',
+  '--logLevel',
+  'warn',
+]);
 
 const vitestJson = '.vitest-results.json';
 rmSync(vitestJson, { force: true });

@@ -9,6 +9,9 @@ import { encryptField, lookupHash, type DataKey } from '../core/crypto';
 import { cardHash, last4Hash, phoneLast4, qrHash } from '../core/members/pii';
 import type { WritableDB } from '../core/store/db';
 import type { StreamName, StreamRow } from './protocol';
+import { applyMediaRow, pruneCatalogMedia } from './media-rows';
+import { forgetMember } from '../core/recommend-store';
+import { applyModelRow, pruneModelRows } from './model-rows';
 import { applyRequestRow } from './staff-requests';
 import { applyStaffRow, disableStaff, pruneCloudStaff } from './staff-rows';
 import { replaceUsedCoupons } from './used-coupons';
@@ -129,7 +132,8 @@ function stock(ctx: ApplyContext, row: StreamRow, d: Data | null): boolean {
 function eraseLocal(db: WritableDB, memberId: string, at: string): void {
   db.prepare(
     `UPDATE members SET name_enc = NULL, phone_enc = NULL, birthday_enc = NULL, card_hash = NULL,
-     qr_hash = NULL, phone_last4_hash = NULL, pii_mac = NULL, erased_at = coalesce(erased_at, ?)
+     qr_hash = NULL, phone_last4_hash = NULL, pii_mac = NULL, presence_enc = NULL,
+     presence_expires_at = NULL, erased_at = coalesce(erased_at, ?)
      WHERE member_id = ?`,
   ).run(at, memberId);
 }
@@ -145,6 +149,7 @@ function members(ctx: ApplyContext, row: StreamRow, d: Data | null, at: string):
   if (local?.erased_at) return true; // an erasure is final: never resurrect personal data
   if (!d || d.erased === true) {
     if (local) eraseLocal(db, id, at);
+    forgetMember(db, id);
     return true;
   }
   const tier = str(d.tier) ?? '';
@@ -286,12 +291,18 @@ export function applyRow(
       return config(ctx, row, d, at);
     case 'requests':
       return applyRequestRow(ctx.db, row);
+    case 'media':
+      return applyMediaRow(ctx.db, row);
+    case 'model':
+      return applyModelRow(ctx.db, row);
   }
 }
 
 /** Streams whose rows the end of a snapshot may delete when the server no longer has them. */
 export const SNAPSHOT_PRUNE: Partial<Record<StreamName, (db: WritableDB) => void>> = {
   config: pruneCloudStaff,
+  media: pruneCatalogMedia,
+  model: pruneModelRows,
   stock: (db) =>
     db.exec(`DELETE FROM stock WHERE (sku || '@' || location_id) NOT IN
       (SELECT key FROM sync_snapshot_keys WHERE stream = 'stock')`),

@@ -6,21 +6,24 @@ import { tempDir } from '../test/support/temp';
 import { createCloudClient, type CloudClient } from './cloud-client';
 import { enroll } from './credentials';
 import { createSyncEngine } from './engine';
-import { createHttpClient } from './http-client';
+import { readBulkPage } from './bulk-page';
+import { createHttpClient, type HttpClient } from './http-client';
 import { pullStream, type BulkProgress } from './pull';
 import type { SyncStatus } from './status';
 
 let cloud: RunningCloud;
 let client: CloudClient;
+let http: HttpClient;
 let dir: ReturnType<typeof tempDir>;
 let k: Kiosk;
 let token: string;
 
 beforeAll(async () => {
   cloud = await startRealCloud('pglite');
-  const http = createHttpClient({ baseUrl: cloud.url });
-  if (!http.ok) throw new Error(http.error.message);
-  client = createCloudClient(http.value);
+  const made = createHttpClient({ baseUrl: cloud.url });
+  if (!made.ok) throw new Error(made.error.message);
+  http = made.value;
+  client = createCloudClient(http);
 }, 60_000);
 afterAll(async () => {
   client.close();
@@ -127,5 +130,14 @@ describe('a snapshot in big pages', () => {
     expect(catalog?.done).toBe(catalog?.total);
     expect(engine.status().firstSync).toBeNull();
     expect(statuses.at(-1)?.firstSync).toBeNull();
+  });
+
+  it('checks the body by its SHA-256: one changed byte of a real page is a bad answer', async () => {
+    const res = await http.requestBytes({ method: 'GET', path: '/v1/pull/config/bulk', token });
+    if (!res.ok) throw new Error(res.error.message);
+    expect(readBulkPage(res.value).ok).toBe(true);
+    const bytes = Buffer.from(res.value);
+    bytes.writeUInt8((bytes.at(-3) ?? 0) ^ 1, bytes.length - 3);
+    expect(readBulkPage(bytes)).toMatchObject({ ok: false, error: { kind: 'bad-answer' } });
   });
 });

@@ -3,14 +3,21 @@
  * protocol's zod schema; an answer that does not match is a `bad-answer` error, never trusted.
  */
 import type { z } from 'zod';
+import { formatZodError } from '../common/result';
 import {
   EnrollResponseSchema,
+  MediaBatchResponseSchema,
+  HeartbeatResponseSchema,
+  type HeartbeatRequest,
+  type HeartbeatResponse,
   MemberLookupResponseSchema,
   PullPageSchema,
   PushResponseSchema,
   RotateTokenResponseSchema,
   type EnrollResponse,
-  type Member,
+  type MediaBatchResponse,
+  type MemberLookupRequest,
+  type MemberLookupResponse,
   type PullPage,
   type PushRequest,
   type PushResponse,
@@ -37,11 +44,25 @@ export interface CloudClient {
     cursor: string | null,
     limit?: number,
   ): Promise<HttpResult<BulkPage>>;
+  /** A member by the credential the shopper presented (POST body); null when the cloud has none. */
   lookupMember(
     token: string,
-    by: { memberId: string } | { cardNo: string } | { qrToken: string },
-  ): Promise<HttpResult<Member | null>>;
+    by: MemberLookupRequest,
+  ): Promise<HttpResult<MemberLookupResponse | null>>;
+  /** Catalog images by content hash (the caller checks every one, media-fetch.ts). */
+  mediaBatch(token: string, hashes: string[]): Promise<HttpResult<MediaBatch>>;
+  /** The kiosk's health for the HQ fleet view (optional: test doubles may leave it out). */
+  heartbeat?(token: string, body: HeartbeatRequest): Promise<HttpResult<HeartbeatResponse>>;
   close(): void;
+}
+
+export interface MediaBatch {
+  images: Array<{
+    hash: string;
+    type: MediaBatchResponse['images'][number]['type'];
+    bytes: Buffer;
+  }>;
+  missing: string[];
 }
 
 function validated<S extends z.ZodType>(
@@ -55,7 +76,7 @@ function validated<S extends z.ZodType>(
     ok: false,
     error: {
       kind: 'bad-answer',
-      message: `answer does not match the protocol: ${parsed.error.message.slice(0, 300)}`,
+      message: `answer does not match the protocol: ${formatZodError(parsed.error).slice(0, 300)}`,
     },
   };
 }
@@ -129,15 +150,40 @@ export function createCloudClient(http: HttpClient): CloudClient {
       return res.ok ? readBulkPage(res.value) : res;
     },
     async lookupMember(token, by) {
-      const q = new URLSearchParams(by as Record<string, string>);
+      // The credential travels in the body: never in a URL, so never in an access log.
       const res = await http.request({
-        method: 'GET',
-        path: `/v1/members/lookup?${q.toString()}`,
+        method: 'POST',
+        path: '/v1/members/lookup',
+        body: by,
         token,
       });
       if (!res.ok && res.error.code === 'member-not-found') return { ok: true, value: null };
-      const parsed = validated(MemberLookupResponseSchema, res);
-      return parsed.ok ? { ok: true, value: parsed.value.member } : parsed;
+      return validated(MemberLookupResponseSchema, res);
+    },
+    async mediaBatch(token, hashes) {
+      const res = await http.request({
+        method: 'POST',
+        path: '/v1/media/batch',
+        body: { hashes },
+        token,
+      });
+      const parsed = validated(MediaBatchResponseSchema, res);
+      if (!parsed.ok) return parsed;
+      return {
+        ok: true,
+        value: {
+          images: parsed.value.images.map((i) => ({
+            hash: i.hash,
+            type: i.type,
+            bytes: Buffer.from(i.base64, 'base64'),
+          })),
+          missing: parsed.value.missing,
+        },
+      };
+    },
+    async heartbeat(token, body) {
+      const res = await http.request({ method: 'POST', path: '/v1/heartbeat', body, token });
+      return validated(HeartbeatResponseSchema, res);
     },
     close: () => http.close(),
   };

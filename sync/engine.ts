@@ -23,6 +23,7 @@ import type { SyncHttpError } from './http-client';
 import { MAX_PULL_LIMIT, MAX_PUSH_BATCH } from './protocol';
 import { pullAll, type BulkProgress } from './pull';
 import { adoptPermanentMemberIds } from './member-ids';
+import { heartbeatOf, sendHeartbeat, type HostHealth } from './heartbeat';
 import { pushOnce } from './push';
 import {
   queueFacts,
@@ -56,6 +57,8 @@ export interface SyncEngineOptions {
   tokenMaxAgeMs?: number;
   /** Also told of every big page of a snapshot (the CLI draws its progress from it). */
   onBulkProgress?: (progress: BulkProgress) => void;
+  /** The host's part of the heartbeat sent after every run (none sent without it). */
+  heartbeat?: () => HostHealth;
 }
 
 export const DEFAULT_TOKEN_MAX_AGE_MS = 30 * 24 * 3600_000;
@@ -244,6 +247,24 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     return { ok: true, pushed, pulledRows, error: null };
   };
 
+  /** The heartbeat after a run, unless the cloud is unreachable or refused this kiosk. */
+  const reportHealth = () => {
+    const host = opts.heartbeat;
+    const creds = opts.credentials();
+    if (!host || !creds || connectivity === 'offline' || refused) return;
+    void (async () => {
+      try {
+        await sendHeartbeat(
+          opts.client,
+          creds.token,
+          heartbeatOf(db, creds.deviceId, host(), clock()),
+        );
+      } catch (error) {
+        log?.debug({ err: error }, 'heartbeat not sent');
+      }
+    })();
+  };
+
   const syncNow = async (): Promise<RunReport> => {
     while (running) await running.catch(() => undefined);
     refused = false;
@@ -263,6 +284,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       schedule(backoffDelay(failures, random, report.error?.retryAfterMs));
     else nextAttemptAt = null;
     emit();
+    reportHealth();
     return report;
   };
 

@@ -1,30 +1,58 @@
 /**
- * Online member look-up for a member not in the kiosk cache (a visitor from another store): asks
- * the cloud, and caches the answer like a `members` stream row (personal data sealed), so the
- * member can be served offline later in the session. Not found = null; network trouble = error.
+ * Online member look-up for a member this kiosk has not cached, or a member of another store whose
+ * presence ticket is missing or expired: asks the cloud by the credential the shopper presented
+ * and caches the answer like a `members` stream row (personal data sealed). The answer carries no
+ * credential: the cache learns the hash of the one presented here, and keeps any it had. The
+ * presence ticket is kept sealed with the member (core/members/presence.ts) so every mutation for
+ * the member written while it is valid — offline too — carries it. Not found = null (also for a
+ * credential that cannot be one, without asking); network trouble = error.
  */
 import type { DataKey } from '../core/crypto';
+import { savePresence } from '../core/members/presence';
 import type { WritableDB } from '../core/store/db';
 import { applyRow } from './apply-rows';
 import type { CloudClient } from './cloud-client';
 import type { HttpResult } from './http-client';
-import type { Member } from './protocol';
+import {
+  MemberLookupRequestSchema,
+  PRESENCE_TICKET_TTL_MS,
+  type LookedUpMember,
+  type MemberLookupRequest,
+} from './protocol';
 
 export async function lookupMemberOnline(
   deps: { db: WritableDB; key: DataKey; client: CloudClient; token: string; now?: () => Date },
-  by: { memberId: string } | { cardNo: string } | { qrToken: string },
-): Promise<HttpResult<{ member: Member; cached: boolean } | null>> {
+  by: MemberLookupRequest,
+): Promise<HttpResult<{ member: LookedUpMember; cached: boolean } | null>> {
+  if (!MemberLookupRequestSchema.safeParse(by).success) return { ok: true, value: null };
   const answer = await deps.client.lookupMember(deps.token, by);
   if (!answer.ok || answer.value === null) return answer.ok ? { ok: true, value: null } : answer;
-  const member = answer.value;
-  const at = (deps.now ?? (() => new Date()))().toISOString();
-  const cached = deps.db.transaction(() =>
-    applyRow(
-      { db: deps.db, key: deps.key },
-      'members',
-      { key: member.memberId, op: 'upsert', data: { ...member } },
-      at,
-    ),
-  );
+  const { member, presence } = answer.value;
+  const now = (deps.now ?? (() => new Date()))();
+  const id = member.memberId;
+  const cached = deps.db.transaction(() => {
+    const known = deps.db
+      .prepare<[string], { card_hash: Buffer | null; qr_hash: Buffer | null }>(
+        'SELECT card_hash, qr_hash FROM members WHERE member_id = ?',
+      )
+      .get(id);
+    const presented = {
+      cardNo: 'cardNo' in by ? by.cardNo : null,
+      qrToken: 'qrToken' in by ? by.qrToken : null,
+    };
+    const row = { key: id, op: 'upsert' as const, data: { ...member, ...presented } };
+    const applied = applyRow({ db: deps.db, key: deps.key }, 'members', row, now.toISOString());
+    if (!applied) return false;
+    deps.db
+      .prepare(
+        'UPDATE members SET card_hash = coalesce(card_hash, ?), qr_hash = coalesce(qr_hash, ?) WHERE member_id = ?',
+      )
+      .run(known?.card_hash ?? null, known?.qr_hash ?? null, id);
+    // Never longer than the protocol's validity, whatever the answer says.
+    const latest = now.getTime() + PRESENCE_TICKET_TTL_MS;
+    const expiresAt = new Date(Math.min(Date.parse(presence.expiresAt), latest));
+    savePresence(deps.db, deps.key, id, { ticket: presence.ticket, expiresAt });
+    return true;
+  });
   return { ok: true, value: { member, cached } };
 }

@@ -7,6 +7,7 @@ import type { WritableDB } from '../core/store/db';
 import { applyRow, SNAPSHOT_PRUNE } from './apply-rows';
 import type { CloudClient } from './cloud-client';
 import type { SyncHttpError } from './http-client';
+import { activateModel } from './model-rows';
 import { pageChecksum, type PullPage, type StreamName } from './protocol';
 
 export interface PullDeps {
@@ -86,6 +87,8 @@ export function applyPage(deps: PullDeps, page: PullPage, alongside?: () => void
       prune(db);
       db.prepare('DELETE FROM sync_snapshot_keys WHERE stream = ?').run(page.stream);
     }
+    // A model is used only once its last page is in and its checksum holds (sync/model-rows).
+    if (page.stream === 'model' && !page.hasMore) activateModel(db, deps.now());
     if (page.cursor)
       db.prepare(
         `INSERT INTO sync_cursors (stream, cursor, updated_at) VALUES (?, ?, ?)

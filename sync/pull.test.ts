@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pullAll, pullStream, savedCursor } from './pull';
 import type { StreamRow } from './protocol';
-import { page, queue, scriptedCloud, testKiosk } from './test-support';
+import { CONFIG_ROWS, page, queue, scriptedCloud, testKiosk } from './test-support';
 
 let k: ReturnType<typeof testKiosk>;
 const now = () => new Date('2026-11-24T09:00:00Z');
@@ -12,43 +12,7 @@ const deps = (client: ReturnType<typeof scriptedCloud>) => ({
   token: 't',
   now,
 });
-const config: StreamRow[] = [
-  {
-    key: 'store:S001',
-    op: 'upsert',
-    data: {
-      kind: 'store',
-      storeId: 'S001',
-      nameZh: '店',
-      nameEn: 'Shop',
-      city: 'SH',
-      timezone: 'Asia/Shanghai',
-    },
-  },
-  {
-    key: 'tier:regular',
-    op: 'upsert',
-    data: {
-      kind: 'tier',
-      tier: 'regular',
-      nameZh: '普',
-      nameEn: 'Regular',
-      discountPct: 0,
-      pointsPerYuan: 1,
-      minAnnualSpendYuan: 0,
-    },
-  },
-  {
-    key: 'settings',
-    op: 'upsert',
-    data: {
-      kind: 'settings',
-      offlineRedeemDailyCapPoints: 2000,
-      offlineRedeemStoreCapPoints: 20000,
-      maxClockSkewMs: 60000,
-    },
-  },
-];
+const config = CONFIG_ROWS;
 const member = (points: number): StreamRow => ({
   key: 'M1',
   op: 'upsert',
@@ -232,37 +196,5 @@ describe('pullStream', () => {
         )
         .get(),
     ).toEqual({ name_enc: null, erased: 1 });
-  });
-});
-
-describe('lookupMemberOnline', () => {
-  it('caches a member found online (sealed) and answers null for an unknown one', async () => {
-    const { lookupMemberOnline } = await import('./lookup');
-    await pullStream(
-      deps(scriptedCloud({ pull: (stream) => ({ ok: true, value: page(stream, config) }) })),
-      'config',
-    );
-    const cloud = scriptedCloud();
-    const data = member(80).data as Record<string, unknown>;
-    cloud.lookupMember = (_t, by) =>
-      Promise.resolve({
-        ok: true,
-        value: 'memberId' in by && by.memberId === 'M1' ? (data as never) : null,
-      });
-    expect(
-      await lookupMemberOnline(
-        { db: k.db, key: k.key, client: cloud, token: 't' },
-        { memberId: 'M1' },
-      ),
-    ).toMatchObject({ ok: true, value: { cached: true, member: { points: 80 } } });
-    expect(k.db.prepare("SELECT points FROM members WHERE member_id = 'M1'").get()).toEqual({
-      points: 80,
-    });
-    expect(
-      await lookupMemberOnline(
-        { db: k.db, key: k.key, client: cloud, token: 't' },
-        { memberId: 'M9' },
-      ),
-    ).toEqual({ ok: true, value: null });
   });
 });

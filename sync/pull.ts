@@ -42,6 +42,8 @@ export const PULL_ORDER: readonly StreamName[] = [
   'stock',
   'members',
   'coupons',
+  'media',
+  'model',
 ];
 
 /** Pulls one stream until the server has no more for it; a snapshot in big pages when it can. */

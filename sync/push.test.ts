@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { savePresence } from '../core/members/presence';
+import { enqueue } from '../core/outbox/outbox';
 import type { WritableDB } from '../core/store/db';
 import { pushOnce, PLACEHOLDER_NAME, MAX_SOLO_REFUSALS } from './push';
 import { queue, scriptedCloud, testKiosk } from './test-support';
@@ -151,5 +153,61 @@ describe('pushOnce', () => {
     await pushOnce({ db: k.db, client: cloud, token: 't', deviceId: 'd', now });
     expect(states(k.db)[0]?.state).toBe('parked');
     expect(cloud.pushes.at(-1)?.mutations[0]?.name).toBe(PLACEHOLDER_NAME);
+  });
+});
+
+describe('presence tickets', () => {
+  const TICKET = `pt1.${'A'.repeat(24)}.${'B'.repeat(43)}`;
+  const earn = (memberId: string, at: string) =>
+    k.db.transaction(() =>
+      enqueue(
+        k.db,
+        {
+          name: 'earnPoints',
+          version: 1,
+          idempotencyKey: `earnPoints:${memberId}:${at}`,
+          args: { earnId: at, memberId, points: 10, saleId: null },
+          hlc: '000001764000000000-0001-kiosk',
+        },
+        new Date(at),
+      ),
+    );
+
+  it('a row carries the ticket valid when it was written, sent later too; never one that has expired', async () => {
+    k.db.exec(`INSERT INTO tiers VALUES ('regular', 'r', 'r', 0, 1, 0);
+      INSERT INTO members (member_id, tier, points) VALUES ('M1', 'regular', 0), ('M2', 'regular', 0)`);
+    savePresence(k.db, k.key, 'M1', {
+      ticket: TICKET,
+      expiresAt: new Date('2026-11-24T20:00:00Z'),
+    });
+    earn('M1', '2026-11-24T10:00:00Z'); // offline sale that day: valid
+    earn('M1', '2026-11-24T21:00:00Z'); // written after it expired
+    earn('M2', '2026-11-24T10:00:00Z'); // a member without a ticket
+    earn('M1', '2026-11-24T11:00:00Z'); // valid, but its sealed copy is damaged on disk
+    k.db.exec('UPDATE outbox SET presence_enc = zeroblob(40) WHERE seq = 4');
+    const sealed = k.db.prepare('SELECT presence_enc AS p FROM outbox ORDER BY seq').all();
+    expect(sealed.map((r) => (r as { p: Buffer | null }).p !== null)).toEqual([
+      true,
+      false,
+      false,
+      true,
+    ]);
+    const cloud = scriptedCloud();
+    const nextDay = () => new Date('2026-11-25T09:00:00Z');
+    await pushOnce({
+      db: k.db,
+      client: cloud,
+      token: 't',
+      deviceId: 'd',
+      now: nextDay,
+      key: k.key,
+    });
+    expect(cloud.pushes[0]?.mutations.map((m) => m.presence)).toEqual([
+      TICKET,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(states(k.db).map((r) => r.state)).toEqual(['acked', 'acked', 'acked', 'acked']);
   });
 });

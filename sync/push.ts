@@ -7,16 +7,21 @@
  * - a batch is marked `sent` (attempts + 1) before it leaves, and its answer is applied in one
  *   transaction (apply-results.ts); a crash anywhere in between only causes a resend, which the
  *   server answers as `duplicate` (by seq and by key);
- * - a row that cannot be sent as it is (unreadable on disk, bad HLC, or refused by the server's
- *   request schema `MAX_SOLO_REFUSALS` times alone) is sent as a placeholder the server acknowledges as
- *   `unknown-mutation`, and parked: a poison entry never blocks the queue;
+ * - personal arguments are unsealed here only, in memory, for the request (personal-args.ts);
+ * - a row that cannot be sent as it is (unreadable on disk, bad HLC, personal arguments erased by
+ *   a member erasure or unreadable, or refused by the server's request schema `MAX_SOLO_REFUSALS`
+ *   times alone) is sent as a placeholder the server acknowledges as `unknown-mutation`, and
+ *   parked: a poison entry never blocks the queue;
  * - `seq-gap` answers resend from the server's `lastSeq + 1`;
  * - `epoch-retired` (this database was restored from a backup, or reused seqs the device already
  *   spent) moves every unacknowledged row to a new epoch above any the cloud has seen, renumbered
  *   from seq 1 with the same keys, in the transaction that records the failure (`startNewEpoch`).
  */
+import { DecryptError } from '../core/crypto/field-crypto';
+import { openPresence } from '../core/members/presence';
 import { startNewEpoch } from '../core/outbox/device';
-import { parse as parseOutboxRow } from '../core/outbox/outbox';
+import { parse as parseOutboxRow, type OutboxEntry } from '../core/outbox/outbox';
+import { openPersonalArgs } from '../core/outbox/personal-args';
 import type { DataKey } from '../core/crypto';
 import type { WritableDB } from '../core/store/db';
 import { applyPushResults, type AppliedCounts, type SentRow } from './apply-results';
@@ -30,6 +35,7 @@ import {
   MAX_PUSH_BATCH,
   EpochRetiredDetailsSchema,
   MutationEnvelopeSchema,
+  PresenceTicketSchema,
   SeqGapDetailsSchema,
   type MutationEnvelope,
 } from './protocol';
@@ -84,24 +90,64 @@ function placeholder(row: RawRow, now: Date): MutationEnvelope {
   };
 }
 
-/** The envelope for a stored row; a placeholder when the row cannot be sent as it is. */
+/**
+ * The presence ticket sealed into the row when it was written (core/outbox), opened to send; none
+ * when the row has none or it no longer opens (the cloud then judges the mutation without one).
+ */
+function presenceOf(row: RawRow, args: Record<string, unknown>, key: DataKey | undefined) {
+  const sealed = row.presence_enc;
+  if (!key || !(sealed instanceof Uint8Array) || typeof args.memberId !== 'string')
+    return undefined;
+  try {
+    const ticket = PresenceTicketSchema.safeParse(openPresence(key, args.memberId, sealed));
+    return ticket.success ? ticket.data : undefined;
+  } catch (error) {
+    if (error instanceof DecryptError) return undefined;
+    throw error;
+  }
+}
+
+/** The stored arguments with the sealed personal ones opened; null when they cannot be. */
+const openedArgs = (entry: OutboxEntry, key?: DataKey) => {
+  const opened = openPersonalArgs(key, entry);
+  return opened.ok ? opened.args : null;
+};
+
+/** A row's args as they go on the wire: personal values opened, a photo's bytes attached. */
+export function argsToSend(
+  db: WritableDB,
+  key: DataKey | undefined,
+  entry: OutboxEntry,
+): Record<string, unknown> | null {
+  const args = openedArgs(entry, key);
+  return args && entry.mutation === PHOTO_MUTATION ? withPhotoBytes(db, key, args) : args;
+}
+
+/**
+ * The envelope for a stored row; a placeholder when the row cannot be sent as it is (including
+ * when `fillArgs` gives null: personal arguments erased or unreadable).
+ */
 export function envelopeFor(
   row: RawRow,
   now: Date,
-  fillArgs: (name: string, args: Record<string, unknown>) => Record<string, unknown> = (_n, a) => a,
+  fillArgs: (entry: OutboxEntry) => Record<string, unknown> | null = (e) => openedArgs(e),
+  key?: DataKey,
 ): MutationEnvelope {
   if (Number(SOLO.exec(row.last_error ?? '')?.[1] ?? 0) >= MAX_SOLO_REFUSALS)
     return placeholder(row, now);
   const entry = parseOutboxRow(row);
   if (!entry.ok) return placeholder(row, now);
   const hlc = toWireHlc(entry.value.hlc);
+  const args = fillArgs(entry.value);
+  if (!args) return placeholder(row, now);
   const envelope = {
     seq: entry.value.seq,
     key: entry.value.idempotencyKey,
     name: entry.value.mutation,
     version: entry.value.version,
-    args: fillArgs(entry.value.mutation, entry.value.args),
+    args,
     hlc,
+    presence: presenceOf(row, args, key),
   };
   const checked = MutationEnvelopeSchema.safeParse(envelope);
   return checked.success ? checked.data : placeholder(row, now);
@@ -171,9 +217,9 @@ export async function pushOnce(deps: PushDeps): Promise<PushStep> {
   if (rows.length === 0) return { kind: 'idle' };
   const first = rows[0] as RawRow;
   const now = deps.now();
-  const fill = (name: string, args: Record<string, unknown>) =>
-    name === PHOTO_MUTATION ? withPhotoBytes(db, deps.key, args) : args;
-  const mutations = rows.map((row) => envelopeFor(row, now, fill));
+  const mutations = rows.map((row) =>
+    envelopeFor(row, now, (entry) => argsToSend(db, deps.key, entry), deps.key),
+  );
   faultPoint('before-send');
   const answer = await deps.client.push(deps.token, {
     deviceId: deps.deviceId,

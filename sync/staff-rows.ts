@@ -1,7 +1,7 @@
 /**
  * Staff rows of the `config` stream → the kiosk's `staff` table.
  *
- * Guarantees: the badge is stored only as its keyed hash (the same look-up as staff sign-in), the
+ * Guarantees: the name is stored only sealed (core/staff/staff-names.ts), the badge only as its keyed hash (the same look-up as staff sign-in), the
  * cloud's PIN hash only sealed with the data key (core/staff/cloud-pin.ts); an update never resets
  * the lockout counters; a staff row deleted or marked `disabled` in the cloud, or missing from a
  * config snapshot, sets `disabled_at` (the row stays: sessions and audit refer to it), and its badge
@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { lookupHash, type DataKey } from '../core/crypto';
 import { CLOUD_PIN_PREFIX, sealCloudPin } from '../core/staff/cloud-pin';
+import { sealStaffName } from '../core/staff/staff-names';
 import type { WritableDB } from '../core/store/db';
 
 const ROLES = new Set(['associate', 'supervisor', 'manager']);
@@ -39,21 +40,24 @@ export function applyStaffRow(
   const pin = sealCloudPin(key, staffId, text(data.pinHash) ?? '');
   if (!pin) return false;
   const badgeHash = lookupHash(key, 'badge', badge);
+  const name = sealStaffName(key, staffId, text(data.name) ?? staffId);
   const disabledAt = data.disabled === true ? at : null;
   db.prepare(
     `UPDATE staff SET badge_hash = ?, disabled_at = coalesce(disabled_at, ?)
      WHERE badge_hash = ? AND staff_id <> ?`,
   ).run(randomBytes(32), at, badgeHash, staffId);
   db.prepare(
-    `INSERT INTO staff (staff_id, name, role, badge_hash, store_id, pin_hash, pin_salt, pin_params,
-       disabled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (staff_id) DO UPDATE SET name = excluded.name, role = excluded.role,
+    `INSERT INTO staff (staff_id, name_enc, name_mac, role, badge_hash, store_id, pin_hash, pin_salt,
+       pin_params, disabled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (staff_id) DO UPDATE SET name_enc = excluded.name_enc,
+       name_mac = excluded.name_mac, role = excluded.role,
        badge_hash = excluded.badge_hash, store_id = excluded.store_id, pin_hash = excluded.pin_hash,
        pin_salt = excluded.pin_salt, pin_params = excluded.pin_params,
        disabled_at = excluded.disabled_at`,
   ).run(
     staffId,
-    text(data.name) ?? staffId,
+    name.name_enc,
+    name.name_mac,
     role,
     badgeHash,
     storeId,

@@ -13,6 +13,7 @@ import {
   type PushRequest,
   type PushResponse,
   type StreamName,
+  type StreamRow,
 } from './protocol';
 
 export function testKiosk(): { db: WritableDB; key: DataKey; remove(): void } {
@@ -121,6 +122,47 @@ export function scriptedCloud(
         error: { kind: 'http-4xx', status: 404, code: 'not-found', message: 'no such route' },
       }),
     lookupMember: () => Promise.resolve({ ok: true, value: null }),
+    mediaBatch: (_token, hashes) =>
+      Promise.resolve({ ok: true, value: { images: [], missing: [...hashes] } }),
     close: () => undefined,
   };
 }
+
+/** A `config` page's rows: store S001 and the regular tier (what member rows refer to). */
+export const CONFIG_ROWS: StreamRow[] = [
+  {
+    key: 'store:S001',
+    op: 'upsert',
+    data: {
+      kind: 'store',
+      storeId: 'S001',
+      nameZh: '店',
+      nameEn: 'Shop',
+      city: 'SH',
+      timezone: 'Asia/Shanghai',
+    },
+  },
+  {
+    key: 'tier:regular',
+    op: 'upsert',
+    data: {
+      kind: 'tier',
+      tier: 'regular',
+      nameZh: '普',
+      nameEn: 'Regular',
+      discountPct: 0,
+      pointsPerYuan: 1,
+      minAnnualSpendYuan: 0,
+    },
+  },
+  {
+    key: 'settings',
+    op: 'upsert',
+    data: {
+      kind: 'settings',
+      offlineRedeemDailyCapPoints: 2000,
+      offlineRedeemStoreCapPoints: 20000,
+      maxClockSkewMs: 60000,
+    },
+  },
+];

@@ -1,9 +1,11 @@
 /**
  * The store at chain scale: a generated catalog of 1,000,000 variants (50,000 styles in five outfit
  * slots) and 10,000,000 history rows (40 % sale lines, 60 % try-ons) written in SQL with recursive
- * CTEs, then: barcode look-up median (µs), recommendation p95 (ms: complete the look + other sizes
- * for a random sku), sale commit p99 with its outbox row under synchronous=FULL (ms), the affinity
- * rebuild time and the database size. Scale down with BENCH_VARIANTS and BENCH_HISTORY_ROWS.
+ * CTEs, then: barcode look-up median (µs), the kiosk's own model training on that history (a
+ * standalone kiosk: core/recommend-store trainLocalModel) and its size, recommendation p95 (ms: a
+ * member's picks re-ranked by a visit of two garments, one liked and one "too small", plus complete
+ * the look and other sizes), sale commit p99 with its outbox row under synchronous=FULL (ms) and
+ * the database size. Scale down with BENCH_VARIANTS and BENCH_HISTORY_ROWS.
  * The database lives in a temp dir that is deleted afterwards.
  */
 import { statSync } from 'node:fs';
@@ -11,7 +13,12 @@ import { join } from 'node:path';
 import { setCatalogCodeStore } from '../../core/catalog/codes';
 import { createCatalog } from '../../core/catalog/lookup';
 import { enqueue } from '../../core/outbox/outbox';
-import { completeTheLook, otherSizesAndColours, rebuildAffinity } from '../../core/recommend';
+import {
+  completeTheLook,
+  otherSizesAndColours,
+  trainLocalModel,
+  visitPicks,
+} from '../../core/recommend-store';
 import { openDatabase, readOnly, type WritableDB } from '../../core/store/db';
 import { migrate } from '../../core/store/migrations';
 import { openSharedReads } from '../../core/store/shared-reads';
@@ -56,6 +63,15 @@ function generateHistory(db: WritableDB, rows: number, styles: number): void {
   const ts = `strftime('%Y-%m-%dT%H:%M:%S+08:00', 1767225600 + g * 3, 'unixepoch')`;
   const member = `CASE WHEN g % 5 < 3 THEN printf('M%07d', (g * 40503) % 100000) END`;
   db.transaction(() => {
+    // The members behind the history: four in five consented to profiling.
+    db.exec(`INSERT OR IGNORE INTO stores VALUES ('S001','一店','Store 1','Shanghai','Asia/Shanghai');
+      INSERT OR IGNORE INTO tiers VALUES ('regular','普通','Regular',0,1,0);`);
+    db.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < 100000)
+       INSERT OR IGNORE INTO members (member_id, gender, tier, home_store, consent_profile)
+       SELECT printf('M%07d', i), CASE i % 2 WHEN 0 THEN 'F' ELSE 'M' END, 'regular', 'S001',
+         CASE WHEN i % 5 = 0 THEN 0 ELSE 1 END FROM n`,
+    ).run();
     db.prepare(
       `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?),
          r AS (SELECT i / 2 AS g, i % 2 + 1 AS line FROM n)
@@ -154,13 +170,27 @@ export async function run(): Promise<BenchRow[]> {
       `${historyRows.toLocaleString('en-US')} rows`,
     );
     t = performance.now();
-    const built = rebuildAffinity(db);
-    if (!built.ok) throw new Error(built.message);
+    const cpu = process.cpuUsage();
+    const trained = trainLocalModel(db, new Date('2026-12-31T00:00:00Z'));
+    const used = process.cpuUsage(cpu);
+    if (!trained.trained) throw new Error(`no model: ${trained.reason}`);
     row(
-      'affinity rebuild',
+      'kiosk model training (own history)',
       round((performance.now() - t) / 1000, 1),
       's',
-      `${built.report.pairs.toLocaleString('en-US')} pairs`,
+      `${trained.events.toLocaleString('en-US')} events, ${trained.members.toLocaleString('en-US')} members, CPU ${round((used.user + used.system) / 1e6, 1)} s`,
+    );
+    const size = db.raw
+      .prepare(
+        `SELECT (SELECT coalesce(sum(length(data)), 0) FROM recommend_items) AS items,
+           (SELECT coalesce(sum(length(data)), 0) FROM recommend_members) AS members`,
+      )
+      .get() as { items: number; members: number };
+    row(
+      'kiosk model size',
+      round((size.items + size.members) / 1e6, 1),
+      'MB',
+      `items ${round(size.items / 1e6, 1)} MB, members ${round(size.members / 1e6, 1)} MB`,
     );
 
     db.raw.pragma('cache_size = -2000');
@@ -180,8 +210,31 @@ export async function run(): Promise<BenchRow[]> {
     const skus = sampleSkus(db, 2_000);
     const recs: number[] = [];
     let proposed = 0;
+    let picked = 0;
+    const variantOf = db.raw.prepare(
+      'SELECT style_id AS styleId, size, color_code AS colour FROM variants WHERE sku = ?',
+    );
     for (const [i, sku] of skus.entries()) {
+      const other = skus[(i + 1) % skus.length] ?? sku;
+      const [a, b] = [variantOf.get(sku), variantOf.get(other)] as {
+        styleId: string;
+        size: string;
+        colour: string;
+      }[];
       const t0 = performance.now();
+      picked += visitPicks(read, {
+        memberId: `M${String((i * 7919) % 100000).padStart(7, '0')}`,
+        visit: [
+          { ...(a ?? { styleId: '', size: '', colour: '' }), outcome: 'liked', reason: null },
+          {
+            ...(b ?? { styleId: '', size: '', colour: '' }),
+            outcome: 'rejected',
+            reason: 'too-small',
+          },
+        ],
+        storeId: 'S001',
+        limit: 4,
+      }).length;
       proposed += completeTheLook(read, {
         skus: [sku],
         gender: i % 2 ? 'F' : 'M',
@@ -193,10 +246,10 @@ export async function run(): Promise<BenchRow[]> {
       if (!others.ok) throw new Error(`sampled sku ${sku} is unknown`);
     }
     row(
-      'recommendation p95 (complete the look + other sizes)',
+      'recommendation p95 (picks with live signals + complete the look + other sizes)',
       round(percentile(recs, 95), 2),
       'ms',
-      `median ${round(median(recs), 2)} ms, ${round(proposed / skus.length, 1)} items per look`,
+      `median ${round(median(recs), 2)} ms, ${round(picked / skus.length, 1)} picks and ${round(proposed / skus.length, 1)} look items per visit`,
     );
 
     const commits = commitSales(db, Number(process.env.BENCH_SALES ?? 1_000), skus);

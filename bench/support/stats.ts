@@ -5,6 +5,8 @@ export interface BenchRow {
   value: number;
   unit: string;
   note?: string;
+  /** A 95 % confidence interval of `value` (bootstrap), when the suite measures one. */
+  ci?: [number, number];
 }
 
 export function percentile(samples: readonly number[], p: number): number {

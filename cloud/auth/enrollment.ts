@@ -5,7 +5,7 @@ import type {
   RotateTokenResponse,
 } from '../../sync/protocol';
 import type { Db } from '../db/db';
-import { fail, ok, type Result } from '../result';
+import { fail, ok, type CloudResult } from '../result';
 import { newDeviceToken, newEnrollmentCode, normalizeEnrollmentCode, sha256Hex } from './secrets';
 
 /** How long a rotated-away token keeps working, so a kiosk that lost the answer can still retry. */
@@ -24,7 +24,7 @@ export async function createEnrollmentCode(
   storeId: string,
   ttlSeconds: number,
   now: Date,
-): Promise<Result<CreateEnrollmentCodeResponse>> {
+): Promise<CloudResult<CreateEnrollmentCodeResponse>> {
   const { rows } = await db.query('SELECT 1 FROM stores WHERE store_id = $1', [storeId]);
   if (rows.length === 0) return fail('unknown-store', `no store ${storeId}`);
   const code = newEnrollmentCode();
@@ -47,7 +47,7 @@ export async function enroll(
   deviceName: string,
   role: string | null,
   now: Date,
-): Promise<Result<EnrollResponse>> {
+): Promise<CloudResult<EnrollResponse>> {
   const deviceId = `dev_${randomBytes(10).toString('hex')}`;
   const token = newDeviceToken();
   return db.transaction(async (tx) => {
@@ -58,10 +58,7 @@ export async function enroll(
     );
     const storeId = rows[0]?.store_id;
     if (!storeId)
-      return fail<EnrollResponse>(
-        'invalid-enrollment-code',
-        'enrollment code unknown, used or expired',
-      );
+      return fail('invalid-enrollment-code', 'enrollment code unknown, used or expired');
     await tx.query(
       'INSERT INTO devices (device_id, store_id, name, role, created_at) VALUES ($1, $2, $3, $4, $5)',
       [deviceId, storeId, deviceName, role, now.toISOString()],
@@ -79,7 +76,7 @@ export async function authenticate(
   db: Db,
   token: string | undefined,
   now: Date,
-): Promise<Result<DeviceIdentity>> {
+): Promise<CloudResult<DeviceIdentity>> {
   if (!token) return fail('unauthorized', 'missing bearer token');
   const tokenHash = sha256Hex(token);
   const { rows } = await db.query<{
@@ -155,7 +152,7 @@ export async function revokeDevice(
   db: Db,
   deviceId: string,
   now: Date,
-): Promise<Result<{ deviceId: string; revokedAt: string }>> {
+): Promise<CloudResult<{ deviceId: string; revokedAt: string }>> {
   const { rows } = await db.query<{ device_id: string }>(
     'UPDATE devices SET revoked_at = coalesce(revoked_at, $2) WHERE device_id = $1 RETURNING device_id',
     [deviceId, now.toISOString()],

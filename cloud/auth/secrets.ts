@@ -10,13 +10,23 @@ export function newDeviceToken(): string {
   return `dt_${randomBytes(32).toString('base64url')}`;
 }
 
-const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I/L: typed by a supervisor
+/**
+ * Enrollment codes are typed by a supervisor: 31 symbols that cannot be mistaken for one another
+ * (no 0/O, no 1/I/L), 15 of them in groups of five, `K7QF9-XTDM2-PA3RW`: 15 × log2(31) ≈ 74.3 bits.
+ */
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CODE_LENGTH = 15;
 
-/** A one-time enrollment code like `K7QF-9XTD-M2PA` (~70 bits). */
+/** A one-time enrollment code; every symbol equally likely (rejection sampling, no modulo bias). */
 export function newEnrollmentCode(): string {
-  const bytes = randomBytes(12);
-  const chars = [...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length] ?? 'A').join('');
-  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+  const limit = 256 - (256 % CODE_ALPHABET.length);
+  let chars = '';
+  while (chars.length < CODE_LENGTH) {
+    for (const b of randomBytes(32)) {
+      if (b < limit && chars.length < CODE_LENGTH) chars += CODE_ALPHABET[b % CODE_ALPHABET.length];
+    }
+  }
+  return `${chars.slice(0, 5)}-${chars.slice(5, 10)}-${chars.slice(10, 15)}`;
 }
 
 /** Codes are compared case- and dash-insensitively, as people type them. */

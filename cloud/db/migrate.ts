@@ -5,6 +5,15 @@ import { sql as syncHardening } from './migrations/0030-sync-hardening';
 import { sql as staffRequests } from './migrations/0040-staff-requests';
 import { sql as tryonOutcomes } from './migrations/0050-tryon-outcomes';
 import { sql as memberCouponIndex } from './migrations/0060-member-coupon-index';
+import { sql as deviceScopedKeys } from './migrations/0070-device-scoped-keys';
+import { sql as rateLimitsAndSecrets } from './migrations/0080-rate-limits-and-secrets';
+import { sql as memberTokenFormat } from './migrations/0090-member-token-format';
+import { sql as catalogMedia } from './migrations/0100-catalog-media';
+import { sql as recommend } from './migrations/0120-recommend';
+import { sql as hqAccounts } from './migrations/0130-hq-accounts';
+import { sql as hqAnalytics } from './migrations/0140-hq-analytics';
+import { sql as hqUpkeep } from './migrations/0150-hq-upkeep';
+import { sql as hqFleet } from './migrations/0160-hq-fleet';
 
 export interface Migration {
   version: number;
@@ -20,6 +29,15 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 40, name: 'staff-requests', sql: staffRequests },
   { version: 50, name: 'tryon-outcomes', sql: tryonOutcomes },
   { version: 60, name: 'member-coupon-index', sql: memberCouponIndex },
+  { version: 70, name: 'device-scoped-keys', sql: deviceScopedKeys },
+  { version: 80, name: 'rate-limits-and-secrets', sql: rateLimitsAndSecrets },
+  { version: 90, name: 'member-token-format', sql: memberTokenFormat },
+  { version: 100, name: 'catalog-media', sql: catalogMedia },
+  { version: 120, name: 'recommend', sql: recommend },
+  { version: 130, name: 'hq-accounts', sql: hqAccounts },
+  { version: 140, name: 'hq-analytics', sql: hqAnalytics },
+  { version: 150, name: 'hq-upkeep', sql: hqUpkeep },
+  { version: 160, name: 'hq-fleet', sql: hqFleet },
 ];
 
 export class MigrationError extends Error {

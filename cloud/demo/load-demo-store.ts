@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db, Queryable } from '../db/db';
 import { hashPin } from '../auth/secrets';
+import { recomputeRollups } from '../hq/rollups/recompute';
 import { publishAll } from '../streams/projections';
+import { readImagesFolder, storeCatalogMedia } from '../media/catalog-media';
 import { parseCsv } from './csv';
 
 /** Settings every kiosk receives in the config stream (see KioskSettingsSchema). */
@@ -42,7 +44,8 @@ export async function isEmpty(db: Db): Promise<boolean> {
 
 /**
  * Loads the demo store CSVs (stores, tiers, products, variants, stock, staff, members, coupons)
- * in one transaction and publishes every stream. Member phones exist only masked in the fixture,
+ * and its images (images.csv, each checked like a kiosk import) in one transaction and publishes
+ * every stream. Member phones exist only masked in the fixture,
  * so their phone hash stays null. Each member's opening balance is the first ledger entry.
  */
 export async function loadDemoStore(
@@ -62,7 +65,10 @@ export async function loadDemoStore(
     Record<string, string>[],
     Record<string, string>[],
   ];
+  const images = await readImagesFolder(dir);
   await db.transaction(async (tx) => {
+    // bulk: the HQ rollups are recomputed once at the end instead of row by row
+    await tx.query("SELECT set_config('hq.bulk', 'on', true)");
     await insertJson(
       tx,
       'stores',
@@ -146,7 +152,9 @@ export async function loadDemoStore(
       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
       [JSON.stringify(DEFAULT_SETTINGS)],
     );
+    await storeCatalogMedia(tx, images.blobs, images.refs);
     await publishAll(tx);
+    await recomputeRollups(tx, { facts: 'from-events' });
   });
   return { members: members.length, variants: variants.length, stock: stock.length };
 }

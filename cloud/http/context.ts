@@ -1,14 +1,34 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/db';
 import { authenticate, type DeviceIdentity } from '../auth/enrollment';
-import type { Result } from '../result';
+import { sendFailure } from './errors';
+import type { RateRule } from './rate-limit';
 
-/** What every route needs: the database and the clock (injectable for tests). */
+/** Limits the cloud enforces (shared by every instance through the database). */
+export interface CloudLimits {
+  /** Member look-ups per device: a stolen token cannot walk the sequential card numbers. */
+  lookup: readonly RateRule[];
+  /** Failed enrollment attempts per client address before further attempts get 429. */
+  enrollFailures: RateRule;
+}
+
+export const DEFAULT_LIMITS: CloudLimits = {
+  lookup: [
+    { name: 'lookup-minute', limit: 20, windowMs: 60_000 },
+    { name: 'lookup-hour', limit: 200, windowMs: 3_600_000 },
+  ],
+  enrollFailures: { name: 'enroll-failures', limit: 10, windowMs: 15 * 60_000 },
+};
+
+/** What every route needs: the database, the clock (injectable for tests), secrets and limits. */
 export interface AppContext {
   db: Db;
   adminToken: string;
   now: () => Date;
   maxClockSkewMs: number;
+  /** HMAC key of presence tickets (cloud/auth/presence.ts). */
+  presenceSecret: Buffer;
+  limits: CloudLimits;
 }
 
 export function bearerToken(req: FastifyRequest): string | undefined {
@@ -18,6 +38,23 @@ export function bearerToken(req: FastifyRequest): string | undefined {
   return m?.[1];
 }
 
-export function authDevice(ctx: AppContext, req: FastifyRequest): Promise<Result<DeviceIdentity>> {
-  return authenticate(ctx.db, bearerToken(req), ctx.now());
+const devices = new WeakMap<FastifyRequest, DeviceIdentity>();
+
+/**
+ * `preValidation` hook of the device routes: the bearer token is checked before the body is, so an
+ * unauthenticated caller learns nothing from validation errors; the device is kept for `deviceOf`.
+ */
+export function requireDevice(ctx: AppContext) {
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    const dev = await authenticate(ctx.db, bearerToken(req), ctx.now());
+    if (!dev.ok) return sendFailure(reply, dev.error);
+    devices.set(req, dev.value);
+  };
+}
+
+/** The device `requireDevice` authenticated for this request. */
+export function deviceOf(req: FastifyRequest): DeviceIdentity {
+  const device = devices.get(req);
+  if (!device) throw new Error(`${req.method} ${req.routeOptions.url} has no requireDevice hook`);
+  return device;
 }

@@ -1,7 +1,9 @@
+import { formatZodError } from '../../common/result';
 import {
   MAX_PUSH_BATCH,
   clampHlc,
   mutationSchema,
+  parseHlc,
   type MutationEnvelope,
   type MutationName,
   type MutationResult,
@@ -11,13 +13,16 @@ import {
 } from '../../sync/protocol';
 import type { DeviceIdentity } from '../auth/enrollment';
 import type { Db, Queryable } from '../db/db';
-import { fail, ok, type Result } from '../result';
+import { fail, ok, type CloudResult } from '../result';
 import { BusinessRejection, type HandlerContext } from './handler';
 import { HANDLERS } from './handlers/index';
+import { presenceRejection, resolveNamedMember } from './presence-check';
 
 export interface PushOptions {
   now: () => Date;
   maxClockSkewMs: number;
+  /** HMAC key of presence tickets (cloud/auth/presence.ts). */
+  presenceSecret: Buffer;
 }
 
 class GapDuringBatch extends Error {}
@@ -37,7 +42,7 @@ async function epochRetired(q: Queryable, deviceId: string, message: string) {
     [deviceId],
   );
   const r = rows[0];
-  return fail<PushResponse>('epoch-retired', message, {
+  return fail('epoch-retired', message, {
     currentEpoch: r?.current ?? null,
     highestEpoch: r?.highest === null || r?.highest === undefined ? null : Number(r.highest),
   });
@@ -48,7 +53,10 @@ async function epochRetired(q: Queryable, deviceId: string, message: string) {
  * - the batch must be contiguous and start at most at lastSeq + 1, else `seq-gap` and nothing runs;
  * - each mutation runs in its own transaction that also advances the device row (epoch, last_seq),
  *   under a row lock, so several instances on one database process a device's seqs in order, once;
- * - a known key (from any device) or seq ≤ lastSeq answers `duplicate` with the stored outcome;
+ * - a key this device already sent, or seq ≤ lastSeq, answers `duplicate` with the stored outcome
+ *   (keys are per device; another device's same key is processed on its own, and business ids —
+ *   sale id, order id, … — dedupe brand-wide in the handlers);
+ * - a mutation for a member of another store needs a valid presence ticket (presence-check.ts);
  * - a business rejection is stored and acknowledged like an applied mutation (seq advances).
  */
 export async function processPush(
@@ -56,7 +64,7 @@ export async function processPush(
   device: DeviceIdentity,
   req: PushRequest,
   opts: PushOptions,
-): Promise<Result<PushResponse>> {
+): Promise<CloudResult<PushResponse>> {
   if (req.deviceId !== device.deviceId)
     return fail('forbidden', 'deviceId does not match the token');
   if (req.mutations.length > MAX_PUSH_BATCH)
@@ -140,8 +148,8 @@ async function processOne(
     lastSeq = 0;
   }
   const stored = await tx.query<{ outcome: StoredResult }>(
-    'SELECT outcome FROM mutations WHERE key = $1',
-    [m.key],
+    'SELECT outcome FROM mutations WHERE device_id = $1 AND key = $2',
+    [device.deviceId, m.key],
   );
   const original = stored.rows[0]?.outcome ?? null;
   if (m.seq <= lastSeq) {
@@ -171,7 +179,7 @@ async function processOne(
   if (original) {
     result = { seq: m.seq, key: m.key, status: 'duplicate', original };
   } else {
-    const outcome = await apply(tx, device, m, now, opts.maxClockSkewMs);
+    const outcome = await apply(tx, device, m, now, opts);
     await tx.query(
       `INSERT INTO mutations (key, device_id, epoch, seq, name, version, outcome, processed_at) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
       [
@@ -207,7 +215,7 @@ async function apply(
   device: DeviceIdentity,
   m: MutationEnvelope,
   now: Date,
-  maxSkewMs: number,
+  opts: PushOptions,
 ): Promise<StoredResult> {
   const schema = mutationSchema(m.name, m.version);
   let rejection: BusinessRejection;
@@ -226,7 +234,8 @@ async function apply(
     if (!parsed.success) {
       rejection = new BusinessRejection(
         'invalid-args',
-        `${m.name} v${m.version}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+        // whole code points: half a surrogate pair is text PostgreSQL refuses
+        [...`${m.name} v${m.version}: ${formatZodError(parsed.error)}`].slice(0, 2000).join(''),
         { kind: 'none' },
         { kind: 'sync-parked', message: `Kiosk sent invalid ${m.name} (key ${m.key})` },
       );
@@ -234,10 +243,18 @@ async function apply(
       const ctx: HandlerContext = {
         deviceId: device.deviceId,
         storeId: device.storeId,
-        hlc: clampHlc(m.hlc, now.getTime(), maxSkewMs),
+        hlc: clampHlc(m.hlc, now.getTime(), opts.maxClockSkewMs),
         now,
       };
-      const args = await resolveProvisionalMember(tx, parsed.data);
+      // A provisional member id becomes the permanent one; another store's member needs a ticket.
+      const named = await resolveNamedMember(tx, parsed.data);
+      const args = named.args;
+      const absent = await presenceRejection(tx, device, m, named, {
+        at: parseHlc(ctx.hlc)?.wallMs ?? now.getTime(),
+        now,
+        secret: opts.presenceSecret,
+      });
+      if (absent) return reject(tx, device, m, absent, now);
       await tx.query('SAVEPOINT mutation');
       try {
         const handler = HANDLERS[m.name as MutationName] as (
@@ -261,6 +278,17 @@ async function apply(
       }
     }
   }
+  return reject(tx, device, m, rejection, now);
+}
+
+/** Stores a rejection's staff task and returns the outcome to record (no effect, seq advances). */
+async function reject(
+  tx: Queryable,
+  device: DeviceIdentity,
+  m: MutationEnvelope,
+  rejection: BusinessRejection,
+  now: Date,
+): Promise<StoredResult> {
   let staffTask: StoredResult['staffTask'] = null;
   if (rejection.task) {
     const { rows } = await tx.query<{ id: string }>(
@@ -287,24 +315,4 @@ async function apply(
     compensation: rejection.compensation,
     staffTask,
   };
-}
-
-/**
- * A member registered offline is named by its provisionalId in every mutation the kiosk queued
- * before it learnt the permanent id (and in the ones it queues while offline): each is applied to
- * the permanent member, also when registerMember merged into an existing member by phone.
- */
-async function resolveProvisionalMember(tx: Queryable, args: unknown): Promise<unknown> {
-  if (
-    typeof args !== 'object' ||
-    args === null ||
-    !('memberId' in args) ||
-    typeof args.memberId !== 'string'
-  )
-    return args;
-  const { rows } = await tx.query<{ member_id: string }>(
-    'SELECT member_id FROM member_aliases WHERE provisional_id = $1',
-    [args.memberId],
-  );
-  return rows[0] ? { ...args, memberId: rows[0].member_id } : args;
 }

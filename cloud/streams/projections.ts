@@ -85,6 +85,14 @@ export const PROJECTIONS = {
     'updatedHlc', updated_hlc, 'updatedDevice', updated_device, 'updatedBy', updated_by) AS data
     FROM staff_requests WHERE {where}`,
   ),
+  media: P(
+    'media',
+    `SELECT '*' AS scope, m.style_id || '/' || m.color_code AS key, jsonb_build_object('styleId', m.style_id,
+    'colorCode', m.color_code, 'hash', m.hash, 'type', b.type, 'bytes', b.bytes, 'altZh', m.alt_zh,
+    'altEn', m.alt_en) AS data FROM catalog_media m JOIN media_blobs b USING (hash) WHERE {where}`,
+  ),
+  // The recommendation model as cloud/recommend/model-stream.ts keeps it.
+  model: P('model', `SELECT scope, key, data FROM model_rows WHERE {where}`),
 } as const satisfies Record<string, Projection>;
 
 export type ProjectionName = keyof typeof PROJECTIONS;

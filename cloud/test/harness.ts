@@ -8,7 +8,7 @@ import {
   type MutationEnvelope,
   type PullPage,
 } from '../../sync/protocol';
-import { buildCloudApp } from '../app';
+import { buildCloudApp, type CloudAppOptions } from '../app';
 import type { Db } from '../db/db';
 import { migrate } from '../db/migrate';
 import { createPgDb } from '../db/pg-db';
@@ -34,7 +34,7 @@ export interface Cloud {
 
 export async function startCloud(
   kind: 'pglite' | 'pg',
-  opts: { demo?: boolean } = {},
+  opts: { demo?: boolean; app?: Partial<CloudAppOptions> } = {},
 ): Promise<Cloud> {
   const schema = kind === 'pg' ? `t_${randomBytes(6).toString('hex')}` : null;
   const url = process.env.DATABASE_URL ?? '';
@@ -45,7 +45,12 @@ export async function startCloud(
   await migrate(db);
   if (opts.demo !== false) await loadDemoStore(db, DEMO_DIR);
   const clock = { ms: Date.parse('2026-11-20T10:00:00Z') };
-  const app = await buildCloudApp({ db, adminToken: ADMIN, now: () => new Date(clock.ms) });
+  const app = await buildCloudApp({
+    db,
+    adminToken: ADMIN,
+    now: () => new Date(clock.ms),
+    ...opts.app,
+  });
   return {
     db,
     app,
@@ -60,6 +65,36 @@ export async function startCloud(
         await c.query(`DROP SCHEMA ${schema} CASCADE`);
         await c.end();
       }
+    },
+  };
+}
+
+/**
+ * Another instance on the cloud's database, as a second server behind the load balancer would run
+ * (on PostgreSQL with its own pool; on PGlite over the same in-process database), same clock.
+ */
+export async function secondInstance(
+  cloud: Cloud,
+  opts: Partial<CloudAppOptions> = {},
+): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
+  const db =
+    cloud.pgSchema !== null
+      ? await createPgDb({
+          connectionString: process.env.DATABASE_URL ?? '',
+          schema: cloud.pgSchema,
+        })
+      : cloud.db;
+  const app = await buildCloudApp({
+    db,
+    adminToken: ADMIN,
+    now: () => new Date(cloud.clock.ms),
+    ...opts,
+  });
+  return {
+    app,
+    async close() {
+      await app.close();
+      if (db !== cloud.db) await db.close();
     },
   };
 }
@@ -152,13 +187,27 @@ export async function pullAll(
   }
 }
 
+/** `POST /v1/members/lookup` with the credential the shopper presented. */
+export function lookup(
+  cloud: Cloud,
+  token: string,
+  by: { cardNo: string } | { qrToken: string } | Record<string, unknown>,
+) {
+  return cloud.app.inject({
+    method: 'POST',
+    url: '/v1/members/lookup',
+    headers: { authorization: `Bearer ${token}` },
+    payload: by,
+  });
+}
+
 let counter = 0;
 /** Builds an envelope; the HLC is `wallMs` (default the fake clock) with counter 0. */
 export function env(
   seq: number,
   name: string,
   args: unknown,
-  o: { key?: string; hlcMs?: number; version?: number } = {},
+  o: { key?: string; hlcMs?: number; version?: number; presence?: string } = {},
 ): MutationEnvelope {
   counter++;
   return {
@@ -168,5 +217,6 @@ export function env(
     version: o.version ?? 1,
     args,
     hlc: formatHlc({ wallMs: o.hlcMs ?? Date.parse('2026-11-20T10:00:00Z'), counter: 0 }),
+    ...(o.presence ? { presence: o.presence } : {}),
   };
 }

@@ -4,7 +4,7 @@ import { DB_KINDS, enrollDevice, env, push, startCloud, type Cloud } from './har
 
 const jpeg = (bytes: number) =>
   Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(bytes - 4)]);
-const attach = (photoId: string, body: Buffer | string, memberId = 'M000001') => ({
+const attach = (photoId: string, body: Buffer | string, memberId = 'M000015') => ({
   photoId,
   memberId,
   jpeg: typeof body === 'string' ? body : body.toString('base64'),
@@ -43,7 +43,7 @@ describe.each(DB_KINDS)('attachPhoto on %s', (kind) => {
     ]);
     expect(results[0]?.result).toMatchObject({
       photoId: 'PH-1',
-      memberId: 'M000001',
+      memberId: 'M000015',
       bytes: photo.length,
     });
     const { rows } = await cloud.db.query<{
@@ -56,6 +56,6 @@ describe.each(DB_KINDS)('attachPhoto on %s', (kind) => {
        FROM member_photos ORDER BY photo_id`,
       [photo.toString('base64')],
     );
-    expect(rows).toEqual([{ photo_id: 'PH-1', member_id: 'M000001', n: photo.length, same: true }]);
+    expect(rows).toEqual([{ photo_id: 'PH-1', member_id: 'M000015', n: photo.length, same: true }]);
   });
 });

@@ -6,6 +6,7 @@ import {
   DB_KINDS,
   enrollDevice,
   env,
+  lookup,
   pull,
   pullAll,
   push,
@@ -91,22 +92,18 @@ describe.each(DB_KINDS)('pull on %s', (kind) => {
 
   it('publishes an erased member as a deletion', async () => {
     const { cursor } = await pullAll(cloud, dev.token, 'members');
-    const local = await cloud.db.query<{ id: string }>(
-      "SELECT member_id AS id FROM members WHERE home_store = 'S001' ORDER BY member_id LIMIT 1",
+    const local = await cloud.db.query<{ id: string; card: string }>(
+      "SELECT member_id AS id, card_no AS card FROM members WHERE home_store = 'S001' ORDER BY member_id LIMIT 1",
     );
     const memberId = local.rows[0]?.id ?? '';
+    const cardNo = local.rows[0]?.card ?? '';
     const res = await push(cloud, dev, 'e1', [
       env(2, 'requestErasure', { requestId: 'ER-1', memberId }),
     ]);
     expect(res.json().results[0].status).toBe('applied');
     const { rows } = await pullAll(cloud, dev.token, 'members', cursor);
     expect(rows).toEqual([{ key: memberId, op: 'delete', data: null }]);
-    const lookup = await cloud.app.inject({
-      method: 'GET',
-      url: `/v1/members/lookup?memberId=${memberId}`,
-      headers: { authorization: `Bearer ${dev.token}` },
-    });
-    expect(lookup.statusCode).toBe(404);
+    expect((await lookup(cloud, dev.token, { cardNo })).statusCode).toBe(404);
   });
 
   it('rejects an unknown stream', async () => {

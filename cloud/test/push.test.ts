@@ -4,7 +4,7 @@ import { DB_KINDS, enrollDevice, env, push, startCloud, type Cloud } from './har
 
 const sale = (saleId: string, sku = 'DRE001-WHT-XS', qty = 1) => ({
   saleId,
-  memberId: 'M000001',
+  memberId: 'M000015',
   lines: [{ sku, qty, unitPriceCents: 78900, discountCents: 0 }],
   totalCents: 78900 * qty,
   payments: [{ method: 'wechat', amountCents: 78900 * qty }],
@@ -28,13 +28,13 @@ describe.each(DB_KINDS)('push on %s', (kind) => {
 
   it('applies a batch in order and advances lastSeq', async () => {
     dev = await enrollDevice(cloud);
-    const before = await balance('M000002');
+    const before = await balance('M000020');
     const res = await push(cloud, dev, 'e1', [
       env(1, 'recordSale', sale('S-1')),
       env(
         2,
         'earnPoints',
-        { earnId: 'E-1', memberId: 'M000002', points: 100, saleId: 'S-1' },
+        { earnId: 'E-1', memberId: 'M000020', points: 100, saleId: 'S-1' },
         { key: 'earn:E-1' },
       ),
     ]);
@@ -42,32 +42,32 @@ describe.each(DB_KINDS)('push on %s', (kind) => {
     const body = res.json();
     expect(body.lastSeq).toBe(2);
     expect(body.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied']);
-    expect(body.results[1].result).toEqual({ memberId: 'M000002', balance: (before ?? 0) + 100 });
-    expect(await balance('M000002')).toBe((before ?? 0) + 100);
+    expect(body.results[1].result).toEqual({ memberId: 'M000020', balance: (before ?? 0) + 100 });
+    expect(await balance('M000020')).toBe((before ?? 0) + 100);
   });
 
   it('answers seq ≤ lastSeq as duplicate with the stored result, changing nothing', async () => {
-    const before = await balance('M000002');
+    const before = await balance('M000020');
     const res = await push(cloud, dev, 'e1', [
       env(
         2,
         'earnPoints',
-        { earnId: 'E-1', memberId: 'M000002', points: 100, saleId: 'S-1' },
+        { earnId: 'E-1', memberId: 'M000020', points: 100, saleId: 'S-1' },
         { key: 'earn:E-1' },
       ),
     ]);
     const r = res.json().results[0];
     expect(r.status).toBe('duplicate');
     expect(r.original.status).toBe('applied');
-    expect(await balance('M000002')).toBe(before);
+    expect(await balance('M000020')).toBe(before);
   });
 
   it('answers a repeated idempotency key under a new seq with the stored result and advances seq', async () => {
-    const before = await balance('M000002');
+    const before = await balance('M000020');
     const first = env(
       3,
       'earnPoints',
-      { earnId: 'E-2', memberId: 'M000002', points: 5, saleId: null },
+      { earnId: 'E-2', memberId: 'M000020', points: 5, saleId: null },
       { key: 'earn:E-2' },
     );
     await push(cloud, dev, 'e1', [first]);
@@ -78,13 +78,13 @@ describe.each(DB_KINDS)('push on %s', (kind) => {
       status: 'duplicate',
       original: { status: 'applied', result: { balance: (before ?? 0) + 5 } },
     });
-    expect(await balance('M000002')).toBe((before ?? 0) + 5);
+    expect(await balance('M000020')).toBe((before ?? 0) + 5);
   });
 
   it('rejects a batch that leaves a gap, processing none of it', async () => {
-    const before = await balance('M000002');
+    const before = await balance('M000020');
     const res = await push(cloud, dev, 'e1', [
-      env(6, 'earnPoints', { earnId: 'E-3', memberId: 'M000002', points: 1, saleId: null }),
+      env(6, 'earnPoints', { earnId: 'E-3', memberId: 'M000020', points: 1, saleId: null }),
     ]);
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({
@@ -92,11 +92,11 @@ describe.each(DB_KINDS)('push on %s', (kind) => {
       details: { lastSeq: 4, expectedSeq: 5, gotSeq: 6 },
     });
     const holes = await push(cloud, dev, 'e1', [
-      env(5, 'earnPoints', { earnId: 'E-4', memberId: 'M000002', points: 1, saleId: null }),
-      env(7, 'earnPoints', { earnId: 'E-5', memberId: 'M000002', points: 1, saleId: null }),
+      env(5, 'earnPoints', { earnId: 'E-4', memberId: 'M000020', points: 1, saleId: null }),
+      env(7, 'earnPoints', { earnId: 'E-5', memberId: 'M000020', points: 1, saleId: null }),
     ]);
     expect(holes.statusCode).toBe(409);
-    expect(await balance('M000002')).toBe(before);
+    expect(await balance('M000020')).toBe(before);
   });
 
   it(`refuses more than ${MAX_PUSH_BATCH} mutations and accepts exactly ${MAX_PUSH_BATCH}`, async () => {
@@ -127,17 +127,17 @@ describe.each(DB_KINDS)('push on %s', (kind) => {
 
   it('acknowledges a points overdraft as rejected: seq advances, staff task, balance compensation', async () => {
     const d = await enrollDevice(cloud);
-    const bal = (await balance('M000001')) ?? 0;
+    const bal = (await balance('M000015')) ?? 0;
     const res = await push(cloud, d, 'e1', [
       env(1, 'redeemPoints', {
         redemptionId: 'R-1',
-        memberId: 'M000001',
+        memberId: 'M000015',
         points: bal + 1,
         saleId: 'S-9',
       }),
       env(2, 'redeemPoints', {
         redemptionId: 'R-2',
-        memberId: 'M000001',
+        memberId: 'M000015',
         points: 10,
         saleId: null,
       }),
@@ -147,11 +147,11 @@ describe.each(DB_KINDS)('push on %s', (kind) => {
     expect(body.results[0]).toMatchObject({
       status: 'rejected',
       error: { code: 'points-overdrawn' },
-      compensation: { kind: 'points-balance', memberId: 'M000001', balance: bal },
+      compensation: { kind: 'points-balance', memberId: 'M000015', balance: bal },
       staffTask: { kind: 'points-overdrawn' },
     });
     expect(body.results[1]).toMatchObject({ status: 'applied', result: { balance: bal - 10 } });
-    expect(await balance('M000001')).toBe(bal - 10);
+    expect(await balance('M000015')).toBe(bal - 10);
     const tasks = await cloud.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM staff_tasks WHERE kind = 'points-overdrawn' AND device_id = $1",
       [d.deviceId],

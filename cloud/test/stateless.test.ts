@@ -6,10 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse, MutationEnvelope, PullPage } from '../../sync/protocol';
-import { buildCloudApp } from '../app';
-import type { Db } from '../db/db';
-import { createPgDb } from '../db/pg-db';
-import { ADMIN, DB_KINDS, enrollDevice, env, startCloud, type Cloud } from './harness';
+import { DB_KINDS, enrollDevice, env, secondInstance, startCloud, type Cloud } from './harness';
 
 const tryOn = (tryOnId: string) => ({
   tryOnId,
@@ -22,28 +19,17 @@ const tryOn = (tryOnId: string) => ({
 
 describe.each(DB_KINDS)('two cloud instances on one %s database', (kind) => {
   let cloud: Cloud;
-  let secondDb: Db;
+  let instance: Awaited<ReturnType<typeof secondInstance>>;
   let second: FastifyInstance;
   let dev: EnrollResponse;
   beforeAll(async () => {
     cloud = await startCloud(kind);
-    secondDb =
-      kind === 'pg'
-        ? await createPgDb({
-            connectionString: process.env.DATABASE_URL ?? '',
-            schema: cloud.pgSchema ?? undefined,
-          })
-        : cloud.db;
-    second = await buildCloudApp({
-      db: secondDb,
-      adminToken: ADMIN,
-      now: () => new Date(cloud.clock.ms),
-    });
+    instance = await secondInstance(cloud);
+    second = instance.app;
     dev = await enrollDevice(cloud);
   }, 120_000);
   afterAll(async () => {
-    await second.close();
-    if (secondDb !== cloud.db) await secondDb.close();
+    await instance.close();
     await cloud.close();
   });
 

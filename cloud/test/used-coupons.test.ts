@@ -1,8 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '../../sync/protocol';
-import { DB_KINDS, enrollDevice, env, pullAll, push, startCloud, type Cloud } from './harness';
+import {
+  DB_KINDS,
+  enrollDevice,
+  env,
+  lookup,
+  pullAll,
+  push,
+  startCloud,
+  type Cloud,
+} from './harness';
 
 const MEMBER = 'M000017'; // home store S001
+const MEMBER_CARD = '6280000000000172';
 
 describe.each(DB_KINDS)('used single-use coupons in the members stream on %s', (kind) => {
   let cloud: Cloud;
@@ -40,11 +50,7 @@ describe.each(DB_KINDS)('used single-use coupons in the members stream on %s', (
     const quiet = await pullAll(cloud, dev.token, 'members', delta.cursor);
     expect(quiet.rows).toEqual([]);
 
-    const res = await cloud.app.inject({
-      method: 'GET',
-      url: `/v1/members/lookup?memberId=${MEMBER}`,
-      headers: { authorization: `Bearer ${dev.token}` },
-    });
+    const res = await lookup(cloud, dev.token, { cardNo: MEMBER_CARD });
     expect(res.statusCode).toBe(200);
     expect(res.json().member.usedCoupons).toEqual(['WELCOME50']);
   });

@@ -9,6 +9,7 @@ import type { DataKey } from '../crypto/data-key';
 import type { WritableDB } from '../store/db';
 import { CsvSyntaxError, parseCsv } from './csv';
 import type { FileSpec, PrepareProblem, RowContext } from './spec';
+import { decodeImportText, type TextEncoding } from './text-encoding';
 
 export interface ImportOptions {
   /** Needed by specs that encrypt or hash (members, staff). */
@@ -26,6 +27,8 @@ export interface FileReport {
   file: string;
   rows: number;
   changed: number;
+  /** How the file's bytes were read (text-encoding.ts). */
+  encoding: TextEncoding;
 }
 
 export class ImportError extends Error {
@@ -45,6 +48,7 @@ interface ParsedFile {
   spec: FileSpec;
   rows: unknown[][];
   lines: number[];
+  encoding: TextEncoding;
 }
 
 function readFile(dir: string, spec: FileSpec, problems: RowProblem[]): ParsedFile | null {
@@ -54,9 +58,14 @@ function readFile(dir: string, spec: FileSpec, problems: RowProblem[]): ParsedFi
       problems.push({ file: spec.file, line: 0, field: null, message: 'file is missing' });
     return null;
   }
+  const decoded = decodeImportText(readFileSync(path));
+  if (!decoded.ok) {
+    problems.push({ file: spec.file, line: decoded.line, field: null, message: decoded.message });
+    return null;
+  }
   let records;
   try {
-    records = parseCsv(readFileSync(path, 'utf8'));
+    records = parseCsv(decoded.text);
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     problems.push({ file: spec.file, line: error.line, field: null, message: error.message });
@@ -124,7 +133,7 @@ function readFile(dir: string, spec: FileSpec, problems: RowProblem[]): ParsedFi
     rows.push(row);
     lines.push(record.line);
   }
-  return { spec, rows, lines };
+  return { spec, rows, lines, encoding: decoded.encoding };
 }
 
 function upsertSql(spec: FileSpec): string {
@@ -204,7 +213,7 @@ export function importStoreFolder(
           });
         }
       });
-      return [{ file: file.spec.file, rows: file.rows.length, changed }];
+      return [{ file: file.spec.file, rows: file.rows.length, changed, encoding: file.encoding }];
     });
     if (problems.length > 0) throw new ImportError(problems);
     return reports;

@@ -1,11 +1,13 @@
 /**
- * Import spec for staff.csv. The badge becomes a keyed hash and the PIN a peppered scrypt hash;
- * when a staff member's stored hash already verifies the file's PIN it is kept as is, so a second
- * import neither rehashes nor changes anything.
+ * Import spec for staff.csv. The name is sealed (core/staff/staff-names.ts), the badge becomes a
+ * keyed hash and the PIN a peppered scrypt hash; when a staff member's stored hash already
+ * verifies the file's PIN it is kept as is, so a second import neither rehashes nor changes
+ * anything (the name is compared by its keyed hash, never by ciphertext).
  */
 import { z } from 'zod';
 import { hashPin, verifyPinSync } from '../crypto/pin-hash';
 import { lookupHash } from '../crypto/field-crypto';
+import { sealStaffName } from '../staff/staff-names';
 import { id, text } from './fields';
 import type { FileSpec } from './spec';
 
@@ -25,7 +27,8 @@ const staff = z.object({
 
 const columns = [
   'staff_id',
-  'name',
+  'name_enc',
+  'name_mac',
   'role',
   'badge_hash',
   'store_id',
@@ -52,7 +55,8 @@ export const staffFiles: readonly FileSpec[] = [
     needsKey: true,
     toRow: (row) => {
       const s = row as z.output<typeof staff>;
-      return [s.staff_id, s.name, s.role, s.badge_no, s.store_id, s.demo_pin, null, null];
+      // Clear values ride in the sealed/hashed slots until `prepare` replaces them.
+      return [s.staff_id, s.name, null, s.role, s.badge_no, s.store_id, s.demo_pin, null, null];
     },
     prepare(row, { db, key }) {
       if (!key) return { problem: 'needs the data key' };
@@ -73,11 +77,15 @@ export const staffFiles: readonly FileSpec[] = [
         ? { hash: stored.pin_hash, salt: stored.pin_salt, params: stored.pin_params }
         : hashPin(key, pin);
       const out = [...row];
+      const name = sealStaffName(key, String(row[col('staff_id')]), String(row[col('name_enc')]));
+      out[col('name_enc')] = name.name_enc;
+      out[col('name_mac')] = name.name_mac;
       out[col('badge_hash')] = lookupHash(key, 'badge', String(row[col('badge_hash')]));
       out[col('pin_hash')] = hashed.hash;
       out[col('pin_salt')] = hashed.salt;
       out[col('pin_params')] = hashed.params;
       return out;
     },
+    compare: columns.filter((c) => c !== 'staff_id' && c !== 'name_enc'),
   },
 ];

@@ -5,6 +5,7 @@ import { copyDemoStore, demoStore, tempDir } from '../../test/support/temp';
 import { DataKey } from '../crypto/data-key';
 import { openDatabase, type WritableDB } from '../store/db';
 import { migrate } from '../store/migrations';
+import { openStaffName } from '../staff/staff-names';
 import { ImportError, importStoreFolder } from './importer';
 import { allStoreFiles } from './store-files';
 
@@ -109,7 +110,7 @@ describe('allStoreFiles', () => {
     expect(pinOf('E1001').pin_hash.equals(before)).toBe(false);
   });
 
-  it('stores no staff PIN or badge in clear', () => {
+  it('stores no staff name, PIN or badge in clear', () => {
     importStoreFolder(db, demoStore, allStoreFiles, { key });
     const row = db.raw.prepare("SELECT * FROM staff WHERE staff_id = 'E1001'").get() as Record<
       string,
@@ -118,7 +119,9 @@ describe('allStoreFiles', () => {
     const values = Object.values(row).map((v) =>
       Buffer.isBuffer(v) ? v.toString('latin1') : String(v),
     );
-    expect(values.join('|')).not.toMatch(/2468|BADGE-1001/);
+    expect(values.join('|')).not.toMatch(/2468|BADGE-1001|周婷/);
+    const sealed = row.name_enc;
+    expect(Buffer.isBuffer(sealed) && openStaffName(key, 'E1001', sealed)).toBe('周婷');
     expect(row.pin_params).toBe('scrypt:N=16384,r=8,p=1,len=32');
   });
 

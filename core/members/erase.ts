@@ -6,6 +6,8 @@
  * keeps the bare member id (a pseudonym once the profile is gone; the cloud erases its side).
  */
 import { enqueue, type OutboxEntry } from '../outbox/outbox';
+import { dropPersonalArgs } from '../outbox/personal-args';
+import { forgetMember } from '../recommend-store/model-tables';
 import type { WritableDB } from '../store/db';
 
 export interface ErasureReport {
@@ -16,6 +18,8 @@ export interface ErasureReport {
   sessionsUnlinked: number;
   salesAnonymised: number;
   historyUnlinked: number;
+  /** Outbox rows whose sealed personal arguments (a pending join's name and phone) were deleted. */
+  outboxPersonal: number;
   outbox: OutboxEntry;
 }
 
@@ -52,6 +56,8 @@ export function eraseMember(
       };
     const run = (sql: string) => db.prepare(sql).run({ id: memberId }).changes;
     const preferences = run('DELETE FROM preferences WHERE member_id = @id');
+    // The member's picks leave this kiosk's model at once (the cloud drops them from the next).
+    forgetMember(db, memberId);
     const photos = run(
       'DELETE FROM photos WHERE member_id = @id OR session_id IN (SELECT session_id FROM sessions WHERE member_id = @id)',
     );
@@ -66,7 +72,22 @@ export function eraseMember(
          home_store = NULL, consent_profile = 0, consent_marketing = 0, erased_at = ?
        WHERE member_id = ?`,
     ).run(at, memberId);
-    const counts = { preferences, photos, sessionsUnlinked, salesAnonymised, historyUnlinked };
+    // The member's pending (or sent) personal arguments, also under the id it joined with.
+    const joinedAs = db
+      .prepare<[string], { provisional_id: string }>(
+        'SELECT provisional_id FROM member_aliases WHERE member_id = ?',
+      )
+      .all(memberId)
+      .map((row) => row.provisional_id);
+    const outboxPersonal = dropPersonalArgs(db, [memberId, ...joinedAs], at);
+    const counts = {
+      preferences,
+      photos,
+      sessionsUnlinked,
+      salesAnonymised,
+      historyUnlinked,
+      outboxPersonal,
+    };
     db.prepare('INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)').run(
       at,
       options.actor,
@@ -86,6 +107,10 @@ export function eraseMember(
       },
       now,
     );
+    // The request carried the member's presence ticket (a member of another store); now it goes.
+    db.prepare(
+      'UPDATE members SET presence_enc = NULL, presence_expires_at = NULL WHERE member_id = ?',
+    ).run(memberId);
     return { ok: true, report: { memberId, erasedAt: at, ...counts, outbox } };
   });
 }

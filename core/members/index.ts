@@ -8,3 +8,4 @@ export {
   type IdentifyResult,
 } from './identify';
 export { canMarketTo, canUseProfile, profileScope, type MemberView } from './member-view';
+export { hasPresence, openPresence, presenceFor, savePresence } from './presence';

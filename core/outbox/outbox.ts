@@ -5,8 +5,11 @@
  * `parse` validates a row read back off disk before anyone trusts it.
  */
 import { z } from 'zod';
+import { presenceFor } from '../members/presence';
+import type { DataKey } from '../crypto/data-key';
 import type { WritableDB } from '../store/db';
 import { deviceIdentity } from './device';
+import { sealPersonalArgs } from './personal-args';
 
 /** The closed list of mutation names the cloud understands (shared/DESIGN.md, Sync). */
 export const MUTATION_NAMES = [
@@ -57,11 +60,15 @@ export interface OutboxEntry {
   nextAttemptAt: string | null;
   lastError: string | null;
   createdAt: string;
+  /** The personal arguments, sealed (personal-args.ts); null when the mutation has none. */
+  sealedArgs: Uint8Array | null;
+  /** An erasure deleted the sealed personal arguments: they will never be sent. */
+  personalErased: boolean;
 }
 
 export class OutboxError extends Error {
   constructor(
-    readonly code: 'outside-transaction' | 'duplicate-key' | 'invalid-mutation',
+    readonly code: 'outside-transaction' | 'duplicate-key' | 'invalid-mutation' | 'needs-key',
     message: string,
   ) {
     super(message);
@@ -103,6 +110,8 @@ const rowSchema = z
     next_attempt_at: z.string().nullable(),
     last_error: z.string().nullable(),
     created_at: text,
+    sealed_args: z.instanceof(Uint8Array).nullable().default(null),
+    personal_erased_at: z.string().nullable().default(null),
   })
   .transform((r): OutboxEntry => ({
     id: r.id,
@@ -119,6 +128,8 @@ const rowSchema = z
     nextAttemptAt: r.next_attempt_at,
     lastError: r.last_error,
     createdAt: r.created_at,
+    sealedArgs: r.sealed_args,
+    personalErased: r.personal_erased_at !== null,
   }));
 
 export type ParseResult =
@@ -137,10 +148,18 @@ export function parse(value: unknown): ParseResult {
 
 /**
  * Appends a mutation to the outbox inside the caller's open transaction and returns the stored
- * entry. Throws OutboxError when called outside a transaction, for an invalid mutation, or for an
- * idempotency key already queued (the caller's transaction should then roll back).
+ * entry. Personal arguments are sealed with `key` (personal-args.ts). A mutation naming a member
+ * who holds a presence ticket valid now (a member of another store, core/members/presence.ts)
+ * carries a sealed copy of it: the ticket of the mutation's time. Throws OutboxError when called
+ * outside a transaction, for an invalid mutation, for an idempotency key already queued (the
+ * caller's transaction should then roll back), or for personal arguments without a key.
  */
-export function enqueue(db: WritableDB, mutation: Mutation, now: Date = new Date()): OutboxEntry {
+export function enqueue(
+  db: WritableDB,
+  mutation: Mutation,
+  now: Date = new Date(),
+  key?: DataKey,
+): OutboxEntry {
   if (!db.raw.inTransaction)
     throw new OutboxError(
       'outside-transaction',
@@ -157,6 +176,12 @@ export function enqueue(db: WritableDB, mutation: Mutation, now: Date = new Date
       'duplicate-key',
       `mutation ${mutation.idempotencyKey} is already in the outbox`,
     );
+  const personal = sealPersonalArgs(key, mutation.name, mutation.idempotencyKey, mutation.args);
+  if (!personal)
+    throw new OutboxError(
+      'needs-key',
+      `${mutation.name} carries personal values: enqueue needs the data key to seal them`,
+    );
   const { deviceId, epoch } = deviceIdentity(db);
   const counter = db
     .prepare<[string, number], { last_seq: number }>(
@@ -169,8 +194,8 @@ export function enqueue(db: WritableDB, mutation: Mutation, now: Date = new Date
   const row = db
     .prepare<unknown[], Record<string, unknown>>(
       `INSERT INTO outbox (device_id, epoch, seq, idempotency_key, mutation, version, args, hlc,
-         state, attempts, next_attempt_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING *`,
+         state, attempts, next_attempt_at, created_at, sealed_args, presence_enc)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?) RETURNING *`,
     )
     .get(
       deviceId,
@@ -179,10 +204,14 @@ export function enqueue(db: WritableDB, mutation: Mutation, now: Date = new Date
       mutation.idempotencyKey,
       mutation.name,
       mutation.version,
-      JSON.stringify(mutation.args),
+      JSON.stringify(personal.args),
       mutation.hlc,
       now.toISOString(),
       now.toISOString(),
+      personal.sealed,
+      typeof mutation.args.memberId === 'string'
+        ? presenceFor(db, mutation.args.memberId, now)
+        : null,
     );
   const entry = parse(row);
   if (!entry.ok) throw new OutboxError('invalid-mutation', entry.error.message);

@@ -92,6 +92,14 @@ export function rfmScores(transactions: readonly RfmTransaction[], now: Date): R
       monetaryCents: Math.max(0, a.cents),
     };
   });
+  return scoreRfm(raw);
+}
+
+/** A member's recency, frequency and monetary value, already aggregated (e.g. from a rollup). */
+export type RfmValues = Omit<RfmScore, 'r' | 'f' | 'm'>;
+
+/** Scores members whose R, F and M values are already known, relative to each other. */
+export function scoreRfm(raw: readonly RfmValues[]): RfmScore[] {
   // Fewer days since the last visit is better, so score the negated recency.
   const r = quintileScores(raw.map((x) => -x.recencyDays));
   const f = quintileScores(raw.map((x) => x.frequency));

@@ -11,6 +11,7 @@ import type { DataKey } from '../crypto/data-key';
 import { lookupHash } from '../crypto/field-crypto';
 import { hashPin, verifyPin } from '../crypto/pin-hash';
 import { CLOUD_PIN_PREFIX, verifyCloudPin } from './cloud-pin';
+import { openStaffName } from './staff-names';
 import type { WritableDB } from '../store/db';
 
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -32,7 +33,7 @@ export type StaffLoginResult =
 
 interface StaffRow {
   staff_id: string;
-  name: string;
+  name_enc: Uint8Array | null;
   role: StaffRole;
   store_id: string;
   pin_hash: Buffer;
@@ -77,7 +78,7 @@ export async function verifyStaffPin(
   const at = now.toISOString();
   const badgeHash = lookupHash(key, 'badge', badge.trim());
   const select = db.prepare<[Buffer], StaffRow>(
-    `SELECT staff_id, name, role, store_id, pin_hash, pin_salt, pin_params, failed_attempts,
+    `SELECT staff_id, name_enc, role, store_id, pin_hash, pin_salt, pin_params, failed_attempts,
        locked_until FROM staff WHERE badge_hash = ? AND disabled_at IS NULL`,
   );
   const before = select.get(badgeHash);
@@ -114,7 +115,12 @@ export async function verifyStaffPin(
       audit(db, at, row.staff_id, 'staff.login', { role: row.role });
       return {
         ok: true,
-        staff: { staffId: row.staff_id, name: row.name, storeId: row.store_id },
+        staff: {
+          staffId: row.staff_id,
+          // A name that does not open (or none yet) shows the staff id instead.
+          name: openStaffName(key, row.staff_id, row.name_enc) ?? row.staff_id,
+          storeId: row.store_id,
+        },
         role: row.role,
       };
     }

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { MEMBER_TOKEN_RANDOM_BYTES, memberTokenFromBytes } from '../../sync/protocol/member-token';
 import { decode } from './index';
 
 function column(file: string, name: string): string[] {
@@ -36,6 +38,15 @@ describe('member QR tokens', () => {
       ok: false,
       error: { code: 'bad-character' },
     });
+  });
+});
+
+describe('member QR tokens the cloud issues', () => {
+  it('decodes every token of the one format (sync/protocol/member-token.ts)', () => {
+    for (let i = 0; i < 200; i++) {
+      const token = memberTokenFromBytes(randomBytes(MEMBER_TOKEN_RANDOM_BYTES));
+      expect(decode(token)).toEqual({ ok: true, kind: 'member', token });
+    }
   });
 });
 

@@ -1,21 +1,19 @@
 /**
- * Our own printed/on-screen codes and mobile payment codes: member QR tokens ("MBR1." + 20
- * base-32 characters), staff badges ("BADGE-" + 4..8 digits), and 18-digit WeChat Pay / Alipay
+ * Our own printed/on-screen codes and mobile payment codes: member QR tokens (the format of
+ * sync/protocol/member-token.ts, which the cloud issues from), staff badges ("BADGE-" + 4..8 digits), and 18-digit WeChat Pay / Alipay
  * payment codes (prefixes 10-15 and 25-30). Prefixes are matched case-insensitively because a
  * keyboard-wedge scanner on a caps-locked host inverts letter case; output is upper case.
  */
+import {
+  MEMBER_TOKEN_BODY,
+  MEMBER_TOKEN_LENGTH,
+  MEMBER_TOKEN_PREFIX,
+} from '../../sync/protocol/member-token';
 import { isDigits } from './gtin';
 import { fail, type DecodeResult } from './result';
 
-export const MEMBER_PREFIX = 'MBR1.';
+export const MEMBER_PREFIX = MEMBER_TOKEN_PREFIX;
 export const BADGE_PREFIX = 'BADGE-';
-
-/**
- * Member token alphabet: digits and upper-case letters except I and O. This is the union of
- * Crockford base32 (which also drops L and U) and the alphabet the demo-store tokens actually use
- * (2-9 and A-Z without I and O), so both issuers' tokens read.
- */
-const memberChar = /^[0-9A-HJ-NP-Z]{20}$/;
 
 /** `prefix` is upper case; compares without allocating (this runs for every scan). */
 export function startsWithIgnoreCase(text: string, prefix: string): boolean {
@@ -30,9 +28,12 @@ export function startsWithIgnoreCase(text: string, prefix: string): boolean {
 
 export function decodeMemberToken(text: string): DecodeResult {
   const body = text.slice(MEMBER_PREFIX.length).toUpperCase();
-  if (body.length !== 20)
-    return fail('bad-length', 'a member code has 20 characters after "MBR1."');
-  if (!memberChar.test(body))
+  if (body.length !== MEMBER_TOKEN_LENGTH)
+    return fail(
+      'bad-length',
+      `a member code has ${MEMBER_TOKEN_LENGTH} characters after "${MEMBER_PREFIX}"`,
+    );
+  if (!MEMBER_TOKEN_BODY.test(body))
     return fail('bad-character', 'a member code contains a character outside its alphabet');
   return { ok: true, kind: 'member', token: `${MEMBER_PREFIX}${body}` };
 }

@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDataKey } from '../../core/crypto/key-check';
 import { fileKeyStore, KeyStoreError } from '../../core/crypto/key-store';
-import { ImportError, importStoreFolder } from '../../core/import/importer';
-import { allStoreFiles } from '../../core/import/store-files';
+import { ImportError } from '../../core/import/importer';
+import { importStore } from '../../core/import/store-import';
+import { sealLegacyPersonalArgs } from '../../core/outbox/personal-args';
+import { sealLegacyStaffNames } from '../../core/staff/staff-names';
+import { ensureLocalModel } from '../../core/recommend-store';
 import { openDatabase } from '../../core/store/db';
 import { migrate } from '../../core/store/migrations';
-import { defaultDataDir } from '../config';
+import { ConfigError, DEFAULT_MEDIA_CACHE_MB, defaultDataDir, readConfigFile } from '../config';
+import { openMediaCache } from '../media/open-media';
 import { exitCodes, type Command } from './io';
 
 export const importCommand: Command = async (argv, io) => {
@@ -19,6 +23,15 @@ export const importCommand: Command = async (argv, io) => {
     return exitCodes.usage;
   }
   const dataDir = io.env.KIOSK_DATA_DIR || defaultDataDir(io.env);
+  // The cache limit and the store (what it sells decides eviction) come from the kiosk config.
+  let config = { storeId: '', mediaCacheMB: DEFAULT_MEDIA_CACHE_MB };
+  try {
+    if (io.env.KIOSK_CONFIG) config = readConfigFile(io.env.KIOSK_CONFIG);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.err(error.message);
+    return error.exitCode;
+  }
   mkdirSync(dataDir, { recursive: true });
   let key;
   try {
@@ -37,11 +50,23 @@ export const importCommand: Command = async (argv, io) => {
       io.err(keyCheck.message);
       return exitCodes.failed;
     }
-    const reports = importStoreFolder(db, dir, allStoreFiles, { key });
+    sealLegacyPersonalArgs(db, key);
+    sealLegacyStaffNames(db, key);
+    const reports = await importStore(db, dir, { key, media: openMediaCache(db, dataDir, config) });
     for (const report of reports)
-      io.out(`${report.file}: ${report.rows} rows, ${report.changed} changed`);
+      io.out(
+        `${report.file}: ${report.rows} rows, ${report.changed} changed${
+          report.encoding === 'utf-8' ? '' : ` (read as ${report.encoding.toUpperCase()})`
+        }`,
+      );
     const changed = reports.reduce((sum, report) => sum + report.changed, 0);
     io.out(changed === 0 ? 'nothing changed' : `imported: ${changed} rows changed`);
+    // A kiosk without a model from the cloud trains one on the history it now has.
+    const training = ensureLocalModel(db);
+    if (training.trained)
+      io.out(
+        `recommendation model ${training.version}: ${training.events} events, ${training.members} members (${training.ms} ms)`,
+      );
     return exitCodes.ok;
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;

@@ -58,6 +58,7 @@ export const memberCommand: Command = async (argv, io) => {
     io.out(`  preferences deleted: ${r.preferences}`);
     io.out(`  photos deleted: ${r.photos}`);
     io.out(`  sessions unlinked: ${r.sessionsUnlinked}`);
+    io.out(`  personal outbox arguments deleted: ${r.outboxPersonal}`);
     io.out(`  sales anonymised: ${r.salesAnonymised}`);
     io.out(`  history rows unlinked: ${r.historyUnlinked}`);
     io.out(`  cloud erasure queued: outbox seq ${r.outbox.seq} (${r.outbox.idempotencyKey})`);

@@ -1,13 +1,14 @@
 /**
  * `kiosk recommend --member ID[,ID...] [--limit N] [--store S001] [--lang en|zh-CN]`: the
- * personal picks the kiosk would show each member, one JSON line per member:
+ * personal picks the kiosk would show each member, from its recommendation model (synced from the
+ * cloud, or trained on this kiosk's history when it has none), one JSON line per member:
  * `{"member":"M000001","items":[{"sku":"...","styleId":"...","reason":"..."}]}`. A member without
  * profile consent gets `"items":[]` and `"note":"no-consent"`; an unknown id gets
  * `{"member":"X","error":"unknown-member"}` (and exit code 1).
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureAffinity, forYou } from '../../core/recommend';
+import { ensureLocalModel, forYou } from '../../core/recommend-store';
 import { openDatabase, readOnly } from '../../core/store/db';
 import { migrate } from '../../core/store/migrations';
 import { ConfigError, defaultDataDir, readConfigFile } from '../config';
@@ -56,7 +57,7 @@ export const recommendCommand: Command = async (argv, io) => {
   const db = openDatabase(join(io.env.KIOSK_DATA_DIR || defaultDataDir(io.env), 'kiosk.db'));
   try {
     migrate(db);
-    ensureAffinity(db);
+    ensureLocalModel(db);
     const read = readOnly(db);
     let unknown = 0;
     for (const member of members) {
@@ -72,7 +73,9 @@ export const recommendCommand: Command = async (argv, io) => {
         reason: lang === 'en' ? item.reason.en : item.reason.zh,
       }));
       io.out(
-        JSON.stringify(result.note ? { member, items, note: result.note } : { member, items }),
+        JSON.stringify(
+          result.note === 'no-consent' ? { member, items, note: result.note } : { member, items },
+        ),
       );
     }
     return unknown === 0 ? exitCodes.ok : exitCodes.failed;

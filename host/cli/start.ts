@@ -102,6 +102,7 @@ export const startCommand: Command = async (argv, io) => {
     port: environment.port,
     onUpgradeRefused: (reason) => webLog.warn({ reason }, 'bridge connection refused'),
     onSocketError: (error) => webLog.warn({ err: error }, 'bridge connection closed on error'),
+    media: host.media,
   });
   // The URL carries this start's session token (in its fragment): the one way onto the bridge.
   io.out(

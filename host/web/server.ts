@@ -7,12 +7,14 @@
  * page the kiosk PC opens (DNS rebinding, cross-site WebSocket) nor a local process that does not
  * have the token can drive the bridge. The token reaches the page only through `url`'s fragment.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { BridgeServer } from '../../bridge/server';
 import { attachWebSocket, createBridgeSocketServer } from '../../bridge/ws-server';
 import { createSessionToken, offeredToken, tokenMatches, urlWithToken } from './session-token';
+import { answerMedia, isMediaPath, type MediaSource } from '../media/media-route';
 import { serveStatic } from './static-files';
 
 export interface WebShell {
@@ -35,6 +37,27 @@ export interface WebShellOptions {
   onUpgradeRefused?: (reason: UpgradeRefusal) => void;
   /** A bridge socket failed and was closed (oversized frame, invalid UTF-8, reset). */
   onSocketError?: (error: Error) => void;
+  /** Product images for `/media/…` (host/media/media-route.ts); none: every image is a 404. */
+  media?: MediaSource | null;
+}
+
+async function serveMedia(
+  media: MediaSource | null,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+): Promise<void> {
+  const answer = await answerMedia(media, req.method ?? 'GET', pathname);
+  if (answer.status !== 200) {
+    res.writeHead(answer.status, answer.headers).end();
+    return;
+  }
+  res.writeHead(200, answer.headers);
+  if (req.method === 'HEAD') res.end();
+  else
+    createReadStream(answer.path)
+      .on('error', () => res.destroy())
+      .pipe(res);
 }
 
 function allowedHosts(port: number): Set<string> {
@@ -84,6 +107,14 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
+      return;
+    }
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    if (isMediaPath(pathname)) {
+      serveMedia(options.media ?? null, req, res, pathname).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
+      });
       return;
     }
     serveStatic(options.rendererDir, req, res);

@@ -16,12 +16,15 @@ const types: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** The page may talk only to its own host (the bridge WebSocket) and use the camera. */
+/**
+ * The page may talk only to its own host (the bridge WebSocket) and use the camera; images come
+ * from its own origin only (the host's media route), never from data: or blob: URLs.
+ */
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "img-src 'self'",
   "media-src 'self' blob:",
   "connect-src 'self'",
   "worker-src 'self' blob:",

@@ -1,4 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { SessionView } from '../../bridge/views';
+import { createImageGate, decodeInPage } from '../media/image-gate';
 import { useTranslation } from 'react-i18next';
 import { useAppState, useKiosk } from '../store/context';
 import { stageOf } from '../store/session-slice';
@@ -27,8 +29,11 @@ export function App() {
   const cloud = useAppState((state) => state.cloud);
   const setCloud = useAppState((state) => state.setCloud);
   const lastTouch = useRef(0);
+  // A new garment's picture is decoded before its card commits: text and picture in one frame.
+  const gate = useMemo(() => createImageGate({ decode: decodeInPage, maxWaitMs: 150 }), []);
+  const applyView = useCallback((next: SessionView) => gate.apply(next, setView), [gate, setView]);
 
-  useEffect(() => kiosk.on('session.changed', setView), [kiosk, setView]);
+  useEffect(() => kiosk.on('session.changed', applyView), [kiosk, applyView]);
   useEffect(
     () => kiosk.on('sync.status', (status) => setCloud(status.connectivity)),
     [kiosk, setCloud],
@@ -43,8 +48,8 @@ export function App() {
   }, [kiosk, setInfo]);
   // On start and after every reconnect, the host's visit is the truth: fetch it whole.
   useEffect(() => {
-    void kiosk['session.current']({}).then((result) => result.ok && setView(result.value));
-  }, [kiosk, setView, connected]);
+    void kiosk['session.current']({}).then((result) => result.ok && applyView(result.value));
+  }, [kiosk, applyView, connected]);
   useEffect(() => {
     void i18n.changeLanguage(language);
     document.documentElement.lang = language;

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CartView, SessionView } from '../../bridge/views';
 import { useAppState, useKiosk } from '../store/context';
 import { formatYuan } from '../store/selectors';
+import { GarmentImage } from './GarmentImage';
 import { SlipBarcode } from './SlipBarcode';
 
 const scores = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -78,6 +79,7 @@ export function CheckoutScreen({ view }: { view: SessionView }) {
         <ul className="cart-lines">
           {cart.lines.map((line) => (
             <li key={line.sku} data-sku={line.sku}>
+              <GarmentImage image={line.image} size="thumb" />
               <span className="line-name">
                 {name(line.name)} · {name(line.color)} · {line.size}
               </span>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MemberPanelView } from '../../bridge/views';
 import { useAppState, useKiosk } from '../store/context';
 import { formatYuan } from '../store/selectors';
+import { GarmentImage } from './GarmentImage';
 
 /** Member QR tokens look like "MBR1.…"; anything else typed is taken as a card number. */
 const kindOf = (value: string) => (/^MBR\d?\./i.test(value.trim()) ? 'qr' : 'card');
@@ -51,12 +52,15 @@ function Profile({ member }: { member: MemberPanelView }) {
         <ul className="purchases">
           {profile.recentPurchases.map((p, i) => (
             <li key={`${p.at}-${p.sku}-${i}`}>
-              {t('desk.purchase', {
-                date: p.at.slice(0, 10),
-                name: p.name ? pick(p.name) : p.sku,
-                qty: p.qty,
-                amount: formatYuan(p.amountCents),
-              })}
+              <GarmentImage image={p.image} size="thumb" />
+              <span>
+                {t('desk.purchase', {
+                  date: p.at.slice(0, 10),
+                  name: p.name ? pick(p.name) : p.sku,
+                  qty: p.qty,
+                  amount: formatYuan(p.amountCents),
+                })}
+              </span>
             </li>
           ))}
         </ul>

@@ -1,10 +1,12 @@
 import { memo, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionView, TryOnCard, TryOnReasonView } from '../../bridge/views';
+import type { ImageRef, SessionView, TryOnCard, TryOnReasonView } from '../../bridge/views';
 import { useAppState, useKiosk } from '../store/context';
 import { focusCard } from '../store/session-slice';
 import { formatYuan } from '../store/selectors';
 import type { Language } from '../i18n';
+import { GarmentImage } from './GarmentImage';
+import { FitAdvice } from './FitAdvice';
 import { LookQr } from './LookQr';
 import { OrderList, OrderOptions } from './OrderOptions';
 import { PhotoPanel } from './PhotoPanel';
@@ -30,6 +32,7 @@ function GarmentCard({ card, view }: { card: TryOnCard; view: SessionView }) {
     void kiosk['mirror.react']({ sku: card.sku, reaction, reason });
   return (
     <article className="product-card" aria-labelledby="product-name" data-sku={card.sku}>
+      <GarmentImage image={card.image} size="screen" />
       <h1 id="product-name" className="product-name">
         {pick(card.name, language)}
       </h1>
@@ -111,6 +114,7 @@ function GarmentCard({ card, view }: { card: TryOnCard; view: SessionView }) {
           ))}
         </tbody>
       </table>
+      <FitAdvice fit={card.fit} />
       {orderingSize && (
         <OrderOptions size={orderingSize} view={view} onClose={() => setOrdering(null)} />
       )}
@@ -162,24 +166,41 @@ function GarmentCard({ card, view }: { card: TryOnCard; view: SessionView }) {
   );
 }
 
+interface VisitItemProps {
+  sku: string;
+  label: string;
+  current: boolean;
+  image: ImageRef | null | undefined;
+}
+const sameImage = (a: ImageRef | null | undefined, b: ImageRef | null | undefined) =>
+  a?.hash === b?.hash && a?.alt.zh === b?.alt.zh && a?.alt.en === b?.alt.en;
+
 /**
  * One garment of the visit list. Memoised on plain values: a scan re-sends the whole visit, and
  * without this every earlier item re-rendered on every scan (work growing with the visit).
  */
-const VisitItem = memo(function VisitItem(props: { sku: string; label: string; current: boolean }) {
-  const kiosk = useKiosk();
-  return (
-    <li data-sku={props.sku}>
-      <button
-        type="button"
-        aria-current={props.current}
-        onClick={() => void kiosk['mirror.focus']({ sku: props.sku })}
-      >
-        {props.label}
-      </button>
-    </li>
-  );
-});
+const VisitItem = memo(
+  function VisitItem(props: VisitItemProps) {
+    const kiosk = useKiosk();
+    return (
+      <li data-sku={props.sku}>
+        <button
+          type="button"
+          aria-current={props.current}
+          onClick={() => void kiosk['mirror.focus']({ sku: props.sku })}
+        >
+          <GarmentImage image={props.image} size="thumb" />
+          {props.label}
+        </button>
+      </li>
+    );
+  },
+  (a, b) =>
+    a.sku === b.sku &&
+    a.label === b.label &&
+    a.current === b.current &&
+    sameImage(a.image, b.image),
+);
 
 /** `withPhoto` false: the staff screen's guided session shows the cards without the photo panel. */
 export function MirrorScreen({
@@ -223,8 +244,11 @@ export function MirrorScreen({
           <ul>
             {s.items.map((item) => (
               <li key={item.sku}>
-                {pick(item.name, language)} · {formatYuan(item.priceCents)} —{' '}
-                {pick(item.reason, language)}
+                <GarmentImage image={item.image} size="thumb" />
+                <span>
+                  {pick(item.name, language)} · {formatYuan(item.priceCents)} —{' '}
+                  {pick(item.reason, language)}
+                </span>
               </li>
             ))}
           </ul>
@@ -239,6 +263,7 @@ export function MirrorScreen({
                 key={c.sku}
                 sku={c.sku}
                 current={c.sku === card?.sku}
+                image={c.image}
                 label={`${pick(c.name, language)} · ${pick(c.color, language)} · ${c.size}${
                   c.reaction ? ` · ${t(`mirror.${c.reaction}`)}` : ''
                 }`}

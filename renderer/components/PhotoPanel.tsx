@@ -7,6 +7,28 @@ import { useKiosk } from '../store/context';
 type Stage = 'idle' | 'consent' | 'camera';
 
 /**
+ * The photo just taken, drawn on a canvas from the camera frame: the screen's CSP takes images
+ * from its own origin only, so no data: URL of the shopper's photo is ever made.
+ */
+function PhotoPreview({ frame, label }: { frame: ImageBitmap; label: string }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    canvas.current
+      ?.getContext('2d')
+      ?.drawImage(frame, 0, 0, 160, (160 * frame.height) / frame.width);
+  }, [frame]);
+  return (
+    <canvas
+      ref={canvas}
+      role="img"
+      aria-label={label}
+      width="160"
+      height={Math.round((160 * frame.height) / Math.max(1, frame.width))}
+    />
+  );
+}
+
+/**
  * The optional try-on photo: a consent screen first; then a preview and one tap to take it. The
  * host keeps it encrypted and deletes it at the end of the visit unless the shopper sends it.
  */
@@ -14,7 +36,7 @@ export function PhotoPanel({ view }: { view: SessionView }) {
   const { t } = useTranslation();
   const kiosk = useKiosk();
   const [stage, setStage] = useState<Stage>('idle');
-  const [previews, setPreviews] = useState<Record<string, string>>({});
+  const [previews, setPreviews] = useState<Record<string, ImageBitmap>>({});
   const video = useRef<HTMLVideoElement>(null);
 
   useEffect(() => {
@@ -35,9 +57,10 @@ export function PhotoPanel({ view }: { view: SessionView }) {
     if (!video.current) return;
     const image = captureJpeg(video.current);
     if (!image) return;
+    const frame = await createImageBitmap(video.current).catch(() => null);
     const result = await kiosk['mirror.photo']({ imageBase64: image });
     const added = result.ok ? result.value.photo.photos.at(-1) : undefined;
-    if (added) setPreviews((p) => ({ ...p, [added.photoId]: `data:image/jpeg;base64,${image}` }));
+    if (added && frame) setPreviews((p) => ({ ...p, [added.photoId]: frame }));
     setStage('idle');
   };
 
@@ -79,32 +102,33 @@ export function PhotoPanel({ view }: { view: SessionView }) {
         </button>
       )}
       <ul className="photos">
-        {view.photo.photos.map((p, index) => (
-          <li key={p.photoId}>
-            {previews[p.photoId] && (
-              <img src={previews[p.photoId]} alt={t('photo.alt', { n: index + 1 })} width="160" />
-            )}
-            {p.send ? (
-              <span>{t('photo.sending')}</span>
-            ) : (
-              <>
-                <button
-                  type="button"
-                  onClick={() => void kiosk['mirror.sendPhoto']({ photoId: p.photoId })}
-                >
-                  {t('photo.send')}
-                </button>
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => void kiosk['mirror.discardPhoto']({ photoId: p.photoId })}
-                >
-                  {t('photo.discard')}
-                </button>
-              </>
-            )}
-          </li>
-        ))}
+        {view.photo.photos.map((p, index) => {
+          const frame = previews[p.photoId];
+          return (
+            <li key={p.photoId}>
+              {frame && <PhotoPreview frame={frame} label={t('photo.alt', { n: index + 1 })} />}
+              {p.send ? (
+                <span>{t('photo.sending')}</span>
+              ) : (
+                <>
+                  <button
+                    type="button"
+                    onClick={() => void kiosk['mirror.sendPhoto']({ photoId: p.photoId })}
+                  >
+                    {t('photo.send')}
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => void kiosk['mirror.discardPhoto']({ photoId: p.photoId })}
+                  >
+                    {t('photo.discard')}
+                  </button>
+                </>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

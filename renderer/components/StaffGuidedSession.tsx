@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../bridge/views';
 import { useAppState, useKiosk } from '../store/context';
 import { formatYuan } from '../store/selectors';
+import { GarmentImage } from './GarmentImage';
 import { MirrorScreen } from './MirrorScreen';
 
 /**
@@ -43,7 +44,10 @@ export function StaffGuidedSession({ view }: { view: SessionView }) {
               <ul>
                 {list.items.map((item) => (
                   <li key={item.sku}>
-                    {pick(item.name)} · {formatYuan(item.priceCents)} — {pick(item.reason)}
+                    <GarmentImage image={item.image} size="thumb" />
+                    <span>
+                      {pick(item.name)} · {formatYuan(item.priceCents)} — {pick(item.reason)}
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -7,6 +7,7 @@ export const en: Messages = {
     checkout: 'Scan an item to start self-checkout',
     staff: 'Staff: scan your badge to sign in',
   },
+  media: { noImage: 'No picture yet', picture: 'Picture of {{name}}' },
   product: {
     color: 'Colour',
     size: 'Size',
@@ -282,4 +283,15 @@ export const en: Messages = {
     done: 'Done',
   },
   language: { label: 'Language', switchTo: '简体中文' },
+  fit: {
+    title: 'Size advice',
+    'runs-small':
+      'Runs small: {{tooSmall}} of {{reasons}} shoppers who gave a fit reason found it too small',
+    'runs-large':
+      'Runs large: {{tooBig}} of {{reasons}} shoppers who gave a fit reason found it too big',
+    keptMember:
+      'Members who usually wear your size {{usual}} kept {{kept}} in this style ({{count}} of {{of}})',
+    keptTried:
+      'Members who usually wear {{usual}} kept {{kept}} in this style ({{count}} of {{of}})',
+  },
 };

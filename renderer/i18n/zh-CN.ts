@@ -5,6 +5,7 @@ export const zhCN = {
     checkout: '扫描商品条码开始自助结账',
     staff: '店员请刷工牌登录',
   },
+  media: { noImage: '暂无图片', picture: '{{name}}的图片' },
   product: {
     color: '颜色',
     size: '尺码',
@@ -274,4 +275,12 @@ export const zhCN = {
     done: '已处理',
   },
   language: { label: '语言', switchTo: 'English' },
+  fit: {
+    title: '尺码建议',
+    'runs-small': '这款偏小：{{reasons}} 位说明了尺码原因的顾客中，{{tooSmall}} 位觉得太小',
+    'runs-large': '这款偏大：{{reasons}} 位说明了尺码原因的顾客中，{{tooBig}} 位觉得太大',
+    keptMember:
+      '和您一样平时穿 {{usual}} 码的会员，这款多留下了 {{kept}} 码（{{of}} 件中的 {{count}} 件）',
+    keptTried: '平时穿 {{usual}} 码的会员，这款多留下了 {{kept}} 码（{{of}} 件中的 {{count}} 件）',
+  },
 } as const;

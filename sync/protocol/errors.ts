@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'unknown-stream',
   'member-not-found',
   'not-found',
+  'rate-limited', // too many requests of this kind from this device or address: see Retry-After
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -39,6 +40,7 @@ export const REJECTION_CODES = [
   'coupon-not-valid',
   'member-not-found',
   'out-of-stock',
+  'member-not-present', // a member of another store without a valid presence ticket (member.ts)
   'unknown-mutation', // name+version this server does not know: parked, never retried
   'invalid-args', // args failed the schema of name+version: parked, never retried
 ] as const;

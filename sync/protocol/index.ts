@@ -4,6 +4,8 @@
  * Described in docs/sync-protocol.md. Imports nothing of ours.
  */
 export * from './errors';
+export * from './bounds';
+export * from './member-token';
 export * from './hlc';
 export * from './checksum';
 export * from './auth';
@@ -12,6 +14,8 @@ export * from './push';
 export * from './pull';
 export * from './member';
 export * from './request-order';
+export * from './media';
+export * from './heartbeat';
 
 export const PROTOCOL_VERSION = 1;
 export * from './bulk-pull';

@@ -1,10 +1,22 @@
 import { z } from 'zod';
+import {
+  BoundedJsonSchema,
+  CentsSchema as Cents,
+  InstantSchema as Instant,
+  int,
+  MAX_CENTS,
+  MAX_POINTS,
+  MonthDaySchema,
+  text,
+} from './bounds';
 
-const Id = z.string().min(1).max(80);
-const MemberId = z.string().min(1).max(40);
-const Sku = z.string().min(1).max(60);
-const Cents = z.number().int();
-const Instant = z.iso.datetime({ offset: true });
+// Every field is bounded (bounds.ts): what a schema accepts, the cloud's database stores.
+const Id = text(1, 80);
+const MemberId = text(1, 40);
+const Sku = text(1, 60);
+const Qty = int(1, 10_000);
+const Points = int(1, MAX_POINTS);
+const Discount = int(0, MAX_CENTS);
 
 /** recordSale v1: an immutable sale, deduplicated by saleId. Decrements server stock. */
 export const RecordSaleV1 = z.object({
@@ -14,15 +26,15 @@ export const RecordSaleV1 = z.object({
     .array(
       z.object({
         sku: Sku,
-        qty: z.number().int().min(1),
+        qty: Qty,
         unitPriceCents: Cents,
-        discountCents: Cents.min(0),
+        discountCents: Discount,
       }),
     )
     .min(1)
     .max(200),
   totalCents: Cents,
-  payments: z.array(z.object({ method: z.string().min(1).max(30), amountCents: Cents })).max(10),
+  payments: z.array(z.object({ method: text(1, 30), amountCents: Cents })).max(10),
   soldAt: Instant,
 });
 
@@ -30,7 +42,7 @@ export const RecordSaleV1 = z.object({
 export const RedeemPointsV1 = z.object({
   redemptionId: Id,
   memberId: MemberId,
-  points: z.number().int().min(1),
+  points: Points,
   saleId: Id.nullable(),
 });
 
@@ -38,17 +50,17 @@ export const RedeemPointsV1 = z.object({
 export const EarnPointsV1 = z.object({
   earnId: Id,
   memberId: MemberId,
-  points: z.number().int().min(1),
+  points: Points,
   saleId: Id.nullable(),
 });
 
 /** redeemCoupon v1: uses a coupon for a member; a single-use coupon is used once across kiosks. */
 export const RedeemCouponV1 = z.object({
   redemptionId: Id,
-  couponCode: z.string().min(1).max(40),
+  couponCode: text(1, 40),
   memberId: MemberId,
   saleId: Id.nullable(),
-  discountCents: Cents.min(0),
+  discountCents: Discount,
 });
 
 /** logTryOn v1: an immutable try-on event, deduplicated by tryOnId. */
@@ -85,7 +97,7 @@ export const LogTryOnV2 = z.object({
 export const SetPreferenceV1 = z.object({
   memberId: MemberId,
   key: z.string().regex(/^[a-z][a-zA-Z0-9_.-]{0,63}$/),
-  value: z.json(),
+  value: BoundedJsonSchema,
 });
 
 /** recordConsent v1: last-writer-wins per (member, kind) like preferences; also logged. */
@@ -99,13 +111,10 @@ export const RecordConsentV1 = z.object({
 /** registerMember v1: a provisional member created offline; result carries the permanent id. */
 export const RegisterMemberV1 = z.object({
   provisionalId: Id,
-  name: z.string().min(1).max(100),
+  name: text(1, 100),
   phone: z.string().regex(/^\+?[0-9]{6,20}$/),
   gender: z.enum(['F', 'M', 'X']).nullable(),
-  birthday: z
-    .string()
-    .regex(/^\d{2}-\d{2}$/)
-    .nullable(),
+  birthday: MonthDaySchema.nullable(),
   consentProfile: z.boolean(),
   consentMarketing: z.boolean(),
 });
@@ -114,13 +123,13 @@ export const RegisterMemberV1 = z.object({
 export const PlaceOrderV1 = z.object({
   orderId: Id,
   kind: z.enum(['reserve-in-store', 'ship-from-online']),
-  fromLocation: z.string().min(1).max(32),
+  fromLocation: text(1, 32),
   lines: z
-    .array(z.object({ sku: Sku, qty: z.number().int().min(1) }))
+    .array(z.object({ sku: Sku, qty: Qty }))
     .min(1)
     .max(50),
   memberId: MemberId.nullable(),
-  contact: z.string().max(100).nullable(),
+  contact: text(0, 100).nullable(),
 });
 
 /** staffRequest v1: a request raised on a mirror (another size, help); stored as a staff task. */
@@ -128,8 +137,8 @@ export const StaffRequestV1 = z.object({
   requestId: Id,
   kind: z.enum(['another-size', 'assistance', 'other']),
   sku: Sku.nullable(),
-  location: z.string().max(60).nullable(),
-  message: z.string().max(500).nullable(),
+  location: text(0, 60).nullable(),
+  message: text(0, 500).nullable(),
 });
 
 /**
@@ -139,11 +148,11 @@ export const StaffRequestV1 = z.object({
 export const StaffRequestV2 = z.object({
   requestId: Id,
   kind: z.enum(['size', 'help', 'unknown-item']),
-  place: z.string().min(1).max(60),
+  place: text(1, 60),
   sku: Sku.nullable(),
-  size: z.string().max(20).nullable(),
-  nameZh: z.string().max(200).nullable(),
-  nameEn: z.string().max(200).nullable(),
+  size: text(0, 20).nullable(),
+  nameZh: text(0, 200).nullable(),
+  nameEn: text(0, 200).nullable(),
   createdAt: Instant,
 });
 
@@ -154,7 +163,7 @@ export const StaffRequestV2 = z.object({
 export const UpdateStaffRequestV1 = z.object({
   requestId: Id,
   status: z.enum(['on-the-way', 'done', 'cancelled']),
-  staffId: z.string().min(1).max(40).nullable(),
+  staffId: text(1, 40).nullable(),
 });
 
 /**
@@ -167,7 +176,10 @@ export const AttachPhotoV1 = z.object({
   jpeg: z
     .string()
     .max(4 * 1024 * 1024)
-    .regex(/^[A-Za-z0-9+/]+={0,2}$/),
+    .regex(
+      /^(?:[A-Za-z0-9+/]{4})+$|^(?:[A-Za-z0-9+/]{4})*[A-Za-z0-9+/]{2}(?:==|[A-Za-z0-9+/]=)$/,
+      'must be base64',
+    ),
   takenAt: Instant,
 });
 
@@ -177,8 +189,8 @@ export const RequestErasureV1 = z.object({ requestId: Id, memberId: MemberId });
 /** recordNps v1: a 0–10 score with an optional comment, deduplicated by npsId. */
 export const RecordNpsV1 = z.object({
   npsId: Id,
-  score: z.number().int().min(0).max(10),
-  comment: z.string().max(1000).nullable(),
+  score: int(0, 10),
+  comment: text(0, 1000).nullable(),
   memberId: MemberId.nullable(),
 });
 

@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 /**
  * Server-owned streams a kiosk pulls. `members` holds only members whose home store is the kiosk's;
- * `requests` holds the staff requests of the kiosk's store from the last 24 hours.
+ * `requests` holds the staff requests of the kiosk's store from the last 24 hours; `media` the
+ * catalog's product images by style and colour (media.ts), whose bytes are fetched by hash; `model`
+ * the recommendation model: item rows for every store, the picks of the store's members, and a
+ * per-store `meta` row naming the version, row count and checksum (docs/recommendations.md).
  */
 export const STREAMS = [
   'catalog',
@@ -12,6 +15,8 @@ export const STREAMS = [
   'coupons',
   'config',
   'requests',
+  'media',
+  'model',
 ] as const;
 export type StreamName = (typeof STREAMS)[number];
 export const StreamNameSchema = z.enum(STREAMS);
@@ -50,6 +55,14 @@ export const PullPageSchema = z.object({
   snapshot: z.boolean(),
 });
 export type PullPage = z.infer<typeof PullPageSchema>;
+
+/**
+ * The page as the cloud serializes it: the same fields, each row's `data` an object left unchecked
+ * (the page checksum covers it; checking every JSON value of 2,000 rows again would slow each page).
+ */
+export const PullPageWireSchema = PullPageSchema.extend({
+  rows: z.array(StreamRowSchema.extend({ data: z.record(z.string(), z.unknown()).nullable() })),
+});
 
 /** Settings delivered in the `config` stream under key `settings`. */
 export const KioskSettingsSchema = z.object({

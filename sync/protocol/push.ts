@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { int, INT4_MAX, text } from './bounds';
 import { HlcSchema } from './hlc';
 import { RejectionCodeSchema } from './errors';
+import { PresenceTicketSchema } from './member';
 
 /** The most mutations one push may carry. */
 export const MAX_PUSH_BATCH = 500;
@@ -9,18 +11,26 @@ export const EpochSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 /** One outbox row as sent. `seq` is gapless per (device, epoch), starting at 1. */
 export const MutationEnvelopeSchema = z.object({
-  seq: z.number().int().min(1),
-  /** Business idempotency key, unique per device across epochs (e.g. `sale:<saleId>`). */
-  key: z.string().min(1).max(200),
-  name: z.string().min(1).max(40),
-  version: z.number().int().min(1),
+  seq: int(1, INT4_MAX),
+  /**
+   * Business idempotency key, unique per device across epochs (e.g. `sale:<saleId>`). Keys are
+   * scoped to the device: another device's mutation with the same key is processed on its own.
+   */
+  key: text(1, 200),
+  name: text(1, 40),
+  version: int(1, 9999),
   args: z.unknown(),
   hlc: HlcSchema,
+  /**
+   * The presence ticket of the member the args name, attached when the kiosk wrote the mutation
+   * (a member of another store needs one valid at `hlc`; member.ts). Absent for everyone else.
+   */
+  presence: PresenceTicketSchema.optional(),
 });
 export type MutationEnvelope = z.infer<typeof MutationEnvelopeSchema>;
 
 export const PushRequestSchema = z.object({
-  deviceId: z.string().min(1),
+  deviceId: text(1, 200),
   epoch: EpochSchema,
   /** Contiguous seqs in increasing order, 1..MAX_PUSH_BATCH of them. */
   mutations: z.array(MutationEnvelopeSchema).min(1),
@@ -42,6 +52,17 @@ export const CompensationSchema = z.discriminatedUnion('kind', [
 export type Compensation = z.infer<typeof CompensationSchema>;
 
 export const StaffTaskSchema = z.object({ id: z.string(), kind: z.string(), message: z.string() });
+
+/** `GET /v1/staff-tasks`: the open staff tasks of the device's store. */
+export const OpenStaffTasksSchema = z.object({
+  tasks: z.array(
+    StaffTaskSchema.extend({
+      ref: z.string().nullable(),
+      deviceId: z.string().nullable(),
+      createdAt: z.iso.datetime(),
+    }),
+  ),
+});
 
 export const MutationResultSchema = z.discriminatedUnion('status', [
   /** Applied now. `result` is mutation-specific (e.g. registerMember → { memberId }). */

@@ -42,7 +42,7 @@ describe('staff from the cloud config stream', () => {
       expect(await login('BADGE-9001', '8642')).toMatchObject({
         ok: true,
         role: 'supervisor',
-        staff: { staffId: 'E9001', storeId: 'S001' },
+        staff: { staffId: 'E9001', name: '新同事', storeId: 'S001' },
       });
       expect(await login('BADGE-1001', '2468')).toMatchObject({ ok: true, role: 'associate' });
       expect(await login('BADGE-1001', '0000')).toMatchObject({ ok: false, code: 'wrong-pin' });
@@ -59,6 +59,9 @@ describe('staff from the cloud config stream', () => {
       expect(stored?.pin_params).toBe('cloud-scrypt:N=16384,r=8,p=1,len=32');
       expect(stored?.pin_hash.toString('latin1')).not.toContain(hashPart);
       expect(stored?.badge_hash.toString('latin1')).not.toContain('BADGE-9001');
+      // the name too is sealed (core/staff/staff-names.ts)
+      const staffRow = k.db.prepare("SELECT * FROM staff WHERE staff_id = 'E9001'").get();
+      expect(JSON.stringify(staffRow)).not.toContain('新同事');
 
       // lockout: five wrong PINs lock the badge; a config re-sync does not unlock it
       for (let i = 0; i < MAX_FAILED_ATTEMPTS - 1; i++) await login('BADGE-9001', '1111');

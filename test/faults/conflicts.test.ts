@@ -5,8 +5,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileKeyStore } from '../../core/crypto';
-import { enqueue } from '../../core/outbox/outbox';
-import { openDatabase } from '../../core/store/db';
+import { deviceIdentity } from '../../core/outbox/device';
+import { enqueue, type Mutation } from '../../core/outbox/outbox';
+import { openDatabase, type WritableDB } from '../../core/store/db';
 import { currentVersion, migrate, migrations } from '../../core/store/migrations';
 import { createCloudClient } from '../../sync/cloud-client';
 import { enroll } from '../../sync/credentials';
@@ -158,6 +159,34 @@ describe('poison entries', () => {
   }, 60_000);
 });
 
+/** The outbox write of the app at migration 70 (its outbox had none of the later columns). */
+function enqueueAsVersion70(db: WritableDB, m: Mutation): void {
+  const { deviceId, epoch } = deviceIdentity(db);
+  const seq =
+    db
+      .prepare<[string, number], { last_seq: number }>(
+        `INSERT INTO outbox_counters (device_id, epoch, last_seq) VALUES (?, ?, 1)
+         ON CONFLICT (device_id, epoch) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq`,
+      )
+      .get(deviceId, epoch)?.last_seq ?? 1;
+  const at = new Date().toISOString();
+  db.prepare(
+    `INSERT INTO outbox (device_id, epoch, seq, idempotency_key, mutation, version, args, hlc,
+       state, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
+  ).run(
+    deviceId,
+    epoch,
+    seq,
+    m.idempotencyKey,
+    m.name,
+    m.version,
+    JSON.stringify(m.args),
+    m.hlc,
+    at,
+    at,
+  );
+}
+
 describe('app upgrade with a pending outbox', () => {
   it('a database written by the version with the outbox migration is upgraded and drained', async () => {
     const dir = newDir();
@@ -179,6 +208,7 @@ describe('app upgrade with a pending outbox', () => {
     expect(enrolled.ok).toBe(true);
     writeMutations({ dir, db: old, key, credentials: () => null, close: () => old.close() }, 25, {
       kinds: ['earn', 'tryon'],
+      enqueue: enqueueAsVersion70,
     });
     expect(currentVersion(old)).toBe(70);
     old.close();

@@ -107,7 +107,7 @@ describe('a single-use coupon used at one kiosk', () => {
             client: opened.value.client,
             token: opened.value.credentials.token,
           },
-          { memberId: MEMBER },
+          { qrToken: MEMBER_QR },
         );
         expect(found.ok && found.value?.member.usedCoupons).toEqual([COUPON]);
       } finally {

@@ -20,6 +20,7 @@ import { createHttpClient } from '../../sync/http-client';
 import { openSyncEngine } from '../../sync/open';
 import { demoStore, tempDir } from '../support/temp';
 import { startRealCloud, type RunningCloud } from './support/cloud';
+import { onlineLookup } from './support/in-process';
 import { openKiosk, type Kiosk } from './support/kiosk';
 
 /** A member of this store (the members pull brings them) and one from another store (it never does). */
@@ -65,9 +66,12 @@ async function sale(member: Member, redeem: number): Promise<{ earned: number; r
     log: createLogger(null, 'silent'),
     emit: () => undefined,
     connectivity: () => 'online',
+    lookupMember: onlineLookup(k),
   });
   s.handleScan(bytes('6970001000016'));
   s.handleScan(bytes(member.qr));
+  await s.memberLookupSettled();
+  expect(s.current().member).not.toBeNull();
   if (redeem > 0) s.checkout.redeemPoints(redeem);
   s.handleScan(bytes('134567890123456789'));
   await expect.poll(() => s.current().cart?.payment.state).toBe('paid');

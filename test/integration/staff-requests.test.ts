@@ -22,6 +22,7 @@ import { until } from '../support/until';
 
 // Tokens the screen's camera reads: the decoder's member-token form (no I or O).
 const CLOUD_ONLY_QR = 'MBR1.C10UDN1Y000000000001';
+const LOCAL_QR = 'MBR1.FAWSLKMBCD2UY7HC88H4'; // M000013, a member of this store
 const dirs: Array<ReturnType<typeof tempDir>> = [];
 let cloud: RunningCloud;
 let proxy: FaultProxy;
@@ -107,7 +108,7 @@ describe('staff requests across two kiosks through a real cloud', () => {
       if (event === 'session.changed') mirrorEvents.push(payload as SessionView);
     });
     // a local member signs in, which opens the visit
-    await showQr(mirror, 'MBR1.4N433GGMT6TCPAR4CTQP');
+    await showQr(mirror, LOCAL_QR);
 
     const raisedAt = performance.now();
     const raised = await call<SessionView>(mirror, 'mirror.requestSize', { sku: 'DRE001-WHT-S' });
@@ -198,7 +199,7 @@ describe('staff requests across two kiosks through a real cloud', () => {
     const lookup = await showQr(mirror, 'MBR1.N0TCACHED00000000001');
     expect(lookup).toMatchObject({ member: null, notice: { key: 'member-lookup-offline' } });
 
-    await showQr(mirror, 'MBR1.4N433GGMT6TCPAR4CTQP');
+    await showQr(mirror, LOCAL_QR);
     const raised = await call<SessionView>(mirror, 'mirror.requestSize', { sku: 'DRE001-WHT-M' });
     expect(raised.notice?.key).toBe('request-sent-offline');
     const requestId = raised.requests[0]?.requestId;

@@ -8,6 +8,18 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, tempDir } from './temp';
 
+/** The simulated scanner's entry in a kiosk config: a serial scanner on a pty's device end. */
+export function serialScanner(path: string) {
+  return {
+    id: 'scanner-1',
+    kind: 'scanner',
+    transport: 'serial',
+    path,
+    baudRate: 9600,
+    suffix: '\r',
+  } as const;
+}
+
 export interface KioskProcess {
   /** The page's address, token included: `http://127.0.0.1:<port>/#t=<token>`. */
   url: string;
@@ -25,19 +37,29 @@ const printedUrl = /is at (http:\/\/127\.0\.0\.1:\d+\/#t=([A-Za-z0-9_-]+))/;
 
 export async function startKiosk(
   config: unknown,
-  options: { demo?: boolean; enroll?: { url: string; code: string } } = {},
+  options: {
+    demo?: boolean;
+    enroll?: { url: string; code: string };
+    /** Extra environment (e.g. KIOSK_LOG_LEVEL) for `kiosk enroll` and `kiosk start`. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<KioskProcess> {
   const dir = tempDir('kiosk-e2e-');
   const configPath = join(dir.path, 'kiosk.json');
   writeFileSync(configPath, JSON.stringify(config));
+  let output = '';
   // Enrolled before it starts, as an installer would: `kiosk enroll <url> <code>` on its data dir.
   if (options.enroll) {
     const enrolled = spawnSync(
       process.execPath,
       [join(repoRoot, 'bin', 'kiosk.mjs'), 'enroll', options.enroll.url, options.enroll.code],
-      { cwd: repoRoot, env: { ...process.env, KIOSK_DATA_DIR: join(dir.path, 'data') } },
+      {
+        cwd: repoRoot,
+        env: { ...process.env, ...options.env, KIOSK_DATA_DIR: join(dir.path, 'data') },
+      },
     );
     if (enrolled.status !== 0) throw new Error(`kiosk enroll failed: ${String(enrolled.stderr)}`);
+    output += String(enrolled.stdout) + String(enrolled.stderr);
   }
   const args = [join(repoRoot, 'bin', 'kiosk.mjs'), 'start', '--no-browser', '--shell', 'web'];
   if (options.demo ?? true) args.push('--demo');
@@ -45,13 +67,13 @@ export async function startKiosk(
     cwd: repoRoot,
     env: {
       ...process.env,
+      ...options.env,
       KIOSK_CONFIG: configPath,
       KIOSK_DATA_DIR: join(dir.path, 'data'),
       KIOSK_PORT: '0',
     },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  let output = '';
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>

@@ -16,7 +16,9 @@ export const allowedImports = {
   host: ['core', 'device', 'sync', 'bridge', 'common'],
   electron: ['host', 'bridge', 'common'],
   core: ['common'],
-  device: ['common'],
+  // The decoder reads the member QR token format the cloud issues by (sync/protocol/member-token.ts,
+  // pure and dependency-free): one definition for issuer and reader (docs/architecture.md).
+  device: ['common', 'sync/protocol'],
   sync: ['core', 'common'],
   // The cloud shares the kiosk's pure rules (pricing, RFM, recommendation training), not its store.
   cloud: ['sync/protocol', 'core/rules', 'core/recommend', 'common'],

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { MEMBER_TOKEN_RANDOM_BYTES, memberTokenFromBytes } from '../../../sync/protocol';
 import type { Queryable } from '../../db/db';
 import { sha256Hex } from '../../auth/secrets';
 import { publish, publishDelete } from '../../streams/projections';
 import { BusinessRejection, type Handler, type HandlerContext } from '../handler';
+import { eraseFromRecommendations } from '../../recommend/erasure';
 
 async function requireMember(tx: Queryable, memberId: string): Promise<void> {
   const { rows } = await tx.query('SELECT 1 FROM members WHERE member_id = $1 AND NOT erased', [
@@ -117,7 +119,7 @@ export const registerMember: Handler<'registerMember'> = async (tx, args, ctx) =
        consent_profile, consent_marketing, joined_on, provisional_key)
      VALUES ('M' || nextval('member_no'), $1, $2, $3, $4, $5, 'regular', 0, $6, $7, $8, $9, $10, $11) RETURNING member_id`,
     [
-      `MBR1.${randomBytes(12).toString('hex').toUpperCase()}`,
+      memberTokenFromBytes(randomBytes(MEMBER_TOKEN_RANDOM_BYTES)),
       args.name,
       `${digits.slice(-11, -8)}****${digits.slice(-4)}`,
       phoneKey(args.phone),
@@ -155,5 +157,6 @@ export const requestErasure: Handler<'requestErasure'> = async (tx, args, ctx) =
     [args.requestId, args.memberId, ctx.deviceId, ctx.now.toISOString()],
   );
   await publishDelete(tx, 'members', args.memberId);
+  await eraseFromRecommendations(tx, args.memberId);
   return { memberId: args.memberId, erased: true };
 };

@@ -29,7 +29,7 @@ export const attachPhoto: Handler<'attachPhoto'> = async (tx, args, ctx) => {
     [
       args.photoId,
       args.memberId,
-      args.jpeg,
+      jpeg.toString('base64'), // canonical: PostgreSQL's decoder is stricter than Node's
       sha256,
       args.takenAt,
       ctx.deviceId,

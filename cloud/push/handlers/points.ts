@@ -1,3 +1,4 @@
+import { INT4_MAX } from '../../../sync/protocol';
 import type { Queryable } from '../../db/db';
 import { publish } from '../../streams/projections';
 import { BusinessRejection, type Handler, type HandlerContext } from '../handler';
@@ -65,11 +66,20 @@ export const earnPoints: Handler<'earnPoints'> = async (tx, args, ctx) => {
   const ref = `earn:${args.earnId}`;
   const seen = await ledgerBalance(tx, ref);
   if (seen !== null) return { memberId: args.memberId, balance: seen };
-  const { rows } = await tx.query<{ points: number }>(
-    'UPDATE members SET points = points + $2 WHERE member_id = $1 AND NOT erased RETURNING points',
+  const { rows } = await tx.query<{ points: number; fits: boolean }>(
+    `UPDATE members SET points = CASE WHEN points::bigint + $2 <= ${INT4_MAX} THEN points + $2 ELSE points END
+     WHERE member_id = $1 AND NOT erased RETURNING points, points::bigint + $2 <= ${INT4_MAX} AS fits`,
     [args.memberId, args.points],
   );
   const updated = rows[0];
+  // A balance past int4 would make every retry fail: refused once, as arguments out of range.
+  if (updated && !updated.fits)
+    throw new BusinessRejection(
+      'invalid-args',
+      `earning ${args.points} points would take member ${args.memberId} past the largest balance`,
+      { kind: 'points-balance', memberId: args.memberId, balance: updated.points },
+      { kind: 'sync-parked', message: `Points earn out of range for member ${args.memberId}` },
+    );
   if (!updated)
     throw new BusinessRejection(
       'member-not-found',

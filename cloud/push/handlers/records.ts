@@ -1,3 +1,4 @@
+import { INT4_MIN } from '../../../sync/protocol';
 import { publish } from '../../streams/projections';
 import type { Handler } from '../handler';
 import { tryOnOutcome } from './tryon-outcome';
@@ -19,12 +20,14 @@ export const recordSale: Handler<'recordSale'> = async (tx, args, ctx) => {
     ],
   );
   if (rows.length === 0) return { saleId: args.saleId, recorded: false };
-  // Stock is the server's: the sale takes its units off this store's stock (it may go negative).
+  // Stock is the server's: the sale takes its units off this store's stock (it may go negative,
+  // down to the column's floor, so no sale can make the update fail).
   const qty = new Map<string, number>();
   for (const l of args.lines) qty.set(l.sku, (qty.get(l.sku) ?? 0) + l.qty);
   const moves = JSON.stringify([...qty].map(([sku, q]) => ({ sku, q })));
   await tx.query(
-    `UPDATE stock s SET on_hand = s.on_hand - m.q FROM jsonb_to_recordset($1::jsonb) AS m(sku text, q int)
+    `UPDATE stock s SET on_hand = greatest(s.on_hand::bigint - m.q, ${INT4_MIN})::int
+     FROM jsonb_to_recordset($1::jsonb) AS m(sku text, q int)
      WHERE s.sku = m.sku AND s.location_id = $2`,
     [moves, ctx.storeId],
   );

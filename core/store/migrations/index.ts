@@ -22,6 +22,12 @@ import { migration0150 } from './0150-staff-requests';
 import { migration0160 } from './0160-price-overrides';
 import { migration0170 } from './0170-member-used-coupons';
 import { migration0180 } from './0180-history-tryon-reason';
+import { migration0200 } from './0200-presence-tickets';
+import { migration0230 } from './0230-outbox-sealed-args';
+import { migration0240 } from './0240-staff-name-sealed';
+import { migration0250 } from './0250-catalog-media';
+import { migration0270 } from './0270-recommend-model';
+import { migration0300 } from './0300-health-errors';
 import { migration0340 } from './0340-catalog-codes';
 import { migration0350 } from './0350-sync-bulk-progress';
 import type { Migration } from './types';
@@ -45,6 +51,12 @@ export const migrations: readonly Migration[] = [
   migration0160,
   migration0170,
   migration0180,
+  migration0200,
+  migration0230,
+  migration0240,
+  migration0250,
+  migration0270,
+  migration0300,
   migration0340,
   migration0350,
 ];

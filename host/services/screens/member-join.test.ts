@@ -6,6 +6,8 @@ import { DataKey } from '../../../core/crypto/data-key';
 import { importStoreFolder } from '../../../core/import/importer';
 import { allStoreFiles } from '../../../core/import/store-files';
 import { identifyMember } from '../../../core/members';
+import { parse } from '../../../core/outbox/outbox';
+import { openPersonalArgs } from '../../../core/outbox/personal-args';
 import { openDatabase, readOnly, type WritableDB } from '../../../core/store/db';
 import { migrate } from '../../../core/store/migrations';
 import { parseConfig } from '../../config';
@@ -64,14 +66,31 @@ describe('joinMember', () => {
       .prepare('SELECT phone_enc FROM members WHERE member_id = ?')
       .get(result.member.memberId) as { phone_enc: Buffer };
     expect(row.phone_enc.toString('latin1')).not.toContain('13912345678');
-    const entry = db.raw
-      .prepare("SELECT args FROM outbox WHERE mutation = 'registerMember' AND idempotency_key = ?")
-      .get(`registerMember:${result.member.memberId}`) as { args: string };
-    expect(JSON.parse(entry.args)).toMatchObject({
+    const outboxRow: unknown = db.raw
+      .prepare("SELECT * FROM outbox WHERE mutation = 'registerMember' AND idempotency_key = ?")
+      .get(`registerMember:${result.member.memberId}`);
+    const entry = parse(outboxRow);
+    if (!entry.ok) throw new Error(entry.error.message);
+    // At rest the phone and name are sealed; only the push opens them.
+    expect(entry.value.args).toEqual({
       provisionalId: result.member.memberId,
-      phone: '13912345678',
+      gender: null,
+      birthday: null,
       consentProfile: true,
       consentMarketing: false,
+    });
+    expect(JSON.stringify(outboxRow)).not.toContain('13912345678');
+    expect(openPersonalArgs(key, entry.value)).toEqual({
+      ok: true,
+      args: {
+        provisionalId: result.member.memberId,
+        name: '会员5678',
+        phone: '13912345678',
+        gender: null,
+        birthday: null,
+        consentProfile: true,
+        consentMarketing: false,
+      },
     });
   });
 

@@ -3,7 +3,8 @@
  * consent, confirmed by the cloud when the `registerMember` mutation syncs (the cloud answers
  * with the permanent id, or merges into a member who already has that phone).
  *
- * Guarantees: the phone is stored only sealed (AES-GCM) with a keyed last-4 hash, never in clear;
+ * Guarantees: the phone is stored only sealed (AES-GCM) with a keyed last-4 hash, never in clear
+ * (in the outbox too: core/outbox/personal-args.ts);
  * the member row and its outbox entry commit in one transaction or not at all; a phone already
  * in the local members cache is refused (the shopper signs in instead).
  */
@@ -78,6 +79,7 @@ export function joinMember(
         hlc: context.hlc,
       },
       context.now,
+      key,
     );
   });
   const member = memberById(db, key, memberId);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalog } from '../../../core/catalog/lookup';
 import type { DataKey } from '../../../core/crypto/data-key';
+import { hasPresence } from '../../../core/members';
 import { readOnly, type WritableDB } from '../../../core/store/db';
 import type { CloudClient } from '../../../sync/cloud-client';
 import { lookupMemberOnline } from '../../../sync/lookup';
@@ -23,7 +24,7 @@ afterAll(() => demo.close());
 const visitor = (n: number): Member => ({
   memberId: `M9${String(n).padStart(5, '0')}`,
   cardNo: null,
-  qrToken: `MBR1.VISITOR${String(n).padStart(12, '0')}`,
+  qrToken: `MBR1.VSTR${String(n).padStart(16, '0')}`,
   name: '林晓',
   phoneMasked: '139****0001',
   gender: 'F',
@@ -38,7 +39,9 @@ const visitor = (n: number): Member => ({
   erased: false,
 });
 
-/** A cloud that knows `members`; answers wait until `release()` when `hold` is set. */
+const TICKET = `pt1.${'A'.repeat(24)}.${'B'.repeat(43)}`;
+
+/** A cloud that knows `members` (answering with a presence ticket); answers wait until `release()` when `hold` is set. */
 function cloudWith(members: Member[], o: { hold?: boolean; down?: boolean } = {}) {
   let release: () => void = () => undefined;
   const gate = o.hold ? new Promise<void>((r) => (release = r)) : Promise.resolve();
@@ -49,7 +52,10 @@ function cloudWith(members: Member[], o: { hold?: boolean; down?: boolean } = {}
       await gate;
       if (o.down) return { ok: false, error: { kind: 'offline', message: 'connection refused' } };
       const found = members.find((m) => m.qrToken === by.qrToken || m.cardNo === by.cardNo);
-      return { ok: true, value: found ?? null };
+      if (!found) return { ok: true, value: null };
+      const { cardNo: _card, qrToken: _qr, ...member } = found;
+      const expiresAt = new Date(Date.now() + 12 * 3600_000).toISOString();
+      return { ok: true, value: { member, presence: { ticket: TICKET, expiresAt } } };
     },
   } as unknown as CloudClient;
   const lookup: LookupMemberOnline = async (by) => {
@@ -121,7 +127,7 @@ describe('online member look-up at sign-in', () => {
   it('tells the shopper when the cloud does not know them either, or cannot be reached after all', async () => {
     const nobody = cloudWith([]);
     const s = service(nobody.lookup, () => 'online');
-    s.signInMember({ kind: 'qr', token: 'MBR1.NOBODY0000000000000' });
+    s.signInMember({ kind: 'qr', token: 'MBR1.NXBDY000000000000000' });
     await s.memberLookupSettled();
     expect(s.current().notice?.key).toBe('member-not-found');
     s.close();
@@ -141,6 +147,35 @@ describe('online member look-up at sign-in', () => {
     await s.memberLookupSettled();
     expect(cloud.asked).toEqual([{ cardNo: '6280009000000061' }]);
     expect(s.current().member?.tier).toBe('gold');
+    s.close();
+  });
+
+  it('looks up a cached member of another store without a valid presence ticket, then keeps the ticket', async () => {
+    // M000003 (home S003) is in the demo cache with no ticket: this S001 kiosk asks the cloud first.
+    const m3 = { ...visitor(7), memberId: 'M000003', qrToken: 'MBR1.4N433GGMT6TCPAR4CTQP' };
+    const cloud = cloudWith([m3]);
+    let connectivity = 'offline';
+    const s = service(cloud.lookup, () => connectivity);
+    expect(s.signInMember({ kind: 'qr', token: m3.qrToken }).notice?.key).toBe(
+      'member-lookup-offline',
+    );
+    expect(s.current().member).toBeNull();
+    connectivity = 'online';
+    expect(s.signInMember({ kind: 'qr', token: m3.qrToken }).notice?.key).toBe('member-looking-up');
+    await s.memberLookupSettled();
+    expect(s.current().notice?.key).toBe('member-signed-in');
+    expect(hasPresence(readOnly(db), 'M000003', new Date())).toBe(true);
+    s.end();
+    // later that day, offline: the ticket is still valid, so the cache signs them in
+    connectivity = 'offline';
+    expect(s.signInMember({ kind: 'qr', token: m3.qrToken }).member).not.toBeNull();
+    expect(cloud.asked).toHaveLength(1);
+    // a member of this store never needs one
+    s.end();
+    expect(
+      s.signInMember({ kind: 'qr', token: 'MBR1.FAWSLKMBCD2UY7HC88H4' }).member,
+    ).not.toBeNull();
+    expect(cloud.asked).toHaveLength(1);
     s.close();
   });
 

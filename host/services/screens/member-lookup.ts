@@ -4,9 +4,12 @@
  * number or QR token. The answer is cached by the sync side and the member attached to the visit
  * when it arrives, unless that visit ended (or another member signed in) meanwhile. Offline, the
  * shopper is told calmly that the look-up needs the network and what they can do instead.
+ * A cached member of another store is asked for the same way when their presence ticket is missing
+ * or expired: the cloud applies nothing for them from this kiosk without one (docs/security.md).
  */
 import {
   cardNumberFromInput,
+  hasPresence,
   memberById,
   type IdentifyInput,
   type MemberView,
@@ -63,8 +66,16 @@ export function createOnlineMemberLookup(
   }
 
   return {
+    /** Whether a cached member must be looked up first: another store's, without a valid ticket. */
+    needsTicket(member: MemberView): boolean {
+      return (
+        deps.lookup !== undefined &&
+        member.homeStore !== core.options.config.storeId &&
+        !hasPresence(deps.read, member.memberId, core.now())
+      );
+    },
     /**
-     * Called when the local cache does not know the member. True when the cloud is being asked
+     * Called when the local cache does not know the member (or `needsTicket`). True when the cloud is being asked
      * (or the shopper was told it cannot be now); false when there is no cloud to ask.
      */
     tryLookup(input: IdentifyInput): boolean {

@@ -98,6 +98,7 @@ export function createOrderActions(core: ScreenCore, read: ReadableDB) {
           hlc: core.stamp(),
         },
         at,
+        core.options.key,
       );
     });
     core.visit.orders.push({

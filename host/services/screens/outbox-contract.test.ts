@@ -8,9 +8,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eraseMember } from '../../../core/members/erase';
-import { MUTATION_NAMES, type MutationName } from '../../../core/outbox/outbox';
+import { MUTATION_NAMES, parse, type MutationName } from '../../../core/outbox/outbox';
 import { hlc } from '../../../core/rules';
-import { withPhotoBytes } from '../../../sync/photo-upload';
+import { argsToSend } from '../../../sync/push';
 import { CURRENT_VERSION, mutationSchema } from '../../../sync/protocol';
 import { openDemoScreens, scanBytes, type DemoScreens } from './screen-test-support';
 import { usedCouponsOf } from './reference';
@@ -123,17 +123,14 @@ describe('every outbox row the screens write is what the cloud accepts', () => {
     eraseFromCli();
 
     const rows = demo.db.raw
-      .prepare(
-        'SELECT seq, idempotency_key AS key, mutation, version, args FROM outbox ORDER BY seq',
-      )
+      .prepare('SELECT *, idempotency_key AS key FROM outbox ORDER BY seq')
       .all() as Row[];
     const problems: string[] = [];
     for (const row of rows) {
       const name = `${row.mutation} v${row.version} (seq ${row.seq}, ${row.key})`;
-      const stored = JSON.parse(row.args) as Record<string, unknown>;
-      // attachPhoto rows get the JPEG when they are sent (sync/photo-upload.ts): check what is sent.
-      const args =
-        row.mutation === 'attachPhoto' ? withPhotoBytes(demo.db, demo.key, stored) : stored;
+      // What is sent: personal values unsealed, a photo's JPEG attached (sync/push.ts).
+      const entry = parse(row);
+      const args = entry.ok ? argsToSend(demo.db, demo.key, entry.value) : null;
       const schema = mutationSchema(row.mutation, row.version);
       if (!schema) {
         problems.push(`${name}: the protocol has no such mutation version`);

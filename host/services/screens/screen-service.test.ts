@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoStore, tempDir } from '../../../test/support/temp';
 import type { SessionView } from '../../../bridge/views';
 import { createCatalog } from '../../../core/catalog/lookup';
-import { ensureAffinity } from '../../../core/recommend';
+import { ensureLocalModel } from '../../../core/recommend-store';
 import { DataKey } from '../../../core/crypto/data-key';
 import { importStoreFolder } from '../../../core/import/importer';
 import { allStoreFiles } from '../../../core/import/store-files';
@@ -116,8 +116,8 @@ describe('mirror visit', () => {
     staff.close();
   });
 
-  it('suggests what completes the look, and picks for a consenting member, each with a reason', () => {
-    ensureAffinity(db);
+  it('suggests what completes the look, and picks personal only for a consenting member', () => {
+    ensureLocalModel(db);
     const { s } = service('mirror');
     const view = s.handleScan(bytes('6970001000016')); // a dress: the whole outfit slot is taken
     expect(view.suggestions.look.length).toBeGreaterThan(0);
@@ -125,15 +125,20 @@ describe('mirror visit', () => {
       view.suggestions.look.every((x) => x.reason.en.length > 0 && x.reason.zh.length > 0),
     ).toBe(true);
     expect(view.suggestions.look.some((x) => x.sku.startsWith('DRE'))).toBe(false);
-    expect(view.suggestions.forYou).toEqual([]);
+    // Without a member: the visit and the bestsellers only.
+    const contextOnly = /^(A bestseller this season|Goes well with the .+ you are trying on)$/;
+    expect(view.suggestions.forYou.length).toBeGreaterThan(0);
+    expect(view.suggestions.forYou.every((x) => contextOnly.test(x.reason.en))).toBe(true);
     const member = s.handleScan(bytes('MBR1.4N433GGMT6TCPAR4CTQP')); // M000003 consented
     expect(member.suggestions.forYou.length).toBeGreaterThan(0);
+    expect(member.suggestions.forYou.some((x) => !contextOnly.test(x.reason.en))).toBe(true);
     s.close();
+    // A member without profiling consent gets exactly what an anonymous shopper gets.
     const other = service('mirror').s;
     other.handleScan(bytes('6970001000016'));
     const noConsent = other.handleScan(bytes(NO_CONSENT_TOKEN));
     expect(noConsent.member).not.toBeNull();
-    expect(noConsent.suggestions.forYou).toEqual([]);
+    expect(noConsent.suggestions.forYou).toEqual(view.suggestions.forYou);
     other.close();
   });
 

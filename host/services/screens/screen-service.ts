@@ -8,6 +8,8 @@
  * core/sessions and the sale recorder write.
  */
 import { createSuggestions } from './suggestions';
+import { createCatalogImages } from '../../../core/media/catalog-images';
+import { withImages } from './images';
 import type { SessionView } from '../../../bridge/views';
 import type { CatalogItem } from '../../../core/catalog/lookup';
 import { identifyMember, type IdentifyInput, type MemberView } from '../../../core/members';
@@ -44,6 +46,7 @@ export function createScreenService(options: ScreenServiceOptions) {
   const { config: screen, problems } = readScreenConfig(config);
   if (problems.length > 0) log.warn({ problems }, 'screen settings ignored; using defaults');
   const garments = createGarments(read, config.storeId, screen.lookUrlPattern);
+  const images = createCatalogImages(read);
   const tiers = loadTiers(read);
   const coupons = loadCoupons(read);
   const deviceId = db.transaction(() => deviceIdentity(db).deviceId);
@@ -59,19 +62,24 @@ export function createScreenService(options: ScreenServiceOptions) {
     const v = core.visit;
     const staffRole = config.role === 'staff';
     const cart = config.role === 'checkout' && v.sessionId ? checkout.price().view : null;
+    return withImages(viewWithoutImages(v, staffRole, cart), images);
+  }
+
+  function viewWithoutImages(
+    v: ScreenCore['visit'],
+    staffRole: boolean,
+    cart: SessionView['cart'],
+  ): SessionView {
     return {
       sessionId: v.sessionId,
       role: config.role,
       place: screen.place,
       member: memberBadge(v.member, tierName),
-      cards: v.cards,
+      cards: suggestions.withFit(v.cards, v.member),
       focusSku: v.focusSku,
       suggestions:
         (config.role === 'mirror' || config.role === 'staff') && v.sessionId
-          ? suggestions.for(
-              v.cards.map((card) => card.sku),
-              v.member?.memberId ?? null,
-            )
+          ? suggestions.for(v.cards, v.member)
           : { look: [], forYou: [] },
       requests: staffRole ? queue.openRequests() : queue.requestsById(v.requestIds),
       orders: v.orders,
@@ -178,10 +186,12 @@ export function createScreenService(options: ScreenServiceOptions) {
 
   function signInMember(input: IdentifyInput): void {
     const result = identifyMember(read, options.key, input);
+    // Not cached here, or a member of another store without a presence ticket valid now: the
+    // cloud is asked (asynchronously) and the answer signs the member in.
+    const ask = result.ok ? onlineLookup.needsTicket(result.member) : result.code === 'not-found';
+    if (ask && onlineLookup.tryLookup(input)) return;
     if (result.ok) attachMember(result.member, 'member-signed-in');
-    // Not cached here: the cloud may know the member (asked asynchronously).
-    else if (result.code !== 'not-found' || !onlineLookup.tryLookup(input))
-      core.notify('member-not-found');
+    else core.notify('member-not-found');
   }
 
   /** Puts a known member on this visit (sign-in or a fresh join) and reprices what is shown. */
@@ -305,6 +315,10 @@ export function createScreenService(options: ScreenServiceOptions) {
     queue,
     /** The latest online member look-up's completion (tests and the host may wait on it). */
     memberLookupSettled: () => onlineLookup.settled(),
+    /** New product images arrived (sync): placeholders on screen become pictures. */
+    mediaChanged(): void {
+      core.changed();
+    },
     close(): void {
       clearInterval(timer);
     },

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoStore, tempDir } from '../../../test/support/temp';
 import { createCatalog } from '../../../core/catalog/lookup';
 import { DataKey } from '../../../core/crypto/data-key';
-import { ensureAffinity } from '../../../core/recommend';
+import { ensureLocalModel } from '../../../core/recommend-store';
 import { importStoreFolder } from '../../../core/import/importer';
 import { allStoreFiles } from '../../../core/import/store-files';
 import { setPreference } from '../../../core/sessions/preferences';
@@ -33,7 +33,7 @@ beforeAll(() => {
   db = openDatabase(join(dir.path, 'kiosk.db'));
   migrate(db);
   importStoreFolder(db, demoStore, allStoreFiles, { key });
-  ensureAffinity(db);
+  ensureLocalModel(db);
   setPreference(db, {
     memberId: 'M000003',
     key: 'styles.liked',

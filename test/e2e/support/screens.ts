@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createPtyPair, type PtyPair } from '../../../device/sim/pty-pair';
 import { TtyWriter } from '../../../device/sim/line-writer';
 import { repoRoot, tempDir } from '../../support/temp';
-import { startKiosk, type KioskProcess } from '../../support/kiosk-process';
+import { serialScanner, startKiosk, type KioskProcess } from '../../support/kiosk-process';
 import { rfidDeviceConfig, rfidField, type RfidField } from './rfid';
 
 export interface RoleKiosk {
@@ -34,14 +34,7 @@ export async function startRole(
       role,
       language: 'zh-CN',
       devices: [
-        {
-          id: 'scanner-1',
-          kind: 'scanner',
-          transport: 'serial',
-          path: pair.devicePath,
-          baudRate: 9600,
-          suffix: '\r',
-        },
+        serialScanner(pair.devicePath),
         ...(rfidPair ? [rfidDeviceConfig(rfidPair.devicePath)] : []),
       ],
       ...extra,

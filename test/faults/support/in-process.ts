@@ -6,10 +6,12 @@ import { createCatalog } from '../../../core/catalog/lookup';
 import { readOnly } from '../../../core/store/db';
 import { parseConfig } from '../../../host/config';
 import { createLogger } from '../../../host/log';
+import type { LookupMemberOnline } from '../../../host/services/screens/member-lookup';
 import { createScreenService } from '../../../host/services/screens/screen-service';
 import { createCloudClient } from '../../../sync/cloud-client';
 import { enroll } from '../../../sync/credentials';
 import { createHttpClient } from '../../../sync/http-client';
+import { lookupMemberOnline } from '../../../sync/lookup';
 import { openSyncEngine } from '../../../sync/open';
 import type { RunReport, SyncEngineOptions } from '../../../sync/engine';
 import type { RunningCloud } from './cloud';
@@ -62,4 +64,29 @@ export function checkoutScreen(k: Kiosk) {
     log: createLogger(null, 'silent'),
     emit: () => undefined,
   });
+}
+
+/**
+ * The online member look-up the host wires into its screens (host/sync-service.ts), on a fresh
+ * engine's client: a member of another store is asked for at sign-in, which brings their ticket.
+ */
+export function onlineLookup(k: Kiosk): LookupMemberOnline {
+  return async (by) => {
+    const opened = openSyncEngine(k.db, k.key);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const { client, credentials, engine } = opened.value;
+    try {
+      const found = await lookupMemberOnline(
+        { db: k.db, key: k.key, client, token: credentials.token },
+        by,
+      );
+      if (!found.ok) return { kind: 'unreachable' };
+      return found.value
+        ? { kind: 'found', memberId: found.value.member.memberId }
+        : { kind: 'not-found' };
+    } finally {
+      engine.stop();
+      client.close();
+    }
+  };
 }

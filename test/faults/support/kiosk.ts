@@ -50,6 +50,8 @@ export interface WriteOptions {
   perTransaction?: number;
   /** Called inside the transaction just before it commits (crash point "before-commit"). */
   beforeCommit?: () => void;
+  /** Writes the outbox row (default this build's `enqueue`; an older app's for upgrade tests). */
+  enqueue?: (db: WritableDB, mutation: Mutation) => void;
 }
 
 export const S001_MEMBERS = ['M000013', 'M000015', 'M000017', 'M000020'];
@@ -147,7 +149,7 @@ export function writeMutations(k: Kiosk, count: number, o: WriteOptions = {}): s
           const delta = (kind === 'earn' ? 1 : -1) * Number(m.args.points);
           ledger.run(m.idempotencyKey, member, delta, kind, new Date().toISOString());
         }
-        enqueue(k.db, m);
+        (o.enqueue ?? enqueue)(k.db, m);
         keys.push(m.idempotencyKey);
       }
       o.beforeCommit?.();

@@ -19,6 +19,8 @@ export interface FaultPlan {
   duplicatePushes?: boolean;
   /** Called once the server has answered a push; the answer is then dropped. */
   onPushAnswered?: () => void;
+  /** Requests this matches (by path and body) are refused like a server that is down. */
+  downFor?: (path: string, body: string) => boolean;
 }
 
 export interface FaultProxy {
@@ -105,7 +107,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
         proxy.requests.push(`${req.method ?? 'GET'} ${req.url ?? '/'}`);
         const isPush = req.url === '/v1/push';
         const body = Buffer.concat(chunks);
-        if (plan.down) {
+        if (plan.down || plan.downFor?.(req.url ?? '/', body.toString('utf8'))) {
           proxy.stats.injected++;
           return req.socket.destroy();
         }

@@ -1,0 +1,37 @@
+/** Migration 160: the fleet's latest heartbeat per device, only for enrolled devices. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db/db';
+import { MIGRATIONS, migrate } from '../db/migrate';
+import { createPgliteDb } from '../db/pglite-db';
+
+describe('cloud migration 160 (HQ fleet)', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await createPgliteDb();
+    await migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 160),
+    );
+    await db.exec(`INSERT INTO stores VALUES ('S001', 'a', 'a', 'Shanghai', 'Asia/Shanghai');
+      INSERT INTO devices (device_id, store_id, name, created_at) VALUES ('dev_1', 'S001', 'mirror', now());`);
+    expect(
+      await migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 160),
+      ),
+    ).toBe(1);
+  });
+  afterAll(async () => db.close());
+
+  it('keeps one status per enrolled device and refuses an unknown one', async () => {
+    const status = (device: string) =>
+      db.query(
+        `INSERT INTO hq_kiosk_status (device_id, app_version, role, outbox_depth, parked, devices, errors_24h, reported_at)
+         VALUES ($1, '1', 'mirror', 0, 0, '[]', 0, now())`,
+        [device],
+      );
+    await status('dev_1');
+    await expect(status('dev_1')).rejects.toThrow();
+    await expect(status('dev_ghost')).rejects.toThrow();
+  });
+});

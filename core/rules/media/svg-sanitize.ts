@@ -1,0 +1,195 @@
+/**
+ * The SVG allow-list: an SVG product image becomes a new document that holds only shapes,
+ * gradients, clip paths, masks, text and presentation attributes we know, re-serialised from our
+ * own parse, so what a browser later reads is exactly what was checked here.
+ *
+ * Refused (the file is reported, nothing is imported): scripts, event handlers (`on…`),
+ * `foreignObject`, style sheets, embedded or linked images, links, animation (it can rewrite
+ * attributes), any reference that is not to an element of the same file (`href` other than `#id`,
+ * `url(…)` other than `url(#id)`), DOCTYPE declarations, CDATA and processing instructions.
+ * Dropped silently (editor noise): comments, the XML declaration, metadata, unknown elements and
+ * attributes, foreign namespaces. Why our own parser rather than DOMPurify: DOMPurify needs a DOM
+ * (jsdom on the server, a large surface of its own) and sanitises for inline HTML, not for a file
+ * we serve; an allow-list over a strict tokenizer is a few hundred lines we can read in full.
+ */
+import { SvgRefusal, tokenizeSvg, type SvgToken } from './svg-tokens';
+
+export { SvgRefusal } from './svg-tokens';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const XLINK_NS = 'http://www.w3.org/1999/xlink';
+const MAX_DEPTH = 64;
+const MAX_ELEMENTS = 50_000;
+
+const ALLOWED_ELEMENTS = new Set([
+  'svg', 'g', 'defs', 'title', 'desc', 'symbol', 'use', 'path', 'rect', 'circle', 'ellipse',
+  'line', 'polyline', 'polygon', 'text', 'tspan', 'linearGradient', 'radialGradient', 'stop',
+  'clipPath', 'mask', 'pattern',
+]); // prettier-ignore
+const TEXT_ELEMENTS = new Set(['title', 'desc', 'text', 'tspan']);
+/** Elements whose presence means the file is not a plain picture: refused, never stripped. */
+const REFUSED_ELEMENTS = new Map([
+  ['script', 'a script'],
+  ['foreignObject', 'a foreignObject (HTML inside SVG)'],
+  ['style', 'a style sheet (use presentation attributes)'],
+  ['image', 'an embedded or linked image'],
+  ['feImage', 'an embedded or linked image'],
+  ['a', 'a link'],
+  ['animate', 'animation'],
+  ['animateMotion', 'animation'],
+  ['animateTransform', 'animation'],
+  ['set', 'animation'],
+  ['iframe', 'an iframe'],
+  ['embed', 'embedded content'],
+  ['object', 'embedded content'],
+  ['handler', 'a script handler'],
+  ['listener', 'an event listener'],
+]);
+
+const PRESENTATION = [
+  'fill', 'fill-opacity', 'fill-rule', 'stroke', 'stroke-width', 'stroke-opacity',
+  'stroke-linecap', 'stroke-linejoin', 'stroke-miterlimit', 'stroke-dasharray',
+  'stroke-dashoffset', 'opacity', 'clip-path', 'clip-rule', 'mask', 'color', 'display',
+  'visibility', 'stop-color', 'stop-opacity', 'font-family', 'font-size', 'font-weight',
+  'font-style', 'text-anchor', 'dominant-baseline', 'letter-spacing', 'vector-effect',
+  'shape-rendering', 'paint-order',
+]; // prettier-ignore
+const ALLOWED_ATTRIBUTES = new Set([
+  ...PRESENTATION,
+  'id', 'class', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'rx', 'ry', 'fx', 'fy',
+  'width', 'height', 'd', 'points', 'transform', 'viewBox', 'preserveAspectRatio', 'version',
+  'offset', 'gradientUnits', 'gradientTransform', 'spreadMethod', 'clipPathUnits',
+  'maskUnits', 'maskContentUnits', 'patternUnits', 'patternContentUnits', 'patternTransform',
+  'pathLength', 'dx', 'dy', 'rotate', 'textLength', 'lengthAdjust', 'xml:space', 'style',
+]); // prettier-ignore
+const STYLE_PROPERTIES = new Set(PRESENTATION);
+const LOCAL_REF = /^#[A-Za-z_][A-Za-z0-9_.:-]*$/;
+const LOCAL_URL = /^url\(\s*#[A-Za-z_][A-Za-z0-9_.:-]*\s*\)$/;
+
+function checkValue(element: string, name: string, value: string): void {
+  if (/url\s*\(/i.test(value)) {
+    for (const m of value.matchAll(/url\s*\([^)]*\)/gi))
+      if (!LOCAL_URL.test(m[0]))
+        throw new SvgRefusal(`<${element} ${name}> refers outside the file (${m[0].slice(0, 60)})`);
+  }
+  if (/javascript:|expression\s*\(|\\|@import/i.test(value))
+    throw new SvgRefusal(`<${element} ${name}> holds script or escapes`);
+}
+
+/** Keeps the declarations of known presentation properties; refuses outside references. */
+function cleanStyle(element: string, value: string): string {
+  checkValue(element, 'style', value);
+  return value
+    .split(';')
+    .map((declaration) => declaration.split(':').map((part) => part.trim()))
+    .filter(
+      ([prop, val, ...rest]) => rest.length === 0 && prop && val && STYLE_PROPERTIES.has(prop),
+    )
+    .map(([prop, val]) => `${prop}:${val}`)
+    .join(';');
+}
+
+function cleanAttributes(element: string, attrs: Array<[string, string]>): Array<[string, string]> {
+  const kept: Array<[string, string]> = [];
+  for (const [name, value] of attrs) {
+    if (/^on/i.test(name)) throw new SvgRefusal(`<${element}> has an event handler (${name})`);
+    if (name === 'href' || name === 'xlink:href') {
+      if (element !== 'use' || !LOCAL_REF.test(value))
+        throw new SvgRefusal(`<${element} ${name}> refers outside the file`);
+      kept.push(['href', value]);
+      continue;
+    }
+    if (name === 'xmlns' || name.startsWith('xmlns:')) continue; // written by us
+    if (!ALLOWED_ATTRIBUTES.has(name)) continue;
+    if (name === 'style') {
+      const style = cleanStyle(element, value);
+      if (style) kept.push([name, style]);
+      continue;
+    }
+    checkValue(element, name, value);
+    kept.push([name, value]);
+  }
+  return kept;
+}
+
+const escapeText = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
+
+interface Frame {
+  name: string;
+  /** The opening tag without its `>`; null inside an element dropped as unknown (whole subtree). */
+  open: string | null;
+  children: string[];
+}
+
+function serialiseOpen(name: string, attrs: Array<[string, string]>, root: boolean): string {
+  const all: Array<[string, string]> = root ? [['xmlns', SVG_NS], ...attrs] : attrs;
+  return `<${name}${all.map(([n, v]) => ` ${n}="${escapeAttr(v)}"`).join('')}`;
+}
+
+const serialise = (f: Frame) =>
+  f.children.length === 0 ? `${f.open}/>` : `${f.open}>${f.children.join('')}</${f.name}>`;
+
+function build(tokens: SvgToken[]): string {
+  const stack: Frame[] = [];
+  let result: string | null = null;
+  let elements = 0;
+  const close = () => {
+    const frame = stack.pop();
+    if (!frame) return;
+    if (frame.open === null) return;
+    const parent = stack.at(-1);
+    if (parent) parent.children.push(serialise(frame));
+    else result = serialise(frame);
+  };
+  for (const token of tokens) {
+    const parent = stack.at(-1);
+    if (token.kind === 'text') {
+      if (token.text.trim() === '') continue;
+      if (!parent) throw new SvgRefusal('text outside the <svg> element');
+      if (parent.open !== null && TEXT_ELEMENTS.has(parent.name))
+        parent.children.push(escapeText(token.text));
+      continue;
+    }
+    if (token.kind === 'close') {
+      if (parent?.name !== token.name)
+        throw new SvgRefusal(`</${token.name}> does not close the open element`);
+      close();
+      continue;
+    }
+    const refused = REFUSED_ELEMENTS.get(token.name.replace(/^svg:/, ''));
+    if (refused) throw new SvgRefusal(`the file has ${refused} (<${token.name}>)`);
+    if (++elements > MAX_ELEMENTS) throw new SvgRefusal(`more than ${MAX_ELEMENTS} elements`);
+    if (stack.length >= MAX_DEPTH) throw new SvgRefusal(`nested deeper than ${MAX_DEPTH}`);
+    const isRoot = stack.length === 0;
+    if (isRoot && (result !== null || token.name !== 'svg'))
+      throw new SvgRefusal(result === null ? 'the root element is not <svg>' : 'two root elements');
+    const kept = (parent === undefined || parent.open !== null) && ALLOWED_ELEMENTS.has(token.name);
+    // Refusals apply inside dropped subtrees too: an unknown element cannot hide a handler.
+    const attrs = cleanAttributes(token.name, token.attrs);
+    stack.push({
+      name: token.name,
+      open: kept ? serialiseOpen(token.name, attrs, isRoot) : null,
+      children: [],
+    });
+    if (token.selfClosing) close();
+  }
+  if (stack.length > 0) throw new SvgRefusal(`<${stack.at(-1)?.name}> is never closed`);
+  if (result === null) throw new SvgRefusal('there is no <svg> element');
+  return result;
+}
+
+export type SanitisedSvg = { ok: true; svg: string } | { ok: false; reason: string };
+
+/** The cleaned SVG text; idempotent: sanitising its own output gives the same text. */
+export function sanitiseSvg(text: string): SanitisedSvg {
+  try {
+    return { ok: true, svg: build(tokenizeSvg(text)) };
+  } catch (error) {
+    if (error instanceof SvgRefusal) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
+
+export const svgNamespaces = { svg: SVG_NS, xlink: XLINK_NS };

@@ -1,0 +1,134 @@
+/**
+ * The media fetcher: after a pull, brings the catalog images this kiosk does not have.
+ *
+ * Guarantees:
+ * - each image is fetched once by its content hash with the device token, and stored only when
+ *   its bytes hash to that hash, are of the announced type and pass the kiosk's own image check
+ *   (core/rules/media/check.ts `checkReceived`); a refused image is logged by hash and not asked
+ *   for again until the kiosk restarts;
+ * - images the store sells come first; room is made only by evicting images that matter less,
+ *   so a full cache stops fetching instead of churning (media-cache.ts `makeRoom`);
+ * - files are written, then indexed in one transaction per batch, so a crash or a network failure
+ *   keeps everything fetched before it; offline, it stops at the first transport error and the
+ *   screens keep their placeholders until the next run fills them in.
+ */
+import type { Logger } from 'pino';
+import type { MediaCache, MediaToStore, MissingMedia } from '../core/media/media-cache';
+import { checkReceived } from '../core/rules/media/check';
+import type { CloudClient } from './cloud-client';
+import type { SyncHttpError } from './http-client';
+import { MAX_MEDIA_BATCH } from './protocol';
+
+export interface MediaFetchReport {
+  fetched: number;
+  /** Images whose bytes failed the check (wrong hash, type or content). */
+  refused: number;
+  /** Images the cloud no longer has: the next pull drops them from the catalog. */
+  gone: number;
+  /** The cache is full of images that matter as much as the ones still missing. */
+  full: boolean;
+  error: SyncHttpError | null;
+}
+
+/** Hashes looked up per query of what is missing; bytes announced per batch request. */
+const LIST = 2048;
+const BATCH_BYTES = 4 * 1024 * 1024;
+/** Batch requests in flight (the HTTP agent keeps 4 sockets). */
+const PARALLEL = 2;
+
+export function createMediaFetcher(options: { media: MediaCache; log?: Logger }) {
+  const { media } = options;
+  const refused = new Set<string>();
+
+  /** Consecutive images up to MAX_MEDIA_BATCH or BATCH_BYTES, each with room made for it. */
+  function nextBatch(queue: MissingMedia[], report: MediaFetchReport, pending: { bytes: number }) {
+    const batch: MissingMedia[] = [];
+    let bytes = 0;
+    while (queue.length > 0 && batch.length < MAX_MEDIA_BATCH) {
+      const next = queue[0];
+      if (!next || (batch.length > 0 && bytes + next.bytes > BATCH_BYTES)) break;
+      if (!media.makeRoom(pending.bytes + next.bytes, next.tier)) {
+        report.full = true;
+        break;
+      }
+      queue.shift();
+      pending.bytes += next.bytes;
+      bytes += next.bytes;
+      batch.push(next);
+    }
+    return batch;
+  }
+
+  /** Fetches one batch; stores what checks out; returns the hashes to ask again for. */
+  async function fetchBatch(
+    client: CloudClient,
+    token: string,
+    batch: MissingMedia[],
+    report: MediaFetchReport,
+  ): Promise<MissingMedia[]> {
+    const answer = await client.mediaBatch(
+      token,
+      batch.map((m) => m.hash),
+    );
+    if (!answer.ok) {
+      report.error = answer.error;
+      return [];
+    }
+    const wanted = new Map(batch.map((m) => [m.hash, m]));
+    const stored: MediaToStore[] = [];
+    for (const image of answer.value.images) {
+      const want = wanted.get(image.hash);
+      if (!want) continue;
+      wanted.delete(image.hash);
+      const checked = await checkReceived(image.bytes, want);
+      if (checked.ok) stored.push({ hash: want.hash, type: want.type, bytes: checked.value.bytes });
+      else {
+        refused.add(want.hash);
+        report.refused++;
+        options.log?.warn({ hash: want.hash, reason: checked.error.message }, 'media refused');
+      }
+    }
+    for (const hash of answer.value.missing) if (wanted.delete(hash)) report.gone++;
+    if (stored.length > 0) media.put(stored);
+    report.fetched += stored.length;
+    return [...wanted.values()];
+  }
+
+  return {
+    /** Fetches what is missing until done, full, or the network fails. */
+    async run(client: CloudClient, token: string): Promise<MediaFetchReport> {
+      const report: MediaFetchReport = {
+        fetched: 0,
+        refused: 0,
+        gone: 0,
+        full: false,
+        error: null,
+      };
+      const tried = new Set<string>();
+      while (!report.error && !report.full) {
+        const queue = media
+          .missing(LIST + refused.size + tried.size)
+          .filter((m) => !refused.has(m.hash) && !tried.has(m.hash))
+          .slice(0, LIST);
+        if (queue.length === 0) break;
+        for (const m of queue) tried.add(m.hash);
+        while (queue.length > 0 && !report.error && !report.full) {
+          const pending = { bytes: 0 };
+          const batches = [];
+          for (let i = 0; i < PARALLEL; i++) {
+            const batch = nextBatch(queue, report, pending);
+            if (batch.length > 0) batches.push(batch);
+          }
+          if (batches.length === 0) break;
+          const again = await Promise.all(batches.map((b) => fetchBatch(client, token, b, report)));
+          // over the answer's size budget: asked for again in this run
+          queue.unshift(...again.flat());
+          if (again.flat().length === batches.flat().length) break; // no progress: try next run
+        }
+      }
+      return report;
+    },
+  };
+}
+
+export type MediaFetcher = ReturnType<typeof createMediaFetcher>;

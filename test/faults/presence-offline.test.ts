@@ -1,0 +1,121 @@
+/**
+ * Issue 11 item 4, the kiosk's side, against a real cloud: a member of another store signs in
+ * online (the look-up brings a presence ticket, kept sealed with the cached member); later that day,
+ * offline, a sale with points for that member still carries the ticket and the cloud applies it.
+ * A member of another store without a ticket is not signed in offline; a mutation written for one
+ * anyway is rejected `member-not-present`, with its compensation and a staff task on the kiosk.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCatalog } from '../../core/catalog/lookup';
+import { importStoreFolder } from '../../core/import/importer';
+import { allStoreFiles } from '../../core/import/store-files';
+import { enqueue } from '../../core/outbox/outbox';
+import { readOnly } from '../../core/store/db';
+import { parseConfig } from '../../host/config';
+import { createLogger } from '../../host/log';
+import { createScreenService } from '../../host/services/screens/screen-service';
+import { demoStore, tempDir } from '../support/temp';
+import { check } from './support/checker';
+import { startRealCloud, type RunningCloud } from './support/cloud';
+import { enrolledKiosk, onlineLookup, type EnrolledKiosk } from './support/in-process';
+
+const VISITOR = { id: 'M000003', qr: 'MBR1.4N433GGMT6TCPAR4CTQP' }; // home S003, in the demo cache
+const NO_TICKET = { id: 'M000005', qr: 'MBR1.YSSGL2LSKPEYW65HPRRX' }; // home S003
+const bytes = (text: string) => new TextEncoder().encode(text);
+const dir = tempDir('kiosk-presence-');
+let cloud: RunningCloud;
+let k: EnrolledKiosk;
+
+beforeAll(async () => {
+  cloud = await startRealCloud('pglite');
+  k = await enrolledKiosk(dir.path, cloud);
+  importStoreFolder(k.db, demoStore, allStoreFiles, { key: k.key });
+  expect((await k.sync()).ok).toBe(true);
+}, 60_000);
+afterAll(async () => {
+  k?.close();
+  await cloud?.close();
+  dir.remove();
+});
+
+function checkout(connectivity: 'online' | 'offline') {
+  return createScreenService({
+    config: parseConfig({ storeId: 'S001', role: 'checkout', payment: 'sim' }),
+    db: k.db,
+    catalog: createCatalog(readOnly(k.db), 'S001'),
+    key: k.key,
+    log: createLogger(null, 'silent'),
+    emit: () => undefined,
+    connectivity: () => connectivity,
+    lookupMember: onlineLookup(k),
+  });
+}
+
+const ledger = (memberId: string) =>
+  cloud.query<{ n: number }>('SELECT count(*)::int AS n FROM points_ledger WHERE member_id = $1', [
+    memberId,
+  ]);
+
+describe('presence of a member of another store', () => {
+  it('online sign-in brings a ticket; the offline sale later carries it and is applied', async () => {
+    const online = checkout('online');
+    online.handleScan(bytes(VISITOR.qr));
+    await online.memberLookupSettled();
+    expect(online.current().member).not.toBeNull();
+    online.close();
+
+    // later that day, the network is gone: the cached member and their ticket serve the sale
+    const offline = checkout('offline');
+    offline.handleScan(bytes('6970001000016'));
+    expect(offline.handleScan(bytes(VISITOR.qr)).member).not.toBeNull();
+    offline.checkout.redeemPoints(500);
+    offline.handleScan(bytes('134567890123456789'));
+    await expect.poll(() => offline.current().cart?.payment.state).toBe('paid');
+    offline.end();
+    // a member of another store without a ticket: not signed in while offline
+    expect(offline.handleScan(bytes(NO_TICKET.qr))).toMatchObject({
+      member: null,
+      notice: { key: 'member-lookup-offline' },
+    });
+    offline.close();
+    const sealed = k.db
+      .prepare<[string], { n: number }>(
+        `SELECT count(*) AS n FROM outbox WHERE state = 'pending' AND presence_enc IS NOT NULL
+         AND json_extract(args, '$.memberId') = ?`,
+      )
+      .get(VISITOR.id);
+    expect(sealed?.n).toBeGreaterThanOrEqual(2); // the earn and the redemption
+
+    const before = (await ledger(VISITOR.id))[0]?.n ?? 0;
+    expect((await k.sync()).ok).toBe(true);
+    expect((await ledger(VISITOR.id))[0]?.n).toBe(before + 2);
+    expect(await check(cloud, [k.db])).toEqual([]);
+  }, 60_000);
+
+  it('a mutation written without a ticket is rejected member-not-present, with a staff task', async () => {
+    const before = (await ledger(NO_TICKET.id))[0]?.n;
+    k.db.transaction(() =>
+      enqueue(k.db, {
+        name: 'earnPoints',
+        version: 1,
+        idempotencyKey: 'earn:no-ticket',
+        args: { earnId: 'no-ticket', memberId: NO_TICKET.id, points: 50, saleId: null },
+        hlc: `${String(Date.now()).padStart(18, '0')}-0001-kiosk`,
+      }),
+    );
+    expect((await k.sync()).ok).toBe(true);
+    expect(
+      k.db
+        .prepare("SELECT state, last_error FROM outbox WHERE idempotency_key = 'earn:no-ticket'")
+        .get(),
+    ).toEqual({ state: 'acked', last_error: expect.stringMatching(/^member-not-present/) });
+    expect(
+      k.db
+        .prepare(
+          "SELECT kind, error_code FROM sync_staff_tasks WHERE mutation_key = 'earn:no-ticket'",
+        )
+        .get(),
+    ).toEqual({ kind: 'member-not-present', error_code: 'member-not-present' });
+    expect((await ledger(NO_TICKET.id))[0]?.n).toBe(before);
+  }, 60_000);
+});
