@@ -38,6 +38,8 @@ export interface CloudAppOptions {
   limits?: Partial<CloudLimits>;
   /** Trust X-Forwarded-For from this proxy (Fastify's `trustProxy`), for per-address limits. */
   trustProxy?: boolean | string;
+  /** A push's transaction ends after this long (cloud/push/process-push.ts); default by database. */
+  pushTransactionMs?: number;
   /** The HQ console (/hq/) and its API (/hq/api/): where the built console is, login limit. */
   hq?: HqOptions;
 }
@@ -71,6 +73,7 @@ export async function buildCloudApp(opts: CloudAppOptions): Promise<FastifyInsta
     maxClockSkewMs: opts.maxClockSkewMs ?? 60_000,
     presenceSecret: await loadPresenceSecret(opts.db, opts.presenceSecret),
     limits: { ...DEFAULT_LIMITS, ...opts.limits },
+    pushTransactionMs: opts.pushTransactionMs,
   };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
