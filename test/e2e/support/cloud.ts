@@ -20,10 +20,12 @@ export interface CloudProcess {
   pid(): number | null;
   /** A one-time enrollment code for store S001 (the server must be running). */
   enrollmentCode(): Promise<string>;
-  /** Starts the server again on the same port and data; resolves once it listens. */
-  start(): Promise<void>;
+  /** Starts the server again on the same port and data (`env` for this run only); resolves once it listens. */
+  start(env?: Record<string, string>): Promise<void>;
   /** SIGTERM, and waits for the exit: the port is closed afterwards. */
   stop(): Promise<void>;
+  /** SIGKILL (a power cut), and waits for the exit. */
+  kill(): Promise<void>;
   /** Runs SQL on the cloud database; only while stopped. */
   query<T>(sql: string, params?: (string | number | null)[]): Promise<T[]>;
   output(): string;
@@ -64,7 +66,7 @@ export async function startCloudProcess(options: CloudProcessOptions = {}): Prom
   // PostgreSQL (CI): the test reads that directory after stopping the cloud.
   const { DATABASE_URL: _notThisCloud, ...inherited } = process.env;
 
-  async function start(): Promise<void> {
+  async function start(env: Record<string, string> = {}): Promise<void> {
     if (child) return;
     const proc = spawn(
       process.execPath,
@@ -79,6 +81,7 @@ export async function startCloudProcess(options: CloudProcessOptions = {}): Prom
             : { CLOUD_DATA_DIR: pgliteDir }),
           CLOUD_ADMIN_TOKEN: ADMIN_TOKEN,
           LOG_LEVEL: options.logLevel ?? 'warn',
+          ...env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -107,11 +110,11 @@ export async function startCloudProcess(options: CloudProcessOptions = {}): Prom
     });
   }
 
-  async function stop(): Promise<void> {
+  async function stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const proc = child;
-    if (!proc || proc.exitCode !== null) return;
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
     const exited = new Promise((resolve) => proc.once('exit', resolve));
-    proc.kill('SIGTERM');
+    proc.kill(signal);
     await exited;
   }
 
@@ -131,7 +134,8 @@ export async function startCloudProcess(options: CloudProcessOptions = {}): Prom
       return body.code;
     },
     start,
-    stop,
+    stop: () => stop(),
+    kill: () => stop('SIGKILL'),
     async query<T>(sql: string, params: (string | number | null)[] = []) {
       if (child) throw new Error('stop the cloud before querying its PGlite directory');
       if (options.databaseUrl) throw new Error('query() reads a PGlite directory only');
