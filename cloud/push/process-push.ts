@@ -7,7 +7,7 @@ import {
 import type { DeviceIdentity } from '../auth/enrollment';
 import type { Db, Queryable } from '../db/db';
 import { fail, ok, type CloudResult } from '../result';
-import { EpochRetired, GapDuringBatch, runBatch } from './push-batch';
+import { EpochRetired, GapDuringBatch, runBatch, type Known } from './push-batch';
 
 export interface PushOptions {
   now: () => Date;
@@ -106,10 +106,22 @@ export async function processPush(
   const budgetMs = opts.maxTransactionMs ?? DEFAULT_TRANSACTION_MS[db.kind];
   const results: MutationResult[] = [];
   let next = 0;
+  let known: Known | null = null;
   while (next < req.mutations.length) {
+    // Between transactions, requests that arrived meanwhile get read and queue their queries
+    // (PGlite runs a query without leaving the event loop's current turn).
+    if (next > 0) await new Promise((resolve) => setImmediate(resolve));
     let run;
     try {
-      run = await runBatch(db, device, req.epoch, req.mutations, next, { ...opts, budgetMs });
+      run = await runBatch(
+        db,
+        device,
+        req.epoch,
+        req.mutations,
+        next,
+        { ...opts, budgetMs },
+        known,
+      );
     } catch (err) {
       if (err instanceof GapDuringBatch)
         return fail('seq-gap', 'device advanced concurrently', {
@@ -122,6 +134,7 @@ export async function processPush(
       throw err;
     }
     results.push(...run.results);
+    known = run.known;
     lastSeq = run.lastSeq;
     next = run.next;
     if (run.stoppedBy !== null) {

@@ -30,7 +30,16 @@ export interface RunOptions {
   budgetMs: number;
 }
 
+/** What the device sent before, read once per push and carried from one run to the next. */
+export interface Known {
+  lastSeq: number;
+  byKey: Map<string, StoredResult>;
+  bySeq: Map<number, Sent>;
+}
+
 export interface RunResult {
+  /** Still valid for the next run if the device row shows `lastSeq` then (nobody else moved it). */
+  known: Known;
   results: MutationResult[];
   lastSeq: number;
   /** Index of the first mutation not processed. */
@@ -123,6 +132,7 @@ export async function runBatch(
   mutations: readonly MutationEnvelope[],
   from: number,
   opts: RunOptions,
+  known: Known | null,
 ): Promise<RunResult> {
   return db.transaction(async (tx) => {
     const started = performance.now();
@@ -131,7 +141,9 @@ export async function runBatch(
     const startSeq = await lockDevice(tx, deviceId, epoch, now);
     let lastSeq = startSeq;
     const rest = mutations.slice(from);
-    const { byKey, bySeq } = await alreadySent(tx, deviceId, epoch, rest, lastSeq);
+    // Read once per push: only this device's pushes write its outcome rows, under its row lock.
+    const { byKey, bySeq } =
+      known?.lastSeq === startSeq ? known : await alreadySent(tx, deviceId, epoch, rest, lastSeq);
     const results: MutationResult[] = [];
     const fresh: (Sent & { m: MutationEnvelope })[] = [];
     let next = from;
@@ -203,6 +215,6 @@ export async function runBatch(
       );
     if (lastSeq !== startSeq)
       await tx.query('UPDATE devices SET last_seq = $2 WHERE device_id = $1', [deviceId, lastSeq]);
-    return { results, lastSeq, next, stoppedBy };
+    return { known: { lastSeq, byKey, bySeq }, results, lastSeq, next, stoppedBy };
   });
 }
