@@ -151,4 +151,29 @@ describe.each(DB_KINDS)('push batches on %s', (kind) => {
     expect(rest.json()).toMatchObject({ lastSeq: 3 });
     expect(await tryOnCount(['T-c1', 'T-c2', 'T-c3'])).toBe(3);
   });
+
+  it('two copies of a push at once (a duplicating proxy): both answered, every mutation once', async () => {
+    const dev = await enrollDevice(split);
+    const ids = Array.from({ length: 60 }, (_, i) => `T-dup-${i}`);
+    const batch = tryOns(1, ids);
+    const [a, b] = await Promise.all([
+      push(split, dev, 'e1', batch),
+      push(split, dev, 'e1', batch),
+    ]);
+    for (const res of [a, b]) {
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().lastSeq).toBe(60);
+      expect(res.json().results).toHaveLength(60);
+    }
+    const statuses = [...a.json().results, ...b.json().results].map(
+      (r: { status: string }) => r.status,
+    );
+    expect(statuses.filter((s) => s === 'applied')).toHaveLength(60);
+    const n = await one<{ n: number }>(
+      split,
+      'SELECT count(*)::int AS n FROM tryons WHERE device_id = $1',
+      [dev.deviceId],
+    );
+    expect(n?.n).toBe(60);
+  });
 });
