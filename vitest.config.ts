@@ -11,7 +11,9 @@ export default defineConfig({
     ],
     exclude: ['node_modules', 'dist'],
     testTimeout: 20_000,
-    hookTimeout: 30_000,
+    // a cloud on PGlite migrates ~20 versions and loads the demo store in beforeAll: on a loaded
+    // 2-core machine that alone has taken 15 s
+    hookTimeout: 60_000,
     pool: 'forks',
   },
 });

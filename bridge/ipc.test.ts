@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { methodNames } from './contract';
 import { createIpcClient, registerIpcBridge, type IpcInvokeEventLike } from './ipc';
-import { someHandlers } from './test-handlers';
+import { basicHandlers } from './test-handlers';
 import { createBridgeServer } from './server';
 
 /** An in-memory ipcMain/ipcRenderer pair with the same call shapes as Electron's. */
@@ -30,7 +30,7 @@ function fakeIpc(senderUrl: string) {
 }
 
 const server = createBridgeServer(
-  someHandlers({
+  basicHandlers({
     'app.info': () => ({
       storeId: 'S001',
       storeName: null,
@@ -77,8 +77,8 @@ describe('Electron IPC transport', () => {
     const ipc = fakeIpc('kiosk://app/');
     const client = createIpcClient(ipc.renderer);
     const seen: unknown[] = [];
-    client.on('device.scan', (payload) => seen.push(payload));
-    ipc.send('device.scan', { text: 'x' });
+    client.on('device.status', (payload) => seen.push(payload));
+    ipc.send('device.status', { text: 'x' });
     ipc.send('evil.event', { text: 'y' });
     expect(seen).toEqual([{ text: 'x' }]);
   });

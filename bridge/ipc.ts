@@ -3,8 +3,9 @@
  * electron import and the policy is testable without the Electron binary.
  * Channels: `kiosk:<method>` for calls (invoke/handle), `kiosk:event` for host events.
  */
-import { eventNames, isEventName, methodNames, type EventName, type KioskApi } from './contract';
-import { err, type Result } from './result';
+import { checkedResult, eventListeners, kioskApi } from './client';
+import { methodNames, type KioskApi } from './contract';
+import { err } from './result';
 import type { BridgeServer } from './server';
 
 export const ipcChannelPrefix = 'kiosk:';
@@ -49,20 +50,11 @@ export function registerIpcBridge(
 
 /** Builds the preload's `window.kiosk`: one function per operation, never the raw ipcRenderer. */
 export function createIpcClient(ipcRenderer: IpcRendererLike): KioskApi {
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>(
-    eventNames.map((name) => [name, new Set()]),
+  const listeners = eventListeners();
+  ipcRenderer.on(ipcEventChannel, (_event, name, payload) => listeners.deliver(name, payload));
+  return kioskApi(
+    async (method, input) =>
+      checkedResult(method, await ipcRenderer.invoke(ipcChannelPrefix + method, input)),
+    listeners.on,
   );
-  ipcRenderer.on(ipcEventChannel, (_event, name, payload) => {
-    if (isEventName(name)) for (const listener of listeners.get(name) ?? []) listener(payload);
-  });
-  const api: Record<string, unknown> = {};
-  for (const method of methodNames) {
-    api[method] = async (input: unknown) =>
-      (await ipcRenderer.invoke(ipcChannelPrefix + method, input)) as Result<unknown>;
-  }
-  api.on = (event: EventName, listener: (payload: unknown) => void) => {
-    listeners.get(event)?.add(listener);
-    return () => listeners.get(event)?.delete(listener);
-  };
-  return api as KioskApi;
 }

@@ -4,19 +4,6 @@ import { z } from 'zod';
 export const languageSchema = z.enum(['zh-CN', 'en']);
 export const roleSchema = z.enum(['mirror', 'checkout', 'staff']);
 
-export const productViewSchema = z.object({
-  sku: z.string(),
-  styleId: z.string(),
-  gtin: z.string(),
-  name: z.object({ zh: z.string(), en: z.string() }),
-  color: z.object({ code: z.string(), zh: z.string(), en: z.string() }),
-  size: z.string(),
-  priceCents: z.number().int(),
-  listPriceCents: z.number().int(),
-  stockHere: z.number().int(),
-});
-export type ProductView = z.output<typeof productViewSchema>;
-
 export const deviceStateSchema = z.enum(['closed', 'opening', 'ready', 'error', 'reconnecting']);
 export const deviceStatusSchema = z.object({
   id: z.string(),
@@ -41,17 +28,3 @@ export const appInfoSchema = z.object({
   version: z.string(),
 });
 export type AppInfo = z.output<typeof appInfoSchema>;
-
-/** What the host made of one scan, ready to show: the renderer never decodes bytes itself. */
-export const scanEventSchema = z.object({
-  deviceId: z.string(),
-  at: z.string(),
-  text: z.string(),
-  symbology: z.string().nullable(),
-  outcome: z.enum(['product', 'not-found', 'invalid', 'other']),
-  kind: z.string().nullable(),
-  code: z.string().nullable(),
-  product: productViewSchema.nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
-});
-export type ScanEvent = z.output<typeof scanEventSchema>;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { staffMethodNames, type Handlers } from './contract';
 import { KioskError } from './result';
-import { someHandlers } from './test-handlers';
+import { basicHandlers, someHandlers } from './test-handlers';
 import { createBridgeServer, type BridgeServerOptions } from './server';
 
 const approval = {
@@ -14,16 +14,8 @@ const approval = {
 };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  return someHandlers({
-    'app.info': () => ({
-      storeId: 'S001',
-      storeName: null,
-      role: 'mirror',
-      language: 'zh-CN',
-      version: '0',
-    }),
+  return basicHandlers({
     'staff.decide': ({ approvalId }) => (approvalId === 'A1' ? approval : null),
-    'device.list': () => [],
     ...overrides,
   });
 }
@@ -73,7 +65,7 @@ describe('bridge server dispatch', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     }
     expect(await server.dispatch('staff.decide', { approvalId: 7, approve: true })).toMatchObject({
-      error: { message: expect.stringMatching(/^approvalId:/) },
+      error: { message: expect.stringMatching(/→ at approvalId/) },
     });
     expect(decide).not.toHaveBeenCalled();
   });

@@ -6,7 +6,7 @@
  * a staff member is signed in at this screen; otherwise it is answered `forbidden` before its
  * parameters are even read, so no handler has to remember the check.
  */
-import { z } from 'zod';
+import { formatZodError } from '../common/result';
 import {
   events,
   isMethodName,
@@ -37,13 +37,6 @@ export interface BridgeServerOptions {
   onForbidden?: (method: MethodName) => void;
 }
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(params)'}: ${issue.message}`)
-    .join('; ');
-}
-
 export function createBridgeServer(handlers: Handlers, options: BridgeServerOptions): BridgeServer {
   const sinks = new Set<(event: EventName, payload: unknown) => void>();
 
@@ -56,7 +49,7 @@ export function createBridgeServer(handlers: Handlers, options: BridgeServerOpti
       return err('forbidden', `${method} needs a signed-in staff member`);
     }
     const parsed = methods[method].input.safeParse(params ?? {});
-    if (!parsed.success) return err('bad-request', describeIssues(parsed.error));
+    if (!parsed.success) return err('bad-request', formatZodError(parsed.error).slice(0, 2000));
     try {
       const handler = handlers[method] as (p: unknown) => unknown;
       return ok(await handler(parsed.data));

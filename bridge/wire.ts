@@ -1,5 +1,10 @@
-/** Frames on the WebSocket transport. Inbound frames are untrusted and parsed with these schemas. */
+/**
+ * Frames on the WebSocket transport, each with its schema: inbound frames are untrusted and parsed
+ * with these, and the renderer parses what the host sends the same way (a frame that does not fit
+ * is dropped, never half-read).
+ */
 import { z } from 'zod';
+import { resultSchema } from './result';
 
 export const callFrameSchema = z.object({
   t: z.literal('call'),
@@ -9,17 +14,14 @@ export const callFrameSchema = z.object({
 });
 export type CallFrame = z.output<typeof callFrameSchema>;
 
-export interface ResultFrame {
-  t: 'res';
-  id: number | null;
-  r: unknown;
-}
-export interface EventFrame {
-  t: 'ev';
-  e: string;
-  p: unknown;
-}
-export type HostFrame = ResultFrame | EventFrame;
+export const resultFrameSchema = z.object({
+  t: z.literal('res'),
+  id: z.number().nullable(),
+  r: resultSchema,
+});
+export const eventFrameSchema = z.object({ t: z.literal('ev'), e: z.string(), p: z.unknown() });
+export const hostFrameSchema = z.discriminatedUnion('t', [resultFrameSchema, eventFrameSchema]);
+export type HostFrame = z.output<typeof hostFrameSchema>;
 
 /**
  * The WebSocket's subprotocols. A browser cannot set headers on a WebSocket, so the page offers

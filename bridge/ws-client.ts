@@ -3,16 +3,10 @@
  * while the socket is reconnecting wait for it; calls that cannot be answered resolve to an
  * `unavailable` error rather than hanging forever.
  */
-import {
-  eventNames,
-  isEventName,
-  methodNames,
-  type EventName,
-  type KioskApi,
-  type MethodName,
-} from './contract';
+import { checkedResult, eventListeners, kioskApi } from './client';
+import type { KioskApi, MethodName } from './contract';
 import { err, type Result } from './result';
-import { clientProtocols, type HostFrame } from './wire';
+import { clientProtocols, hostFrameSchema } from './wire';
 
 export interface WsClientOptions {
   url: string;
@@ -25,14 +19,16 @@ export interface WsClientOptions {
   WebSocketImpl?: typeof WebSocket;
 }
 
-type Pending = { resolve: (r: Result<unknown>) => void; timer: ReturnType<typeof setTimeout> };
+interface Pending {
+  method: MethodName;
+  resolve: (r: Result<unknown>) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
 
 export function createWsClient(options: WsClientOptions): KioskApi & { close(): void } {
   const timeoutMs = options.callTimeoutMs ?? 15_000;
   const pending = new Map<number, Pending>();
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>(
-    eventNames.map((name) => [name, new Set()]),
-  );
+  const listeners = eventListeners();
   const queue: string[] = [];
   let nextId = 1;
   let socket: WebSocket | null = null;
@@ -62,20 +58,22 @@ export function createWsClient(options: WsClientOptions): KioskApi & { close(): 
   }
 
   function onFrame(text: string): void {
-    let frame: HostFrame;
+    let json: unknown;
     try {
-      frame = JSON.parse(text) as HostFrame;
+      json = JSON.parse(text);
     } catch {
       return;
     }
-    if (frame.t === 'res' && frame.id !== null) {
+    const parsed = hostFrameSchema.safeParse(json);
+    if (!parsed.success) return;
+    const frame = parsed.data;
+    if (frame.t === 'ev') listeners.deliver(frame.e, frame.p);
+    else if (frame.id !== null) {
       const call = pending.get(frame.id);
       if (!call) return;
       pending.delete(frame.id);
       clearTimeout(call.timer);
-      call.resolve(frame.r as Result<unknown>);
-    } else if (frame.t === 'ev' && isEventName(frame.e)) {
-      for (const listener of listeners.get(frame.e) ?? []) listener(frame.p);
+      call.resolve(checkedResult(call.method, frame.r));
     }
   }
 
@@ -87,22 +85,17 @@ export function createWsClient(options: WsClientOptions): KioskApi & { close(): 
         pending.delete(id);
         resolve(err('unavailable', `${method}: no answer from the kiosk host`));
       }, timeoutMs);
-      pending.set(id, { resolve, timer });
+      pending.set(id, { method, resolve, timer });
       if (socket?.readyState === 1 /* OPEN */) socket.send(frame);
       else queue.push(frame);
     });
   }
 
-  const api: Record<string, unknown> = {};
-  for (const method of methodNames) api[method] = (input: unknown) => call(method, input);
-  api.on = (event: EventName, listener: (payload: unknown) => void) => {
-    listeners.get(event)?.add(listener);
-    return () => listeners.get(event)?.delete(listener);
-  };
-  api.close = () => {
-    closed = true;
-    socket?.close();
-  };
   connect();
-  return api as KioskApi & { close(): void };
+  return Object.assign(kioskApi(call, listeners.on), {
+    close() {
+      closed = true;
+      socket?.close();
+    },
+  });
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { maxFrameBytes } from './frame-limit';
-import { someHandlers } from './test-handlers';
+import { basicHandlers } from './test-handlers';
 import { createBridgeServer, type BridgeServer } from './server';
 import { createWsClient } from './ws-client';
 import { attachWebSocket, createBridgeSocketServer } from './ws-server';
@@ -18,14 +18,7 @@ const opened: WebSocket[] = [];
 beforeEach(async () => {
   socketErrors.length = 0;
   bridge = createBridgeServer(
-    someHandlers({
-      'app.info': () => ({
-        storeId: 'S001',
-        storeName: null,
-        role: 'mirror',
-        language: 'zh-CN',
-        version: '0',
-      }),
+    basicHandlers({
       'cart.setQty': () => {
         throw new Error('never called with bad params');
       },

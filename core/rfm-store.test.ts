@@ -1,25 +1,18 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../test/support/temp';
 import { seedSmallStore } from './recommend-store/test-fixture';
 import { memberRfm, rfmOfConsentingMembers, segmentCounts } from './rfm-store';
-import { openDatabase, readOnly, type WritableDB } from './store/db';
-import { migrate } from './store/migrations';
+import { readOnly } from './store/db';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+import { openTestDb, type TestDb } from '../test/support/db';
+
+let db: TestDb;
 const now = new Date('2026-10-01T00:00:00Z');
 
 beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
+  db = openTestDb();
   seedSmallStore(db);
 });
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+afterEach(() => db.close());
 
 function addMember(id: string, consent: 0 | 1): void {
   db.prepare(

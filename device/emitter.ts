@@ -2,19 +2,24 @@
 export type Listener<A extends unknown[]> = (...args: A) => void;
 
 export class Emitter<E extends Record<string, unknown[]>> {
-  private readonly listeners = new Map<keyof E, Set<(...args: never[]) => void>>();
+  private readonly listeners: { [K in keyof E]?: Set<Listener<E[K]>> } = {};
 
   on<K extends keyof E>(event: K, listener: Listener<E[K]>): () => void {
-    let set = this.listeners.get(event);
-    if (!set) this.listeners.set(event, (set = new Set()));
-    set.add(listener as unknown as (...args: never[]) => void);
-    return () => set.delete(listener as unknown as (...args: never[]) => void);
+    const set = this.listeners[event] ?? new Set<Listener<E[K]>>();
+    this.listeners[event] = set;
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  /** How many listeners `event` has (to check that a subscriber released what it took). */
+  listenerCount(event: keyof E): number {
+    return this.listeners[event]?.size ?? 0;
   }
 
   protected emit<K extends keyof E>(event: K, ...args: E[K]): void {
-    for (const listener of this.listeners.get(event) ?? []) {
+    for (const listener of this.listeners[event] ?? []) {
       try {
-        (listener as unknown as Listener<E[K]>)(...args);
+        listener(...args);
       } catch {
         // A subscriber's failure is its own; the device keeps reading.
       }

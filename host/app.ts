@@ -6,7 +6,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBridgeServer, type BridgeServer } from '../bridge/server';
 import { setCatalogCodeStore } from '../core/catalog/codes';
+import { DisposableStore } from '../common/lifecycle';
 import { createCatalog } from '../core/catalog/lookup';
+import { catalogIsEmpty } from '../core/catalog/stores';
 import { checkDataKey } from '../core/crypto/key-check';
 import { fileKeyStore, type KeySealer } from '../core/crypto/key-store';
 import type { DataKey } from '../core/crypto/data-key';
@@ -72,9 +74,7 @@ async function seedIfEmpty(
   media: MediaCache,
   log: Logger,
 ): Promise<void> {
-  if (!seedDir) return;
-  const row = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM variants').get();
-  if ((row?.n ?? 0) > 0) return;
+  if (!seedDir || !catalogIsEmpty(readOnly(db))) return;
   const reports = await importStore(db, seedDir, { key, media });
   log.info({ reports }, 'imported the seed store on first run');
 }
@@ -89,7 +89,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   // passes its sealer. A key that does not match this database is refused, never overwritten.
   const key = fileKeyStore(dataDir, options.keySealer).loadOrCreate();
   const keyCheck = checkDataKey(db, key);
-  if (!keyCheck.ok) throw new Error(keyCheck.message);
+  if (!keyCheck.ok) throw new Error(keyCheck.error.message);
   // Personal values an older version kept in clear (queued join arguments, staff names).
   sealLegacyPersonalArgs(db, key);
   sealLegacyStaffNames(db, key);
@@ -151,12 +151,12 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
       db,
       catalog,
       key,
-      devices,
       log: log.child({ mod: 'host/screens' }),
       emit: (event, payload) => bridgeRef?.emit(event, payload),
       connectivity: () => sync.status().connectivity,
       lookupMember: (by) => sync.lookupMember(by),
       nudgeSync: () => sync.nudge(),
+      requestsChanged: (listener) => sync.onRequestsChanged(listener),
       printReceipt: receiptPrinter(devices, printerId, log.child({ mod: 'host/receipts' })),
     }),
   };
@@ -170,20 +170,24 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   });
   bridgeRef = bridge;
   screensRef = context.screens;
-  // Requests pulled from other kiosks of the store: the screens show them at once.
-  sync.onRequestsChanged(() => context.screens.queue.refresh());
 
-  wireDeviceEvents({
-    devices,
-    catalog,
-    emit: bridge.emit,
-    rfid: context.screens,
-    log: log.child({ mod: 'device' }),
-  });
+  // Whatever the host subscribes to or schedules, released on close (newest first).
+  const disposables = new DisposableStore();
+  disposables.add(() => context.sync.stop());
+  disposables.add(() => context.screens.close());
+  disposables.add(() => health.close());
+  disposables.add(
+    wireDeviceEvents({
+      devices,
+      screens: context.screens,
+      emit: bridge.emit,
+      log: log.child({ mod: 'device' }),
+    }),
+  );
   await devices.start();
   // For `kiosk devices`: the live states, in the data directory (the bridge is the screen's only).
   const deviceStates = publishDeviceStates(dataDir, () => devices.snapshots().map(toDeviceStatus));
-  devices.on('status', () => deviceStates.update());
+  disposables.add(devices.on('status', () => deviceStates.update()));
   // Anonymous sessions and unsent photos do not outlive their retention period.
   const retention = { anonymousSessionDays: 30, unsentPhotoHours: 24 };
   const purge = () => {
@@ -195,11 +199,11 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     }
   };
   purge();
-  const retentionTimer = setInterval(purge, 60 * 60 * 1000);
-  retentionTimer.unref();
-  // When each image was last shown (for eviction): written in one transaction now and then.
-  const mediaUseTimer = setInterval(() => media.flushUse(), 5 * 60 * 1000);
-  mediaUseTimer.unref();
+  disposables.interval(purge, 60 * 60 * 1000);
+  // When each image was last shown (for eviction): written in one transaction now and then, and
+  // once more on close.
+  disposables.interval(() => media.flushUse(), 5 * 60 * 1000);
+  disposables.add(() => media.flushUse());
   log.info(
     { storeId: config.storeId, role: config.role, shell: options.shell },
     'kiosk host started',
@@ -215,15 +219,10 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
     media,
     async verifySupervisor(badge, pin) {
       const result = await verifyStaffPin(db, key, badge, pin, new Date());
-      return result.ok && (result.role === 'supervisor' || result.role === 'manager');
+      return result.ok && (result.value.role === 'supervisor' || result.value.role === 'manager');
     },
     async close() {
-      clearInterval(retentionTimer);
-      clearInterval(mediaUseTimer);
-      media.flushUse();
-      health.close();
-      context.sync.stop();
-      context.screens.close();
+      disposables.dispose();
       await devices.close();
       deviceStates.remove();
       sharedReads?.close();

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { formatZodError } from '../common/result';
 import { deviceConfigSchema } from '../device/config';
 import { memberBinPattern } from '../device/decode';
 import { screenConfigSchema } from './services/screens/screen-config';
@@ -56,20 +57,10 @@ export class ConfigError extends Error {
   readonly exitCode = 2;
 }
 
-function formatIssues(source: string, error: z.ZodError): string {
-  const lines = error.issues.map((issue) => {
-    const field = issue.path
-      .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
-      .join('')
-      .replace(/^\./, '');
-    return `  ${field || '(root)'}: ${issue.message}`;
-  });
-  return `invalid kiosk config ${source}:\n${lines.join('\n')}`;
-}
-
 export function parseConfig(json: unknown, source = '(inline)'): KioskConfig {
   const parsed = configSchema.safeParse(json);
-  if (!parsed.success) throw new ConfigError(formatIssues(source, parsed.error));
+  if (!parsed.success)
+    throw new ConfigError(`invalid kiosk config ${source}: ${formatZodError(parsed.error)}`);
   return parsed.data;
 }
 

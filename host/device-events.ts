@@ -1,70 +1,50 @@
 /**
- * Turns device manager events into what screens and staff see: scans and RFID tags decoded and
- * looked up, device status with its warning, receipts printed once per job id.
+ * The device manager's events, wired once: every framed scan and every garment tag goes to the
+ * screen service (which decodes it once and routes it to what the screen shows), device status
+ * goes to the screens as `device.status`, faults to the log; receipts print once per job id.
+ * `wireDeviceEvents` returns the release of every subscription it made.
  */
-import type { RfidEvent } from '../bridge/areas/device';
 import type { EventSink } from '../bridge/server';
-import type { Catalog } from '../core/catalog/lookup';
-import { decode } from '../device/decode';
+import { DisposableStore } from '../common/lifecycle';
 import type { DeviceManager } from '../device/manager';
 import type { Logger } from './log';
 import { toDeviceStatus } from './handlers/device';
-import { interpretScan, toProductView } from './scan';
 
-export interface RfidSink {
-  rfidEnter(epc: string, gtin: string | null): void;
+/** What the screens take from the devices (host/services/screens/screen-service.ts). */
+export interface ScreenInput {
+  handleScan(bytes: Uint8Array, deviceId?: string): unknown;
+  rfidEnter(epc: string): void;
   rfidLeave(epc: string): void;
 }
 
-export function rfidEventFor(
-  tag: { deviceId: string; epc: string; antenna: number; rssi: number; at: Date },
-  catalog: Catalog,
-): RfidEvent {
-  const decoded = decode(tag.epc);
-  const sgtin =
-    decoded.ok && decoded.kind === 'epc'
-      ? { gtin: decoded.gtin, serial: decoded.serial, uri: decoded.uri, filter: decoded.filter }
-      : null;
-  const item = sgtin ? catalog.lookup(sgtin.gtin) : null;
-  return {
-    deviceId: tag.deviceId,
-    at: tag.at.toISOString(),
-    epc: tag.epc,
-    antenna: tag.antenna,
-    rssi: tag.rssi,
-    sgtin,
-    product: item ? toProductView(item) : null,
-  };
-}
-
 export function wireDeviceEvents(options: {
-  devices: DeviceManager;
-  catalog: Catalog;
+  devices: Pick<DeviceManager, 'on'>;
+  screens: ScreenInput;
   emit: EventSink;
-  rfid: RfidSink;
   log: Logger;
-}): void {
-  const { devices, catalog, emit, rfid, log } = options;
-  devices.on('data', (data) => {
-    const event = interpretScan(data.deviceId, data.bytes, data.at, catalog);
-    log.info(
-      { deviceId: data.deviceId, outcome: event.outcome, kind: event.kind, code: event.code },
-      'scan',
-    );
-    emit('device.scan', event);
-  });
-  devices.on('rfid', (tag) => {
-    const event = rfidEventFor(tag, catalog);
-    if (tag.type === 'enter') {
-      rfid.rfidEnter(tag.epc, event.sgtin?.gtin ?? null);
-      emit('rfid.enter', event);
-    } else {
-      rfid.rfidLeave(tag.epc);
-      emit('rfid.leave', event);
-    }
-  });
-  devices.on('error', (fault) => log.warn({ fault }, 'device fault'));
-  devices.on('status', (snapshot) => emit('device.status', toDeviceStatus(snapshot)));
+}): () => void {
+  const { devices, screens, emit, log } = options;
+  const subscriptions = new DisposableStore();
+  subscriptions.add(
+    devices.on('data', (data) => {
+      try {
+        screens.handleScan(data.bytes, data.deviceId);
+      } catch (error) {
+        log.error({ err: error, deviceId: data.deviceId }, 'scan handling failed');
+      }
+    }),
+  );
+  subscriptions.add(
+    devices.on('rfid', (tag) => {
+      if (tag.type === 'enter') screens.rfidEnter(tag.epc);
+      else screens.rfidLeave(tag.epc);
+    }),
+  );
+  subscriptions.add(devices.on('error', (fault) => log.warn({ fault }, 'device fault')));
+  subscriptions.add(
+    devices.on('status', (snapshot) => emit('device.status', toDeviceStatus(snapshot))),
+  );
+  return () => subscriptions.dispose();
 }
 
 /** Prints on the first configured printer; false (an e-receipt instead) when there is none or it fails. */

@@ -1,23 +1,15 @@
-/** The printer job ledger on the kiosk's SQLite file: each `put` commits (synchronous=FULL) before it returns. */
+/** The printer job ledger's storage (device/printer) on the kiosk's SQLite file (core/printing). */
+import { createPrintJobTable } from '../core/printing/print-jobs';
 import type { WritableDB } from '../core/store/db';
-import type { PrintJobRecord, PrintJobStorage } from '../device/printer/jobs';
+import { printJobRecordSchema, type PrintJobStorage } from '../device/printer/jobs';
 
 export function sqlitePrintJobs(db: WritableDB): PrintJobStorage {
-  const read = db.prepare<[string], { record: string }>(
-    'SELECT record FROM print_jobs WHERE job_id = ?',
-  );
-  const write = db.prepare(
-    `INSERT INTO print_jobs (job_id, status, record, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (job_id) DO UPDATE SET status = excluded.status, record = excluded.record,
-       updated_at = excluded.updated_at`,
-  );
+  const table = createPrintJobTable(db);
   return {
     get(jobId) {
-      const row = read.get(jobId);
-      return row ? (JSON.parse(row.record) as PrintJobRecord) : undefined;
+      const stored = table.read(jobId);
+      return stored === undefined ? undefined : printJobRecordSchema.parse(stored);
     },
-    put(jobId, record) {
-      write.run(jobId, record.status, JSON.stringify(record), record.updatedAt);
-    },
+    put: (jobId, record) => table.write(jobId, record),
   };
 }

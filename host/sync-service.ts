@@ -7,6 +7,7 @@
  */
 import type { SyncStatusView } from '../bridge/areas/sync';
 import type { EventSink } from '../bridge/server';
+import { Listeners, type Release } from '../common/lifecycle';
 import type { DataKey } from '../core/crypto/data-key';
 import type { WritableDB } from '../core/store/db';
 import type { CloudClient } from '../sync/cloud-client';
@@ -30,7 +31,7 @@ export interface SyncService {
   /** Asks the cloud for a member not cached here; a found member is cached before this resolves. */
   lookupMember(by: { cardNo: string } | { qrToken: string }): Promise<MemberLookupOutcome>;
   /** Called after a pull of the `requests` stream applied rows (other kiosks' requests). */
-  onRequestsChanged(listener: () => void): void;
+  onRequestsChanged(listener: () => void): Release;
 }
 
 /** Default interval of the `requests` stream poll while online. */
@@ -55,7 +56,7 @@ export function startSyncService(options: {
   let client: CloudClient | null = null;
   let poller: RequestsPoller | null = null;
   let connectivity = 'unknown';
-  const requestListeners: Array<() => void> = [];
+  const requestsChanged = new Listeners();
   const token = () => {
     const loaded = loadCredentials(db, key);
     return loaded.ok ? (loaded.value?.token ?? null) : null;
@@ -128,7 +129,7 @@ export function startSyncService(options: {
       token,
       intervalMs: options.requestsPollMs ?? DEFAULT_REQUESTS_POLL_MS,
       isOnline: () => connectivity === 'online',
-      onChanged: () => requestListeners.forEach((listener) => listener()),
+      onChanged: () => requestsChanged.fire(),
       // The cloud went away: the engine finds out at once (status offline, backoff, polls pause).
       onFailed: (error) => {
         if (error.kind === 'offline' || error.kind === 'timeout') void started.syncNow();
@@ -180,8 +181,6 @@ export function startSyncService(options: {
         ? { kind: 'found', memberId: answer.value.member.memberId }
         : { kind: 'not-found' };
     },
-    onRequestsChanged(listener) {
-      requestListeners.push(listener);
-    },
+    onRequestsChanged: (listener) => requestsChanged.on(listener),
   };
 }

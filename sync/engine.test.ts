@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadCredentials, enroll, rotateToken, saveCredentials } from './credentials';
 import { createSyncEngine } from './engine';
 import type { SyncStatus } from './status';
-import { queue, scriptedCloud, testKiosk } from './test-support';
+import { allApplied, queue, scriptedCloud, testKiosk } from './test-support';
 
 let k: ReturnType<typeof testKiosk>;
 const creds = {
@@ -107,19 +107,7 @@ describe('createSyncEngine', () => {
               ok: false,
               error: { kind: 'http-4xx', status: 400, code: 'bad-request', message: 'schema' },
             }
-          : {
-              ok: true,
-              value: {
-                epoch: req.epoch,
-                lastSeq: req.mutations.at(-1)?.seq ?? 0,
-                results: req.mutations.map((m) => ({
-                  seq: m.seq,
-                  key: m.key,
-                  status: 'applied' as const,
-                  result: null,
-                })),
-              },
-            },
+          : allApplied(req),
     });
     const engine = createSyncEngine({
       db: k.db,

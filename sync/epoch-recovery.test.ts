@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deviceIdentity } from '../core/outbox/device';
 import { pushOnce } from './push';
-import { queue, scriptedCloud, testKiosk } from './test-support';
+import { allApplied, queue, scriptedCloud, testKiosk } from './test-support';
 
 let k: ReturnType<typeof testKiosk>;
 const now = () => new Date('2026-11-24T09:00:00Z');
@@ -28,19 +28,7 @@ const retiredOnce = (details: unknown) => {
           },
         };
       }
-      return {
-        ok: true,
-        value: {
-          epoch: req.epoch,
-          lastSeq: req.mutations.at(-1)?.seq ?? 0,
-          results: req.mutations.map((m) => ({
-            seq: m.seq,
-            key: m.key,
-            status: 'applied' as const,
-            result: null,
-          })),
-        },
-      };
+      return allApplied(req);
     },
   });
 };

@@ -65,7 +65,7 @@ describe('personal outbox arguments', () => {
     expect(entry(0).args).not.toHaveProperty('phone');
     expect(openPersonalArgs(k.key, entry(0))).toMatchObject({
       ok: true,
-      args: { provisionalId: 'PRV-1', phone: PHONE, name: '会员5678' },
+      value: { provisionalId: 'PRV-1', phone: PHONE, name: '会员5678' },
     });
   });
 
@@ -80,7 +80,10 @@ describe('personal outbox arguments', () => {
       enqueue(k.db, join('PRV-2'), now(), k.key);
     });
     const moved = { ...entry(1), sealedArgs: entry(0).sealedArgs };
-    expect(openPersonalArgs(k.key, moved)).toEqual({ ok: false, reason: 'unreadable' });
+    expect(openPersonalArgs(k.key, moved)).toMatchObject({
+      ok: false,
+      error: { code: 'unreadable' },
+    });
   });
 
   it('are opened only into the push request', async () => {
@@ -127,6 +130,6 @@ describe('personal outbox arguments', () => {
     expect(sealLegacyPersonalArgs(k.db, k.key)).toBe(1);
     expect(sealLegacyPersonalArgs(k.db, k.key)).toBe(0);
     expect(JSON.stringify(rows())).not.toContain(PHONE);
-    expect(openPersonalArgs(k.key, entry(0))).toMatchObject({ ok: true, args: { phone: PHONE } });
+    expect(openPersonalArgs(k.key, entry(0))).toMatchObject({ ok: true, value: { phone: PHONE } });
   });
 });

@@ -17,7 +17,7 @@ afterEach(() => k.remove());
 
 function photoRow(i: number): string {
   const saved = savePhoto(k.db, k.key, { sessionId: 'V-1', image, consentedAt: now, now });
-  if (!saved.ok) throw new Error(saved.message);
+  if (!saved.ok) throw new Error(saved.error.message);
   const photoId = saved.value.photoId;
   k.db.transaction(() =>
     enqueue(k.db, {

@@ -110,7 +110,7 @@ function presenceOf(row: RawRow, args: Record<string, unknown>, key: DataKey | u
 /** The stored arguments with the sealed personal ones opened; null when they cannot be. */
 const openedArgs = (entry: OutboxEntry, key?: DataKey) => {
   const opened = openPersonalArgs(key, entry);
-  return opened.ok ? opened.args : null;
+  return opened.ok ? opened.value : null;
 };
 
 /** A row's args as they go on the wire: personal values opened, a photo's bytes attached. */

@@ -1,10 +1,10 @@
 /** A kiosk database and a scripted cloud client for the sync unit tests (no network). */
-import { join } from 'node:path';
+
 import { DataKey } from '../core/crypto';
 import { enqueue } from '../core/outbox/outbox';
-import { openDatabase, type WritableDB } from '../core/store/db';
-import { migrate } from '../core/store/migrations';
-import { tempDir } from '../test/support/temp';
+import { type WritableDB } from '../core/store/db';
+
+import { openTestDb } from '../test/support/db';
 import type { CloudClient } from './cloud-client';
 import type { HttpResult } from './http-client';
 import {
@@ -16,11 +16,26 @@ import {
   type StreamRow,
 } from './protocol';
 
+/** The cloud's answer to a push that applied every mutation in it. */
+export function allApplied(req: PushRequest): HttpResult<PushResponse> {
+  return {
+    ok: true,
+    value: {
+      epoch: req.epoch,
+      lastSeq: req.mutations.at(-1)?.seq ?? 0,
+      results: req.mutations.map((m) => ({
+        seq: m.seq,
+        key: m.key,
+        status: 'applied' as const,
+        result: null,
+      })),
+    },
+  };
+}
+
 export function testKiosk(): { db: WritableDB; key: DataKey; remove(): void } {
-  const dir = tempDir('sync-unit-');
-  const db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  return { db, key: DataKey.generate(), remove: () => (db.close(), dir.remove()) };
+  const db = openTestDb();
+  return { db, key: db.key, remove: () => db.close() };
 }
 
 export function queue(
@@ -82,19 +97,6 @@ export function scriptedCloud(
 ): ScriptedCloud {
   const pushes: PushRequest[] = [];
   const pulls: { stream: StreamName; cursor: string | null }[] = [];
-  const applyAll = (req: PushRequest): HttpResult<PushResponse> => ({
-    ok: true,
-    value: {
-      epoch: req.epoch,
-      lastSeq: req.mutations.at(-1)?.seq ?? 0,
-      results: req.mutations.map((m) => ({
-        seq: m.seq,
-        key: m.key,
-        status: 'applied' as const,
-        result: null,
-      })),
-    },
-  });
   return {
     pushes,
     pulls,
@@ -107,7 +109,7 @@ export function scriptedCloud(
       Promise.resolve({ ok: true, value: { token: 'tok-2', previousTokenValidUntil: '' } }),
     push: (_token, req) => {
       pushes.push(structuredClone(req));
-      return Promise.resolve((o.push ?? applyAll)(req));
+      return Promise.resolve((o.push ?? allApplied)(req));
     },
     pull: (_token, stream, cursor) => {
       pulls.push({ stream, cursor });

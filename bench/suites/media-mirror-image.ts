@@ -8,12 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { TtyWriter } from '../../device/sim/line-writer';
-import { createPtyPair } from '../../device/sim/pty-pair';
 import { startKiosk } from '../../test/support/kiosk-process';
 import { demoStore, tempDir } from '../../test/support/temp';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
 import { armPicture, mediaStamps } from '../support/media-stamps';
+import { ptyScanner } from '../support/pty-scanner';
 import { epochMs, median, percentile, round, type BenchRow } from '../support/stats';
 
 export const name = 'media-mirror-image';
@@ -57,22 +56,11 @@ const stats = (label: string, samples: number[], sameFrame: number): BenchRow[] 
 export async function run(): Promise<BenchRow[]> {
   const garments = garmentsWithPictures().slice(0, Number(process.env.BENCH_MEDIA_SCANS ?? 150));
   const dir = tempDir('kiosk-bench-');
-  const pair = await createPtyPair(dir.path, 'scanner');
-  const kiosk = await startKiosk({
-    storeId: 'S001',
-    role: 'mirror',
-    devices: [
-      {
-        id: 'scanner-1',
-        kind: 'scanner',
-        transport: 'serial',
-        path: pair.devicePath,
-        suffix: '\r',
-      },
-    ],
-  });
+  const scanner = await ptyScanner(dir.path);
+  const { pair } = scanner;
+  const kiosk = await startKiosk({ storeId: 'S001', role: 'mirror', devices: [scanner.device] });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  const writer = new TtyWriter(pair.simPath);
+  const writer = scanner.writer();
   const cold: number[] = [];
   const warm: number[] = [];
   let coldSame = 0;

@@ -92,7 +92,9 @@ export async function run(): Promise<BenchRow[]> {
         storeId: who.get(memberId)?.homeStore ?? 'S001',
         limit: K,
       });
-      const styles = picks.ok ? picks.items.map((i) => table.styles.find(i.styleId) ?? -1) : [];
+      const styles = picks.ok
+        ? picks.value.items.map((i) => table.styles.find(i.styleId) ?? -1)
+        : [];
       shown.push(precisionAt(styles, byMember.get(m) ?? new Set(), K));
     }
     const p = bootstrap(shown);

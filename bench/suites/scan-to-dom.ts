@@ -4,13 +4,12 @@
  * writer uses, so polling by the test driver adds nothing to the number.
  */
 import { chromium } from 'playwright-core';
-import { TtyWriter } from '../../device/sim/line-writer';
-import { createPtyPair } from '../../device/sim/pty-pair';
 import { startKiosk } from '../../test/support/kiosk-process';
 import { tempDir } from '../../test/support/temp';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
 import { armCardSeen, domStamps } from '../support/dom-stamps';
 import { epochMs, median, percentile, round, type BenchRow } from '../support/stats';
+import { ptyScanner } from '../support/pty-scanner';
 
 export const name = 'scan-to-dom';
 
@@ -22,22 +21,15 @@ const variants = [
 export async function run(): Promise<BenchRow[]> {
   const scans = Number(process.env.BENCH_DOM_SCANS ?? 200);
   const dir = tempDir('kiosk-bench-');
-  const pair = await createPtyPair(dir.path, 'scanner');
+  const scanner = await ptyScanner(dir.path);
+  const { pair } = scanner;
   const kiosk = await startKiosk({
     storeId: 'S001',
     role: 'mirror',
-    devices: [
-      {
-        id: 'scanner-1',
-        kind: 'scanner',
-        transport: 'serial',
-        path: pair.devicePath,
-        suffix: '\r',
-      },
-    ],
+    devices: [scanner.device],
   });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  const writer = new TtyWriter(pair.simPath);
+  const writer = scanner.writer();
   const samples: number[] = [];
   try {
     const page = await browser.newPage();

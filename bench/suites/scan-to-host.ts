@@ -1,15 +1,16 @@
 /**
- * pty write → `device.scan` event in the host: the whole host path (serial driver, framing, decode,
- * SQLite look-up, bridge event validation), 1,000 scans one after another.
+ * pty write → `session.changed` in the host: the whole host path of a scan (serial driver,
+ * framing, decode, routing, the mirror's garment card from SQLite, the view and its bridge event
+ * validation), 1,000 scans one after another.
  */
 import { join } from 'node:path';
 import { startKioskHost } from '../../host/app';
 import { parseConfig } from '../../host/config';
 import { createLogger } from '../../host/log';
-import { TtyWriter } from '../../device/sim/line-writer';
-import { createPtyPair } from '../../device/sim/pty-pair';
+
 import { demoStore, tempDir } from '../../test/support/temp';
 import { median, percentile, round, type BenchRow } from '../support/stats';
+import { ptyScanner } from '../support/pty-scanner';
 
 export const name = 'scan-to-host';
 
@@ -18,19 +19,12 @@ const codes = ['6970001000016', '6970001000023', '6970001000030', '6970001000047
 export async function run(): Promise<BenchRow[]> {
   const scans = Number(process.env.BENCH_SCANS ?? 1000);
   const dir = tempDir('kiosk-bench-');
-  const pair = await createPtyPair(dir.path, 'scanner');
+  const scanner = await ptyScanner(dir.path);
+  const { pair } = scanner;
   const config = parseConfig({
     storeId: 'S001',
     role: 'mirror',
-    devices: [
-      {
-        id: 'scanner-1',
-        kind: 'scanner',
-        transport: 'serial',
-        path: pair.devicePath,
-        suffix: '\r',
-      },
-    ],
+    devices: [scanner.device],
   });
   const host = await startKioskHost({
     config,
@@ -39,10 +33,10 @@ export async function run(): Promise<BenchRow[]> {
     seedDir: demoStore,
     log: createLogger(null, 'warn'),
   });
-  const writer = new TtyWriter(pair.simPath);
+  const writer = scanner.writer();
   let resolveScan: (() => void) | null = null;
   host.bridge.subscribe((event) => {
-    if (event === 'device.scan') resolveScan?.();
+    if (event === 'session.changed') resolveScan?.();
   });
   const samples: number[] = [];
   try {
@@ -62,13 +56,13 @@ export async function run(): Promise<BenchRow[]> {
   return [
     {
       suite: name,
-      metric: `pty write → scan event, median (${scans} scans)`,
+      metric: `pty write → session.changed, median (${scans} scans)`,
       value: round(median(samples)),
       unit: 'ms',
     },
     {
       suite: name,
-      metric: 'pty write → scan event, p99',
+      metric: 'pty write → session.changed, p99',
       value: round(percentile(samples, 99)),
       unit: 'ms',
     },

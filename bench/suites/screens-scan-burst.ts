@@ -7,12 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { TtyWriter } from '../../device/sim/line-writer';
-import { createPtyPair } from '../../device/sim/pty-pair';
 import { startKiosk } from '../../test/support/kiosk-process';
 import { repoRoot, tempDir } from '../../test/support/temp';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
 import { domStamps, firstSeen } from '../support/dom-stamps';
 import { epochMs, median, percentile, round, type BenchRow } from '../support/stats';
+import { ptyScanner } from '../support/pty-scanner';
 
 export const name = 'screens-scan-burst';
 
@@ -85,23 +85,16 @@ export async function run(): Promise<BenchRow[]> {
   const scans = Number(process.env.BENCH_BURST_SCANS ?? 100);
   const perSecond = 20;
   const dir = tempDir('kiosk-bench-');
-  const pair = await createPtyPair(dir.path, 'scanner');
+  const scanner = await ptyScanner(dir.path);
+  const { pair } = scanner;
   const kiosk = await startKiosk({
     storeId: 'S001',
     role: 'mirror',
     idleSeconds: 600,
-    devices: [
-      {
-        id: 'scanner-1',
-        kind: 'scanner',
-        transport: 'serial',
-        path: pair.devicePath,
-        suffix: '\r',
-      },
-    ],
+    devices: [scanner.device],
   });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  const writer = new TtyWriter(pair.simPath);
+  const writer = scanner.writer();
   const items = garments(scans * 2);
   let cold: { latencies: number[]; missing: number };
   let warm: { latencies: number[]; missing: number };

@@ -8,7 +8,6 @@
  */
 import type { CloudAppOptions } from '../../cloud/app';
 import { createCloudClient, type CloudClient } from '../../sync/cloud-client';
-import { enroll } from '../../sync/credentials';
 import { createSyncEngine } from '../../sync/engine';
 import { createHttpClient } from '../../sync/http-client';
 import { pushOnce } from '../../sync/push';
@@ -17,6 +16,7 @@ import { openKiosk, writeMutations, type Kiosk } from '../../test/faults/support
 import { startPgCluster } from '../../test/faults/support/pg-cluster';
 import { tempDir } from '../../test/support/temp';
 import { percentile, round, type BenchRow } from '../support/stats';
+import { enrollKiosk } from '../../test/faults/support/in-process';
 
 export const name = 'sync-drain';
 const MIX = {
@@ -26,19 +26,7 @@ const MIX = {
 async function enrolledKiosk(cloud: RunningCloud): Promise<{ k: Kiosk; done(): void }> {
   const dir = tempDir('bench-sync-');
   const k = openKiosk(dir.path);
-  const http = createHttpClient({ baseUrl: cloud.url });
-  if (!http.ok) throw new Error(http.error.message);
-  const r = await enroll({
-    db: k.db,
-    key: k.key,
-    client: createCloudClient(http.value),
-    url: cloud.url,
-    caFile: null,
-    code: await cloud.code(),
-    deviceName: 'bench',
-  });
-  http.value.close();
-  if (!r.ok) throw new Error(r.error.message);
+  await enrollKiosk(k, cloud, 'bench');
   return { k, done: () => (k.close(), dir.remove()) };
 }
 

@@ -133,11 +133,13 @@ describe.each(DB_KINDS)('pull on %s', (kind) => {
           "UPDATE stock SET on_hand = 71 WHERE sku = 'DRE001-WHT-S' AND location_id = 'S001'",
         );
         await publish(q(early), 'stock', "sku = 'DRE001-WHT-S' AND location_id = 'S001'"); // takes the smaller position
+        // another style: the HQ stock rollup of one style is a row both would lock, and the later
+        // transaction would wait for the earlier one instead of committing first
         await late.query('BEGIN');
         await late.query(
-          "UPDATE stock SET on_hand = 72 WHERE sku = 'DRE001-WHT-M' AND location_id = 'S001'",
+          "UPDATE stock SET on_hand = 72 WHERE sku = 'BAG001-GRY-OS' AND location_id = 'S001'",
         );
-        await publish(q(late), 'stock', "sku = 'DRE001-WHT-M' AND location_id = 'S001'");
+        await publish(q(late), 'stock', "sku = 'BAG001-GRY-OS' AND location_id = 'S001'");
         await late.query('COMMIT');
         const during = await pullAll(cloud, dev.token, 'stock', cursor);
         expect(during.rows).toEqual([]); // the later commit waits behind the open transaction

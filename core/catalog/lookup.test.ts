@@ -1,39 +1,33 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyDemoStore, tempDir } from '../../test/support/temp';
+import { copyDemoStore } from '../../test/support/temp';
 import { catalogFiles } from '../import/catalog-files';
 import { importStoreFolder } from '../import/importer';
-import { openDatabase, readOnly, ReadOnlyStatementError, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
+import { openDatabase, readOnly, ReadOnlyStatementError } from '../store/db';
 import { gs1CheckDigitValid, toGtin14 } from './gtin';
 import { setCatalogCodeStore } from './codes';
 import { createCatalog, type Catalog } from './lookup';
 import { openSharedReads } from '../store/shared-reads';
+import { openTestDb, type TestDb } from '../../test/support/db';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+let db: TestDb;
 let catalog: Catalog;
 
 beforeAll(() => {
-  dir = tempDir();
-  const store = copyDemoStore(dir.path);
+  db = openTestDb();
+  const store = copyDemoStore(db.dir);
   // A UPC-A (GTIN-12) and an EAN-8 labelled variant, as imported goods carry.
   appendFileSync(
     join(store, 'variants.csv'),
     'DRE001-RED-M,DRE001,036000291452,RED,红色,Red,M,78900\nDRE001-RED-L,DRE001,96385074,RED,红色,Red,L,78900\n',
   );
   appendFileSync(join(store, 'stock.csv'), 'DRE001-RED-M,S001,2\n');
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
   setCatalogCodeStore(db, 'S001');
   importStoreFolder(db, store, catalogFiles);
   catalog = createCatalog(readOnly(db), 'S001');
 });
-afterAll(() => {
-  db.close();
-  dir.remove();
-});
+afterAll(() => db.close());
 
 describe('catalog.lookup', () => {
   it('finds an EAN-13 by its 13- and 14-digit forms, with the name, colour, size, price and stock here', () => {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { cents, id, optionalId, timestamp } from './fields';
-import type { FileSpec, PrepareContext } from './spec';
+import { fileSpec, type FileSpec, type PrepareContext } from './spec';
 
 /** A member erased on this kiosk stays unlinked from history, whatever the file says. */
 function unlinkErased(column: number) {
@@ -62,11 +62,11 @@ const tryons = z.object({
 });
 
 export const historyFiles: readonly FileSpec[] = [
-  {
+  fileSpec({
     file: 'history/transactions.csv',
     table: 'history_transactions',
     header: Object.keys(transactions.shape),
-    schema: transactions as unknown as FileSpec['schema'],
+    schema: transactions,
     columns: [
       'txn_id',
       'line_no',
@@ -82,7 +82,7 @@ export const historyFiles: readonly FileSpec[] = [
     optional: true,
     prepare: unlinkErased(2),
     toRow: (row, ctx) => {
-      const t = row as z.output<typeof transactions>;
+      const t = row;
       return [
         t.txn_id,
         ctx.ordinal(t.txn_id),
@@ -95,18 +95,18 @@ export const historyFiles: readonly FileSpec[] = [
         t.unit_price_cents,
       ];
     },
-  },
-  {
+  }),
+  fileSpec({
     file: 'history/tryons.csv',
     table: 'history_tryons',
     header: ['session_id', 'member_id', 'store_id', 'ts', 'sku', 'outcome'],
-    schema: tryons as unknown as FileSpec['schema'],
+    schema: tryons,
     columns: ['session_id', 'line_no', 'member_id', 'store_id', 'ts', 'sku', 'outcome', 'reason'],
     key: ['session_id', 'line_no'],
     optional: true,
     prepare: unlinkErased(2),
     toRow: (row, ctx) => {
-      const t = row as z.output<typeof tryons>;
+      const t = row;
       return [
         t.session_id,
         ctx.ordinal(t.session_id),
@@ -118,5 +118,5 @@ export const historyFiles: readonly FileSpec[] = [
         t.reason,
       ];
     },
-  },
+  }),
 ];

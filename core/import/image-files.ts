@@ -9,6 +9,7 @@
  * colour the catalog does not have is refused there.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { fail, ok, type Result } from '../../common/result';
 import { resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { MediaCache } from '../media/media-cache';
@@ -16,15 +17,22 @@ import { checkMedia } from '../rules/media/check';
 import { MEDIA_LIMITS, type MediaType } from '../rules/media/types';
 import { parseCsv } from './csv';
 import { id, text } from './fields';
-import type { FileSpec } from './spec';
+import { fileSpec, type FileSpec } from './spec';
 import { decodeImportText } from './text-encoding';
 
 export const IMAGES_FILE = 'images.csv';
 const MAX_FILE_BYTES = Math.max(MEDIA_LIMITS.maxRasterBytes, MEDIA_LIMITS.maxSvgBytes);
 
-type Checked =
-  | { ok: true; hash: string; type: MediaType; bytes: number; thumbBytes: number | null }
-  | { ok: false; message: string };
+interface CheckedImage {
+  hash: string;
+  type: MediaType;
+  bytes: number;
+  thumbBytes: number | null;
+}
+
+/** One named file: the image staged in the media folder, or why it was refused. */
+type Checked = Result<CheckedImage, 'bad-image'>;
+const refuse = (message: string): Checked => fail('bad-image', message);
 
 export interface ImageChecks {
   /** By the `file` value as images.csv writes it (trimmed). */
@@ -44,7 +52,7 @@ function namedFiles(dir: string): string[] {
   const decoded = decodeImportText(bytes);
   if (!decoded.ok) return [];
   try {
-    const [header, ...rows] = parseCsv(decoded.text);
+    const [header, ...rows] = parseCsv(decoded.value.text);
     const column = header?.fields.map((f) => f.trim()).indexOf('file') ?? -1;
     if (column < 0) return [];
     return [...new Set(rows.map((r) => r.fields[column]?.trim() ?? '').filter(Boolean))];
@@ -57,32 +65,31 @@ async function checkOne(dir: string, file: string, media: MediaCache): Promise<C
   const root = resolve(dir);
   const path = resolve(root, file);
   if (!path.startsWith(root + sep) || file.includes('\0'))
-    return { ok: false, message: `${file} is outside the store folder` };
+    return refuse(`${file} is outside the store folder`);
   let size: number;
   try {
     const stat = statSync(path);
-    if (!stat.isFile()) return { ok: false, message: `${file} is not a file` };
+    if (!stat.isFile()) return refuse(`${file} is not a file`);
     size = stat.size;
   } catch {
-    return { ok: false, message: `${file} is missing` };
+    return refuse(`${file} is missing`);
   }
   if (size > MAX_FILE_BYTES)
-    return { ok: false, message: `${file} is larger than any image may be (${size} bytes)` };
+    return refuse(`${file} is larger than any image may be (${size} bytes)`);
   const checked = await checkMedia(readFileSync(path));
-  if (!checked.ok) return { ok: false, message: `${file} ${checked.error.message}` };
+  if (!checked.ok) return refuse(`${file} ${checked.error.message}`);
   const image = checked.value;
   try {
     media.stage(image);
   } catch (error) {
-    return { ok: false, message: `${file} could not be stored: ${String(error)}` };
+    return refuse(`${file} could not be stored: ${String(error)}`);
   }
-  return {
-    ok: true,
+  return ok({
     hash: image.hash,
     type: image.type,
     bytes: image.bytes.length,
     thumbBytes: image.thumb?.length ?? null,
-  };
+  });
 }
 
 /** Checks every file images.csv names, two at a time (sharp decodes on the thread pool). */
@@ -97,7 +104,7 @@ export async function checkImageFiles(dir: string, media: MediaCache): Promise<I
     }
   };
   await Promise.all([worker(), worker()]);
-  const staged = [...results.values()].flatMap((r) => (r.ok ? [r.hash] : []));
+  const staged = [...results.values()].flatMap((r) => (r.ok ? [r.value.hash] : []));
   return { results, staged };
 }
 
@@ -108,10 +115,10 @@ const col = (name: (typeof columns)[number]) => columns.indexOf(name);
 export function imageFiles(checks: ImageChecks, media: MediaCache): FileSpec[] {
   const good = (file: string) => {
     const result = checks.results.get(file);
-    return result?.ok ? result : null;
+    return result?.ok ? result.value : null;
   };
   const byHash = new Map(
-    [...checks.results.values()].flatMap((r) => (r.ok ? [[r.hash, r] as const] : [])),
+    [...checks.results.values()].flatMap((r) => (r.ok ? [[r.value.hash, r.value] as const] : [])),
   );
   const schema = z.object({
     style_id: id,
@@ -123,22 +130,21 @@ export function imageFiles(checks: ImageChecks, media: MediaCache): FileSpec[] {
       .superRefine((file, ctx) => {
         const result = checks.results.get(file);
         if (!result) ctx.addIssue({ code: 'custom', message: `${file} was not read` });
-        else if (!result.ok) ctx.addIssue({ code: 'custom', message: result.message });
+        else if (!result.ok) ctx.addIssue({ code: 'custom', message: result.error.message });
       }),
     alt_zh: text,
     alt_en: text,
   });
   return [
-    {
+    fileSpec({
       file: IMAGES_FILE,
       table: 'catalog_media',
       header: Object.keys(schema.shape),
-      schema: schema as unknown as FileSpec['schema'],
+      schema,
       columns,
       key: ['style_id', 'color_code'],
       optional: true,
-      toRow: (row) => {
-        const r = row as z.output<typeof schema>;
+      toRow: (r) => {
         const image = good(r.file);
         return [
           r.style_id,
@@ -171,6 +177,6 @@ export function imageFiles(checks: ImageChecks, media: MediaCache): FileSpec[] {
           });
         return row;
       },
-    },
+    }),
   ];
 }

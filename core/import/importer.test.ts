@@ -1,28 +1,22 @@
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyDemoStore, demoStore, tempDir } from '../../test/support/temp';
-import { openDatabase, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
+import { copyDemoStore, demoStore } from '../../test/support/temp';
+
 import { catalogFiles } from './catalog-files';
 import { ImportError, importStoreFolder } from './importer';
+import { openTestDb, type TestDb } from '../../test/support/db';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+let db: TestDb;
 const count = (table: string) =>
   (db.raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const dataLines = (file: string) =>
   readFileSync(join(demoStore, file), 'utf8').trim().split('\n').length - 1;
 
 beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
+  db = openTestDb();
 });
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+afterEach(() => db.close());
 
 function importError(folder: string): ImportError {
   try {
@@ -55,7 +49,7 @@ describe('importStoreFolder', () => {
 
   it('updates only the rows that changed', () => {
     importStoreFolder(db, demoStore, catalogFiles);
-    const store = copyDemoStore(dir.path);
+    const store = copyDemoStore(db.dir);
     const file = join(store, 'variants.csv');
     writeFileSync(
       file,
@@ -69,7 +63,7 @@ describe('importStoreFolder', () => {
   });
 
   it('reports every bad row with file, line and field, and writes nothing', () => {
-    const store = copyDemoStore(dir.path);
+    const store = copyDemoStore(db.dir);
     appendFileSync(
       join(store, 'variants.csv'),
       'BAD-1,DRE001,6970001000017,WHT,白色,White,XS,78900\nBAD-2,DRE001,6970001009999,WHT,白色,White,XS,-5\n',
@@ -102,7 +96,7 @@ describe('importStoreFolder', () => {
   });
 
   it('rolls back everything when a row breaks a cross-file rule, naming its line', () => {
-    const store = copyDemoStore(dir.path);
+    const store = copyDemoStore(db.dir);
     appendFileSync(join(store, 'stock.csv'), 'NO-SUCH-SKU,S001,3\n');
     const error = importError(store);
     expect(error.problems).toEqual([
@@ -112,7 +106,7 @@ describe('importStoreFolder', () => {
   });
 
   it('reports a missing file, a missing column, a duplicate key and a broken CSV', () => {
-    const store = copyDemoStore(dir.path);
+    const store = copyDemoStore(db.dir);
     rmSync(join(store, 'stores.csv'));
     writeFileSync(join(store, 'products.csv'), 'style_id,name_zh\nA,b\n');
     appendFileSync(join(store, 'stock.csv'), 'DRE001-WHT-XS,S001,9\n');

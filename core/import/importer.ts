@@ -9,7 +9,7 @@ import type { DataKey } from '../crypto/data-key';
 import type { WritableDB } from '../store/db';
 import { CsvSyntaxError, parseCsv } from './csv';
 import type { FileSpec, PrepareProblem, RowContext } from './spec';
-import { decodeImportText, type TextEncoding } from './text-encoding';
+import { decodeImportText, refusedLine, type TextEncoding } from './text-encoding';
 
 export interface ImportOptions {
   /** Needed by specs that encrypt or hash (members, staff). */
@@ -60,12 +60,13 @@ function readFile(dir: string, spec: FileSpec, problems: RowProblem[]): ParsedFi
   }
   const decoded = decodeImportText(readFileSync(path));
   if (!decoded.ok) {
-    problems.push({ file: spec.file, line: decoded.line, field: null, message: decoded.message });
+    const { message } = decoded.error;
+    problems.push({ file: spec.file, line: refusedLine(decoded.error), field: null, message });
     return null;
   }
   let records;
   try {
-    records = parseCsv(decoded.text);
+    records = parseCsv(decoded.value.text);
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     problems.push({ file: spec.file, line: error.line, field: null, message: error.message });
@@ -105,9 +106,9 @@ function readFile(dir: string, spec: FileSpec, problems: RowProblem[]): ParsedFi
       continue;
     }
     const object = Object.fromEntries(names.map((name, i) => [name, record.fields[i]]));
-    const parsed = spec.schema.safeParse(object);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
+    const parsed = spec.readRow(object, context);
+    if (parsed.kind === 'invalid') {
+      for (const issue of parsed.issues) {
         problems.push({
           file: spec.file,
           line: record.line,
@@ -117,7 +118,7 @@ function readFile(dir: string, spec: FileSpec, problems: RowProblem[]): ParsedFi
       }
       continue;
     }
-    const row = spec.toRow(parsed.data, context);
+    const row = parsed.values;
     const key = spec.key.map((column) => String(row[spec.columns.indexOf(column)])).join('\u0000');
     const firstLine = seen.get(key);
     if (firstLine !== undefined) {
@@ -133,7 +134,7 @@ function readFile(dir: string, spec: FileSpec, problems: RowProblem[]): ParsedFi
     rows.push(row);
     lines.push(record.line);
   }
-  return { spec, rows, lines, encoding: decoded.encoding };
+  return { spec, rows, lines, encoding: decoded.value.encoding };
 }
 
 function upsertSql(spec: FileSpec): string {
@@ -153,8 +154,7 @@ function upsertSql(spec: FileSpec): string {
 
 function isConstraintError(error: unknown): error is Error {
   return (
-    error instanceof Error &&
-    String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')
+    error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT')
   );
 }
 

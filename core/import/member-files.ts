@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { cardHash, qrHash, sealMemberPii } from '../members/pii';
 import { date, flag, id, natural, text } from './fields';
-import type { FileSpec } from './spec';
+import { fileSpec, type FileSpec } from './spec';
 
 function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -71,17 +71,17 @@ const col = (name: (typeof columns)[number]) => columns.indexOf(name);
 const randomised = new Set(['name_enc', 'phone_enc', 'birthday_enc']);
 
 export const memberFiles: readonly FileSpec[] = [
-  {
+  fileSpec({
     file: 'members.csv',
     table: 'members',
     header: Object.keys(members.shape),
-    schema: members as unknown as FileSpec['schema'],
+    schema: members,
     columns,
     key: ['member_id'],
     needsKey: true,
     // Clear values ride in the hashed/encrypted slots until `prepare` replaces them.
     toRow: (row) => {
-      const m = row as z.output<typeof members>;
+      const m = row;
       return [
         m.member_id,
         m.card_no,
@@ -120,5 +120,5 @@ export const memberFiles: readonly FileSpec[] = [
     },
     compare: columns.filter((c) => c !== 'member_id' && !randomised.has(c)),
     updateWhere: 'erased_at IS NULL',
-  },
+  }),
 ];

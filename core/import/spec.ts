@@ -24,19 +24,24 @@ export interface PrepareProblem {
   field?: string;
 }
 
-export interface FileSpec<
-  S extends z.ZodType<Record<string, unknown>> = z.ZodType<Record<string, unknown>>,
-> {
+/**
+ * A row read from the CSV: its table values in `columns` order, or each of the schema's issues
+ * (the importer reports every one with its file, line and field, so this is not a Result).
+ */
+export type ReadRow =
+  | { kind: 'row'; values: unknown[] }
+  | { kind: 'invalid'; issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }> };
+
+/** What every file spec declares, whatever its row type. */
+interface SpecBase {
   /** Path relative to the store folder, e.g. `variants.csv`. */
   file: string;
   table: string;
   /** Header names the file must have, in any order. */
   header: readonly string[];
-  schema: S;
   /** Table columns, in the order `toRow` returns values. */
   columns: readonly string[];
   key: readonly string[];
-  toRow(row: z.output<S>, ctx: RowContext): unknown[];
   /** Files missing from the folder are an error unless optional. */
   optional?: boolean;
   /** The import refuses to run this spec without a data key. */
@@ -53,4 +58,31 @@ export interface FileSpec<
   compare?: readonly string[];
   /** SQL condition on the existing row that must hold for it to be updated (e.g. not erased). */
   updateWhere?: string;
+}
+
+/** A spec as written: the row schema and how a parsed row becomes the table's values. */
+export interface TypedFileSpec<S extends z.ZodType<Record<string, unknown>>> extends SpecBase {
+  schema: S;
+  toRow(row: z.output<S>, ctx: RowContext): unknown[];
+}
+
+/** A spec as the importer runs it: the schema and `toRow` joined, so any row type fits one list. */
+export interface FileSpec extends SpecBase {
+  readRow(record: Record<string, string | undefined>, ctx: RowContext): ReadRow;
+}
+
+/** Joins a spec's schema and `toRow` (each spec keeps its own row type; the list does not care). */
+export function fileSpec<S extends z.ZodType<Record<string, unknown>>>(
+  typed: TypedFileSpec<S>,
+): FileSpec {
+  const { schema, toRow, ...base } = typed;
+  return {
+    ...base,
+    readRow(record, ctx) {
+      const parsed = schema.safeParse(record);
+      return parsed.success
+        ? { kind: 'row', values: toRow(parsed.data, ctx) }
+        : { kind: 'invalid', issues: parsed.error.issues };
+    },
+  };
 }

@@ -9,7 +9,7 @@ import { hashPin, verifyPinSync } from '../crypto/pin-hash';
 import { lookupHash } from '../crypto/field-crypto';
 import { sealStaffName } from '../staff/staff-names';
 import { id, text } from './fields';
-import type { FileSpec } from './spec';
+import { fileSpec, type FileSpec } from './spec';
 
 const staff = z.object({
   staff_id: id,
@@ -45,16 +45,16 @@ interface StoredPin {
 }
 
 export const staffFiles: readonly FileSpec[] = [
-  {
+  fileSpec({
     file: 'staff.csv',
     table: 'staff',
     header: Object.keys(staff.shape),
-    schema: staff as unknown as FileSpec['schema'],
+    schema: staff,
     columns,
     key: ['staff_id'],
     needsKey: true,
     toRow: (row) => {
-      const s = row as z.output<typeof staff>;
+      const s = row;
       // Clear values ride in the sealed/hashed slots until `prepare` replaces them.
       return [s.staff_id, s.name, null, s.role, s.badge_no, s.store_id, s.demo_pin, null, null];
     },
@@ -87,5 +87,5 @@ export const staffFiles: readonly FileSpec[] = [
       return out;
     },
     compare: columns.filter((c) => c !== 'staff_id' && c !== 'name_enc'),
-  },
+  }),
 ];

@@ -1,16 +1,14 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyDemoStore, demoStore, tempDir } from '../../test/support/temp';
+import { copyDemoStore, demoStore } from '../../test/support/temp';
 import { DataKey } from '../crypto/data-key';
-import { openDatabase, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
 import { openStaffName } from '../staff/staff-names';
 import { ImportError, importStoreFolder } from './importer';
 import { allStoreFiles } from './store-files';
+import { openTestDb, type TestDb } from '../../test/support/db';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+let db: TestDb;
 const key = DataKey.generate();
 const count = (table: string) =>
   (db.raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -19,14 +17,9 @@ const dataLines = (file: string) =>
 const totalChanges = () => (db.raw.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
 
 beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
+  db = openTestDb();
 });
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+afterEach(() => db.close());
 
 function importError(folder: string): ImportError {
   try {
@@ -64,7 +57,7 @@ describe('allStoreFiles', () => {
   });
 
   it('imports an older try-on export without the reason column', () => {
-    const store = copyDemoStore(dir.path);
+    const store = copyDemoStore(db.dir);
     const file = join(store, 'history', 'tryons.csv');
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
     writeFileSync(file, `${lines.map((l) => l.split(',').slice(0, 6).join(',')).join('\n')}\n`);
@@ -87,7 +80,7 @@ describe('allStoreFiles', () => {
 
   it('rewrites a member whose personal data changed, and only that member', () => {
     importStoreFolder(db, demoStore, allStoreFiles, { key });
-    const store = copyDemoStore(dir.path);
+    const store = copyDemoStore(db.dir);
     const file = join(store, 'members.csv');
     writeFileSync(file, readFileSync(file, 'utf8').replace(',赵萍,', ',赵平,'));
     const reports = importStoreFolder(db, store, allStoreFiles, { key });
@@ -102,7 +95,7 @@ describe('allStoreFiles', () => {
         pin_hash: Buffer;
       };
     const before = pinOf('E1001').pin_hash;
-    const store = copyDemoStore(dir.path);
+    const store = copyDemoStore(db.dir);
     const file = join(store, 'staff.csv');
     writeFileSync(file, readFileSync(file, 'utf8').replace('BADGE-1001,2468', 'BADGE-1001,1111'));
     const reports = importStoreFolder(db, store, allStoreFiles, { key });
@@ -131,7 +124,7 @@ describe('allStoreFiles', () => {
   });
 
   it('reports bad member, coupon, tier and history rows with file, line and field', () => {
-    const store = copyDemoStore(dir.path);
+    const store = copyDemoStore(db.dir);
     const append = (file: string, line: string) =>
       writeFileSync(join(store, file), `${readFileSync(join(store, file), 'utf8')}${line}\n`);
     append(
@@ -171,7 +164,7 @@ describe('allStoreFiles', () => {
   });
 
   it('reports a member of an unknown tier or a duplicate card by line, and writes nothing', () => {
-    const store = copyDemoStore(dir.path);
+    const store = copyDemoStore(db.dir);
     const file = join(store, 'members.csv');
     const text = readFileSync(file, 'utf8');
     writeFileSync(
@@ -190,7 +183,7 @@ describe('allStoreFiles', () => {
   });
 
   it('imports a store folder without history', () => {
-    const store = copyDemoStore(dir.path);
+    const store = copyDemoStore(db.dir);
     rmSync(join(store, 'history'), { recursive: true });
     const reports = importStoreFolder(db, store, allStoreFiles, { key });
     expect(reports.map((r) => r.file)).not.toContain('history/tryons.csv');

@@ -1,6 +1,6 @@
 /** The common case of a FileSpec: CSV header = table columns = the schema's keys, in order. */
 import type { z } from 'zod';
-import type { FileSpec } from './spec';
+import { fileSpec, type FileSpec } from './spec';
 
 export function tableSpec<S extends z.ZodObject>(
   file: string,
@@ -9,13 +9,13 @@ export function tableSpec<S extends z.ZodObject>(
   key: readonly string[],
 ): FileSpec {
   const columns = Object.keys(schema.shape);
-  return {
+  return fileSpec({
     file,
     table,
     header: columns,
-    schema: schema as unknown as FileSpec['schema'],
+    schema,
     columns,
     key,
     toRow: (row) => columns.map((column) => row[column]),
-  };
+  });
 }

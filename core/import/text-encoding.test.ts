@@ -20,11 +20,10 @@ const ascii = (text: string) => Buffer.from(text, 'ascii');
 describe('decodeImportText', () => {
   it('reads UTF-8 with and without a BOM', () => {
     const bom = decodeImportText(Buffer.from('\ufeffa,防泼水连衣裙\n', 'utf8'));
-    expect(bom).toEqual({ ok: true, text: 'a,防泼水连衣裙\n', encoding: 'utf-8' });
+    expect(bom).toEqual({ ok: true, value: { text: 'a,防泼水连衣裙\n', encoding: 'utf-8' } });
     expect(decodeImportText(Buffer.from('a,极简连衣裙\n', 'utf8'))).toEqual({
       ok: true,
-      text: 'a,极简连衣裙\n',
-      encoding: 'utf-8',
+      value: { text: 'a,极简连衣裙\n', encoding: 'utf-8' },
     });
   });
 
@@ -38,19 +37,23 @@ describe('decodeImportText', () => {
     ]);
     expect(decodeImportText(bytes)).toEqual({
       ok: true,
-      text: 'style_id,name_zh\nDRE001,防泼水连衣裙\nDRE002,极简连衣裙\n',
-      encoding: 'gb18030',
+      value: {
+        text: 'style_id,name_zh\nDRE001,防泼水连衣裙\nDRE002,极简连衣裙\n',
+        encoding: 'gb18030',
+      },
     });
   });
 
   it('refuses a NUL byte and UTF-16 with the line', () => {
     expect(decodeImportText(ascii('a,b\nc,d\ne\0f\n'))).toEqual({
       ok: false,
-      line: 3,
-      message: expect.stringMatching(/NUL/),
+      error: { code: 'not-text', message: expect.stringMatching(/NUL/), details: { line: 3 } },
     });
     const utf16 = Buffer.from('\ufeffa,b\n', 'utf16le');
-    expect(decodeImportText(utf16)).toMatchObject({ ok: false, line: 1, message: /UTF-16/ });
+    expect(decodeImportText(utf16)).toMatchObject({
+      ok: false,
+      error: { message: /UTF-16/, details: { line: 1 } },
+    });
   });
 
   it('refuses a damaged UTF-8 file at the damaged line instead of reading it as GB18030 mojibake', () => {
@@ -62,19 +65,25 @@ describe('decodeImportText', () => {
     const mojibake = iconv.decode(damaged, 'gb18030');
     expect(/[\p{Cn}\p{Co}\ufffd]/u.test(mojibake)).toBe(false);
     expect(mojibake).toContain('闃叉臣');
-    expect(decodeImportText(damaged)).toMatchObject({ ok: false, line: 2, message: /not UTF-8/ });
+    expect(decodeImportText(damaged)).toMatchObject({
+      ok: false,
+      error: { message: /not UTF-8/, details: { line: 2 } },
+    });
   });
 
   it('refuses a UTF-8 BOM followed by bytes that are not UTF-8', () => {
     const bytes = Buffer.concat([Buffer.of(0xef, 0xbb, 0xbf), ascii('a\nb,'), GB.white]);
-    expect(decodeImportText(bytes)).toMatchObject({ ok: false, line: 2, message: /BOM/ });
+    expect(decodeImportText(bytes)).toMatchObject({
+      ok: false,
+      error: { message: /BOM/, details: { line: 2 } },
+    });
   });
 
   it('refuses bytes that are neither (binary noise, Latin-1 controls)', () => {
     const noise = Buffer.concat([ascii('a,b\n'), Buffer.of(0x81, 0x20, 0xff, 0xfe, 0x80, 0x0a)]);
-    expect(decodeImportText(noise)).toMatchObject({ ok: false, line: 2 });
+    expect(decodeImportText(noise)).toMatchObject({ ok: false, error: { details: { line: 2 } } });
     const latin1 = Buffer.concat([ascii('a\nb\nc,'), Buffer.of(0x85, 0x0a)]);
-    expect(decodeImportText(latin1)).toMatchObject({ ok: false, line: 3 });
+    expect(decodeImportText(latin1)).toMatchObject({ ok: false, error: { details: { line: 3 } } });
   });
 });
 

@@ -13,11 +13,18 @@
  * 5. anything else is refused with the line of the first byte that is not UTF-8.
  */
 import iconv from 'iconv-lite';
+import { fail, ok, type Failure, type Result } from '../../common/result';
 
 export type TextEncoding = 'utf-8' | 'gb18030';
 
-export type DecodedText =
-  { ok: true; text: string; encoding: TextEncoding } | { ok: false; line: number; message: string };
+/** The text and the encoding it was read in, or why not (`details.line`: the first bad line). */
+export type DecodedText = Result<{ text: string; encoding: TextEncoding }, 'not-text'>;
+
+/** The 1-based line a refusal names (0 when it names none). */
+export function refusedLine(failure: Failure): number {
+  const line = failure.details?.line;
+  return typeof line === 'number' ? line : 0;
+}
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 /** Not text: controls other than tab/CR/LF, unassigned, private use, surrogates, U+FFFD. */
@@ -69,11 +76,8 @@ function utf8Census(bytes: Uint8Array): { inside: number; outside: number; first
   return { inside, outside, firstBad };
 }
 
-const refuse = (bytes: Uint8Array, offset: number, message: string): DecodedText => ({
-  ok: false,
-  line: lineAt(bytes, offset),
-  message,
-});
+const refuse = (bytes: Uint8Array, offset: number, message: string): DecodedText =>
+  fail('not-text', message, { line: lineAt(bytes, offset) });
 
 export function decodeImportText(bytes: Uint8Array): DecodedText {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
@@ -83,7 +87,7 @@ export function decodeImportText(bytes: Uint8Array): DecodedText {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   try {
-    return { ok: true, text: strictUtf8.decode(body), encoding: 'utf-8' };
+    return ok({ text: strictUtf8.decode(body), encoding: 'utf-8' });
   } catch {
     // not UTF-8: see below
   }
@@ -96,11 +100,9 @@ export function decodeImportText(bytes: Uint8Array): DecodedText {
   const bad = NOT_TEXT.exec(text.replace(ALLOWED_CONTROLS, ' '));
   if (bad) {
     const line = text.slice(0, bad.index).split('\n').length;
-    return {
-      ok: false,
+    return fail('not-text', 'is neither UTF-8 nor GB18030 text (save it as "CSV UTF-8")', {
       line,
-      message: 'is neither UTF-8 nor GB18030 text (save it as "CSV UTF-8")',
-    };
+    });
   }
-  return { ok: true, text, encoding: 'gb18030' };
+  return ok({ text, encoding: 'gb18030' });
 }

@@ -5,10 +5,12 @@
  * history keep their rows but lose the link to the member. The points ledger is append-only and
  * keeps the bare member id (a pseudonym once the profile is gone; the cloud erases its side).
  */
+import { fail, ok, type Result } from '../../common/result';
 import { enqueue, type OutboxEntry } from '../outbox/outbox';
 import { dropPersonalArgs } from '../outbox/personal-args';
 import { forgetMember } from '../recommend-store/model-tables';
 import type { WritableDB } from '../store/db';
+import { recordAudit } from '../audit/audit';
 
 export interface ErasureReport {
   memberId: string;
@@ -23,9 +25,7 @@ export interface ErasureReport {
   outbox: OutboxEntry;
 }
 
-export type EraseResult =
-  | { ok: true; report: ErasureReport }
-  | { ok: false; code: 'unknown-member' | 'already-erased'; message: string };
+export type EraseResult = Result<ErasureReport, 'unknown-member' | 'already-erased'>;
 
 export interface EraseOptions {
   /** HLC stamp text for the outbox row. */
@@ -47,13 +47,9 @@ export function eraseMember(
         'SELECT erased_at FROM members WHERE member_id = ?',
       )
       .get(memberId);
-    if (!member) return { ok: false, code: 'unknown-member', message: `no member ${memberId}` };
+    if (!member) return fail('unknown-member', `no member ${memberId}`);
     if (member.erased_at)
-      return {
-        ok: false,
-        code: 'already-erased',
-        message: `${memberId} was erased at ${member.erased_at}`,
-      };
+      return fail('already-erased', `${memberId} was erased at ${member.erased_at}`);
     const run = (sql: string) => db.prepare(sql).run({ id: memberId }).changes;
     const preferences = run('DELETE FROM preferences WHERE member_id = @id');
     // The member's picks leave this kiosk's model at once (the cloud drops them from the next).
@@ -88,13 +84,13 @@ export function eraseMember(
       historyUnlinked,
       outboxPersonal,
     };
-    db.prepare('INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)').run(
-      at,
-      options.actor,
-      'member.erase',
-      memberId,
-      JSON.stringify(counts),
-    );
+    recordAudit(db, {
+      at: now,
+      actor: options.actor,
+      action: 'member.erase',
+      subject: memberId,
+      detail: counts,
+    });
     const outbox = enqueue(
       db,
       {
@@ -111,6 +107,6 @@ export function eraseMember(
     db.prepare(
       'UPDATE members SET presence_enc = NULL, presence_expires_at = NULL WHERE member_id = ?',
     ).run(memberId);
-    return { ok: true, report: { memberId, erasedAt: at, ...counts, outbox } };
+    return ok({ memberId, erasedAt: at, ...counts, outbox });
   });
 }

@@ -3,6 +3,7 @@
  * phone's last 4 digits — the last only with a staff member confirming the person, since 4 digits
  * alone identify no one. Look-ups go through keyed hashes; only the matched row is decrypted.
  */
+import { fail, ok, type Result } from '../../common/result';
 import type { DataKey } from '../crypto/data-key';
 import { DecryptError } from '../crypto/field-crypto';
 import type { ReadableDB } from '../store/db';
@@ -17,15 +18,11 @@ export type IdentifyInput =
 export type IdentifyRefusal =
   'invalid-input' | 'not-found' | 'staff-required' | 'ambiguous' | 'unreadable';
 
-export type IdentifyResult =
-  | { ok: true; member: MemberView }
-  | {
-      ok: false;
-      code: IdentifyRefusal;
-      message: string;
-      /** For 'ambiguous': the members sharing those last 4 digits, for staff to choose from. */
-      candidates?: MemberView[];
-    };
+/**
+ * The member, or a refusal. For 'ambiguous', `details.memberIds` lists the members sharing those
+ * last 4 digits (ids only, never personal values), for staff to choose from (`memberById`).
+ */
+export type IdentifyResult = Result<MemberView, IdentifyRefusal>;
 
 interface MemberRow {
   member_id: string;
@@ -72,11 +69,7 @@ export function toMemberView(key: DataKey, row: MemberRow): MemberView {
   };
 }
 
-const refuse = (code: IdentifyRefusal, message: string): IdentifyResult => ({
-  ok: false,
-  code,
-  message,
-});
+const refuse = (code: IdentifyRefusal, message: string): IdentifyResult => fail(code, message);
 
 function view(key: DataKey, rows: MemberRow[]): MemberView[] | null {
   try {
@@ -122,13 +115,10 @@ export function identifyMember(db: ReadableDB, key: DataKey, input: IdentifyInpu
   const [first, ...others] = members;
   if (!first) return refuse('not-found', 'no member matches');
   if (others.length > 0)
-    return {
-      ok: false,
-      code: 'ambiguous',
-      message: `${members.length} members match`,
-      candidates: members,
-    };
-  return { ok: true, member: first };
+    return fail('ambiguous', `${members.length} members match`, {
+      memberIds: members.map((m) => m.memberId),
+    });
+  return ok(first);
 }
 
 /** A member by id (for a session already identified), or null when unknown or erased. */

@@ -8,4 +8,13 @@ export {
   type IdentifyResult,
 } from './identify';
 export { canMarketTo, canUseProfile, profileScope, type MemberView } from './member-view';
+export {
+  joinMember,
+  normalisePhone,
+  provisionalPrefix,
+  type JoinInput,
+  type JoinResult,
+} from './join';
+export { memberPoints, type PointsState } from './points';
+export { usedCouponsOf } from './used-coupons';
 export { hasPresence, openPresence, presenceFor, savePresence } from './presence';

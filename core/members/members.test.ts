@@ -1,17 +1,19 @@
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoStore, tempDir } from '../../test/support/temp';
+import { demoStore } from '../../test/support/temp';
 import { DataKey } from '../crypto/data-key';
 import { parseCsv } from '../import/csv';
 import { importStoreFolder } from '../import/importer';
 import { allStoreFiles } from '../import/store-files';
 import { historyFiles } from '../import/history-files';
-import { openDatabase, readOnly, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
+import { readOnly } from '../store/db';
+
 import { eraseMember } from './erase';
 import { identifyMember, memberById } from './identify';
 import { canUseProfile, profileScope } from './member-view';
+import { openTestDb, type TestDb } from '../../test/support/db';
 
 const key = DataKey.generate();
 const withoutHistory = allStoreFiles.filter((spec) => !historyFiles.includes(spec));
@@ -23,27 +25,18 @@ const csvMembers = memberRecords.map(
 const first = csvMembers[0] ?? {};
 const hlc = '000001764000000000-0000-kiosk-1';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+let db: TestDb;
 
-beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  importStoreFolder(db, demoStore, withoutHistory, { key });
-});
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+beforeEach(() => (db = openTestDb({ key, seed: { files: withoutHistory } })));
+afterEach(() => db.close());
 
 describe('at rest', () => {
   it('a copied database file shows no member name, phone, birthday, card number or QR token', () => {
     importStoreFolder(db, demoStore, historyFiles, { key });
-    db.close();
-    const copy = join(dir.path, 'copied.db');
-    copyFileSync(join(dir.path, 'kiosk.db'), copy);
-    const wal = join(dir.path, 'kiosk.db-wal');
+    db = db.reopen(); // closing checkpoints the WAL into the file
+    const copy = join(db.dir, 'copied.db');
+    copyFileSync(db.file, copy);
+    const wal = `${db.file}-wal`;
     const bytes = Buffer.concat([
       readFileSync(copy),
       existsSync(wal) ? readFileSync(wal) : Buffer.alloc(0),
@@ -66,7 +59,6 @@ describe('at rest', () => {
     expect(secrets.length).toBeGreaterThan(1000);
     const found = secrets.filter((s) => bytes.includes(Buffer.from(s, 'utf8')));
     expect(found).toEqual([]);
-    db = openDatabase(join(dir.path, 'kiosk.db'));
   });
 });
 
@@ -80,7 +72,7 @@ describe('identifyMember', () => {
       { kind: 'qr' as const, token: first.qr_token ?? '' },
     ]) {
       const result = identifyMember(read, key, input);
-      expect(result.ok && result.member).toMatchObject({
+      expect(result.ok && result.value).toMatchObject({
         memberId: first.member_id,
         name: first.name,
         phone: first.phone_masked,
@@ -96,13 +88,13 @@ describe('identifyMember', () => {
     const read = readOnly(db);
     expect(identifyMember(read, key, { kind: 'card', number: '6280000000099992' })).toMatchObject({
       ok: false,
-      code: 'not-found',
+      error: { code: 'not-found' },
     });
     expect(identifyMember(read, key, { kind: 'card', number: 'abc' })).toMatchObject({
-      code: 'invalid-input',
+      error: { code: 'invalid-input' },
     });
     expect(identifyMember(read, key, { kind: 'qr', token: 'x' })).toMatchObject({
-      code: 'invalid-input',
+      error: { code: 'invalid-input' },
     });
   });
 
@@ -111,7 +103,7 @@ describe('identifyMember', () => {
     const last4 = (first.phone_masked ?? '').slice(-4);
     expect(
       identifyMember(read, key, { kind: 'phone-last4', last4, confirmedByStaffId: 'NOBODY' }),
-    ).toMatchObject({ ok: false, code: 'staff-required' });
+    ).toMatchObject({ ok: false, error: { code: 'staff-required' } });
     const expected = csvMembers.filter((m) => m.phone_masked?.endsWith(last4));
     const result = identifyMember(read, key, {
       kind: 'phone-last4',
@@ -119,7 +111,7 @@ describe('identifyMember', () => {
       confirmedByStaffId: 'E1001',
     });
     if (expected.length === 1)
-      expect(result).toMatchObject({ ok: true, member: { memberId: first.member_id } });
+      expect(result).toMatchObject({ ok: true, value: { memberId: first.member_id } });
     const shared = csvMembers.find(
       (m) =>
         csvMembers.filter((o) => o.phone_masked?.slice(-4) === m.phone_masked?.slice(-4)).length >
@@ -131,11 +123,13 @@ describe('identifyMember', () => {
       last4: sharedLast4,
       confirmedByStaffId: 'E1001',
     });
-    expect(ambiguous).toMatchObject({ ok: false, code: 'ambiguous' });
-    if (!ambiguous.ok)
-      expect(ambiguous.candidates?.map((c) => c.phone?.slice(-4))).toEqual(
-        expect.arrayContaining([sharedLast4, sharedLast4]),
-      );
+    expect(ambiguous).toMatchObject({ ok: false, error: { code: 'ambiguous' } });
+    // The candidates by id only (no personal value in an error); each opens by memberById.
+    const ids = ambiguous.ok ? [] : z.array(z.string()).parse(ambiguous.error.details?.memberIds);
+    expect(ids.length).toBeGreaterThan(1);
+    expect(ids.map((id) => memberById(read, key, id)?.phone?.slice(-4))).toEqual(
+      ids.map(() => sharedLast4),
+    );
     expect(
       identifyMember(read, key, {
         kind: 'phone-last4',
@@ -143,7 +137,7 @@ describe('identifyMember', () => {
         confirmedByStaffId: 'E1001',
       }),
     ).toMatchObject({
-      code: 'invalid-input',
+      error: { code: 'invalid-input' },
     });
   });
 
@@ -157,12 +151,12 @@ describe('identifyMember', () => {
       identifyMember(readOnly(db), key, { kind: 'qr', token: first.qr_token ?? '' }),
     ).toMatchObject({
       ok: false,
-      code: 'unreadable',
+      error: { code: 'unreadable' },
     });
     expect(
       identifyMember(readOnly(db), DataKey.generate(), { kind: 'qr', token: first.qr_token ?? '' }),
     ).toMatchObject({
-      code: 'not-found',
+      error: { code: 'not-found' },
     });
   });
 });
@@ -200,7 +194,7 @@ describe('eraseMember', () => {
     const result = eraseMember(db, id, now, { hlc, actor: 'E2001' });
     expect(result).toMatchObject({
       ok: true,
-      report: { memberId: id, preferences: 1, photos: 1, sessionsUnlinked: 1, salesAnonymised: 1 },
+      value: { memberId: id, preferences: 1, photos: 1, sessionsUnlinked: 1, salesAnonymised: 1 },
     });
     const row = db.raw.prepare('SELECT * FROM members WHERE member_id = ?').get(id) as Record<
       string,
@@ -239,7 +233,7 @@ describe('eraseMember', () => {
     expect(
       identifyMember(readOnly(db), key, { kind: 'qr', token: first.qr_token ?? '' }),
     ).toMatchObject({
-      code: 'not-found',
+      error: { code: 'not-found' },
     });
   });
 
@@ -257,12 +251,12 @@ describe('eraseMember', () => {
   it('refuses an unknown or already erased member without a second outbox row', () => {
     expect(eraseMember(db, 'M404', now, { hlc, actor: 'cli' })).toMatchObject({
       ok: false,
-      code: 'unknown-member',
+      error: { code: 'unknown-member' },
     });
     eraseMember(db, id, now, { hlc, actor: 'cli' });
     expect(eraseMember(db, id, now, { hlc, actor: 'cli' })).toMatchObject({
       ok: false,
-      code: 'already-erased',
+      error: { code: 'already-erased' },
     });
     expect((db.raw.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n).toBe(1);
   });

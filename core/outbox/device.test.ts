@@ -1,13 +1,10 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/support/temp';
-import { openDatabase, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
+
 import { deviceIdentity, startNewEpoch } from './device';
 import { enqueue, type Mutation } from './outbox';
+import { openTestDb, type TestDb } from '../../test/support/db';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+let db: TestDb;
 const mutation = (n: number): Mutation => ({
   name: 'logTryOn',
   version: 1,
@@ -21,19 +18,14 @@ const outbox = () =>
     .all() as { key: string; epoch: number; seq: number; state: string }[];
 
 beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
+  db = openTestDb();
   for (let n = 1; n <= 6; n++) db.transaction(() => enqueue(db, mutation(n)));
   // 1–2 acknowledged, 3 parked, 4 in flight, 5–6 pending
   db.exec(`UPDATE outbox SET state = 'acked' WHERE seq <= 2;
     UPDATE outbox SET state = 'parked' WHERE seq = 3;
     UPDATE outbox SET state = 'sent' WHERE seq = 4;`);
 });
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+afterEach(() => db.close());
 
 describe('startNewEpoch', () => {
   it('renumbers the unacknowledged rows from seq 1 in a new epoch above the cloud, keys unchanged', () => {

@@ -1,13 +1,10 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/support/temp';
-import { openDatabase, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
+
 import { deviceIdentity, setDeviceIdentity } from './device';
 import { enqueue, OutboxError, parse, type Mutation } from './outbox';
+import { openTestDb, type TestDb } from '../../test/support/db';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+let db: TestDb;
 const now = new Date('2026-11-24T08:00:00.000Z');
 const mutation = (n: number): Mutation => ({
   name: 'logTryOn',
@@ -20,14 +17,9 @@ const rows = () =>
   db.raw.prepare('SELECT * FROM outbox ORDER BY id').all() as Record<string, unknown>[];
 
 beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
+  db = openTestDb();
 });
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+afterEach(() => db.close());
 
 describe('enqueue', () => {
   it('refuses to run outside a transaction', () => {

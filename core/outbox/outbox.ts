@@ -5,6 +5,7 @@
  * `parse` validates a row read back off disk before anyone trusts it.
  */
 import { z } from 'zod';
+import { fail, formatZodError, ok, type Result } from '../../common/result';
 import { presenceFor } from '../members/presence';
 import type { DataKey } from '../crypto/data-key';
 import type { WritableDB } from '../store/db';
@@ -132,18 +133,13 @@ const rowSchema = z
     personalErased: r.personal_erased_at !== null,
   }));
 
-export type ParseResult =
-  | { ok: true; value: OutboxEntry }
-  | { ok: false; error: { code: 'invalid-outbox-entry'; message: string } };
+export type ParseResult = Result<OutboxEntry, 'invalid-outbox-entry'>;
 
 /** Validates an outbox row as read from SQLite (snake_case columns, args as JSON text). */
 export function parse(value: unknown): ParseResult {
   const parsed = rowSchema.safeParse(value);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const message = parsed.error.issues
-    .map((issue) => `${issue.path.join('.') || '(row)'}: ${issue.message}`)
-    .join('; ');
-  return { ok: false, error: { code: 'invalid-outbox-entry', message } };
+  if (parsed.success) return ok(parsed.data);
+  return fail('invalid-outbox-entry', formatZodError(parsed.error));
 }
 
 /**

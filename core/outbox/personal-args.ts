@@ -6,6 +6,7 @@
  * drops the sealed values of every outbox row of that member (`dropPersonalArgs`): a row that
  * cannot be sent without them (registerMember) is then sent as a placeholder and parked.
  */
+import { fail, ok, type Result } from '../../common/result';
 import { decryptField, encryptField, type FieldAad } from '../crypto/field-crypto';
 import type { DataKey } from '../crypto/data-key';
 import type { WritableDB } from '../store/db';
@@ -66,29 +67,27 @@ export interface SealedRow {
   personalErased: boolean;
 }
 
-export type OpenedArgs =
-  { ok: true; args: Args } | { ok: false; reason: 'erased' | 'unreadable' | 'no-key' };
+export type OpenedArgs = Result<Args, 'erased' | 'unreadable' | 'no-key'>;
 
 /** The arguments to send: the personal values put back, or null-ed when they were erased. */
 export function openPersonalArgs(key: DataKey | undefined, row: SealedRow): OpenedArgs {
   const rule = Object.hasOwn(PERSONAL_ARGS, row.mutation) ? PERSONAL_ARGS[row.mutation] : undefined;
   if (row.personalErased) {
-    if (!rule) return { ok: true, args: row.args };
-    if (!rule.sendableWithout) return { ok: false, reason: 'erased' };
-    return {
-      ok: true,
-      args: { ...row.args, ...Object.fromEntries(rule.fields.map((f) => [f, null])) },
-    };
+    if (!rule) return ok(row.args);
+    if (!rule.sendableWithout)
+      return fail('erased', `${row.mutation}: its personal values were erased`);
+    return ok({ ...row.args, ...Object.fromEntries(rule.fields.map((f) => [f, null])) });
   }
-  if (!row.sealedArgs) return { ok: true, args: row.args };
-  if (!key) return { ok: false, reason: 'no-key' };
+  if (!row.sealedArgs) return ok(row.args);
+  if (!key) return fail('no-key', `${row.mutation}: sealed personal values need the data key`);
+  const unreadable = () =>
+    fail('unreadable', `${row.mutation}: sealed personal values do not open with this key`);
   try {
     const secret: unknown = JSON.parse(decryptField(key, row.sealedArgs, aad(row.idempotencyKey)));
-    if (secret === null || typeof secret !== 'object' || Array.isArray(secret))
-      return { ok: false, reason: 'unreadable' };
-    return { ok: true, args: { ...row.args, ...secret } };
+    if (secret === null || typeof secret !== 'object' || Array.isArray(secret)) return unreadable();
+    return ok({ ...row.args, ...secret });
   } catch {
-    return { ok: false, reason: 'unreadable' };
+    return unreadable();
   }
 }
 

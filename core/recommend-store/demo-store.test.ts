@@ -1,37 +1,25 @@
 /** The recommenders on the imported demo store (fixtures/demo-store): guarantees over every style. */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoStore, tempDir } from '../../test/support/temp';
-import { DataKey } from '../crypto/data-key';
-import { importStoreFolder } from '../import/importer';
-import { allStoreFiles } from '../import/store-files';
 import { memberRfm } from '../rfm-store';
-import { openDatabase, readOnly, type ReadableDB, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
+import { readOnly, type ReadableDB } from '../store/db';
 import { completeTheLook } from './complete-the-look';
 import { fitAdvice } from './fit-advice';
 import { forYou } from './for-you';
 import { ensureLocalModel, type LocalTraining } from './local-model';
 import { itemModel } from './model-tables';
 import { otherSizesAndColours } from './other-sizes';
+import { openDemoDb, type TestDb } from '../../test/support/db';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+let db: TestDb;
 let r: ReadableDB;
 let training: LocalTraining;
 
 beforeAll(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  importStoreFolder(db, demoStore, allStoreFiles, { key: DataKey.generate() });
+  db = openDemoDb();
   training = ensureLocalModel(db, new Date('2026-10-01T00:00:00Z'));
   r = readOnly(db);
 });
-afterAll(() => {
-  db.close();
-  dir.remove();
-});
+afterAll(() => db.close());
 
 interface Facts {
   slot: string;
@@ -83,13 +71,12 @@ describe('on the demo store', () => {
   it('gives no personal picks and no RFM for M000009, who did not consent (members.csv)', () => {
     expect(forYou(r, { memberId: 'M000009', storeId: 'S001' })).toEqual({
       ok: true,
-      items: [],
-      note: 'no-consent',
+      value: { items: [], note: 'no-consent' },
     });
     expect(memberRfm(r, 'M000009', new Date('2026-10-01T00:00:00Z'))).toBeNull();
     const consenting = forYou(r, { memberId: 'M000001', storeId: 'S001', limit: 5 });
-    expect(consenting.ok && consenting.items).toHaveLength(5);
-    expect(consenting.ok && consenting.items.every((i) => i.kind === 'for-you')).toBe(true);
+    expect(consenting.ok && consenting.value.items).toHaveLength(5);
+    expect(consenting.ok && consenting.value.items.every((i) => i.kind === 'for-you')).toBe(true);
     expect(memberRfm(r, 'M000001', new Date('2026-10-01T00:00:00Z'))?.segment).toBeTruthy();
   });
 
@@ -123,12 +110,12 @@ describe('on the demo store', () => {
     const count = db.raw
       .prepare("SELECT count(*) AS n FROM variants WHERE style_id = 'DRE001'")
       .get() as { n: number };
-    expect(result.ok && result.variants).toHaveLength(count.n);
+    expect(result.ok && result.value.variants).toHaveLength(count.n);
     const onHand = db.raw
       .prepare("SELECT location_id AS loc, on_hand AS n FROM stock WHERE sku = 'DRE001-WHT-XS'")
       .all() as { loc: string; n: number }[];
     const at = (loc: string) => Math.max(0, onHand.find((s) => s.loc === loc)?.n ?? 0);
-    const current = result.ok ? result.variants.find((v) => v.current) : undefined;
+    const current = result.ok ? result.value.variants.find((v) => v.current) : undefined;
     expect(current?.stock).toEqual({
       here: at('S001'),
       otherStores: at('S002') + at('S003'),

@@ -12,6 +12,7 @@
  * colour the shopper turned down in this visit, in the member's usual size of that category when
  * known; each keeps its reason in both languages.
  */
+import { fail, ok, type Result } from '../../common/result';
 import { canUseProfile } from '../members/member-view';
 import {
   coldMemberModel,
@@ -37,9 +38,10 @@ export interface ForYouInput {
   now?: Date | undefined;
 }
 
-export type ForYouResult =
-  | { ok: true; items: Recommendation[]; note?: 'no-consent' | 'no-model' }
-  | { ok: false; code: 'unknown-member'; message: string };
+export type ForYouResult = Result<
+  { items: Recommendation[]; note?: 'no-consent' | 'no-model' },
+  'unknown-member'
+>;
 
 interface MemberRow {
   gender: string | null;
@@ -143,17 +145,11 @@ function ranked(db: ReadableDB, req: RankRequest): Recommendation[] {
 /** A member's personal picks; empty with a note without consent or without any model yet. */
 export function forYou(db: ReadableDB, input: ForYouInput): ForYouResult {
   const member = memberRow(db, input.memberId);
-  if (!member)
-    return {
-      ok: false,
-      code: 'unknown-member',
-      message: `no member ${input.memberId.slice(0, 64)}`,
-    };
-  if (!profilingAllowed(member)) return { ok: true, items: [], note: 'no-consent' };
-  if (!activeModel(db)) return { ok: true, items: [], note: 'no-model' };
+  if (!member) return fail('unknown-member', `no member ${input.memberId.slice(0, 64)}`);
+  if (!profilingAllowed(member)) return ok({ items: [], note: 'no-consent' });
+  if (!activeModel(db)) return ok({ items: [], note: 'no-model' });
   const picks = picksOf(db, input.memberId, input.now ?? new Date());
-  return {
-    ok: true,
+  return ok({
     items: ranked(db, {
       member: picks,
       gender: asGender(member.gender),
@@ -161,7 +157,7 @@ export function forYou(db: ReadableDB, input: ForYouInput): ForYouResult {
       storeId: input.storeId,
       limit: clampLimit(input.limit),
     }),
-  };
+  });
 }
 
 export interface VisitPicksInput {

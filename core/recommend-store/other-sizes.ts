@@ -2,6 +2,7 @@
  * "Other sizes and colours": every variant of the style of a scanned item, with stock here, in the
  * other stores and online, and a one-line reason saying where the shopper can get it.
  */
+import { fail, ok, type Result } from '../../common/result';
 import type { Label } from '../rules/types';
 import type { ReadableDB } from '../store/db';
 import { compareSizes, ONLINE, type StockSplit } from '../recommend';
@@ -21,9 +22,10 @@ export interface VariantAvailability {
   reason: Label;
 }
 
-export type OtherSizesResult =
-  | { ok: true; styleId: string; variants: VariantAvailability[] }
-  | { ok: false; code: 'unknown-sku'; message: string };
+export type OtherSizesResult = Result<
+  { styleId: string; variants: VariantAvailability[] },
+  'unknown-sku'
+>;
 
 function availabilityReason(colorZh: string, colorEn: string, size: string, s: StockSplit): Label {
   const zh = `${colorZh} ${size}`;
@@ -74,14 +76,13 @@ export function otherSizesAndColours(
     )
     .all(storeId, storeId, ONLINE, ONLINE, sku);
   const first = rows[0];
-  if (!first) return { ok: false, code: 'unknown-sku', message: `no variant ${sku.slice(0, 64)}` };
+  if (!first) return fail('unknown-sku', `no variant ${sku.slice(0, 64)}`);
   rows.sort(
     (a, b) =>
       (a.colorCode < b.colorCode ? -1 : a.colorCode > b.colorCode ? 1 : 0) ||
       compareSizes(a.size, b.size),
   );
-  return {
-    ok: true,
+  return ok({
     styleId: first.styleId,
     variants: rows.map((r) => {
       const stock = { here: r.here, otherStores: r.otherStores, online: r.online };
@@ -98,5 +99,5 @@ export function otherSizesAndColours(
         reason: availabilityReason(r.colorZh, r.colorEn, r.size, stock),
       };
     }),
-  };
+  });
 }

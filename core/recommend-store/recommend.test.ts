@@ -1,8 +1,6 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/support/temp';
-import { openDatabase, readOnly, type ReadableDB, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
+import { openTestDb, type TestDb } from '../../test/support/db';
+import { readOnly, type ReadableDB } from '../store/db';
 import { compareSizes } from '../recommend';
 import { completeTheLook } from './complete-the-look';
 import { forYou, visitPicks } from './for-you';
@@ -12,21 +10,15 @@ import { otherSizesAndColours } from './other-sizes';
 import { popular } from './popular';
 import { seedSmallStore } from './test-fixture';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+let db: TestDb;
 let r: ReadableDB;
 
 beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
+  db = openTestDb();
   seedSmallStore(db);
   r = readOnly(db);
 });
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+afterEach(() => db.close());
 
 const stockOf = (sku: string) =>
   db.raw
@@ -39,8 +31,9 @@ const stockOf = (sku: string) =>
 
 describe('otherSizesAndColours', () => {
   it('lists every variant of the style with stock here, in other stores and online', () => {
-    const result = otherSizesAndColours(r, 'TOP1-WHT-L', 'S001');
-    if (!result.ok) throw new Error(result.message);
+    const answer = otherSizesAndColours(r, 'TOP1-WHT-L', 'S001');
+    if (!answer.ok) throw new Error(answer.error.message);
+    const result = answer.value;
     expect(result.styleId).toBe('TOP1');
     expect(result.variants.map((v) => v.sku)).toEqual([
       'TOP1-BLK-S',
@@ -66,7 +59,7 @@ describe('otherSizesAndColours', () => {
 
   it("says when a size can only be had online, from another store's point of view", () => {
     const result = otherSizesAndColours(r, 'SHO1-BLK-M', 'S002');
-    expect(result.ok && result.variants[0]).toMatchObject({
+    expect(result.ok && result.value.variants[0]).toMatchObject({
       stock: { here: 0, otherStores: 0, online: 2 },
       reason: {
         zh: '黑色 S 线上有货，可送货到家',
@@ -78,7 +71,7 @@ describe('otherSizesAndColours', () => {
   it('refuses an unknown sku with a typed result', () => {
     expect(otherSizesAndColours(r, 'NOPE-1', 'S001')).toMatchObject({
       ok: false,
-      code: 'unknown-sku',
+      error: { code: 'unknown-sku' },
     });
   });
 
@@ -210,12 +203,12 @@ describe('forYou', () => {
   it('gives a consenting member picks that can be had, of their gender, each with a reason', () => {
     expect(forYou(r, { memberId: 'M1', storeId: 'S001' })).toEqual({
       ok: true,
-      items: [],
-      note: 'no-model',
+      value: { items: [], note: 'no-model' },
     });
     ensureLocalModel(db, now);
-    const result = forYou(r, { memberId: 'M1', storeId: 'S001', limit: 10 });
-    if (!result.ok) throw new Error(result.message);
+    const answer = forYou(r, { memberId: 'M1', storeId: 'S001', limit: 10 });
+    if (!answer.ok) throw new Error(answer.error.message);
+    const result = answer.value;
     expect(result.note).toBeUndefined();
     const styles = result.items.map((i) => i.styleId);
     expect(styles.slice(0, 2).sort()).toEqual(['OUT1', 'TOP1']);
@@ -237,19 +230,14 @@ describe('forYou', () => {
 
   it('is empty, with a note, without consent or after erasure; unknown members are refused', () => {
     ensureLocalModel(db, now);
-    expect(forYou(r, { memberId: 'M2', storeId: 'S001' })).toEqual({
-      ok: true,
-      items: [],
-      note: 'no-consent',
-    });
-    expect(forYou(r, { memberId: 'M3', storeId: 'S001' })).toEqual({
-      ok: true,
-      items: [],
-      note: 'no-consent',
-    });
+    for (const memberId of ['M2', 'M3'])
+      expect(forYou(r, { memberId, storeId: 'S001' })).toEqual({
+        ok: true,
+        value: { items: [], note: 'no-consent' },
+      });
     expect(forYou(r, { memberId: 'M404', storeId: 'S001' })).toMatchObject({
       ok: false,
-      code: 'unknown-member',
+      error: { code: 'unknown-member' },
     });
   });
 
@@ -259,7 +247,7 @@ describe('forYou', () => {
       INSERT INTO history_tryons (session_id, line_no, member_id, store_id, ts, sku, outcome)
       VALUES ('T99', 1, 'M5', 'S001', '2026-09-30T10:00:00+08:00', 'BOT1-BLK-M', 'liked');`);
     const result = forYou(r, { memberId: 'M5', storeId: 'S001', limit: 3 });
-    expect(result.ok && result.items[0]).toMatchObject({
+    expect(result.ok && result.value.items[0]).toMatchObject({
       styleId: 'BOT1',
       reason: { en: 'You tried this one on before' },
     });

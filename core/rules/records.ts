@@ -3,6 +3,7 @@
  * Bad rows give a typed error naming the field, never a throw.
  */
 import { z } from 'zod';
+import { fail, formatZodError } from '../../common/result';
 import { percentToBasisPoints } from './money';
 import { COUPON_KINDS, type Coupon, type RuleResult, type Tier } from './types';
 
@@ -64,14 +65,9 @@ const couponRow = z
     path: ['value'],
   });
 
-function describe(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; ');
-}
-
 export function tierFromRecord(record: Record<string, string>): RuleResult<Tier, 'invalid-tier'> {
   const parsed = tierRow.safeParse(record);
-  if (!parsed.success)
-    return { ok: false, error: { code: 'invalid-tier', message: describe(parsed.error) } };
+  if (!parsed.success) return fail('invalid-tier', formatZodError(parsed.error));
   const r = parsed.data;
   return {
     ok: true,
@@ -89,8 +85,7 @@ export function couponFromRecord(
   record: Record<string, string>,
 ): RuleResult<Coupon, 'invalid-coupon'> {
   const parsed = couponRow.safeParse(record);
-  if (!parsed.success)
-    return { ok: false, error: { code: 'invalid-coupon', message: describe(parsed.error) } };
+  if (!parsed.success) return fail('invalid-coupon', formatZodError(parsed.error));
   const r = parsed.data;
   return {
     ok: true,

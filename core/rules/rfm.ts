@@ -76,14 +76,8 @@ export function rfmScores(transactions: readonly RfmTransaction[], now: Date): R
     agg.cents += t.amountCents;
     byMember.set(t.memberId, agg);
   }
-  const ids = [...byMember.keys()].sort();
-  const raw = ids.map((memberId) => {
-    const a = byMember.get(memberId) as {
-      lastMs: number;
-      sales: Set<string>;
-      rows: number;
-      cents: number;
-    };
+  const members = [...byMember.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const raw = members.map(([memberId, a]) => {
     return {
       memberId,
       lastAt: new Date(a.lastMs).toISOString(),

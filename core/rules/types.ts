@@ -1,5 +1,6 @@
 /** Shared shapes of the pure domain rules. Money is integer fen; dates are store-local 'YYYY-MM-DD'. */
 
+import type { Result } from '../../common/result';
 export interface Label {
   zh: string;
   en: string;
@@ -68,5 +69,5 @@ export interface RedeemRate {
 
 export const DEFAULT_REDEEM_RATE: RedeemRate = { points: 100, cents: 100 };
 
-export type RuleResult<T, C extends string = string> =
-  { ok: true; value: T } | { ok: false; error: { code: C; message: string } };
+/** The one Result shape (common/result.ts), closed over a rule's error codes. */
+export type RuleResult<T, C extends string = string> = Result<T, C>;

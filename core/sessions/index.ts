@@ -29,3 +29,9 @@ export {
 } from './preferences';
 export { purgeRetention, type PurgeReport, type RetentionPolicy } from './retention';
 export { markPhotoSent, readPhoto, savePhoto, type PhotoInput } from './photos';
+export {
+  deleteUnsentPhotos,
+  discardPhoto,
+  requestPhotoSend,
+  type PhotoSendInput,
+} from './photo-sending';

@@ -1,27 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { tempDir } from '../../test/support/temp';
+
 import { DataKey } from '../crypto/data-key';
-import { openDatabase, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
+
 import { markPhotoSent, readPhoto, savePhoto } from './photos';
 import { purgeRetention } from './retention';
 import { endSession, startSession } from './sessions';
+import { openTestDb, type TestDb } from '../../test/support/db';
 
 const key = DataKey.generate();
 const t0 = new Date('2026-11-24T08:00:00.000Z');
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
-beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-});
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+let db: TestDb;
+beforeEach(() => (db = openTestDb()));
+afterEach(() => db.close());
 
 it('stores a consented photo encrypted, reads it back, and keeps it once sent', () => {
   const image = Buffer.concat([
@@ -35,13 +27,11 @@ it('stores a consented photo encrypted, reads it back, and keeps it once sent', 
     consentedAt: t0,
     now: t0,
   });
-  if (!saved.ok) throw new Error(saved.message);
+  if (!saved.ok) throw new Error(saved.error.message);
   expect(readPhoto(db, key, saved.value.photoId)?.equals(image)).toBe(true);
   expect(readPhoto(db, DataKey.generate(), saved.value.photoId)).toBeNull();
   db.raw.pragma('wal_checkpoint(TRUNCATE)');
-  expect(readFileSync(join(dir.path, 'kiosk.db')).includes(Buffer.from('JPEG-MARKER-1234'))).toBe(
-    false,
-  );
+  expect(readFileSync(db.file).includes(Buffer.from('JPEG-MARKER-1234'))).toBe(false);
 
   expect(markPhotoSent(db, saved.value.photoId, t0)).toBe(true);
   expect(markPhotoSent(db, saved.value.photoId, t0)).toBe(false);
@@ -60,7 +50,7 @@ it('refuses a photo for an ended session or one that is too large', () => {
       consentedAt: t0,
       now: t0,
     }),
-  ).toMatchObject({ ok: false, code: 'too-large' });
+  ).toMatchObject({ ok: false, error: { code: 'too-large' } });
   endSession(db, session.sessionId, t0);
   expect(
     savePhoto(db, key, {
@@ -69,6 +59,6 @@ it('refuses a photo for an ended session or one that is too large', () => {
       consentedAt: t0,
       now: t0,
     }),
-  ).toMatchObject({ ok: false, code: 'session-ended' });
+  ).toMatchObject({ ok: false, error: { code: 'session-ended' } });
   expect(db.raw.prepare('SELECT count(*) AS n FROM photos').get()).toEqual({ n: 0 });
 });

@@ -3,11 +3,12 @@
  * required column), and only encrypted (AAD = photos.image_enc + photo id). Unsent photos are
  * deleted by `purgeRetention`; `markPhotoSent` records that the cloud has it.
  */
+import { fail, ok, type Result } from '../../common/result';
 import { randomUUID } from 'node:crypto';
 import type { DataKey } from '../crypto/data-key';
 import { decryptField, DecryptError, encryptField } from '../crypto/field-crypto';
-import type { WritableDB } from '../store/db';
-import { openSession, touch, type SessionResult } from './sessions';
+import type { ReadableDB, WritableDB } from '../store/db';
+import { openSession, touch, type SessionRefusal } from './sessions';
 
 export interface PhotoInput {
   sessionId: string;
@@ -25,9 +26,9 @@ export function savePhoto(
   db: WritableDB,
   key: DataKey,
   input: PhotoInput,
-): SessionResult<{ photoId: string }> | { ok: false; code: 'too-large'; message: string } {
+): Result<{ photoId: string }, SessionRefusal | 'too-large'> {
   if (input.image.length > MAX_PHOTO_BYTES)
-    return { ok: false, code: 'too-large', message: `a photo is at most ${MAX_PHOTO_BYTES} bytes` };
+    return fail('too-large', `a photo is at most ${MAX_PHOTO_BYTES} bytes`);
   return db.transaction(() => {
     const open = openSession(db, input.sessionId);
     if (!open.ok) return open;
@@ -46,14 +47,14 @@ export function savePhoto(
       input.now.toISOString(),
     );
     touch(db, input.sessionId, input.now);
-    return { ok: true as const, value: { photoId } };
+    return ok({ photoId });
   });
 }
 
 /** The photo's bytes, or null when it is gone (purged, erased) or cannot be decrypted. */
-export function readPhoto(db: WritableDB, key: DataKey, photoId: string): Buffer | null {
+export function readPhoto(db: ReadableDB, key: DataKey, photoId: string): Buffer | null {
   const row = db
-    .prepare<[string], { image_enc: Buffer }>('SELECT image_enc FROM photos WHERE photo_id = ?')
+    .prepareRead<[string], { image_enc: Buffer }>('SELECT image_enc FROM photos WHERE photo_id = ?')
     .get(photoId);
   if (!row) return null;
   try {

@@ -4,11 +4,25 @@
  * plain text comparison in SQL; an older stamp is ignored, not an error. Only members who consented
  * to profiling have preferences.
  */
+import { fail, ok, type Result } from '../../common/result';
+import { z } from 'zod';
 import { enqueue } from '../outbox/outbox';
-import type { WritableDB } from '../store/db';
+import type { ReadableDB, WritableDB } from '../store/db';
 
 export type PreferenceValue =
   string | number | boolean | null | PreferenceValue[] | { [key: string]: PreferenceValue };
+
+/** Any JSON value: what a preference may hold (checked again when read back from the table). */
+export const preferenceValueSchema: z.ZodType<PreferenceValue> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(preferenceValueSchema),
+    z.record(z.string(), preferenceValueSchema),
+  ]),
+);
 
 export interface PreferenceInput {
   memberId: string;
@@ -19,31 +33,23 @@ export interface PreferenceInput {
   now: Date;
 }
 
-export type PreferenceResult =
-  | { ok: true; applied: boolean }
-  | { ok: false; code: 'unknown-member' | 'no-consent' | 'invalid-key'; message: string };
+export type PreferenceResult = Result<
+  { applied: boolean },
+  'unknown-member' | 'no-consent' | 'invalid-key'
+>;
 
 export function setPreference(db: WritableDB, input: PreferenceInput): PreferenceResult {
   if (!/^[a-z][a-z0-9_.-]{0,63}$/.test(input.key))
-    return {
-      ok: false,
-      code: 'invalid-key',
-      message: `not a preference key: ${input.key.slice(0, 64)}`,
-    };
+    return fail('invalid-key', `not a preference key: ${input.key.slice(0, 64)}`);
   return db.transaction((): PreferenceResult => {
     const member = db
       .prepare<[string], { consent_profile: number }>(
         'SELECT consent_profile FROM members WHERE member_id = ? AND erased_at IS NULL',
       )
       .get(input.memberId);
-    if (!member)
-      return { ok: false, code: 'unknown-member', message: `no member ${input.memberId}` };
+    if (!member) return fail('unknown-member', `no member ${input.memberId}`);
     if (member.consent_profile !== 1)
-      return {
-        ok: false,
-        code: 'no-consent',
-        message: 'the member has not consented to a profile',
-      };
+      return fail('no-consent', 'the member has not consented to a profile');
     const value = JSON.stringify(input.value);
     const applied = db
       .prepare(
@@ -52,7 +58,7 @@ export function setPreference(db: WritableDB, input: PreferenceInput): Preferenc
          WHERE excluded.hlc > preferences.hlc`,
       )
       .run(input.memberId, input.key, value, input.hlc).changes;
-    if (applied === 0) return { ok: true, applied: false };
+    if (applied === 0) return ok({ applied: false });
     enqueue(
       db,
       {
@@ -64,17 +70,19 @@ export function setPreference(db: WritableDB, input: PreferenceInput): Preferenc
       },
       input.now,
     );
-    return { ok: true, applied: true };
+    return ok({ applied: true });
   });
 }
 
 /** The member's preferences, or none at all when the member has not consented to a profile. */
-export function preferencesOf(db: WritableDB, memberId: string): Record<string, PreferenceValue> {
+export function preferencesOf(db: ReadableDB, memberId: string): Record<string, PreferenceValue> {
   const rows = db
-    .prepare<[string], { key: string; value: string }>(
+    .prepareRead<[string], { key: string; value: string }>(
       `SELECT p.key, p.value FROM preferences p JOIN members m ON m.member_id = p.member_id
        WHERE p.member_id = ? AND m.consent_profile = 1 AND m.erased_at IS NULL`,
     )
     .all(memberId);
-  return Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value) as PreferenceValue]));
+  return Object.fromEntries(
+    rows.map((row) => [row.key, preferenceValueSchema.parse(JSON.parse(row.value))]),
+  );
 }

@@ -1,23 +1,20 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoStore, tempDir } from '../../test/support/temp';
+
 import { DataKey } from '../crypto/data-key';
 import { allStoreFiles } from '../import/store-files';
 import { historyFiles } from '../import/history-files';
-import { importStoreFolder } from '../import/importer';
-import { openDatabase, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
+
 import { preferencesOf, setPreference } from './preferences';
 import { purgeRetention } from './retention';
 import { endSession, expireIdle, getSession, identify, startSession } from './sessions';
 import { recordTryOn } from './tryons';
+import { openTestDb, count, type TestDb } from '../../test/support/db';
 
 const key = DataKey.generate();
 const t0 = new Date('2026-11-24T08:00:00.000Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
 const hlc = (n: number) => `${String(1764000000000 + n).padStart(18, '0')}-0000-kiosk-1`;
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+let db: TestDb;
 let consenting = '';
 let notConsenting = '';
 const outbox = () =>
@@ -28,33 +25,20 @@ const outbox = () =>
       seq: number;
     }[]
   ).map((r) => ({ ...r, args: JSON.parse(r.args) as Record<string, unknown> }));
-const count = (sql: string) => (db.raw.prepare(sql).get() as { n: number }).n;
 
 beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  importStoreFolder(
-    db,
-    demoStore,
-    allStoreFiles.filter((s) => !historyFiles.includes(s)),
-    { key },
-  );
+  db = openTestDb({ key, seed: { files: allStoreFiles.filter((s) => !historyFiles.includes(s)) } });
   const pick = (flag: number) =>
-    (
+    String(
       db.raw
         .prepare('SELECT member_id FROM members WHERE consent_profile = ? LIMIT 1')
-        .get(flag) as {
-        member_id: string;
-      }
-    ).member_id;
+        .pluck()
+        .get(flag),
+    );
   consenting = pick(1);
   notConsenting = pick(0);
 });
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+afterEach(() => db.close());
 
 describe('sessions', () => {
   it('start anonymous, identify a member, end; refusals are typed', () => {
@@ -64,11 +48,11 @@ describe('sessions', () => {
     expect(session).toMatchObject({ kind: 'mirror', memberId: null, endedAt: null });
     expect(identify(db, session.sessionId, 'M404', at(1))).toMatchObject({
       ok: false,
-      code: 'unknown-member',
+      error: { code: 'unknown-member' },
     });
     expect(identify(db, 'nope', consenting, at(1))).toMatchObject({
       ok: false,
-      code: 'unknown-session',
+      error: { code: 'unknown-session' },
     });
     expect(identify(db, session.sessionId, consenting, at(2))).toMatchObject({
       ok: true,
@@ -80,7 +64,7 @@ describe('sessions', () => {
     });
     expect(endSession(db, session.sessionId, at(4))).toMatchObject({
       ok: false,
-      code: 'session-ended',
+      error: { code: 'session-ended' },
     });
     expect(getSession(db, session.sessionId)).toMatchObject({
       memberId: consenting,
@@ -120,7 +104,7 @@ describe('sessions', () => {
       }),
     ).toMatchObject({
       ok: false,
-      code: 'session-ended',
+      error: { code: 'session-ended' },
     });
   });
 });
@@ -176,7 +160,7 @@ describe('recordTryOn', () => {
         hlc: hlc(1),
       }),
     ).toThrow(/CHECK/);
-    expect(count('SELECT count(*) AS n FROM tryons')).toBe(0);
+    expect(count(db, 'SELECT count(*) AS n FROM tryons')).toBe(0);
     expect(outbox()).toEqual([]);
   });
 });
@@ -186,16 +170,16 @@ describe('setPreference', () => {
     const base = { memberId: consenting, key: 'size.top', now: t0 };
     expect(setPreference(db, { ...base, value: 'M', hlc: hlc(2) })).toEqual({
       ok: true,
-      applied: true,
+      value: { applied: true },
     });
     expect(setPreference(db, { ...base, value: 'S', hlc: hlc(1) })).toEqual({
       ok: true,
-      applied: false,
+      value: { applied: false },
     });
     expect(preferencesOf(db, consenting)).toEqual({ 'size.top': 'M' });
     expect(setPreference(db, { ...base, value: 'L', hlc: hlc(3) })).toEqual({
       ok: true,
-      applied: true,
+      value: { applied: true },
     });
     expect(preferencesOf(db, consenting)).toEqual({ 'size.top': 'L' });
     expect(outbox().map((r) => [r.mutation, r.args.value])).toEqual([
@@ -208,14 +192,14 @@ describe('setPreference', () => {
     const base = { value: ['minimalist'], hlc: hlc(1), now: t0 };
     expect(
       setPreference(db, { ...base, memberId: notConsenting, key: 'styles.liked' }),
-    ).toMatchObject({ code: 'no-consent' });
+    ).toMatchObject({ error: { code: 'no-consent' } });
     expect(setPreference(db, { ...base, memberId: 'M404', key: 'styles.liked' })).toMatchObject({
-      code: 'unknown-member',
+      error: { code: 'unknown-member' },
     });
     expect(setPreference(db, { ...base, memberId: consenting, key: 'DROP TABLE' })).toMatchObject({
-      code: 'invalid-key',
+      error: { code: 'invalid-key' },
     });
-    expect(count('SELECT count(*) AS n FROM preferences')).toBe(0);
+    expect(count(db, 'SELECT count(*) AS n FROM preferences')).toBe(0);
     expect(outbox()).toEqual([]);
   });
 });

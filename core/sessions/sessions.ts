@@ -3,8 +3,9 @@
  * a member identifies; it ends explicitly or after being idle. Writes return typed refusals for a
  * missing or ended session instead of throwing.
  */
+import { fail, ok, type Result } from '../../common/result';
 import { randomUUID } from 'node:crypto';
-import type { WritableDB } from '../store/db';
+import type { ReadableDB, WritableDB } from '../store/db';
 
 export const SESSION_KINDS = ['mirror', 'checkout', 'assisted'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
@@ -22,8 +23,7 @@ export interface Session {
 }
 
 export type SessionRefusal = 'unknown-session' | 'session-ended' | 'unknown-member';
-export type SessionResult<T> =
-  { ok: true; value: T } | { ok: false; code: SessionRefusal; message: string };
+export type SessionResult<T> = Result<T, SessionRefusal>;
 
 interface SessionRow {
   session_id: string;
@@ -49,9 +49,9 @@ const toSession = (r: SessionRow): Session => ({
   endReason: r.end_reason,
 });
 
-export function getSession(db: WritableDB, sessionId: string): Session | null {
+export function getSession(db: ReadableDB, sessionId: string): Session | null {
   const row = db
-    .prepare<[string], SessionRow>('SELECT * FROM sessions WHERE session_id = ?')
+    .prepareRead<[string], SessionRow>('SELECT * FROM sessions WHERE session_id = ?')
     .get(sessionId);
   return row ? toSession(row) : null;
 }
@@ -59,10 +59,9 @@ export function getSession(db: WritableDB, sessionId: string): Session | null {
 /** The open session, or a refusal; for use inside a write transaction. */
 export function openSession(db: WritableDB, sessionId: string): SessionResult<Session> {
   const session = getSession(db, sessionId);
-  if (!session) return { ok: false, code: 'unknown-session', message: `no session ${sessionId}` };
-  if (session.endedAt)
-    return { ok: false, code: 'session-ended', message: `session ${sessionId} has ended` };
-  return { ok: true, value: session };
+  if (!session) return fail('unknown-session', `no session ${sessionId}`);
+  if (session.endedAt) return fail('session-ended', `session ${sessionId} has ended`);
+  return ok(session);
 }
 
 export function touch(db: WritableDB, sessionId: string, now: Date): void {
@@ -116,13 +115,13 @@ export function identify(
         'SELECT 1 AS n FROM members WHERE member_id = ? AND erased_at IS NULL',
       )
       .get(memberId);
-    if (!member) return { ok: false, code: 'unknown-member', message: `no member ${memberId}` };
+    if (!member) return fail('unknown-member', `no member ${memberId}`);
     db.prepare('UPDATE sessions SET member_id = ?, last_activity_at = ? WHERE session_id = ?').run(
       memberId,
       now.toISOString(),
       sessionId,
     );
-    return { ok: true, value: { ...open.value, memberId, lastActivityAt: now.toISOString() } };
+    return ok({ ...open.value, memberId, lastActivityAt: now.toISOString() });
   });
 }
 

@@ -4,6 +4,7 @@
  * try-on travels as anonymous as the session it happened in. The row is logTryOn v2: outcome and
  * reason travel, so the brand learns why a tried garment was not bought.
  */
+import { ok } from '../../common/result';
 import { randomUUID } from 'node:crypto';
 import { enqueue } from '../outbox/outbox';
 import type { WritableDB } from '../store/db';
@@ -80,6 +81,6 @@ export function recordTryOn(db: WritableDB, input: TryOnInput): SessionResult<Tr
       },
       input.now,
     );
-    return { ok: true, value: tryOn };
+    return ok(tryOn);
   });
 }

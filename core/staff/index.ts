@@ -6,3 +6,9 @@ export {
   type StaffMember,
   type StaffRole,
 } from './verify-pin';
+export {
+  openSyncTaskRows,
+  permanentMemberId,
+  resolveSyncTask,
+  type SyncTaskRow,
+} from './sync-tasks';

@@ -6,11 +6,13 @@
  * (`disabled_at`) is refused like an unknown one; staff from the cloud are checked against the
  * cloud's sealed scrypt hash (cloud-pin.ts).
  */
+import { fail, ok, type Result } from '../../common/result';
 import { randomBytes } from 'node:crypto';
 import type { DataKey } from '../crypto/data-key';
 import { lookupHash } from '../crypto/field-crypto';
 import { hashPin, verifyPin } from '../crypto/pin-hash';
 import { CLOUD_PIN_PREFIX, verifyCloudPin } from './cloud-pin';
+import { recordAudit } from '../audit/audit';
 import { openStaffName } from './staff-names';
 import type { WritableDB } from '../store/db';
 
@@ -25,11 +27,14 @@ export interface StaffMember {
   storeId: string;
 }
 
-export type StaffLoginResult =
-  | { ok: true; staff: StaffMember; role: StaffRole }
-  | { ok: false; code: 'unknown-badge'; message: string }
-  | { ok: false; code: 'wrong-pin'; message: string; attemptsLeft: number }
-  | { ok: false; code: 'locked'; message: string; lockedUntil: string };
+/**
+ * The staff member and their role, or a refusal: 'wrong-pin' says `details.attemptsLeft`, 'locked'
+ * says `details.lockedUntil`.
+ */
+export type StaffLoginResult = Result<
+  { staff: StaffMember; role: StaffRole },
+  'unknown-badge' | 'wrong-pin' | 'locked'
+>;
 
 interface StaffRow {
   staff_id: string;
@@ -43,14 +48,9 @@ interface StaffRow {
   locked_until: string | null;
 }
 
+/** A sign-in attempt's audit row: the staff member is both actor and subject. */
 function audit(db: WritableDB, at: string, actor: string, action: string, detail: object): void {
-  db.prepare('INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)').run(
-    at,
-    actor,
-    action,
-    actor,
-    JSON.stringify(detail),
-  );
+  recordAudit(db, { at: new Date(at), actor, action, subject: actor, detail });
 }
 
 let decoy: { key: DataKey; hash: ReturnType<typeof hashPin> } | null = null;
@@ -61,12 +61,8 @@ async function decoyCheck(key: DataKey, pin: string): Promise<void> {
   await verifyPin(key, pin, decoy.hash);
 }
 
-const lockedResult = (until: string): StaffLoginResult => ({
-  ok: false,
-  code: 'locked',
-  message: `too many wrong PINs; locked until ${until}`,
-  lockedUntil: until,
-});
+const lockedResult = (until: string): StaffLoginResult =>
+  fail('locked', `too many wrong PINs; locked until ${until}`, { lockedUntil: until });
 
 export async function verifyStaffPin(
   db: WritableDB,
@@ -87,7 +83,7 @@ export async function verifyStaffPin(
     db.transaction(() =>
       audit(db, at, 'unknown', 'staff.login.refused', { reason: 'unknown-badge' }),
     );
-    return { ok: false, code: 'unknown-badge', message: 'this badge is not known here' };
+    return fail('unknown-badge', 'this badge is not known here');
   }
   if (before.locked_until && before.locked_until > at) {
     db.transaction(() =>
@@ -103,7 +99,7 @@ export async function verifyStaffPin(
   // Re-read inside the transaction: another attempt may have locked the badge while scrypt ran.
   return db.transaction((): StaffLoginResult => {
     const row = select.get(badgeHash);
-    if (!row) return { ok: false, code: 'unknown-badge', message: 'this badge is not known here' };
+    if (!row) return fail('unknown-badge', 'this badge is not known here');
     if (row.locked_until && row.locked_until > at) {
       audit(db, at, row.staff_id, 'staff.login.refused', { reason: 'locked' });
       return lockedResult(row.locked_until);
@@ -113,8 +109,7 @@ export async function verifyStaffPin(
         'UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE staff_id = ?',
       ).run(row.staff_id);
       audit(db, at, row.staff_id, 'staff.login', { role: row.role });
-      return {
-        ok: true,
+      return ok({
         staff: {
           staffId: row.staff_id,
           // A name that does not open (or none yet) shows the staff id instead.
@@ -122,7 +117,7 @@ export async function verifyStaffPin(
           storeId: row.store_id,
         },
         role: row.role,
-      };
+      });
     }
     const failed = row.failed_attempts + 1;
     if (failed >= MAX_FAILED_ATTEMPTS) {
@@ -137,11 +132,6 @@ export async function verifyStaffPin(
     }
     db.prepare('UPDATE staff SET failed_attempts = ? WHERE staff_id = ?').run(failed, row.staff_id);
     audit(db, at, row.staff_id, 'staff.login.refused', { reason: 'wrong-pin', failed });
-    return {
-      ok: false,
-      code: 'wrong-pin',
-      message: 'wrong PIN',
-      attemptsLeft: MAX_FAILED_ATTEMPTS - failed,
-    };
+    return fail('wrong-pin', 'wrong PIN', { attemptsLeft: MAX_FAILED_ATTEMPTS - failed });
   });
 }

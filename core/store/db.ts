@@ -8,7 +8,8 @@ import Database from 'better-sqlite3';
 
 export type Row = Record<string, unknown>;
 
-declare const writable: unique symbol;
+/** Only a handle `openDatabase` made carries it: a ReadableDB cannot pass for a WritableDB. */
+const writable: unique symbol = Symbol('writable');
 
 export interface ReadableDB {
   readonly file: string;
@@ -49,29 +50,33 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   // An erased member's data must not linger in free pages of the file.
   raw.pragma('secure_delete = ON');
   const statements = new Map<string, Database.Statement>();
-  const cached = (sql: string): Database.Statement => {
+  // One statement per SQL text, whatever row type each caller declares for it: the cache holds
+  // them untyped and hands each caller its own view (the only way a heterogeneous cache types).
+  const cached = <P extends unknown[], R>(sql: string): Database.Statement<P, R> => {
     let statement = statements.get(sql);
     if (!statement) {
       statement = raw.prepare(sql);
       statements.set(sql, statement);
     }
-    return statement;
+    // eslint-disable-next-line local/no-dangerous-type-assertions -- see the cache's comment
+    return statement as unknown as Database.Statement<P, R>;
   };
-  return {
+  const db: WritableDB = {
+    [writable]: true,
     file,
     raw,
-    prepare: <P extends unknown[], R>(sql: string) =>
-      cached(sql) as unknown as Database.Statement<P, R>,
+    prepare: cached,
     prepareRead: <P extends unknown[], R>(sql: string) => {
-      const statement = cached(sql);
+      const statement = cached<P, R>(sql);
       if (!statement.reader && !/^\s*(pragma|explain)\b/i.test(sql))
         throw new ReadOnlyStatementError(sql);
-      return statement as unknown as Database.Statement<P, R>;
+      return statement;
     },
     transaction: <T>(fn: () => T): T => raw.transaction(fn).immediate(),
     exec: (sql: string) => void raw.exec(sql),
     close: () => raw.close(),
-  } as unknown as WritableDB;
+  };
+  return db;
 }
 
 /** Narrows a writable handle to a read-only view for code that must not write. */

@@ -60,6 +60,6 @@ export const nodeHidTransport: HidTransport = {
     } catch (error) {
       throw new HidUnavailableError(`node-hid is not available: ${(error as Error).message}`);
     }
-    return new NodeHidOpen(new hid.HID(path) as unknown as NodeHidDevice);
+    return new NodeHidOpen(new hid.HID(path));
   },
 };

@@ -14,17 +14,23 @@
  * failure rejects the returned promise; a bad job id resolves to `failed` / `invalid-job-id`.
  */
 
-export type JobStatus = 'queued' | 'sending' | 'printed' | 'failed';
-export type JobErrorCode = 'printer-error' | 'timeout' | 'interrupted' | 'invalid-job-id';
+import { z } from 'zod';
 
-export interface PrintJobRecord {
-  jobId: string;
-  status: JobStatus;
-  byteLength: number;
-  createdAt: number;
-  updatedAt: number;
-  error?: { code: JobErrorCode; message: string };
-}
+const jobErrorCodeSchema = z.enum(['printer-error', 'timeout', 'interrupted', 'invalid-job-id']);
+const jobStatusSchema = z.enum(['queued', 'sending', 'printed', 'failed']);
+export type JobStatus = z.output<typeof jobStatusSchema>;
+export type JobErrorCode = z.output<typeof jobErrorCodeSchema>;
+
+/** A job as its storage keeps it; what comes back off disk is parsed with this. */
+export const printJobRecordSchema = z.object({
+  jobId: z.string(),
+  status: jobStatusSchema,
+  byteLength: z.number(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  error: z.object({ code: jobErrorCodeSchema, message: z.string() }).optional(),
+});
+export type PrintJobRecord = z.output<typeof printJobRecordSchema>;
 
 export type JobEvent =
   { type: 'send' } | { type: 'sent' } | { type: 'fail'; code: JobErrorCode; message: string };

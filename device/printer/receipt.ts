@@ -8,6 +8,7 @@
  * Bad input is a typed error (zod issues), never a throw.
  */
 import { z } from 'zod';
+import { fail, formatZodError, type Result } from '../../common/result';
 import { EscPos } from './escpos-encoder';
 import { formatFen } from './money';
 import { twoColumns, wrap } from './text-width';
@@ -58,8 +59,7 @@ export interface ReceiptOptions {
   openDrawer?: boolean;
 }
 
-export type ReceiptResult =
-  { ok: true; value: Uint8Array } | { ok: false; error: { code: 'invalid-sale'; message: string } };
+export type ReceiptResult = Result<Uint8Array, 'invalid-sale'>;
 
 const LABELS = {
   'zh-CN': {
@@ -119,10 +119,7 @@ export function renderSaleReceipt(
   options: ReceiptOptions = {},
 ): ReceiptResult {
   const parsed = saleReceiptSchema.safeParse(input);
-  if (!parsed.success) {
-    const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    return { ok: false, error: { code: 'invalid-sale', message } };
-  }
+  if (!parsed.success) return fail('invalid-sale', formatZodError(parsed.error));
   const width = options.width ?? 42;
   const timeZone = options.timeZone ?? 'Asia/Shanghai';
   let time: string;

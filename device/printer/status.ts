@@ -3,6 +3,7 @@
  * byte even when offline or out of paper. Every reply has fixed bits (bit 1 and bit 4 set, bits 0
  * and 7 clear), which is how a status byte is told apart from noise. Parsing never throws.
  */
+import type { Result } from '../../common/result';
 import { DLE, EOT } from './escpos-commands';
 
 export type StatusKind = 1 | 2 | 3 | 4;
@@ -30,9 +31,7 @@ export type StatusFields =
     }
   | { kind: 4; paperNearEnd: boolean; paperOut: boolean };
 
-export type StatusResult =
-  | { ok: true; value: StatusFields }
-  | { ok: false; error: { code: 'bad-kind' | 'bad-fixed-bits'; message: string } };
+export type StatusResult = Result<StatusFields, 'bad-kind' | 'bad-fixed-bits'>;
 
 const FIXED_MASK = 0b1001_0011;
 const FIXED_VALUE = 0b0001_0010;

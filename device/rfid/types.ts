@@ -1,4 +1,5 @@
 /** One tag observation from any reader protocol, already decoded from the wire. */
+import type { Result } from '../../common/result';
 export interface TagRead {
   /** The EPC as uppercase hex, an even number of digits (whole 16-bit words). */
   epc: string;
@@ -8,8 +9,8 @@ export interface TagRead {
   rssi: number;
 }
 
-export type ParseResult<T, C extends string> =
-  { ok: true; value: T } | { ok: false; error: { code: C; message: string } };
+/** The one Result shape (common/result.ts), closed over a parser's error codes. */
+export type ParseResult<T, C extends string> = Result<T, C>;
 
 /** EPC bank length is counted in 16-bit words: 1..31 words (PC bits 15..11). */
 export const EPC_MIN_BYTES = 2;

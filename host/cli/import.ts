@@ -47,7 +47,7 @@ export const importCommand: Command = async (argv, io) => {
     migrate(db);
     const keyCheck = checkDataKey(db, key);
     if (!keyCheck.ok) {
-      io.err(keyCheck.message);
+      io.err(keyCheck.error.message);
       return exitCodes.failed;
     }
     sealLegacyPersonalArgs(db, key);

@@ -44,12 +44,12 @@ async function main(argv: string[]): Promise<number> {
       await load()
     )(rest, processIO);
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
+    const code = error instanceof Error && 'code' in error ? error.code : undefined;
     if (
-      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
-      code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+      error instanceof Error &&
+      (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
     ) {
-      processIO.err((error as Error).message);
+      processIO.err(error.message);
       return exitCodes.usage;
     }
     processIO.err(

@@ -2,16 +2,15 @@
  * `kiosk member show <id>`: what staff may see of a member — tier and points always; RFM segment
  * and preferences only when the member consented to profile use. Name and phone stay masked.
  */
-import type { WritableDB } from '../../core/store/db';
-import { readOnly } from '../../core/store/db';
+import type { ReadableDB } from '../../core/store/db';
 import type { DataKey } from '../../core/crypto/data-key';
 import { canUseProfile } from '../../core/members';
 import { memberById } from '../../core/members/identify';
 import { memberRfm } from '../../core/rfm-store';
 import { preferencesOf } from '../../core/sessions/preferences';
 
-export function memberSummary(db: WritableDB, key: DataKey, memberId: string, now: Date) {
-  const member = memberById(readOnly(db), key, memberId);
+export function memberSummary(db: ReadableDB, key: DataKey, memberId: string, now: Date) {
+  const member = memberById(db, key, memberId);
   if (!member) return null;
   const profile = canUseProfile(member);
   return {
@@ -21,7 +20,7 @@ export function memberSummary(db: WritableDB, key: DataKey, memberId: string, no
     phone: member.phone,
     consentProfile: member.consentProfile,
     consentMarketing: member.consentMarketing,
-    rfm: profile ? memberRfm(readOnly(db), member.memberId, now) : null,
+    rfm: profile ? memberRfm(db, member.memberId, now) : null,
     preferences: profile ? preferencesOf(db, member.memberId) : null,
     ...(profile ? {} : { note: 'no-consent: segment and preferences are not shown' }),
   };

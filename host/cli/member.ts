@@ -33,7 +33,7 @@ export const memberCommand: Command = async (argv, io) => {
       const key = fileKeyStore(dataDir).loadOrCreate();
       const check = checkDataKey(db, key);
       if (!check.ok) {
-        io.err(check.message);
+        io.err(check.error.message);
         return exitCodes.failed;
       }
       const summary = memberSummary(db, key, memberId, new Date());
@@ -49,10 +49,10 @@ export const memberCommand: Command = async (argv, io) => {
     const hlc = serialize(tick(initial(deviceId), now.getTime()));
     const result = eraseMember(db, memberId, now, { hlc, actor: 'cli' });
     if (!result.ok) {
-      io.err(result.message);
+      io.err(result.error.message);
       return exitCodes.failed;
     }
-    const r = result.report;
+    const r = result.value;
     io.out(`erased member ${r.memberId} at ${r.erasedAt}`);
     io.out('  name, phone, birthday, card, QR token, phone last-4, gender: removed');
     io.out(`  preferences deleted: ${r.preferences}`);

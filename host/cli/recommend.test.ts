@@ -1,46 +1,32 @@
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { demoStore, tempDir } from '../../test/support/temp';
 import { importCommand } from './import';
-import type { CliIO } from './io';
+
+import { capturedIO, type CapturedIO } from '../../test/support/cli-io';
 import { recommendCommand } from './recommend';
 
 let dir: ReturnType<typeof tempDir>;
-let out: string[];
-let err: string[];
-let io: CliIO;
+let cli: CapturedIO;
 
 beforeAll(async () => {
   dir = tempDir();
-  const quiet: CliIO = {
-    out: () => undefined,
-    err: () => undefined,
-    env: { KIOSK_DATA_DIR: join(dir.path, 'data') },
-    stdin: Readable.from([]),
-  };
-  expect(await importCommand([demoStore], quiet)).toBe(0);
+  expect(await importCommand([demoStore], capturedIO(join(dir.path, 'data')).io)).toBe(0);
 });
 afterAll(() => dir.remove());
 beforeEach(() => {
-  out = [];
-  err = [];
-  io = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    env: { KIOSK_DATA_DIR: join(dir.path, 'data') },
-    stdin: Readable.from([]),
-  };
+  cli = capturedIO(join(dir.path, 'data'));
 });
 
-const parsed = () => out.map((line) => JSON.parse(line) as Record<string, unknown>);
+const parsed = () => cli.out.map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('kiosk recommend', () => {
   it('prints one JSON line per member with sku, styleId and an English reason', async () => {
     // M000001 consented to profiling; M000009 did not (members.csv).
-    expect(await recommendCommand(['--member', 'M000001,M000009', '--limit', '4'], io)).toBe(0);
+    expect(await recommendCommand(['--member', 'M000001,M000009', '--limit', '4'], cli.io)).toBe(0);
     const [first, second] = parsed();
-    expect(out).toHaveLength(2);
+    expect(cli.out).toHaveLength(2);
     expect(Object.keys(first ?? {})).toEqual(['member', 'items']);
     expect(first?.member).toBe('M000001');
     const items = first?.items as { sku: string; styleId: string; reason: string }[];
@@ -55,7 +41,10 @@ describe('kiosk recommend', () => {
 
   it('prints the Chinese reason with --lang zh-CN, and refuses unknown members with exit 1', async () => {
     expect(
-      await recommendCommand(['--member', 'M000001', '--member', 'M999999', '--lang', 'zh-CN'], io),
+      await recommendCommand(
+        ['--member', 'M000001', '--member', 'M999999', '--lang', 'zh-CN'],
+        cli.io,
+      ),
     ).toBe(1);
     const [first, second] = parsed();
     const items = first?.items as { reason: string }[];
@@ -65,10 +54,10 @@ describe('kiosk recommend', () => {
   });
 
   it('answers bad usage with exit code 2', async () => {
-    expect(await recommendCommand([], io)).toBe(2);
-    expect(await recommendCommand(['--member', 'M000001', '--limit', 'lots'], io)).toBe(2);
-    expect(await recommendCommand(['--member', 'M000001', '--lang', 'fr'], io)).toBe(2);
-    expect(err[0]).toMatch(/usage: kiosk recommend/);
-    expect(out).toEqual([]);
+    expect(await recommendCommand([], cli.io)).toBe(2);
+    expect(await recommendCommand(['--member', 'M000001', '--limit', 'lots'], cli.io)).toBe(2);
+    expect(await recommendCommand(['--member', 'M000001', '--lang', 'fr'], cli.io)).toBe(2);
+    expect(cli.err[0]).toMatch(/usage: kiosk recommend/);
+    expect(cli.out).toEqual([]);
   });
 });

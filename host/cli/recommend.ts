@@ -64,19 +64,17 @@ export const recommendCommand: Command = async (argv, io) => {
       const result = forYou(read, { memberId: member, storeId, limit });
       if (!result.ok) {
         unknown++;
-        io.out(JSON.stringify({ member, error: result.code }));
+        io.out(JSON.stringify({ member, error: result.error.code }));
         continue;
       }
-      const items = result.items.map((item) => ({
+      const { items: picks, note } = result.value;
+      const items = picks.map((item) => ({
         sku: item.sku,
         styleId: item.styleId,
         reason: lang === 'en' ? item.reason.en : item.reason.zh,
       }));
-      io.out(
-        JSON.stringify(
-          result.note === 'no-consent' ? { member, items, note: result.note } : { member, items },
-        ),
-      );
+      // Only the missing consent is worth a note; without a model yet the list is just empty.
+      io.out(JSON.stringify(note === 'no-consent' ? { member, items, note } : { member, items }));
     }
     return unknown === 0 ? exitCodes.ok : exitCodes.failed;
   } finally {

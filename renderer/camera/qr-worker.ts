@@ -6,6 +6,8 @@
 import { decodeQrFrame } from './qr-decode';
 import type { WorkerReply, WorkerRequest } from './qr-messages';
 
+// The project's lib is the DOM's, where `self` is a Window; in this file it is the worker's scope.
+// eslint-disable-next-line local/no-dangerous-type-assertions -- TypeScript cannot type `self` per file
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {

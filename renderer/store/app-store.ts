@@ -1,14 +1,12 @@
 /** One store per window, built from typed slices; tests build a fresh one from this factory. */
 import { createStore } from 'zustand/vanilla';
-import { createScanSlice, type ScanSlice } from './scan-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 
-export type AppState = ScanSlice & SettingsSlice & SessionSlice;
+export type AppState = SettingsSlice & SessionSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...args) => ({
-    ...createScanSlice(...args),
     ...createSettingsSlice(...args),
     ...createSessionSlice(...args),
   }));

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureRendererBuilt } from '../support/renderer-build';
 import { copyDemoStore, demoStore, repoRoot, tempDir } from '../support/temp';
 import { until } from '../support/until';
+import { writeKioskConfig } from '../support/kiosk-config';
 
 let dir: ReturnType<typeof tempDir>;
 const children: ChildProcess[] = [];
@@ -35,19 +36,15 @@ function kiosk(
 
 describe('kiosk start with a bad config', () => {
   it('exits with 2 and names the field and the problem', async () => {
-    const config = join(dir.path, 'kiosk.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        storeId: 'S001',
-        role: 'mirror',
-        devices: [{ id: 'scanner-1', kind: 'scanner', transport: 'serial', baudRate: -1 }],
-      }),
-    );
+    const config = writeKioskConfig(dir.path, {
+      storeId: 'S001',
+      role: 'mirror',
+      devices: [{ id: 'scanner-1', kind: 'scanner', transport: 'serial', baudRate: -1 }],
+    });
     const result = await kiosk(['start', '--no-browser'], { KIOSK_CONFIG: config });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/devices\[0\]\.baudRate: /);
-    expect(result.stderr).toMatch(/devices\[0\]\.path: is required/);
+    expect(result.stderr).toMatch(/→ at devices\[0\]\.baudRate/);
+    expect(result.stderr).toMatch(/is required .* → at devices\[0\]\.path/);
   });
 
   it('exits with 2 when KIOSK_CONFIG is not JSON or KIOSK_PORT is not a port', async () => {
@@ -63,15 +60,14 @@ describe('kiosk start with a bad config', () => {
 describe('kiosk start with bad screen settings', () => {
   const base = { storeId: 'S001', role: 'checkout' };
   it.each([
-    [{ idleSeconds: 1 }, /idleSeconds: /],
-    [{ payment: 'cash' }, /payment: /],
-    [{ lookUrlPattern: 'http://shop.example.com/{sku}' }, /lookUrlPattern: /],
-    [{ offlinePointsDailyCap: -5 }, /offlinePointsDailyCap: /],
-    [{ removeNeedsStaff: 'no' }, /removeNeedsStaff: /],
-    [{ memberBin: '4' }, /memberBin: must be 6 to 8 digits/],
+    [{ idleSeconds: 1 }, /→ at idleSeconds/],
+    [{ payment: 'cash' }, /→ at payment/],
+    [{ lookUrlPattern: 'http://shop.example.com/{sku}' }, /→ at lookUrlPattern/],
+    [{ offlinePointsDailyCap: -5 }, /→ at offlinePointsDailyCap/],
+    [{ removeNeedsStaff: 'no' }, /→ at removeNeedsStaff/],
+    [{ memberBin: '4' }, /must be 6 to 8 digits.* → at memberBin/],
   ])('refuses %j with exit 2, naming the field', async (bad, field) => {
-    const config = join(dir.path, 'kiosk.json');
-    writeFileSync(config, JSON.stringify({ ...base, ...bad }));
+    const config = writeKioskConfig(dir.path, { ...base, ...bad });
     const result = await kiosk(['start', '--no-browser'], { KIOSK_CONFIG: config });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(field);
@@ -88,7 +84,7 @@ describe('kiosk start with bad screen settings', () => {
     writeFileSync(config, `\uFEFF${JSON.stringify({ ...base, idleSeconds: 0 })}`, 'utf8');
     const bad = await kiosk(['start', '--no-browser'], { KIOSK_CONFIG: config });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/idleSeconds: /);
+    expect(bad.stderr).toMatch(/→ at idleSeconds/);
     expect(bad.stderr).not.toMatch(/not valid JSON/);
     // And `kiosk start` runs on it.
     writeFileSync(config, `\uFEFF${json}`, 'utf8');

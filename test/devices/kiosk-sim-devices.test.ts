@@ -1,6 +1,5 @@
 /** `kiosk sim card|rfid|printer` put real device bytes on a pty; `kiosk devices` lists devices. */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SerialPort } from 'serialport';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { startKiosk } from '../support/kiosk-process';
 import { ensureRendererBuilt } from '../support/renderer-build';
 import { repoRoot, tempDir } from '../support/temp';
 import { until } from '../support/until';
+import { writeKioskConfig } from '../support/kiosk-config';
 
 let dir: ReturnType<typeof tempDir>;
 let pair: PtyPair;
@@ -158,23 +158,19 @@ describe('kiosk sim printer', () => {
 
 describe('kiosk devices', () => {
   it('lists configured devices as closed with path presence, one JSON object per line', async () => {
-    const config = join(dir.path, 'kiosk.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        storeId: 'S001',
-        role: 'checkout',
-        devices: [
-          { id: 'scanner-1', kind: 'scanner', transport: 'serial', path: pair.devicePath },
-          {
-            id: 'printer-1',
-            kind: 'printer',
-            transport: 'serial',
-            path: join(dir.path, 'no-such-tty'),
-          },
-        ],
-      }),
-    );
+    const config = writeKioskConfig(dir.path, {
+      storeId: 'S001',
+      role: 'checkout',
+      devices: [
+        { id: 'scanner-1', kind: 'scanner', transport: 'serial', path: pair.devicePath },
+        {
+          id: 'printer-1',
+          kind: 'printer',
+          transport: 'serial',
+          path: join(dir.path, 'no-such-tty'),
+        },
+      ],
+    });
     const run = kiosk(['devices', '--json'], { KIOSK_CONFIG: config, KIOSK_PORT: '1' });
     expect(await run.exit).toBe(0);
     const rows = run
@@ -200,8 +196,7 @@ describe('kiosk devices', () => {
       role: 'mirror',
       devices: [{ id: 'scanner-1', kind: 'scanner', transport: 'serial', path: pair.devicePath }],
     };
-    const configFile = join(dir.path, 'kiosk.json');
-    writeFileSync(configFile, JSON.stringify(config));
+    const configFile = writeKioskConfig(dir.path, config);
     const running = await startKiosk(config, { demo: false });
     const env = { KIOSK_CONFIG: configFile, KIOSK_DATA_DIR: running.dataDir };
     try {

@@ -4,7 +4,7 @@
  * same screen.
  */
 import { expect, test } from '@playwright/test';
-import { captureBothLanguages, startRole, type RoleKiosk } from './support/screens';
+import { captureBothLanguages, enterPin, startRole, type RoleKiosk } from './support/screens';
 
 let checkout: RoleKiosk;
 
@@ -63,8 +63,7 @@ test('removing an item waits for a staff member, who signs in with badge and PIN
   checkout.scan('BADGE-1001');
   await expect(page.getByRole('heading', { name: '请输入 PIN' })).toBeVisible();
   await captureBothLanguages(page, 'staff-pin');
-  for (const digit of '2468') await page.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: '确定' }).click();
+  await enterPin(page, '2468');
   const approvals = page.getByRole('region', { name: '待审批' });
   await expect(approvals).toContainText('移除商品：防泼水连衣裙');
   await approvals.getByRole('button', { name: '同意' }).click();

@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { bridgeClient } from '../support/bridge-client';
 import { kioskCli, startCloudProcess, type CloudProcess } from './support/cloud';
-import { startRole, type RoleKiosk } from './support/screens';
+import { signIn, startRole, type RoleKiosk } from './support/screens';
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(120_000);
@@ -184,9 +184,7 @@ async function staffApprovesRemoval(page: Page, kiosk: RoleKiosk) {
   await expect(cart.getByRole('listitem')).toHaveCount(1);
   await cart.getByRole('button', { name: '减少一件 防泼水连衣裙' }).click();
   await expect(cart).toContainText('等待店员确认移除');
-  kiosk.scan('BADGE-1001');
-  for (const digit of '2468') await page.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: '确定' }).click();
+  await signIn(page, kiosk, 'BADGE-1001', '2468');
   const approvals = page.getByRole('region', { name: '待审批' });
   await expect(approvals).toContainText('移除商品：防泼水连衣裙');
   await approvals.getByRole('button', { name: '同意' }).click();

@@ -5,51 +5,26 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createPtyPair, type PtyPair } from '../../device/sim/pty-pair';
-import { TtyWriter } from '../../device/sim/line-writer';
-import { tempDir } from '../support/temp';
-import { startKiosk, type KioskProcess } from '../support/kiosk-process';
+import { startRole, type RoleKiosk } from './support/screens';
 
-let pair: PtyPair;
-let scanner: TtyWriter;
-let kiosk: KioskProcess;
-const ptyDir = tempDir('kiosk-pty-');
+let mirror: RoleKiosk;
 
 test.beforeAll(async () => {
-  pair = await createPtyPair(ptyDir.path, 'scanner');
-  kiosk = await startKiosk({
-    storeId: 'S001',
-    role: 'mirror',
-    language: 'zh-CN',
-    devices: [
-      {
-        id: 'scanner-1',
-        kind: 'scanner',
-        transport: 'serial',
-        path: pair.devicePath,
-        baudRate: 9600,
-        suffix: '\r',
-      },
-    ],
-  });
-  scanner = new TtyWriter(pair.simPath);
+  mirror = await startRole('mirror');
 });
 
 test.afterAll(async () => {
-  scanner?.close();
-  await kiosk?.stop();
-  await pair?.close();
-  ptyDir.remove();
+  await mirror?.stop();
 });
 
 test('a scanned GTIN shows the product; unknown and garbage codes show calm errors; scanning goes on', async ({
   page,
 }) => {
-  await page.goto(kiosk.url);
+  await page.goto(mirror.kiosk.url);
   await expect(page.getByRole('heading', { name: '欢迎光临' })).toBeVisible();
   await expect(page.getByRole('status')).toHaveCount(0); // connected: no reconnect notice
 
-  scanner.write('6970001000016\r');
+  mirror.scan('6970001000016');
   const card = page.getByRole('article');
   await expect(card.getByRole('heading', { name: '防泼水连衣裙' })).toBeVisible();
   await expect(card).toContainText('白色');
@@ -61,14 +36,14 @@ test('a scanned GTIN shows the product; unknown and garbage codes show calm erro
   await expect(card.getByRole('heading', { name: 'Water-repellent dress' })).toBeVisible();
   await expect(card).toContainText('White');
 
-  scanner.write('4006381333931\r');
+  mirror.scan('4006381333931');
   await expect(page.getByRole('alert')).toContainText('Item not found, please ask a staff member');
 
-  scanner.write(Buffer.from([0x00, 0xff, 0xfe, 0x1b, 0x5b, 0x41, 0x80, 0x0d]));
+  mirror.writeRaw(Buffer.from([0x00, 0xff, 0xfe, 0x1b, 0x5b, 0x41, 0x80, 0x0d]));
   await expect(page.getByRole('alert')).toContainText('could not be read');
 
   await page.getByRole('button', { name: 'Language' }).click();
-  scanner.write('6970001000023\r');
+  mirror.scan('6970001000023');
   await expect(page.getByRole('article')).toContainText('防泼水连衣裙');
   await expect(page.getByRole('article')).toContainText('S');
 });
@@ -77,10 +52,10 @@ test('the session token: taken from the address into memory only; without it the
   page,
   context,
 }) => {
-  await page.goto(kiosk.url);
+  await page.goto(mirror.kiosk.url);
   await expect(page.locator('.app')).toBeVisible();
   await expect(page.getByRole('status')).toHaveCount(0); // connected
-  expect(page.url()).toBe(kiosk.url.replace(/#.*$/, ''));
+  expect(page.url()).toBe(mirror.kiosk.url.replace(/#.*$/, ''));
   expect(
     await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]),
   ).toEqual([0, 0, '']);
@@ -88,17 +63,17 @@ test('the session token: taken from the address into memory only; without it the
 
   // The address without its fragment (or with a wrong token) reaches no host.
   const bare = await context.newPage();
-  await bare.goto(kiosk.url.replace(/#.*$/, ''));
+  await bare.goto(mirror.kiosk.url.replace(/#.*$/, ''));
   await expect(bare.getByRole('status')).toContainText('会话密钥');
   const wrong = await context.newPage();
-  await wrong.goto(kiosk.url.replace(/#t=.*$/, `#t=${'A'.repeat(43)}`));
+  await wrong.goto(mirror.kiosk.url.replace(/#t=.*$/, `#t=${'A'.repeat(43)}`));
   await expect(wrong.getByRole('status')).toContainText('正在重新连接');
-  scanner.write('6970001000016\r');
+  mirror.scan('6970001000016');
   await expect(page.getByRole('article')).toContainText('防泼水连衣裙');
   await expect(wrong.getByRole('article')).toHaveCount(0);
   // Logged by reason, never with the token offered.
-  const log = () => readFileSync(join(kiosk.dataDir, 'logs', 'kiosk.log'), 'utf8');
+  const log = () => readFileSync(join(mirror.kiosk.dataDir, 'logs', 'kiosk.log'), 'utf8');
   await expect.poll(log).toMatch(/"reason":"bad-token".*"msg":"bridge connection refused"/);
   expect(log()).not.toContain('A'.repeat(43));
-  expect(log()).not.toContain(kiosk.token);
+  expect(log()).not.toContain(mirror.kiosk.token);
 });

@@ -3,8 +3,8 @@
  * with a customer, sync status with "sync now" (staff screen); and at a checkout a price override
  * asked by an associate and approved by a supervisor (badge + PIN), then a void.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { captureBothLanguages, startRole, type RoleKiosk } from './support/screens';
+import { expect, test } from '@playwright/test';
+import { captureBothLanguages, signIn, startRole, type RoleKiosk } from './support/screens';
 
 const CONSENT_TOKEN = 'MBR1.4N433GGMT6TCPAR4CTQP'; // M000003 朱娟丽, silver, consent_profile = 1
 const NO_CONSENT_CARD = '6280000000000099'; // M000009 朱洋强, consent_profile = 0
@@ -21,13 +21,6 @@ test.afterAll(async () => {
   await staff?.stop();
   await checkout?.stop();
 });
-
-async function signIn(page: Page, kiosk: RoleKiosk, badge: string, pin: string) {
-  kiosk.scan(badge);
-  await expect(page.getByRole('heading', { name: '请输入 PIN' })).toBeVisible();
-  for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: '确定' }).click();
-}
 
 test('member panel with and without consent, guided session, sync now', async ({ page }) => {
   await page.goto(staff.kiosk.url);

@@ -4,10 +4,10 @@
  * sync/apply-results.ts leaves them in `sync_staff_tasks`. Staff read what happened in plain words,
  * in both languages, and mark each done; the kiosk records it (resolved_at) and audits it.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { captureBothLanguages, startRole, type RoleKiosk } from './support/screens';
+import { captureBothLanguages, signIn, startRole, type RoleKiosk } from './support/screens';
 
 let staff: RoleKiosk;
 
@@ -56,13 +56,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await staff?.stop();
 });
-
-async function signIn(page: Page, kiosk: RoleKiosk, badge: string, pin: string) {
-  kiosk.scan(badge);
-  await expect(page.getByRole('heading', { name: '请输入 PIN' })).toBeVisible();
-  for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: '确定' }).click();
-}
 
 test('staff read the sync tasks in plain words and mark them done, audited', async ({ page }) => {
   await page.goto(staff.kiosk.url);

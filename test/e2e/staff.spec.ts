@@ -3,7 +3,7 @@
  * and device health for the staff member who signs in.
  */
 import { expect, test } from '@playwright/test';
-import { captureBothLanguages, startRole, type RoleKiosk } from './support/screens';
+import { captureBothLanguages, enterPin, startRole, type RoleKiosk } from './support/screens';
 
 let staff: RoleKiosk;
 
@@ -13,11 +13,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await staff?.stop();
 });
-
-async function enterPin(page: import('@playwright/test').Page, pin: string) {
-  for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: '确定' }).click();
-}
 
 test('badge + PIN, lockout, then the console', async ({ page }) => {
   await page.goto(staff.kiosk.url);

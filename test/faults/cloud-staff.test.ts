@@ -3,31 +3,23 @@
  * is kept sealed, lockout works as for local staff, and a badge disabled or removed in the cloud
  * stops working after the next sync.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashPin } from '../../cloud/auth/secrets';
 import { publish, publishDelete } from '../../cloud/streams/projections';
 import { MAX_FAILED_ATTEMPTS, verifyStaffPin } from '../../core/staff';
-import { tempDir } from '../support/temp';
-import { startRealCloud, type RunningCloud } from './support/cloud';
+
 import { enrolledKiosk } from './support/in-process';
+import { useFaultEnvironment } from './support/environment';
 
-let cloud: RunningCloud;
-const dir = tempDir('kiosk-staff-');
-
-beforeAll(async () => {
-  cloud = await startRealCloud('pglite');
-}, 60_000);
-afterAll(async () => {
-  await cloud.close();
-  dir.remove();
-});
+const env = useFaultEnvironment();
+const dir = env.newDir('kiosk-staff-');
 
 describe('staff from the cloud config stream', () => {
   it('verifies PINs against the sealed cloud hash, keeps lockout, and honours disable and removal', async () => {
-    const k = await enrolledKiosk(dir.path, cloud);
+    const k = await enrolledKiosk(dir, env.cloud);
     try {
       // a new hire added in the cloud
-      await cloud.cloud.db.transaction(async (tx) => {
+      await env.cloud.cloud.db.transaction(async (tx) => {
         await tx.query(
           `INSERT INTO staff (staff_id, name, role, badge_no, pin_hash, store_id)
            VALUES ('E9001', '新同事', 'supervisor', 'BADGE-9001', $1, 'S001')`,
@@ -41,13 +33,18 @@ describe('staff from the cloud config stream', () => {
         verifyStaffPin(k.db, k.key, badge, pin, at);
       expect(await login('BADGE-9001', '8642')).toMatchObject({
         ok: true,
-        role: 'supervisor',
-        staff: { staffId: 'E9001', name: '新同事', storeId: 'S001' },
+        value: { role: 'supervisor', staff: { staffId: 'E9001', name: '新同事', storeId: 'S001' } },
       });
-      expect(await login('BADGE-1001', '2468')).toMatchObject({ ok: true, role: 'associate' });
-      expect(await login('BADGE-1001', '0000')).toMatchObject({ ok: false, code: 'wrong-pin' });
+      expect(await login('BADGE-1001', '2468')).toMatchObject({
+        ok: true,
+        value: { role: 'associate' },
+      });
+      expect(await login('BADGE-1001', '0000')).toMatchObject({
+        ok: false,
+        error: { code: 'wrong-pin' },
+      });
       // at rest: no badge number, no hash text of the cloud's
-      const [cloudHash] = await cloud.query<{ pin_hash: string }>(
+      const [cloudHash] = await env.cloud.query<{ pin_hash: string }>(
         "SELECT pin_hash FROM staff WHERE staff_id = 'E9001'",
       );
       const stored = k.db
@@ -65,23 +62,37 @@ describe('staff from the cloud config stream', () => {
 
       // lockout: five wrong PINs lock the badge; a config re-sync does not unlock it
       for (let i = 0; i < MAX_FAILED_ATTEMPTS - 1; i++) await login('BADGE-9001', '1111');
-      expect(await login('BADGE-9001', '1111')).toMatchObject({ ok: false, code: 'locked' });
-      await cloud.cloud.db.transaction((tx) => publish(tx, 'staff', 'staff_id = $1', ['E9001']));
+      expect(await login('BADGE-9001', '1111')).toMatchObject({
+        ok: false,
+        error: { code: 'locked' },
+      });
+      await env.cloud.cloud.db.transaction((tx) =>
+        publish(tx, 'staff', 'staff_id = $1', ['E9001']),
+      );
       expect((await k.sync()).ok).toBe(true);
-      expect(await login('BADGE-9001', '8642')).toMatchObject({ ok: false, code: 'locked' });
+      expect(await login('BADGE-9001', '8642')).toMatchObject({
+        ok: false,
+        error: { code: 'locked' },
+      });
       expect(await login('BADGE-9001', '8642', new Date(now.getTime() + 6 * 60_000))).toMatchObject(
         { ok: true },
       );
 
       // disabled in the cloud, and another one removed: both badges stop working here
-      await cloud.cloud.db.transaction(async (tx) => {
+      await env.cloud.cloud.db.transaction(async (tx) => {
         await tx.query("UPDATE staff SET disabled_at = now() WHERE staff_id = 'E9001'");
         await publish(tx, 'staff', 'staff_id = $1', ['E9001']);
         await publishDelete(tx, 'config', 'staff:E1001');
       });
       expect((await k.sync()).ok).toBe(true);
-      expect(await login('BADGE-9001', '8642')).toMatchObject({ ok: false, code: 'unknown-badge' });
-      expect(await login('BADGE-1001', '2468')).toMatchObject({ ok: false, code: 'unknown-badge' });
+      expect(await login('BADGE-9001', '8642')).toMatchObject({
+        ok: false,
+        error: { code: 'unknown-badge' },
+      });
+      expect(await login('BADGE-1001', '2468')).toMatchObject({
+        ok: false,
+        error: { code: 'unknown-badge' },
+      });
       expect(await login('BADGE-1002', '1357')).toMatchObject({ ok: true });
     } finally {
       k.close();

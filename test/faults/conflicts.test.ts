@@ -3,7 +3,7 @@
  * member's points, poison entries, and an app upgrade that finds a pending outbox.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fileKeyStore } from '../../core/crypto';
 import { deviceIdentity } from '../../core/outbox/device';
 import { enqueue, type Mutation } from '../../core/outbox/outbox';
@@ -12,23 +12,18 @@ import { currentVersion, migrate, migrations } from '../../core/store/migrations
 import { createCloudClient } from '../../sync/cloud-client';
 import { enroll } from '../../sync/credentials';
 import { createHttpClient } from '../../sync/http-client';
-import { tempDir } from '../support/temp';
+
 import { check } from './support/checker';
-import { startRealCloud, type RunningCloud } from './support/cloud';
+
 import { openKiosk, outboxRows, redeemOffline, writeMutations, type Kiosk } from './support/kiosk';
 import { runDriver } from './support/spawn';
+import { useFaultEnvironment } from './support/environment';
 
-let cloud: RunningCloud;
-const dirs: ReturnType<typeof tempDir>[] = [];
-const newDir = () => {
-  const d = tempDir('kiosk-conflict-');
-  dirs.push(d);
-  return d.path;
-};
+const env = useFaultEnvironment();
 
 async function syncedKiosk(): Promise<string> {
-  const dir = newDir();
-  expect((await runDriver(dir, ['enroll', cloud.url, await cloud.code()])).code).toBe(0);
+  const dir = env.newDir();
+  expect((await runDriver(dir, ['enroll', env.cloud.url, await env.cloud.code()])).code).toBe(0);
   expect((await runDriver(dir, ['sync'])).out).toMatchObject({ ok: true });
   return dir;
 }
@@ -42,19 +37,11 @@ async function withKiosk<T>(dir: string, fn: (k: Kiosk) => T | Promise<T>): Prom
   }
 }
 
-beforeAll(async () => {
-  cloud = await startRealCloud('pglite');
-}, 60_000);
-afterAll(async () => {
-  await cloud.close();
-  for (const d of dirs) d.remove();
-});
-
 describe('two kiosks offline redeem the same member', () => {
   it('the server never goes below zero, the overdraft stays within one allowance, the loser is compensated', async () => {
     const member = 'M000015'; // 198 points in the demo store
     const [a, b] = [await syncedKiosk(), await syncedKiosk()];
-    const [{ points: balance } = { points: -1 }] = await cloud.query<{ points: number }>(
+    const [{ points: balance } = { points: -1 }] = await env.cloud.query<{ points: number }>(
       'SELECT points FROM members WHERE member_id = $1',
       [member],
     );
@@ -68,7 +55,7 @@ describe('two kiosks offline redeem the same member', () => {
     // Back online, one after the other, then both again to converge.
     for (const dir of [a, b, a, b])
       expect((await runDriver(dir, ['sync'])).out).toMatchObject({ ok: true });
-    const [{ points: after } = { points: -1 }] = await cloud.query<{ points: number }>(
+    const [{ points: after } = { points: -1 }] = await env.cloud.query<{ points: number }>(
       'SELECT points FROM members WHERE member_id = $1',
       [member],
     );
@@ -95,7 +82,7 @@ describe('two kiosks offline redeem the same member', () => {
     try {
       expect(
         await check(
-          cloud,
+          env.cloud,
           dbs.map((k) => k.db),
         ),
       ).toEqual([]);
@@ -154,7 +141,7 @@ describe('poison entries', () => {
           )
           .get(),
       ).toEqual({ n: 3 });
-      expect(await check(cloud, [k.db])).toEqual([]);
+      expect(await check(env.cloud, [k.db])).toEqual([]);
     });
   }, 60_000);
 });
@@ -189,19 +176,19 @@ function enqueueAsVersion70(db: WritableDB, m: Mutation): void {
 
 describe('app upgrade with a pending outbox', () => {
   it('a database written by the version with the outbox migration is upgraded and drained', async () => {
-    const dir = newDir();
+    const dir = env.newDir();
     const old = openDatabase(join(dir, 'kiosk.db'));
     migrate(old, 70); // the app as it was: nothing after the outbox migration
     const key = fileKeyStore(dir).loadOrCreate();
-    const http = createHttpClient({ baseUrl: cloud.url });
+    const http = createHttpClient({ baseUrl: env.cloud.url });
     if (!http.ok) throw new Error(http.error.message);
     const enrolled = await enroll({
       db: old,
       key,
       client: createCloudClient(http.value),
-      url: cloud.url,
+      url: env.cloud.url,
       caFile: null,
-      code: await cloud.code(),
+      code: await env.cloud.code(),
       deviceName: 'old app',
     });
     http.value.close();
@@ -216,7 +203,7 @@ describe('app upgrade with a pending outbox', () => {
     expect((await runDriver(dir, ['sync'])).out).toMatchObject({ ok: true, pushed: 25 });
     await withKiosk(dir, async (k) => {
       expect(currentVersion(k.db)).toBe(migrations.at(-1)?.version);
-      expect(await check(cloud, [k.db])).toEqual([]);
+      expect(await check(env.cloud, [k.db])).toEqual([]);
     });
   }, 60_000);
 });

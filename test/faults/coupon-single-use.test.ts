@@ -5,61 +5,23 @@
  * the other is rejected (`coupon-already-used`) and comes back as a compensation and a staff task.
  * Neither kiosk offers the coupon to that member again.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readOnly } from '../../core/store/db';
-import { usedCouponsOf } from '../../host/services/screens/reference';
-import { tempDir } from '../support/temp';
+import { usedCouponsOf } from '../../core/members';
+
 import { check } from './support/checker';
-import { startRealCloud, type RunningCloud } from './support/cloud';
-import { checkoutScreen, enrolledKiosk, type EnrolledKiosk } from './support/in-process';
 
-const MEMBER = 'M000017'; // regular, home store S001
-const MEMBER_QR = 'MBR1.9NQFWTNQ9DDFJPCKCBYH';
-const COUPON = 'WELCOME50'; // single use, ¥50 off from ¥299
-const DRESS = '6970001000016';
-const bytes = (text: string) => new TextEncoder().encode(text);
+import { enrolledKiosk } from './support/in-process';
+import { useFaultEnvironment } from './support/environment';
+import { COUPON, MEMBER, offered, sellWithCoupon } from './support/welcome-coupon';
 
-let cloud: RunningCloud;
-const dirs = [tempDir('kiosk-coupon-a-'), tempDir('kiosk-coupon-b-')];
-
-beforeAll(async () => {
-  cloud = await startRealCloud('pglite');
-}, 60_000);
-afterAll(async () => {
-  await cloud.close();
-  for (const d of dirs) d.remove();
-});
-
-/** Dress + member + the coupon, paid: the sale and its outbox rows commit locally (offline). */
-async function sellWithCoupon(k: EnrolledKiosk): Promise<void> {
-  const s = checkoutScreen(k);
-  try {
-    s.handleScan(bytes(DRESS));
-    expect(s.handleScan(bytes(MEMBER_QR)).member).not.toBeNull();
-    const cart = s.checkout.toggleCoupon(COUPON, true).cart;
-    expect(cart?.coupons.find((c) => c.code === COUPON)?.applied).toBe(true);
-    await s.checkout.pay('wechat', '134567890123456789');
-    expect(s.current().cart?.payment.state).toBe('paid');
-  } finally {
-    s.close();
-  }
-}
-
-function offered(k: EnrolledKiosk): string[] {
-  const s = checkoutScreen(k);
-  try {
-    s.handleScan(bytes(DRESS));
-    return s.handleScan(bytes(MEMBER_QR)).cart?.coupons.map((c) => c.code) ?? [];
-  } finally {
-    s.close();
-  }
-}
+const env = useFaultEnvironment();
 
 describe('the same single-use coupon at two offline kiosks', () => {
   it('applies once in the cloud; the other kiosk gets the rejection, a compensation and a staff task', async () => {
     const [a, b] = [
-      await enrolledKiosk(dirs[0]!.path, cloud),
-      await enrolledKiosk(dirs[1]!.path, cloud),
+      await enrolledKiosk(env.newDir(), env.cloud),
+      await enrolledKiosk(env.newDir(), env.cloud),
     ];
     try {
       for (const k of [a, b]) expect((await k.sync()).ok).toBe(true); // catalog, members, coupons
@@ -78,12 +40,12 @@ describe('the same single-use coupon at two offline kiosks', () => {
       // Back online: a first, then b; then both again so every kiosk converges.
       for (const k of [a, b, a, b]) expect((await k.sync()).ok).toBe(true);
 
-      const redemptions = await cloud.query<{ device_id: string }>(
+      const redemptions = await env.cloud.query<{ device_id: string }>(
         'SELECT device_id FROM coupon_redemptions WHERE coupon_code = $1 AND member_id = $2',
         [COUPON, MEMBER],
       );
       expect(redemptions).toHaveLength(1);
-      const outcomes = await cloud.query<{ status: string; code: string | null }>(
+      const outcomes = await env.cloud.query<{ status: string; code: string | null }>(
         `SELECT outcome->>'status' AS status, outcome->'error'->>'code' AS code FROM mutations
          WHERE name = 'redeemCoupon' ORDER BY processed_at, seq`,
       );
@@ -91,7 +53,7 @@ describe('the same single-use coupon at two offline kiosks', () => {
         { status: 'applied', code: null },
         { status: 'rejected', code: 'coupon-already-used' },
       ]);
-      const tasks = await cloud.query<{ kind: string }>(
+      const tasks = await env.cloud.query<{ kind: string }>(
         "SELECT kind FROM staff_tasks WHERE kind = 'coupon-already-used'",
       );
       expect(tasks).toHaveLength(1);
@@ -122,12 +84,12 @@ describe('the same single-use coupon at two offline kiosks', () => {
         expect(usedCouponsOf(readOnly(k.db), MEMBER).has(COUPON)).toBe(true);
         expect(offered(k)).not.toContain(COUPON);
       }
-      const sales = await cloud.query<{ n: number }>(
+      const sales = await env.cloud.query<{ n: number }>(
         'SELECT count(*)::int AS n FROM sales WHERE member_id = $1',
         [MEMBER],
       );
       expect(sales).toEqual([{ n: 2 }]);
-      expect(await check(cloud, [a.db, b.db])).toEqual([]);
+      expect(await check(env.cloud, [a.db, b.db])).toEqual([]);
     } finally {
       a.close();
       b.close();

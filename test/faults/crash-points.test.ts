@@ -2,47 +2,15 @@
  * The kiosk is killed with SIGKILL at each point of a push's life; a later run must leave every
  * committed mutation applied exactly once and the outbox drained.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/temp';
-import { check } from './support/checker';
-import { startRealCloud, type RunningCloud } from './support/cloud';
+import { describe, expect, it } from 'vitest';
+
 import { openKiosk, outboxRows } from './support/kiosk';
-import { startFaultProxy, type FaultProxy } from './support/proxy';
+
 import { runDriver, startDriver } from './support/spawn';
+import { useFaultEnvironment } from './support/environment';
 
-let cloud: RunningCloud;
-let proxy: FaultProxy;
-const dirs: ReturnType<typeof tempDir>[] = [];
-
-async function enrolledKiosk(url = proxy.url): Promise<string> {
-  const d = tempDir('kiosk-crash-');
-  dirs.push(d);
-  const enrolled = await runDriver(d.path, ['enroll', url, await cloud.code()]);
-  expect(enrolled.code).toBe(0);
-  return d.path;
-}
-
-async function finalCheck(dir: string): Promise<void> {
-  proxy.plan = {};
-  const again = await runDriver(dir, ['sync']);
-  expect(again.out).toMatchObject({ ok: true });
-  const k = openKiosk(dir);
-  try {
-    expect(await check(cloud, [k.db])).toEqual([]);
-  } finally {
-    k.close();
-  }
-}
-
-beforeAll(async () => {
-  cloud = await startRealCloud('pglite');
-  proxy = await startFaultProxy(cloud.url);
-}, 60_000);
-afterAll(async () => {
-  await proxy.close();
-  await cloud.close();
-  for (const d of dirs) d.remove();
-});
+const env = useFaultEnvironment({ proxy: true });
+const { enrolledDriverKiosk: enrolledKiosk, syncedAndChecked: finalCheck } = env;
 
 describe('SIGKILL at each point of a push', () => {
   it('before the local commit: the write never happened, so nothing is sent', async () => {
@@ -66,7 +34,7 @@ describe('SIGKILL at each point of a push', () => {
     expect(killed.signal).toBe('SIGKILL');
     const k = openKiosk(dir);
     expect(outboxRows(k.db).every((r) => r.state === 'sent')).toBe(true);
-    const [{ n } = { n: -1 }] = await cloud.query<{ n: number }>(
+    const [{ n } = { n: -1 }] = await env.cloud.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM mutations WHERE key = ANY($1::text[])',
       [outboxRows(k.db).map((r) => r.key)],
     );
@@ -79,12 +47,12 @@ describe('SIGKILL at each point of a push', () => {
     const dir = await enrolledKiosk();
     await runDriver(dir, ['write', '12']);
     const run = startDriver(dir, ['sync']);
-    proxy.plan = { onPushAnswered: () => run.child.kill('SIGKILL') };
+    env.proxy.plan = { onPushAnswered: () => run.child.kill('SIGKILL') };
     const killed = await run.done;
     expect(killed.signal).toBe('SIGKILL');
     const k = openKiosk(dir);
     const keys = outboxRows(k.db).map((r) => r.key);
-    const [{ n } = { n: -1 }] = await cloud.query<{ n: number }>(
+    const [{ n } = { n: -1 }] = await env.cloud.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM mutations WHERE key = ANY($1::text[])',
       [keys],
     );

@@ -4,31 +4,24 @@
  * is deleted once the cloud has stored it.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enqueue } from '../../core/outbox/outbox';
 import { savePhoto } from '../../core/sessions';
-import { tempDir } from '../support/temp';
+
 import { check } from './support/checker';
-import { startRealCloud, type RunningCloud } from './support/cloud';
+
 import { enrolledKiosk } from './support/in-process';
+import { useFaultEnvironment } from './support/environment';
 
-let cloud: RunningCloud;
-const dir = tempDir('kiosk-photo-');
-
-beforeAll(async () => {
-  cloud = await startRealCloud('pglite');
-}, 60_000);
-afterAll(async () => {
-  await cloud.close();
-  dir.remove();
-});
+const env = useFaultEnvironment();
+const dir = env.newDir('kiosk-photo-');
 
 const jpeg = (bytes: number) =>
   Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(bytes - 4)]);
 
 describe('photo upload', () => {
   it('sends the bytes on request, stores them on the member, and deletes the local copy', async () => {
-    const k = await enrolledKiosk(dir.path, cloud);
+    const k = await enrolledKiosk(dir, env.cloud);
     try {
       expect((await k.sync()).ok).toBe(true); // members of S001 cached
       const now = new Date();
@@ -41,7 +34,7 @@ describe('photo upload', () => {
       const images = [jpeg(2_900_000), jpeg(1_500_000), jpeg(800_000)];
       const ids = images.map((image) => {
         const saved = savePhoto(k.db, k.key, { sessionId: 'V-1', image, consentedAt: now, now });
-        if (!saved.ok) throw new Error(saved.message);
+        if (!saved.ok) throw new Error(saved.error.message);
         return saved.value.photoId;
       });
       // As photo-actions.send does it: mark the photo, queue the upload (a reference only).
@@ -67,7 +60,7 @@ describe('photo upload', () => {
       expect(outboxBytes).toBeLessThan(1000); // the outbox holds no copy of the photos
 
       expect(await k.sync({ pushOnly: true })).toMatchObject({ ok: true, pushed: 3 });
-      const stored = await cloud.query<{ photo_id: string; member_id: string; sha256: string }>(
+      const stored = await env.cloud.query<{ photo_id: string; member_id: string; sha256: string }>(
         'SELECT photo_id, member_id, sha256 FROM member_photos WHERE photo_id = ANY($1::text[]) ORDER BY taken_at, photo_id',
         [ids],
       );
@@ -83,7 +76,7 @@ describe('photo upload', () => {
       );
       expect(stored.every((s) => s.member_id === 'M000013')).toBe(true);
       expect(k.db.prepare('SELECT count(*) AS n FROM photos').get()).toEqual({ n: 0 });
-      expect(await check(cloud, [k.db])).toEqual([]);
+      expect(await check(env.cloud, [k.db])).toEqual([]);
     } finally {
       k.close();
     }

@@ -12,16 +12,15 @@ import { allStoreFiles } from '../../core/import/store-files';
 import { readOnly } from '../../core/store/db';
 import { parseConfig } from '../../host/config';
 import { createLogger } from '../../host/log';
-import { memberPoints } from '../../host/services/screens/points-balance';
+import { memberPoints } from '../../core/members';
 import { createScreenService } from '../../host/services/screens/screen-service';
-import { createCloudClient } from '../../sync/cloud-client';
-import { enroll } from '../../sync/credentials';
-import { createHttpClient } from '../../sync/http-client';
+
 import { openSyncEngine } from '../../sync/open';
 import { demoStore, tempDir } from '../support/temp';
 import { startRealCloud, type RunningCloud } from './support/cloud';
 import { onlineLookup } from './support/in-process';
 import { openKiosk, type Kiosk } from './support/kiosk';
+import { enrollKiosk } from './support/in-process';
 
 /** A member of this store (the members pull brings them) and one from another store (it never does). */
 const HOME = { id: 'M000013', qr: 'MBR1.FAWSLKMBCD2UY7HC88H4', points: 16915 };
@@ -36,19 +35,7 @@ beforeAll(async () => {
   cloud = await startRealCloud('pglite');
   k = openKiosk(dir.path);
   importStoreFolder(k.db, demoStore, allStoreFiles, { key: k.key });
-  const http = createHttpClient({ baseUrl: cloud.url });
-  if (!http.ok) throw new Error(http.error.message);
-  const enrolled = await enroll({
-    db: k.db,
-    key: k.key,
-    client: createCloudClient(http.value),
-    url: cloud.url,
-    caFile: null,
-    code: await cloud.code(),
-    deviceName: 'points test',
-  });
-  http.value.close();
-  if (!enrolled.ok) throw new Error(enrolled.error.message);
+  await enrollKiosk(k, cloud, 'points test');
 }, 60_000);
 afterAll(async () => {
   k?.close();

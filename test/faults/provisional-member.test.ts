@@ -3,33 +3,26 @@
  * moves the member's local rows to the permanent id, keeps the ledger under an alias, and the
  * welcome points and coupon queued with the provisional id land on the permanent member.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openMemberPii } from '../../core/members/pii';
 import { enqueue } from '../../core/outbox/outbox';
-import { joinMember } from '../../host/services/screens/member-join';
+import { joinMember } from '../../core/members';
 import { permanentMemberId } from '../../sync/member-ids';
-import { tempDir } from '../support/temp';
+
 import { check } from './support/checker';
-import { startRealCloud, type RunningCloud } from './support/cloud';
+
 import { enrolledKiosk } from './support/in-process';
+import { useFaultEnvironment } from './support/environment';
 
-let cloud: RunningCloud;
-const dir = tempDir('kiosk-prv-');
-
-beforeAll(async () => {
-  cloud = await startRealCloud('pglite');
-}, 60_000);
-afterAll(async () => {
-  await cloud.close();
-  dir.remove();
-});
+const env = useFaultEnvironment();
+const dir = env.newDir('kiosk-prv-');
 
 const hlc = (n: number) =>
   `${String(Date.now()).padStart(18, '0')}-${String(n).padStart(4, '0')}-kiosk`;
 
 describe('provisional member → permanent id', () => {
   it('moves local rows, aliases the ledger, and the welcome coupon and points reach the permanent member', async () => {
-    const k = await enrolledKiosk(dir.path, cloud);
+    const k = await enrolledKiosk(dir, env.cloud);
     try {
       expect((await k.sync()).ok).toBe(true); // stores, tiers, members of S001
       const now = new Date();
@@ -39,8 +32,8 @@ describe('provisional member → permanent id', () => {
         { phone: '139 1234 5678', consentProfile: true, consentMarketing: true },
         { storeId: 'S001', now, hlc: hlc(1) },
       );
-      if (!joined.ok) throw new Error(joined.code);
-      const prv = joined.member.memberId;
+      if (!joined.ok) throw new Error(joined.error.code);
+      const prv = joined.value.memberId;
       expect(prv).toMatch(/^PRV-/);
       k.db.transaction(() => {
         k.db
@@ -118,14 +111,14 @@ describe('provisional member → permanent id', () => {
       expect(k.db.prepare('SELECT member_id FROM points_ledger').get()).toEqual({ member_id: prv });
 
       expect(
-        await cloud.query('SELECT member_id FROM coupon_redemptions WHERE redemption_id = $1', [
+        await env.cloud.query('SELECT member_id FROM coupon_redemptions WHERE redemption_id = $1', [
           'welcome-1',
         ]),
       ).toEqual([{ member_id: permanent }]);
       expect(
-        await cloud.query('SELECT points FROM members WHERE member_id = $1', [permanent]),
+        await env.cloud.query('SELECT points FROM members WHERE member_id = $1', [permanent]),
       ).toEqual([{ points: 100 }]);
-      expect(await check(cloud, [k.db])).toEqual([]);
+      expect(await check(env.cloud, [k.db])).toEqual([]);
       // a second run changes nothing more
       expect((await k.sync()).ok).toBe(true);
       expect(k.db.prepare('SELECT count(*) AS n FROM member_aliases').get()).toEqual({ n: 1 });

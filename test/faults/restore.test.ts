@@ -4,28 +4,15 @@
  * rows to a fresh epoch (same keys) and drains. Nothing is applied twice, nothing is lost.
  */
 import { cpSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/temp';
+import { describe, expect, it } from 'vitest';
+
 import { check } from './support/checker';
-import { startRealCloud, type RunningCloud } from './support/cloud';
+
 import { openKiosk, outboxRows } from './support/kiosk';
 import { runDriver } from './support/spawn';
+import { useFaultEnvironment } from './support/environment';
 
-let cloud: RunningCloud;
-const dirs: ReturnType<typeof tempDir>[] = [];
-const newDir = () => {
-  const d = tempDir('kiosk-restore-');
-  dirs.push(d);
-  return d.path;
-};
-
-beforeAll(async () => {
-  cloud = await startRealCloud('pglite');
-}, 60_000);
-afterAll(async () => {
-  await cloud.close();
-  for (const d of dirs) d.remove();
-});
+const env = useFaultEnvironment();
 
 const epochs = (dir: string) => {
   const k = openKiosk(dir);
@@ -42,13 +29,13 @@ const epochs = (dir: string) => {
 
 describe('a kiosk restored from a backup', () => {
   it('gets epoch-retired, renumbers its pending rows into a new epoch, and every mutation lands once', async () => {
-    const live = newDir();
-    expect((await runDriver(live, ['enroll', cloud.url, await cloud.code()])).code).toBe(0);
+    const live = env.newDir();
+    expect((await runDriver(live, ['enroll', env.cloud.url, await env.cloud.code()])).code).toBe(0);
     await runDriver(live, ['write', '10']);
     expect((await runDriver(live, ['drain'])).out).toMatchObject({ ok: true, pushed: 10 });
     await runDriver(live, ['write', '8']);
     // The backup: 10 acknowledged, 8 pending (seq 11–18), taken before they were pushed.
-    const backup = newDir();
+    const backup = env.newDir();
     cpSync(live, backup, { recursive: true });
     expect((await runDriver(live, ['drain'])).out).toMatchObject({ ok: true, pushed: 8 });
     await runDriver(live, ['write', '5']);
@@ -56,7 +43,7 @@ describe('a kiosk restored from a backup', () => {
 
     // The machine dies; a copy of the backup takes over and writes 4 new mutations as seq 19–22,
     // numbers the cloud already holds for other keys.
-    const restored = newDir();
+    const restored = env.newDir();
     cpSync(backup, restored, { recursive: true });
     await runDriver(restored, ['write', '4']);
     const first = await runDriver(restored, ['drain']);
@@ -67,7 +54,7 @@ describe('a kiosk restored from a backup', () => {
     ]);
 
     // The same backup restored once more: its epoch 1 is retired now; it moves above epoch 2.
-    const again = newDir();
+    const again = env.newDir();
     cpSync(backup, again, { recursive: true });
     await runDriver(again, ['write', '2']);
     expect((await runDriver(again, ['drain'])).out).toMatchObject({ ok: true });
@@ -81,16 +68,16 @@ describe('a kiosk restored from a backup', () => {
       for (const k of kiosks) expect(outboxRows(k.db).every((r) => r.state === 'acked')).toBe(true);
       expect(
         await check(
-          cloud,
+          env.cloud,
           kiosks.map((k) => k.db),
         ),
       ).toEqual([]);
-      const [device] = await cloud.query<{ epoch: string; last_seq: number }>(
+      const [device] = await env.cloud.query<{ epoch: string; last_seq: number }>(
         `SELECT epoch, last_seq::int AS last_seq FROM devices d
          WHERE EXISTS (SELECT 1 FROM mutations m WHERE m.device_id = d.device_id AND m.epoch = '3')`,
       );
       expect(device).toEqual({ epoch: '3', last_seq: 10 });
-      const total = await cloud.query<{ n: number }>(
+      const total = await env.cloud.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM mutations WHERE device_id = (
            SELECT device_id FROM devices WHERE epoch = '3')`,
       );

@@ -1,15 +1,17 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADMIN } from '../../cloud/test/harness';
-import { repoRoot, tempDir } from '../support/temp';
+import { repoRoot } from '../support/temp';
 import { check } from './support/checker';
-import { startRealCloud, type RunningCloud } from './support/cloud';
+
 import { openKiosk } from './support/kiosk';
 import { runDriver } from './support/spawn';
+import { useFaultEnvironment } from './support/environment';
 
-let cloud: RunningCloud;
+const env = useFaultEnvironment();
+
 const run = promisify(execFile);
 
 /** The real `kiosk` command line; resolves with exit code and output, never rejects. */
@@ -24,25 +26,11 @@ async function kiosk(dataDir: string, ...args: string[]) {
     return { code: e.code, out: e.stdout, err: e.stderr };
   }
 }
-const dirs: ReturnType<typeof tempDir>[] = [];
-const newDir = () => {
-  const d = tempDir('kiosk-fault-');
-  dirs.push(d);
-  return d.path;
-};
-
-beforeAll(async () => {
-  cloud = await startRealCloud('pglite');
-}, 60_000);
-afterAll(async () => {
-  await cloud.close();
-  for (const d of dirs) d.remove();
-});
 
 describe('a kiosk process against the real cloud', () => {
   it('enrolls, pushes its writes, pulls every stream, and converges', async () => {
-    const dir = newDir();
-    expect((await runDriver(dir, ['enroll', cloud.url, await cloud.code()])).code).toBe(0);
+    const dir = env.newDir();
+    expect((await runDriver(dir, ['enroll', env.cloud.url, await env.cloud.code()])).code).toBe(0);
     expect((await runDriver(dir, ['write', '40'])).out).toMatchObject({ written: 40 });
     const sync = await runDriver(dir, ['sync']);
     expect(sync.out).toMatchObject({ ok: true, pushed: 40 });
@@ -52,21 +40,21 @@ describe('a kiosk process against the real cloud', () => {
       expect(
         (k.db.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n,
       ).toBeGreaterThan(10);
-      expect(await check(cloud, [k.db])).toEqual([]);
+      expect(await check(env.cloud, [k.db])).toEqual([]);
     } finally {
       k.close();
     }
   }, 90_000);
 
   it('kiosk enroll / sync now / sync status / sync rotate, and a revoked device is refused', async () => {
-    const dir = newDir();
+    const dir = env.newDir();
     const insecure = await kiosk(dir, 'enroll', 'http://members.example.com', 'CODE-CODE');
     expect(insecure.code).toBe(2);
     expect(insecure.err).toMatch(/HTTPS is required/);
-    const bad = await kiosk(dir, 'enroll', cloud.url, 'AAAA-BBBB-CCCC');
+    const bad = await kiosk(dir, 'enroll', env.cloud.url, 'AAAA-BBBB-CCCC');
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/unknown, used or expired/);
-    const enrolled = await kiosk(dir, 'enroll', cloud.url, await cloud.code());
+    const enrolled = await kiosk(dir, 'enroll', env.cloud.url, await env.cloud.code());
     expect(enrolled.code).toBe(0);
     const deviceId = /enrolled as (\S+)/.exec(enrolled.out)?.[1] ?? '';
     // The token is stored sealed: its text appears nowhere in the database file.
@@ -87,7 +75,7 @@ describe('a kiosk process against the real cloud', () => {
     expect(k2.credentials()?.token).not.toBe(token);
     k2.close();
     expect((await kiosk(dir, 'sync', 'now')).code).toBe(0);
-    const revoked = await cloud.cloud.app.inject({
+    const revoked = await env.cloud.cloud.app.inject({
       method: 'POST',
       url: `/admin/devices/${deviceId}/revoke`,
       headers: { authorization: `Bearer ${ADMIN}` },

@@ -3,29 +3,22 @@
  * age, and a rotation whose answer never reached the kiosk's disk does not lock the kiosk out.
  */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCloudClient } from '../../sync/cloud-client';
 import { createHttpClient } from '../../sync/http-client';
-import { tempDir } from '../support/temp';
-import { startRealCloud, type RunningCloud } from './support/cloud';
+
 import { enrolledKiosk } from './support/in-process';
 import { writeMutations } from './support/kiosk';
+import { useFaultEnvironment } from './support/environment';
 
-let cloud: RunningCloud;
-const dir = tempDir('kiosk-rotate-');
+const env = useFaultEnvironment();
+const dir = env.newDir('kiosk-rotate-');
+
 const DAY = 24 * 3600_000;
-
-beforeAll(async () => {
-  cloud = await startRealCloud('pglite');
-}, 60_000);
-afterAll(async () => {
-  await cloud.close();
-  dir.remove();
-});
 
 const accepted = async (token: string) =>
   (
-    await cloud.cloud.app.inject({
+    await env.cloud.cloud.app.inject({
       method: 'GET',
       url: '/v1/staff-tasks',
       headers: { authorization: `Bearer ${token}` },
@@ -34,11 +27,11 @@ const accepted = async (token: string) =>
 
 describe('automatic token rotation', () => {
   it('rotates an old token during a sync; a lost rotation answer neither locks out nor survives', async () => {
-    const k = await enrolledKiosk(dir.path, cloud);
+    const k = await enrolledKiosk(dir, env.cloud);
     try {
       const first = k.credentials()?.token ?? '';
       // A rotation whose answer was lost (the kiosk died before saving it).
-      const http = createHttpClient({ baseUrl: cloud.url });
+      const http = createHttpClient({ baseUrl: env.cloud.url });
       if (!http.ok) throw new Error(http.error.message);
       const lost = await createCloudClient(http.value).rotate(first);
       http.value.close();
@@ -58,7 +51,7 @@ describe('automatic token rotation', () => {
       expect(await accepted(creds?.token ?? '')).toBe(true);
       expect(await accepted(lost.value.token)).toBe(false);
       // the old token only lives on for the grace period after the new one's first use
-      const [old] = await cloud.query<{ expires_at: Date }>(
+      const [old] = await env.cloud.query<{ expires_at: Date }>(
         'SELECT expires_at FROM device_tokens WHERE token_hash = $1',
         [createHash('sha256').update(first, 'utf8').digest('hex')],
       );

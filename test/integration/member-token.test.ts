@@ -4,30 +4,19 @@
  * issues their QR token; another kiosk of the store pulls the member, and scanning that token there
  * signs the member in.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { joinMember } from '../../core/members';
 import { decode } from '../../device/decode';
-import { joinMember } from '../../host/services/screens/member-join';
 import { permanentMemberId } from '../../sync/member-ids';
-import { startRealCloud, type RunningCloud } from '../faults/support/cloud';
+import { useFaultEnvironment } from '../faults/support/environment';
 import { checkoutScreen, enrolledKiosk } from '../faults/support/in-process';
-import { tempDir } from '../support/temp';
 
-let cloud: RunningCloud;
-const dirs = [tempDir('token-join-'), tempDir('token-scan-')];
-
-beforeAll(async () => {
-  cloud = await startRealCloud('pglite');
-}, 60_000);
-afterAll(async () => {
-  await cloud.close();
-  for (const dir of dirs) dir.remove();
-});
+const env = useFaultEnvironment();
 
 describe('a member QR token the cloud issued', () => {
   it('decodes at a kiosk and signs in the member who joined at another kiosk', async () => {
-    const [joinDir, scanDir] = dirs;
-    const joiner = await enrolledKiosk(joinDir?.path ?? '', cloud);
-    const scanner = await enrolledKiosk(scanDir?.path ?? '', cloud);
+    const joiner = await enrolledKiosk(env.newDir('token-join-'), env.cloud);
+    const scanner = await enrolledKiosk(env.newDir('token-scan-'), env.cloud);
     try {
       expect((await joiner.sync()).ok).toBe(true);
       const joined = joinMember(
@@ -40,10 +29,10 @@ describe('a member QR token the cloud issued', () => {
           hlc: `${String(Date.now()).padStart(18, '0')}-0001-kiosk`,
         },
       );
-      if (!joined.ok) throw new Error(joined.code);
+      if (!joined.ok) throw new Error(joined.error.code);
       expect((await joiner.sync()).ok).toBe(true);
-      const memberId = permanentMemberId(joiner.db, joined.member.memberId);
-      const [issued] = await cloud.query<{ qr_token: string }>(
+      const memberId = permanentMemberId(joiner.db, joined.value.memberId);
+      const [issued] = await env.cloud.query<{ qr_token: string }>(
         'SELECT qr_token FROM members WHERE member_id = $1',
         [memberId],
       );

@@ -106,7 +106,7 @@ describe('the cloud’s model on the kiosks', () => {
     expect(members).toEqual((await consentingOfS001()).map((m) => m.id));
     const first = members[0] ?? '';
     const picks = forYou(readOnly(a.db), { memberId: first, storeId: 'S001', limit: 5 });
-    expect(picks.ok && picks.items).toHaveLength(5);
+    expect(picks.ok && picks.value.items).toHaveLength(5);
   });
 
   it('drops an erased member here at once, at the other kiosk on its next sync, and from the next model', async () => {

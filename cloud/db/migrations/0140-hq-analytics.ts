@@ -71,12 +71,12 @@ CREATE TABLE hq_style_sales_day (location_id text NOT NULL, day date NOT NULL, c
 CREATE TABLE hq_style_sales_all (day date NOT NULL, channel text NOT NULL, style_id text NOT NULL, units int NOT NULL,
   net_cents bigint NOT NULL, lines int NOT NULL, PRIMARY KEY (day, channel, style_id));
 -- tries = garments of the style tried at this store after its last sale here ("tried, not bought")
-CREATE TABLE hq_style_store (location_id text NOT NULL, style_id text NOT NULL, on_hand int NOT NULL,
+CREATE TABLE hq_style_store (location_id text NOT NULL, style_id text NOT NULL, on_hand bigint NOT NULL,
   last_sold_at timestamptz, tries int NOT NULL DEFAULT 0, PRIMARY KEY (location_id, style_id));
 -- slow movers are listed by stock held, largest first: this index lets that list stop early
 CREATE INDEX hq_style_store_held ON hq_style_store (on_hand DESC) WHERE on_hand > 0;
 -- stock by style for the whole brand, stores apart from ONLINE
-CREATE TABLE hq_style_stock_all (style_id text NOT NULL, online boolean NOT NULL, on_hand int NOT NULL,
+CREATE TABLE hq_style_stock_all (style_id text NOT NULL, online boolean NOT NULL, on_hand bigint NOT NULL,
   PRIMARY KEY (style_id, online));
 
 -- The same try-on counters at three grains: store × day × SKU (a store's own numbers, a style's

@@ -402,7 +402,7 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE FUNCTION hq_stock_apply(location text, sku text, delta int) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION hq_stock_apply(location text, sku text, delta bigint) RETURNS void LANGUAGE sql AS $$
   INSERT INTO hq_style_store AS s (location_id, style_id, on_hand)
   VALUES (location, coalesce((SELECT style_id FROM variants WHERE variants.sku = hq_stock_apply.sku), '?'), delta)
   ON CONFLICT (location_id, style_id) DO UPDATE SET on_hand = s.on_hand + EXCLUDED.on_hand;
@@ -413,7 +413,7 @@ CREATE FUNCTION hq_stock_apply(location text, sku text, delta int) RETURNS void 
 CREATE FUNCTION hq_on_stock() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF hq_bulk() THEN RETURN NULL; END IF;
-  IF TG_OP <> 'INSERT' THEN PERFORM hq_stock_apply(OLD.location_id, OLD.sku, -OLD.on_hand); END IF;
+  IF TG_OP <> 'INSERT' THEN PERFORM hq_stock_apply(OLD.location_id, OLD.sku, -(OLD.on_hand::bigint)); END IF;
   IF TG_OP <> 'DELETE' THEN PERFORM hq_stock_apply(NEW.location_id, NEW.sku, NEW.on_hand); END IF;
   RETURN NULL;
 END $$;

@@ -127,7 +127,7 @@ const ROLLUPS = [
   `INSERT INTO hq_style_sales_all SELECT day, channel, style_id, sum(qty), sum(net_cents), count(*)
    FROM hq_sale_lines GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
   `INSERT INTO hq_style_store (location_id, style_id, on_hand, last_sold_at, tries)
-   WITH held AS (SELECT s.location_id, coalesce(v.style_id, '?') AS style_id, sum(s.on_hand)::int AS on_hand
+   WITH held AS (SELECT s.location_id, coalesce(v.style_id, '?') AS style_id, sum(s.on_hand) AS on_hand
                  FROM stock s LEFT JOIN variants v USING (sku) GROUP BY 1, 2),
      sold AS (SELECT location_id, style_id, max(sold_at) AS last_sold_at FROM hq_sale_lines GROUP BY 1, 2),
      tried AS (SELECT g.store_id AS location_id, g.style_id,

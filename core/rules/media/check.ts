@@ -42,8 +42,8 @@ function checkSvg(bytes: Uint8Array): MediaCheck {
     return refuse('is an SVG that is not UTF-8 text');
   }
   const clean = sanitiseSvg(text);
-  if (!clean.ok) return refuse(`is an SVG refused by the sanitiser: ${clean.reason}`);
-  const out = Buffer.from(clean.svg, 'utf8');
+  if (!clean.ok) return refuse(`is an SVG refused by the sanitiser: ${clean.error.message}`);
+  const out = Buffer.from(clean.value, 'utf8');
   return ok({
     type: 'image/svg+xml',
     bytes: out,

@@ -8,12 +8,12 @@ const svg = (body: string, attrs = '') =>
   `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"${attrs}>${body}</svg>`;
 const refused = (text: string) => {
   const result = sanitiseSvg(text);
-  return result.ok ? null : result.reason;
+  return result.ok ? null : result.error.message;
 };
 const cleaned = (text: string) => {
   const result = sanitiseSvg(text);
-  if (!result.ok) throw new Error(result.reason);
-  return result.svg;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
 };
 
 describe('sanitiseSvg', () => {

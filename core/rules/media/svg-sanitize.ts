@@ -12,6 +12,7 @@
  * (jsdom on the server, a large surface of its own) and sanitises for inline HTML, not for a file
  * we serve; an allow-list over a strict tokenizer is a few hundred lines we can read in full.
  */
+import { fail, ok, type Result } from '../../../common/result';
 import { SvgRefusal, tokenizeSvg, type SvgToken } from './svg-tokens';
 
 export { SvgRefusal } from './svg-tokens';
@@ -180,14 +181,15 @@ function build(tokens: SvgToken[]): string {
   return result;
 }
 
-export type SanitisedSvg = { ok: true; svg: string } | { ok: false; reason: string };
+/** The cleaned SVG text, or why the sanitiser refused it. */
+export type SanitisedSvg = Result<string, 'svg-refused'>;
 
 /** The cleaned SVG text; idempotent: sanitising its own output gives the same text. */
 export function sanitiseSvg(text: string): SanitisedSvg {
   try {
-    return { ok: true, svg: build(tokenizeSvg(text)) };
+    return ok(build(tokenizeSvg(text)));
   } catch (error) {
-    if (error instanceof SvgRefusal) return { ok: false, reason: error.message };
+    if (error instanceof SvgRefusal) return fail('svg-refused', error.message);
     throw error;
   }
 }

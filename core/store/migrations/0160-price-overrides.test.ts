@@ -1,22 +1,8 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../test/support/temp';
-import { openDatabase, type WritableDB } from '../db';
-import { currentVersion, migrate } from './index';
+import { describe, expect, it } from 'vitest';
+import type { WritableDB } from '../db';
+import { databaseAt, inserter, migrateTo, read } from './test-support';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
-
-beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-});
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
-
-function seedSale(): void {
+function seedSale(db: WritableDB): void {
   db.exec(`
     INSERT INTO stores VALUES ('S001', '店', 'Store', 'SH', 'Asia/Shanghai');
     INSERT INTO staff (staff_id, name, role, badge_hash, store_id, pin_hash, pin_salt, pin_params)
@@ -28,31 +14,28 @@ function seedSale(): void {
   `);
 }
 
-const add = (sku: string, from: number, to: number, reason = 'damaged', approver = 'E2') =>
-  db
-    .prepare(
-      `INSERT INTO sale_price_overrides (sale_id, sku, from_cents, to_cents, reason, requested_by,
-         approved_by, created_at) VALUES ('SALE1', ?, ?, ?, ?, 'E1', ?, 't')`,
-    )
-    .run(sku, from, to, reason, approver);
-
 describe('0160-price-overrides', () => {
   it('adds sale_price_overrides to a database at 150 and checks price, reason and staff', () => {
-    migrate(db, 150);
-    expect(currentVersion(db)).toBe(150);
-    expect(migrate(db, 160)).toEqual([160]);
-    seedSale();
-    add('A-BLK-M', 78900, 60000);
-    expect(() => add('A-BLK-M', 78900, 50000)).toThrow(/UNIQUE|PRIMARY/);
-    expect(() => add('B', 78900, 78900)).toThrow(/CHECK/); // not a reduction
-    expect(() => add('C', 78900, 90000)).toThrow(/CHECK/); // above the shelf price
-    expect(() => add('D', 78900, -1)).toThrow(/CHECK/); // negative
-    expect(() => add('E', 78900, 100, 'because')).toThrow(/CHECK/);
-    expect(() => add('F', 78900, 100, 'damaged', 'NOBODY')).toThrow(/FOREIGN KEY/);
-    add('G', 78900, 0, 'price-match');
-    expect(
-      db.raw.prepare('SELECT sku, to_cents FROM sale_price_overrides ORDER BY sku').all(),
-    ).toEqual([
+    const db = databaseAt(150);
+    migrateTo(db, 160);
+    seedSale(db);
+    const add = inserter(db, 'sale_price_overrides', {
+      sale_id: 'SALE1',
+      from_cents: 78900,
+      reason: 'damaged',
+      requested_by: 'E1',
+      approved_by: 'E2',
+      created_at: 't',
+    });
+    add({ sku: 'A-BLK-M', to_cents: 60000 });
+    expect(() => add({ sku: 'A-BLK-M', to_cents: 50000 })).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => add({ sku: 'B', to_cents: 78900 })).toThrow(/CHECK/); // not a reduction
+    expect(() => add({ sku: 'C', to_cents: 90000 })).toThrow(/CHECK/); // above the shelf price
+    expect(() => add({ sku: 'D', to_cents: -1 })).toThrow(/CHECK/); // negative
+    expect(() => add({ sku: 'E', to_cents: 100, reason: 'because' })).toThrow(/CHECK/);
+    expect(() => add({ sku: 'F', to_cents: 100, approved_by: 'NOBODY' })).toThrow(/FOREIGN KEY/);
+    add({ sku: 'G', to_cents: 0, reason: 'price-match' });
+    expect(read(db, 'SELECT sku, to_cents FROM sale_price_overrides ORDER BY sku')).toEqual([
       { sku: 'A-BLK-M', to_cents: 60000 },
       { sku: 'G', to_cents: 0 },
     ]);

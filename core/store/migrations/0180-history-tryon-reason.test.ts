@@ -1,42 +1,26 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../test/support/temp';
-import { openDatabase, type WritableDB } from '../db';
-import { currentVersion, migrate } from './index';
-
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
-
-beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-});
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
-
-const insert = (line: number, reason: string | null) =>
-  db
-    .prepare(
-      `INSERT INTO history_tryons (session_id, line_no, member_id, store_id, ts, sku, outcome, reason)
-       VALUES ('T1', ?, NULL, 'S001', 't', 'S1-A', 'rejected', ?)`,
-    )
-    .run(line, reason);
+import { describe, expect, it } from 'vitest';
+import { databaseAt, inserter, migrateTo, read } from './test-support';
 
 describe('0180-history-tryon-reason', () => {
   it('adds a reason to past try-ons: existing rows keep NULL, only the five reasons are allowed', () => {
-    migrate(db, 170);
+    const db = databaseAt(170);
     db.exec(`INSERT INTO history_tryons VALUES ('T0', 1, NULL, 'S001', 't', 'S1-A', 'liked')`);
-    expect(migrate(db, 180)).toEqual([180]);
-    expect(currentVersion(db)).toBe(180);
-    expect(db.raw.prepare('SELECT reason FROM history_tryons').get()).toEqual({ reason: null });
-    insert(1, 'too-small');
-    insert(2, null);
-    expect(() => insert(3, 'too_small')).toThrow(/CHECK/);
-    expect(() => insert(4, 'ugly')).toThrow(/CHECK/);
-    expect(
-      db.raw.prepare("SELECT count(*) AS n FROM history_tryons WHERE reason = 'too-small'").get(),
-    ).toEqual({ n: 1 });
+    migrateTo(db, 180);
+    expect(read(db, 'SELECT reason FROM history_tryons')).toEqual([{ reason: null }]);
+    const add = inserter(db, 'history_tryons', {
+      session_id: 'T1',
+      member_id: null,
+      store_id: 'S001',
+      ts: 't',
+      sku: 'S1-A',
+      outcome: 'rejected',
+    });
+    add({ line_no: 1, reason: 'too-small' });
+    add({ line_no: 2, reason: null });
+    expect(() => add({ line_no: 3, reason: 'too_small' })).toThrow(/CHECK/);
+    expect(() => add({ line_no: 4, reason: 'ugly' })).toThrow(/CHECK/);
+    expect(read(db, "SELECT count(*) AS n FROM history_tryons WHERE reason = 'too-small'")).toEqual(
+      [{ n: 1 }],
+    );
   });
 });

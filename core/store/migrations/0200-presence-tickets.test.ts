@@ -1,30 +1,14 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../test/support/temp';
-import { openDatabase, type WritableDB } from '../db';
-import { currentVersion, migrate } from './index';
-
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
-
-beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-});
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+import { describe, expect, it } from 'vitest';
+import { databaseAt, migrateTo } from './test-support';
 
 describe('0200-presence-tickets', () => {
   it('gives cached members and outbox rows a sealed presence ticket, none for existing rows', () => {
-    migrate(db, 180);
+    const db = databaseAt(180);
     db.exec(`INSERT INTO tiers VALUES ('regular', 'r', 'r', 0, 1, 0);
       INSERT INTO members (member_id, tier, points) VALUES ('M1', 'regular', 5);
       INSERT INTO outbox (device_id, epoch, seq, idempotency_key, mutation, version, args, hlc, state,
         attempts, created_at) VALUES ('D', 1, 1, 'k1', 'earnPoints', 1, '{}', 'h', 'pending', 0, 't')`);
-    expect(migrate(db, 200)).toEqual([200]);
-    expect(currentVersion(db)).toBe(200);
+    migrateTo(db, 200);
     expect(
       db.raw.prepare('SELECT points, presence_enc, presence_expires_at FROM members').get(),
     ).toEqual({ points: 5, presence_enc: null, presence_expires_at: null });

@@ -1,26 +1,11 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../test/support/temp';
+import { describe, expect, it } from 'vitest';
 import { DataKey } from '../../crypto/data-key';
 import { openStaffName, sealLegacyStaffNames } from '../../staff/staff-names';
-import { openDatabase, type WritableDB } from '../db';
-import { currentVersion, migrate } from './index';
-
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
-
-beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-});
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+import { databaseAt, migrateTo } from './test-support';
 
 describe('0240-staff-name-sealed', () => {
   it('drops the clear staff name, keeps it aside until the key seals it, and keeps staff references', () => {
-    migrate(db, 230);
+    const db = databaseAt(230);
     db.exec(`
       INSERT INTO stores VALUES ('S001', '店', 'Store', 'SH', 'Asia/Shanghai');
       INSERT INTO staff (staff_id, name, role, badge_hash, store_id, pin_hash, pin_salt, pin_params)
@@ -28,8 +13,7 @@ describe('0240-staff-name-sealed', () => {
       INSERT INTO sessions (session_id, kind, store_id, staff_id, started_at, last_activity_at)
         VALUES ('V1', 'assisted', 'S001', 'E1', 't', 't');
     `);
-    expect(migrate(db, 240)).toEqual([240]);
-    expect(currentVersion(db)).toBe(240);
+    migrateTo(db, 240);
     const columns = db.raw.prepare('PRAGMA table_info(staff)').all() as { name: string }[];
     expect(columns.map((c) => c.name)).not.toContain('name');
     expect(db.raw.prepare('SELECT * FROM staff_names_unsealed').all()).toEqual([

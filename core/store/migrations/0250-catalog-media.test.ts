@@ -1,35 +1,15 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../test/support/temp';
-import { openDatabase, type WritableDB } from '../db';
-import { currentVersion, migrate } from './index';
-
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
-
-beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-});
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+import { describe, expect, it } from 'vitest';
+import { databaseAt, migrateTo, queryPlan } from './test-support';
 
 const H = 'a'.repeat(64);
-const plan = (sql: string) =>
-  (db.raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
-    .map((r) => r.detail)
-    .join(' ');
 
 describe('0250-catalog-media', () => {
   it('adds catalog media, the blob index and sizes to a database at 240, with checks and indexes', () => {
-    migrate(db, 240);
+    const db = databaseAt(240);
     db.exec(`INSERT INTO stores VALUES ('S001', '店', 'Store', 'SH', 'Asia/Shanghai');
       INSERT INTO products VALUES ('DRE', '裙', 'Dress', 'dress', 'F', '', 'SS', 1, 'full');
       INSERT INTO variants VALUES ('DRE-W-S', 'DRE', '06970001000016', 'W', '白', 'White', 'S', 1);`);
-    expect(migrate(db, 250)).toEqual([250]);
-    expect(currentVersion(db)).toBe(250);
+    migrateTo(db, 250);
     const media = db.prepare('INSERT INTO catalog_media VALUES (?, ?, ?, ?, 10, ?, ?)');
     media.run('DRE', 'W', H, 'image/svg+xml', '白裙', 'White dress');
     expect(() => media.run('DRE', 'B', 'short', 'image/svg+xml', 'a', 'a')).toThrow(/CHECK/);
@@ -40,9 +20,11 @@ describe('0250-catalog-media', () => {
     expect(() => db.exec(`INSERT INTO media_variants VALUES ('${H}', 'huge', 3)`)).toThrow(/CHECK/);
     db.exec(`DELETE FROM media_blobs WHERE hash = '${H}'`);
     expect(db.raw.prepare('SELECT count(*) AS n FROM media_variants').get()).toEqual({ n: 0 });
-    expect(plan(`SELECT * FROM catalog_media WHERE hash = '${H}'`)).toMatch(/catalog_media_hash/);
-    expect(plan(`SELECT * FROM variants WHERE style_id = 'DRE' AND color_code = 'W'`)).toMatch(
-      /variants_style_colour/,
+    expect(queryPlan(db, `SELECT * FROM catalog_media WHERE hash = '${H}'`)).toMatch(
+      /catalog_media_hash/,
     );
+    expect(
+      queryPlan(db, `SELECT * FROM variants WHERE style_id = 'DRE' AND color_code = 'W'`),
+    ).toMatch(/variants_style_colour/);
   });
 });

@@ -1,34 +1,13 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../test/support/temp';
-import { openDatabase, type WritableDB } from '../db';
-import { currentVersion, migrate } from './index';
-
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
-
-beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-});
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
-
-const plan = (sql: string) =>
-  (db.raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
-    .map((r) => r.detail)
-    .join('\n');
+import { describe, expect, it } from 'vitest';
+import { databaseAt, migrateTo, queryPlan } from './test-support';
 
 describe('0270-recommend-model', () => {
   it('replaces the affinity tables with the model tables, keeping history and settings', () => {
-    migrate(db, 180);
+    const db = databaseAt(250);
     db.exec(`INSERT INTO history_tryons VALUES ('T1', 1, 'M1', 'S001', 't', 'A-BLK-M', 'liked', NULL);
       INSERT INTO style_affinity VALUES ('A', 'B', 1, 0, 1);
       INSERT INTO settings VALUES ('recommend.affinity', '{}'), ('other', 'kept');`);
-    expect(migrate(db, 270)).toEqual([270]);
-    expect(currentVersion(db)).toBe(270);
+    migrateTo(db, 270);
     expect(db.raw.prepare('SELECT count(*) AS n FROM history_tryons').get()).toEqual({ n: 1 });
     expect(db.raw.prepare('SELECT key FROM settings').all()).toEqual([{ key: 'other' }]);
     expect(() => db.exec('SELECT * FROM style_affinity')).toThrow(/no such table/);
@@ -47,7 +26,10 @@ describe('0270-recommend-model', () => {
     db.exec(`INSERT INTO recommend_members VALUES ('M1', '{"picks":[]}')`);
     expect(() => db.exec(`INSERT INTO model_stream_rows VALUES ('', '{}')`)).toThrow(/CHECK/);
     expect(
-      plan('SELECT style_id FROM recommend_items ORDER BY popularity DESC, style_id LIMIT 5'),
+      queryPlan(
+        db,
+        'SELECT style_id FROM recommend_items ORDER BY popularity DESC, style_id LIMIT 5',
+      ),
     ).toMatch(/recommend_items_popular/);
   });
 });

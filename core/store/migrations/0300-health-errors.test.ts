@@ -1,27 +1,12 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../test/support/temp';
+import { describe, expect, it } from 'vitest';
 import { errorsLastDay, recordHealthError } from '../../health/errors';
-import { openDatabase, type WritableDB } from '../db';
-import { migrate } from './index';
-
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
-
-beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-});
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+import { databaseAt, migrateTo } from './test-support';
 
 describe('0300-health-errors', () => {
   it('keeps a week of errors by source and kind, counts the last 24 hours, refuses an unknown source', () => {
-    migrate(db, 180);
+    const db = databaseAt(270);
     expect(() => db.prepare('SELECT 1 FROM health_errors').get()).toThrow();
-    migrate(db, 300);
+    migrateTo(db, 300);
     const now = new Date('2026-11-20T10:00:00Z');
     const hoursAgo = (h: number) => new Date(now.getTime() - h * 3600_000);
     recordHealthError(db, 'sync', 'offline', hoursAgo(200)); // older than a week: pruned below

@@ -13,12 +13,12 @@ import {
   priceBasket,
   storeLocalDate,
   type Coupon,
-  type Discount,
   type MemberRef,
   type PricedBasket,
   type Tier,
 } from '../../../core/rules';
 import type { CartView, PaymentState, PriceOverrideReason } from '../../../bridge/views';
+import type { SaleBasket, SaleDiscount } from '../../../core/sales';
 
 export interface CartLineState {
   item: CatalogItem;
@@ -45,16 +45,9 @@ export interface CartInput {
   overrides?: ReadonlyMap<string, { toCents: number; reason: PriceOverrideReason }>;
 }
 
-/** A discount line of the checkout: core's kinds plus a staff price override. */
-export type CheckoutDiscount = Omit<Discount, 'kind'> & {
-  kind: Discount['kind'] | 'price-override';
-};
-
-/**
- * The basket as charged and recorded: lines at shelf price (their `netCents` include the override),
- * `subtotalCents` the goods at shelf price, override lines first among the discounts.
- */
-export type CheckoutBasket = Omit<PricedBasket, 'discounts'> & { discounts: CheckoutDiscount[] };
+/** The basket as charged and recorded (core/sales). */
+export type CheckoutBasket = SaleBasket;
+type CheckoutDiscount = SaleDiscount;
 
 const reasonLabels: Record<PriceOverrideReason, { zh: string; en: string }> = {
   damaged: { zh: '破损', en: 'damaged' },

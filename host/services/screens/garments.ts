@@ -2,34 +2,15 @@
  * A garment as the mirror shows it: the variant, every colour of its style, and each size of its
  * colour with stock here, in the other stores and online. One query per card, on indexed columns.
  */
-import type { CatalogItem } from '../../../core/catalog/lookup';
-import type { ReadableDB } from '../../../core/store/db';
+import type { Catalog, CatalogItem } from '../../../core/catalog/lookup';
+import type { StockQueries } from '../../../core/catalog/stock';
+import type { Tier } from '../../../core/rules';
 import type { TryOnCard } from '../../../bridge/views';
+import { memberPrice } from './checkout-pricing';
 import { lookUrl } from './screen-config';
+import type { Visit } from './visit';
 
-export const ONLINE_LOCATION = 'ONLINE';
-
-interface VariantStockRow {
-  sku: string;
-  colorCode: string;
-  colorZh: string;
-  colorEn: string;
-  size: string;
-  here: number;
-  otherStores: number;
-  online: number;
-}
-
-export function createGarments(db: ReadableDB, storeId: string, lookUrlPattern: string) {
-  const variants = db.prepareRead<[string, string, string, string], VariantStockRow>(
-    `SELECT v.sku AS sku, v.color_code AS colorCode, v.color_zh AS colorZh, v.color_en AS colorEn,
-       v.size AS size,
-       coalesce(sum(CASE WHEN s.location_id = ? THEN s.on_hand END), 0) AS here,
-       coalesce(sum(CASE WHEN s.location_id NOT IN (?, ?) THEN s.on_hand END), 0) AS otherStores,
-       coalesce(sum(CASE WHEN s.location_id = '${ONLINE_LOCATION}' THEN s.on_hand END), 0) AS online
-     FROM variants v LEFT JOIN stock s ON s.sku = v.sku
-     WHERE v.style_id = ? GROUP BY v.sku ORDER BY v.rowid`,
-  );
+export function createGarments(stock: StockQueries, lookUrlPattern: string) {
   return {
     /** The card for a garment; `memberPriceCents` comes from the caller's pricing. */
     card(
@@ -37,7 +18,7 @@ export function createGarments(db: ReadableDB, storeId: string, lookUrlPattern: 
       source: TryOnCard['source'],
       memberPriceCents: number | null,
     ): TryOnCard {
-      const rows = variants.all(storeId, storeId, ONLINE_LOCATION, item.styleId);
+      const rows = stock.styleVariants(item.styleId);
       const swatches = new Map<string, TryOnCard['swatches'][number]>();
       for (const row of rows)
         if (!swatches.has(row.colorCode))
@@ -70,3 +51,37 @@ export function createGarments(db: ReadableDB, storeId: string, lookUrlPattern: 
   };
 }
 export type Garments = ReturnType<typeof createGarments>;
+
+export interface GarmentShelfDeps {
+  visit: Visit;
+  garments: Garments;
+  catalog: Catalog;
+  tiers: readonly Tier[];
+  ensureSession(): string;
+  now(): Date;
+}
+
+/** The garments a visit shows: a card per garment, priced for the member signed in. */
+export function createGarmentShelf(deps: GarmentShelfDeps) {
+  const { visit, tiers } = deps;
+  const memberRef = () => {
+    const member = visit.state.member;
+    return member ? { id: member.memberId, tier: member.tier } : null;
+  };
+  return {
+    /** A garment scanned or tagged: its card on top, in focus. */
+    show(item: CatalogItem, source: TryOnCard['source']): void {
+      deps.ensureSession();
+      const price = memberPrice(item, memberRef(), tiers, deps.now());
+      visit.showCard(deps.garments.card(item, source, price));
+    },
+    /** Member prices on every card already shown (a member just signed in). */
+    reprice(): void {
+      visit.repriceCards((card) => {
+        const item = deps.catalog.lookup(card.sku);
+        return item ? memberPrice(item, memberRef(), tiers, deps.now()) : card.memberPriceCents;
+      });
+    },
+  };
+}
+export type GarmentShelf = ReturnType<typeof createGarmentShelf>;

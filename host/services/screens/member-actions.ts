@@ -1,47 +1,62 @@
 /**
- * Member entry on a shopper screen beyond the scanner: a QR code read by the screen's camera (only
- * a member token is accepted from there) and joining at the kiosk.
+ * Member entry on a shopper screen: the member card or QR token typed or read by the scanner
+ * (`member.identify`), a QR code read by the screen's camera (only a member token is accepted
+ * from there), and joining at the kiosk. The staff screen signs no shopper in.
  */
 import type { SessionView } from '../../../bridge/views';
-import type { IdentifyInput, MemberView } from '../../../core/members';
+import type { DataKey } from '../../../core/crypto/data-key';
+import { joinMember, type IdentifyInput, type JoinInput } from '../../../core/members';
+import type { WritableDB } from '../../../core/store/db';
 import { decode } from '../../../device/decode';
-import { joinMember, type JoinInput } from './member-join';
-import type { ScreenCore } from './screen-service';
+import type { AttachMember } from './member-sign-in';
+import type { Visit } from './visit';
 
-export function createMemberActions(
-  core: ScreenCore,
-  deps: {
-    signIn(input: IdentifyInput): void;
-    attach(member: MemberView, notice: 'member-signed-in' | 'member-joined'): void;
-  },
-) {
-  const { config, db, key } = core.options;
-  const begin = () => {
-    core.visit.lastActivityMs = core.now().getTime();
-    core.visit.notice = null;
-  };
+export interface MemberActionDeps {
+  visit: Visit;
+  db: WritableDB;
+  key: DataKey;
+  role: SessionView['role'];
+  storeId: string;
+  /** Our member cards' BIN (the decoder tells them from bank cards). */
+  memberBin: string | undefined;
+  signIn(input: IdentifyInput): void;
+  attach: AttachMember;
+  now(): Date;
+  stamp(): string;
+  changed(): SessionView;
+}
+
+export function createMemberActions(deps: MemberActionDeps) {
+  const { visit } = deps;
   return {
+    /** A member card or QR token given to a shopper screen. */
+    signInMember(input: IdentifyInput): SessionView {
+      visit.touch();
+      if (deps.role !== 'staff') deps.signIn(input);
+      return deps.changed();
+    },
     /** A QR code read by the screen's camera: decoded like a scan, then only a member token counts. */
     cameraCode(text: string): SessionView {
-      begin();
-      const decoded = decode(new TextEncoder().encode(text), { memberBin: config.memberBin });
-      if (config.role === 'staff' || !decoded.ok || decoded.kind !== 'member')
-        core.notify('invalid');
+      visit.begin();
+      const decoded = decode(new TextEncoder().encode(text), { memberBin: deps.memberBin });
+      if (deps.role === 'staff' || !decoded.ok || decoded.kind !== 'member')
+        visit.notify('invalid');
       else deps.signIn({ kind: 'qr', token: decoded.token });
-      return core.changed();
+      return deps.changed();
     },
     /** Not a member yet: joins with phone and consent, signs in, and the welcome coupon is offered. */
     join(input: JoinInput): SessionView {
-      begin();
-      if (config.role === 'staff' || core.visit.member) return core.changed();
-      const joined = joinMember(db, key, input, {
-        storeId: config.storeId,
-        now: core.now(),
-        hlc: core.stamp(),
+      visit.begin();
+      if (deps.role === 'staff' || visit.state.member) return deps.changed();
+      const joined = joinMember(deps.db, deps.key, input, {
+        storeId: deps.storeId,
+        now: deps.now(),
+        hlc: deps.stamp(),
       });
-      if (!joined.ok) core.notify(joined.code === 'already-member' ? 'member-exists' : 'invalid');
-      else deps.attach(joined.member, 'member-joined');
-      return core.changed();
+      if (!joined.ok)
+        visit.notify(joined.error.code === 'already-member' ? 'member-exists' : 'invalid');
+      else deps.attach(joined.value, 'member-joined');
+      return deps.changed();
     },
   };
 }

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCatalog } from '../../../core/catalog/lookup';
-import type { DataKey } from '../../../core/crypto/data-key';
+import { describe, expect, it } from 'vitest';
 import { hasPresence } from '../../../core/members';
-import { readOnly, type WritableDB } from '../../../core/store/db';
+import { readOnly } from '../../../core/store/db';
 import type { CloudClient } from '../../../sync/cloud-client';
 import { lookupMemberOnline } from '../../../sync/lookup';
 import type { Member } from '../../../sync/protocol';
-import { parseConfig } from '../../config';
-import { createLogger } from '../../log';
-import type { LookupMemberOnline } from './member-lookup';
-import { createScreenService } from './screen-service';
-import { openDemoScreens, type DemoScreens } from './screen-test-support';
 
-let demo: DemoScreens;
-let db: WritableDB;
-let key: DataKey;
-beforeAll(() => {
-  demo = openDemoScreens();
-  ({ db, key } = demo);
-});
-afterAll(() => demo.close());
+import type { LookupMemberOnline } from './member-lookup';
+
+import { useDemoScreens } from './screen-test-support';
+
+const demo = useDemoScreens();
+const { db, key } = demo;
 
 const visitor = (n: number): Member => ({
   memberId: `M9${String(n).padStart(5, '0')}`,
@@ -67,16 +58,7 @@ function cloudWith(members: Member[], o: { hold?: boolean; down?: boolean } = {}
 }
 
 function service(lookup: LookupMemberOnline, connectivity: () => string) {
-  return createScreenService({
-    config: parseConfig({ storeId: 'S001', role: 'mirror' }),
-    db,
-    catalog: createCatalog(readOnly(db), 'S001'),
-    key,
-    log: createLogger(null, 'silent'),
-    emit: () => undefined,
-    connectivity,
-    lookupMember: lookup,
-  });
+  return demo.service('mirror', {}, { connectivity, lookupMember: lookup }).s;
 }
 
 describe('online member look-up at sign-in', () => {

@@ -7,6 +7,8 @@
  * A cached member of another store is asked for the same way when their presence ticket is missing
  * or expired: the cloud applies nothing for them from this kiosk without one (docs/security.md).
  */
+import type { SessionView } from '../../../bridge/views';
+import type { DataKey } from '../../../core/crypto/data-key';
 import {
   cardNumberFromInput,
   hasPresence,
@@ -15,7 +17,8 @@ import {
   type MemberView,
 } from '../../../core/members';
 import type { ReadableDB } from '../../../core/store/db';
-import type { ScreenCore } from './screen-service';
+import type { AttachMember } from './member-sign-in';
+import type { Visit } from './visit';
 
 export type MemberLookupOutcome =
   | { kind: 'found'; memberId: string }
@@ -28,14 +31,22 @@ export type LookupMemberOnline = (
   by: { cardNo: string } | { qrToken: string },
 ) => Promise<MemberLookupOutcome>;
 
-export function createOnlineMemberLookup(
-  core: ScreenCore,
-  deps: {
-    read: ReadableDB;
-    lookup: LookupMemberOnline | undefined;
-    attach(member: MemberView, notice: 'member-signed-in'): void;
-  },
-) {
+export interface OnlineMemberLookupDeps {
+  visit: Visit;
+  read: ReadableDB;
+  key: DataKey;
+  /** This kiosk's store: its own members never need a presence ticket. */
+  storeId: string;
+  now(): Date;
+  /** None: this kiosk asks no cloud (not wired, or a test). */
+  lookup: LookupMemberOnline | undefined;
+  connectivity(): string;
+  attach: AttachMember;
+  changed(): SessionView;
+}
+
+export function createOnlineMemberLookup(deps: OnlineMemberLookupDeps) {
+  const { visit } = deps;
   let last: Promise<void> = Promise.resolve();
 
   function identifier(input: IdentifyInput): { cardNo: string } | { qrToken: string } | null {
@@ -48,8 +59,8 @@ export function createOnlineMemberLookup(
   }
 
   async function ask(by: { cardNo: string } | { qrToken: string }): Promise<void> {
-    const visit = core.visit;
-    const memberBefore = visit.member;
+    const generation = visit.generation;
+    const memberBefore = visit.state.member;
     let outcome: MemberLookupOutcome;
     try {
       outcome = deps.lookup ? await deps.lookup(by) : { kind: 'not-enrolled' };
@@ -57,12 +68,13 @@ export function createOnlineMemberLookup(
       outcome = { kind: 'unreachable' };
     }
     // The shopper left (the visit was wiped) or someone else signed in: the answer is dropped.
-    if (core.visit !== visit || visit.member !== memberBefore) return;
+    if (visit.generation !== generation || visit.state.member !== memberBefore) return;
     const member =
-      outcome.kind === 'found' ? memberById(deps.read, core.options.key, outcome.memberId) : null;
+      outcome.kind === 'found' ? memberById(deps.read, deps.key, outcome.memberId) : null;
     if (member) deps.attach(member, 'member-signed-in');
-    else core.notify(outcome.kind === 'unreachable' ? 'member-lookup-offline' : 'member-not-found');
-    core.changed();
+    else
+      visit.notify(outcome.kind === 'unreachable' ? 'member-lookup-offline' : 'member-not-found');
+    deps.changed();
   }
 
   return {
@@ -70,23 +82,23 @@ export function createOnlineMemberLookup(
     needsTicket(member: MemberView): boolean {
       return (
         deps.lookup !== undefined &&
-        member.homeStore !== core.options.config.storeId &&
-        !hasPresence(deps.read, member.memberId, core.now())
+        member.homeStore !== deps.storeId &&
+        !hasPresence(deps.read, member.memberId, deps.now())
       );
     },
     /**
-     * Called when the local cache does not know the member (or `needsTicket`). True when the cloud is being asked
-     * (or the shopper was told it cannot be now); false when there is no cloud to ask.
+     * Called when the local cache does not know the member (or `needsTicket`). True when the cloud
+     * is being asked (or the shopper was told it cannot be now); false when there is no cloud to ask.
      */
     tryLookup(input: IdentifyInput): boolean {
       const by = identifier(input);
-      const connectivity = core.options.connectivity?.() ?? 'not-enrolled';
+      const connectivity = deps.connectivity();
       if (!by || !deps.lookup || connectivity === 'not-enrolled') return false;
       if (connectivity !== 'online') {
-        core.notify('member-lookup-offline');
+        visit.notify('member-lookup-offline');
         return true;
       }
-      core.notify('member-looking-up');
+      visit.notify('member-looking-up');
       last = ask(by);
       return true;
     },

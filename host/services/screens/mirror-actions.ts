@@ -7,7 +7,10 @@
  */
 import type { SessionView } from '../../../bridge/views';
 import { recordTryOn, setPreference, type TryOnReason } from '../../../core/sessions';
-import type { ScreenCore } from './screen-service';
+import type { Catalog } from '../../../core/catalog/lookup';
+import type { WritableDB } from '../../../core/store/db';
+import type { StaffQueue } from './staff-queue';
+import type { Visit } from './visit';
 
 /** What a reaction says about the member's taste, as preference keys and values. */
 export function preferencesFromReaction(
@@ -34,32 +37,44 @@ export function preferencesFromReaction(
   return said;
 }
 
-export function createMirrorActions(core: ScreenCore) {
-  const { db } = core.options;
+export interface MirrorActionDeps {
+  visit: Visit;
+  db: WritableDB;
+  catalog: Catalog;
+  queue: StaffQueue;
+  /** The fitting room's name, on the staff request. */
+  place: string;
+  connectivity(): string;
+  now(): Date;
+  stamp(): string;
+  changed(): SessionView;
+}
+
+export function createMirrorActions(deps: MirrorActionDeps) {
+  const { visit, db } = deps;
+
   function react(
     sku: string,
     reaction: 'liked' | 'rejected',
     reason: TryOnReason | null,
   ): SessionView {
-    core.visit.lastActivityMs = core.now().getTime();
-    const card = core.visit.cards.find((c) => c.sku === sku);
-    const sessionId = core.visit.sessionId;
-    if (!card || !sessionId) return core.changed();
-    const outcome = reaction === 'liked' ? 'liked' : 'rejected';
+    visit.touch();
+    const card = visit.state.cards.find((c) => c.sku === sku);
+    const sessionId = visit.state.sessionId;
+    if (!card || !sessionId) return deps.changed();
     const recorded = recordTryOn(db, {
       sessionId,
       sku,
-      outcome,
+      outcome: reaction,
       reason,
-      now: core.now(),
-      hlc: core.stamp(),
+      now: deps.now(),
+      hlc: deps.stamp(),
     });
     if (recorded.ok) {
-      card.reaction = reaction;
-      card.reason = reaction === 'rejected' ? reason : null;
+      visit.react(sku, reaction, reason);
       rememberTaste(card, reaction, reason);
     }
-    return core.changed();
+    return deps.changed();
   }
 
   /** Only for a signed-in member with profile consent (setPreference refuses anyone else). */
@@ -68,39 +83,39 @@ export function createMirrorActions(core: ScreenCore) {
     reaction: 'liked' | 'rejected',
     reason: TryOnReason | null,
   ): void {
-    const member = core.visit.member;
+    const member = visit.state.member;
     if (!member?.consentProfile) return;
     for (const { key, value } of preferencesFromReaction(card, reaction, reason))
       setPreference(db, {
         memberId: member.memberId,
         key,
         value,
-        hlc: core.stamp(),
-        now: core.now(),
+        hlc: deps.stamp(),
+        now: deps.now(),
       });
   }
 
   function requestSize(sku: string): SessionView {
-    core.visit.lastActivityMs = core.now().getTime();
-    const item = core.options.catalog.lookup(sku);
-    const sessionId = core.visit.sessionId;
-    if (!item || !sessionId) return core.changed();
-    const at = core.now();
+    visit.touch();
+    const item = deps.catalog.lookup(sku);
+    const sessionId = visit.state.sessionId;
+    if (!item || !sessionId) return deps.changed();
+    const at = deps.now();
     // The queue commits the request with its outbox row (staff-queue.ts).
-    const request = core.queue.request({
+    const request = deps.queue.request({
       kind: 'size',
-      place: core.screen.place,
+      place: deps.place,
       sku: item.sku,
       size: item.size,
       name: { zh: item.nameZh, en: item.nameEn },
     });
-    recordTryOn(db, { sessionId, sku, outcome: 'size-swap', now: at, hlc: core.stamp() });
-    core.visit.requestIds.add(request.requestId);
+    recordTryOn(db, { sessionId, sku, outcome: 'size-swap', now: at, hlc: deps.stamp() });
+    visit.addRequest(request.requestId);
     // Staff at this screen see it now; those at other screens once the cloud is reachable again.
-    const connectivity = core.options.connectivity?.() ?? 'not-enrolled';
+    const connectivity = deps.connectivity();
     if (connectivity !== 'online' && connectivity !== 'not-enrolled')
-      core.notify('request-sent-offline');
-    return core.changed();
+      visit.notify('request-sent-offline');
+    return deps.changed();
   }
 
   return { react, requestSize };

@@ -1,15 +1,11 @@
 /** A consenting member's reactions at the mirror become preferences that sync; nobody else's do. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { preferencesOf } from '../../../core/sessions';
 import { mutationSchema } from '../../../sync/protocol';
 import { preferencesFromReaction } from './mirror-actions';
-import { openDemoScreens, scanBytes, type DemoScreens } from './screen-test-support';
+import { useDemoScreens, scanBytes } from './screen-test-support';
 
-let demo: DemoScreens;
-beforeAll(() => {
-  demo = openDemoScreens();
-});
-afterAll(() => demo.close());
+const demo = useDemoScreens();
 
 const CONSENTING = 'MBR1.4N433GGMT6TCPAR4CTQP'; // M000003, consent_profile = 1
 const NOT_CONSENTING = 'MBR1.SFR3Y3QMUG6LNJFAJ8C5'; // M000009, consent_profile = 0

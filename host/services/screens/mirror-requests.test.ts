@@ -1,32 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCatalog } from '../../../core/catalog/lookup';
-import type { DataKey } from '../../../core/crypto/data-key';
-import { readOnly, type WritableDB } from '../../../core/store/db';
-import { parseConfig } from '../../config';
-import { createLogger } from '../../log';
-import { createScreenService } from './screen-service';
-import { openDemoScreens, type DemoScreens } from './screen-test-support';
+import { describe, expect, it } from 'vitest';
 
-let demo: DemoScreens;
-let db: WritableDB;
-let key: DataKey;
-beforeAll(() => {
-  demo = openDemoScreens();
-  ({ db, key } = demo);
-});
-afterAll(() => demo.close());
+import { useDemoScreens } from './screen-test-support';
+
+const demo = useDemoScreens();
+const { db } = demo;
 
 function service(role: 'mirror' | 'staff', connectivity: string, nudges: string[]) {
-  return createScreenService({
-    config: parseConfig({ storeId: 'S001', role, place: 'Fitting room 4' }),
-    db,
-    catalog: createCatalog(readOnly(db), 'S001'),
-    key,
-    log: createLogger(null, 'silent'),
-    emit: () => undefined,
-    connectivity: () => connectivity,
-    nudgeSync: () => nudges.push(role),
-  });
+  return demo.service(
+    role,
+    { place: 'Fitting room 4' },
+    { connectivity: () => connectivity, nudgeSync: () => nudges.push(role) },
+  ).s;
 }
 
 describe('size requests and the network', () => {

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WritableDB } from '../../../core/store/db';
-import { openDemoScreens, scanBytes, type DemoScreens } from './screen-test-support';
+import { describe, expect, it } from 'vitest';
 
-let demo: DemoScreens;
-let db: WritableDB;
-beforeAll(() => {
-  demo = openDemoScreens();
-  db = demo.db;
-});
-afterAll(() => demo.close());
+import { useDemoScreens, scanBytes } from './screen-test-support';
+
+const demo = useDemoScreens();
+const { db } = demo;
 
 const bytes = scanBytes;
 const mirror = () => demo.service('mirror').s;
-const count = (sql: string) => (db.raw.prepare(sql).get() as { n: number }).n;
+const { count } = demo;
 
 describe('ordering a size that is not here', () => {
   it('reserves in the other store with most stock, or ships from online; both sync as placeOrder', () => {

@@ -6,14 +6,15 @@
  * cloud as `invalid-args`; this test names it instead. It also notices a mutation the host can
  * produce that no action here covers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eraseMember } from '../../../core/members/erase';
 import { MUTATION_NAMES, parse, type MutationName } from '../../../core/outbox/outbox';
 import { hlc } from '../../../core/rules';
 import { argsToSend } from '../../../sync/push';
 import { CURRENT_VERSION, mutationSchema } from '../../../sync/protocol';
-import { openDemoScreens, scanBytes, type DemoScreens } from './screen-test-support';
-import { usedCouponsOf } from './reference';
+import { useDemoScreens, scanBytes } from './screen-test-support';
+import { usedCouponsOf } from '../../../core/members';
+import { formatZodError } from '../../../common/result';
 
 /**
  * Mutations no host action writes (today). When one gets a caller, drive it below and take it off
@@ -34,11 +35,7 @@ interface Row {
   args: string;
 }
 
-let demo: DemoScreens;
-beforeAll(() => {
-  demo = openDemoScreens();
-});
-afterAll(() => demo.close());
+const demo = useDemoScreens();
 
 /** A full mirror visit: scan, sign-in, like, not-for-me with reason, size request, orders, photo. */
 function mirrorVisit(): void {
@@ -139,10 +136,7 @@ describe('every outbox row the screens write is what the cloud accepts', () => {
       const current = CURRENT_VERSION[row.mutation as keyof typeof CURRENT_VERSION];
       if (row.version !== current) problems.push(`${name}: not the current version ${current}`);
       const parsed = schema.safeParse(args);
-      if (!parsed.success)
-        problems.push(
-          `${name}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
-        );
+      if (!parsed.success) problems.push(`${name}: ${formatZodError(parsed.error)}`);
     }
     expect(problems).toEqual([]);
 

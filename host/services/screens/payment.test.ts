@@ -16,11 +16,14 @@ describe('simulatedPaymentProvider', () => {
     const provider = simulatedPaymentProvider('network', () => connectivity);
     expect((await provider.charge(request())).ok).toBe(true);
     connectivity = 'offline';
-    expect(await provider.charge(request())).toMatchObject({ ok: false, code: 'offline' });
+    expect(await provider.charge(request())).toMatchObject({
+      ok: false,
+      error: { code: 'offline' },
+    });
     connectivity = 'online';
     expect(await provider.charge(request('134567890123450000'))).toMatchObject({
       ok: false,
-      code: 'declined',
+      error: { code: 'declined' },
     });
     expect((await provider.charge(request())).ok).toBe(true);
   });
@@ -34,7 +37,10 @@ describe('simulatedPaymentProvider', () => {
 
   it("'offline' never charges and 'sim' ignores connectivity; the same key never charges twice", async () => {
     const offline = simulatedPaymentProvider('offline', () => 'online');
-    expect(await offline.charge(request())).toMatchObject({ ok: false, code: 'offline' });
+    expect(await offline.charge(request())).toMatchObject({
+      ok: false,
+      error: { code: 'offline' },
+    });
     const sim = simulatedPaymentProvider('sim', () => 'offline');
     const once = request();
     const first = await sim.charge(once);

@@ -3,8 +3,9 @@
  * Alipay micropay) replaces the simulator without touching the checkout. Guarantees: `charge`
  * never throws; the same `idempotencyKey` never charges twice; 'offline' means no money moved.
  */
-export type ChargeResult =
-  { ok: true; providerRef: string } | { ok: false; code: 'declined' | 'offline'; message: string };
+import { fail, ok, type Result } from '../../../common/result';
+
+export type ChargeResult = Result<{ providerRef: string }, 'declined' | 'offline'>;
 
 export interface ChargeRequest {
   idempotencyKey: string;
@@ -25,11 +26,7 @@ export interface PaymentProvider {
  */
 export type PaymentMode = 'sim' | 'offline' | 'network';
 
-const offline: ChargeResult = {
-  ok: false,
-  code: 'offline',
-  message: 'the payment service cannot be reached',
-};
+const offline: ChargeResult = fail('offline', 'the payment service cannot be reached');
 
 /**
  * The simulator: approves every code except those ending in "0000" (declined), and answers offline
@@ -46,13 +43,12 @@ export function simulatedPaymentProvider(
       if (mode === 'offline' || (mode === 'network' && connectivity() === 'offline'))
         return offline;
       const earlier = charged.get(request.idempotencyKey);
-      if (earlier) return { ok: true, providerRef: earlier };
-      if (request.paymentCode.endsWith('0000'))
-        return { ok: false, code: 'declined', message: 'the payment was declined' };
+      if (earlier) return ok({ providerRef: earlier });
+      if (request.paymentCode.endsWith('0000')) return fail('declined', 'the payment was declined');
       counter += 1;
       const ref = `SIM-${request.provider.toUpperCase()}-${String(counter).padStart(6, '0')}`;
       charged.set(request.idempotencyKey, ref);
-      return { ok: true, providerRef: ref };
+      return ok({ providerRef: ref });
     },
   };
 }

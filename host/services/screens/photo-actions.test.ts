@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readPhoto } from '../../../core/sessions';
-import type { WritableDB } from '../../../core/store/db';
-import { openDemoScreens, scanBytes, type DemoScreens } from './screen-test-support';
+
+import { useDemoScreens, scanBytes } from './screen-test-support';
 import { jpegFromBase64 } from './photo-actions';
 
-let demo: DemoScreens;
-let db: WritableDB;
-beforeAll(() => {
-  demo = openDemoScreens();
-  db = demo.db;
-});
-afterAll(() => demo.close());
+const demo = useDemoScreens();
+const { db } = demo;
 
 const bytes = scanBytes;
 const mirror = () => demo.service('mirror').s;
 const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('SECRET-PIXELS')]);
-const photoCount = () =>
-  (db.raw.prepare('SELECT count(*) AS n FROM photos').get() as { n: number }).n;
+const photoCount = () => demo.count('SELECT count(*) FROM photos');
 
 describe('try-on photos', () => {
   it('accepts only JPEG bytes', () => {

@@ -4,12 +4,17 @@
  * signed-in shopper asks (a `recordConsent` of kind 'photo' and an `attachPhoto` in the outbox,
  * the photo marked to send); every photo not asked for is deleted when the visit ends.
  */
-import { randomUUID } from 'node:crypto';
 import { maxPhotoJpegBytes } from '../../../bridge/areas/mirror';
 import type { SessionView } from '../../../bridge/views';
-import { enqueue } from '../../../core/outbox/outbox';
-import { savePhoto } from '../../../core/sessions';
-import type { ScreenCore } from './screen-service';
+import {
+  deleteUnsentPhotos,
+  discardPhoto,
+  requestPhotoSend,
+  savePhoto,
+} from '../../../core/sessions';
+import type { DataKey } from '../../../core/crypto/data-key';
+import type { WritableDB } from '../../../core/store/db';
+import type { Visit } from './visit';
 
 /** JPEG bytes from base64, or null for anything else (a photo is never anything but a JPEG). */
 export function jpegFromBase64(text: string): Buffer | null {
@@ -19,105 +24,74 @@ export function jpegFromBase64(text: string): Buffer | null {
   return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff ? bytes : null;
 }
 
-export function createPhotoActions(core: ScreenCore) {
-  const { db, config, key } = core.options;
-  const mirrorVisit = () => config.role === 'mirror' && core.visit.sessionId !== null;
+export interface PhotoActionDeps {
+  visit: Visit;
+  db: WritableDB;
+  key: DataKey;
+  role: SessionView['role'];
+  now(): Date;
+  stamp(): string;
+  changed(): SessionView;
+}
+
+export function createPhotoActions(deps: PhotoActionDeps) {
+  const { visit, db } = deps;
+  const mirrorVisit = () => deps.role === 'mirror' && visit.state.sessionId !== null;
 
   return {
     /** The consent screen's answer; a "no" also deletes any photo not asked to be sent. */
     consent(granted: boolean): SessionView {
-      core.visit.lastActivityMs = core.now().getTime();
-      if (!mirrorVisit()) return core.changed();
-      core.visit.photoConsentAt = granted ? core.now() : null;
-      if (!granted) deleteUnsent(core.visit.sessionId);
-      return core.changed();
+      visit.touch();
+      const sessionId = visit.state.sessionId;
+      if (!mirrorVisit() || !sessionId) return deps.changed();
+      visit.setPhotoConsent(granted ? deps.now() : null);
+      if (!granted) {
+        deleteUnsentPhotos(db, sessionId);
+        visit.keepPhotosToSend();
+      }
+      return deps.changed();
     },
     take(imageBase64: string): SessionView {
-      core.visit.lastActivityMs = core.now().getTime();
-      core.visit.notice = null;
-      const sessionId = core.visit.sessionId;
-      const consentedAt = core.visit.photoConsentAt;
+      visit.begin();
+      const { sessionId, photoConsentAt: consentedAt } = visit.state;
       const image = jpegFromBase64(imageBase64);
       if (!mirrorVisit() || !sessionId || !consentedAt || !image) {
-        core.notify('invalid');
-        return core.changed();
+        visit.notify('invalid');
+        return deps.changed();
       }
-      const saved = savePhoto(db, key, { sessionId, image, consentedAt, now: core.now() });
-      if (saved.ok) core.visit.photos.push({ photoId: saved.value.photoId, send: false });
-      else core.notify('invalid');
-      return core.changed();
+      const saved = savePhoto(db, deps.key, { sessionId, image, consentedAt, now: deps.now() });
+      if (saved.ok) visit.addPhoto(saved.value.photoId);
+      else visit.notify('invalid');
+      return deps.changed();
     },
     /** "Send to my account": needs the member signed in; the upload itself is the sync's job. */
     send(photoId: string): SessionView {
-      core.visit.lastActivityMs = core.now().getTime();
-      const photo = core.visit.photos.find((p) => p.photoId === photoId);
-      const member = core.visit.member;
-      if (!photo || photo.send) return core.changed();
+      visit.touch();
+      const { photos, member, sessionId } = visit.state;
+      const photo = photos.find((p) => p.photoId === photoId);
+      if (!photo || photo.send || !sessionId) return deps.changed();
       if (!member) {
-        core.notify('needs-member');
-        return core.changed();
+        visit.notify('needs-member');
+        return deps.changed();
       }
-      const at = core.now();
-      const consentId = randomUUID();
-      db.transaction(() => {
-        db.prepare(
-          'UPDATE photos SET send_requested_at = ?, member_id = ? WHERE photo_id = ? AND session_id = ?',
-        ).run(at.toISOString(), member.memberId, photoId, core.visit.sessionId);
-        enqueue(
-          db,
-          {
-            name: 'recordConsent',
-            version: 1,
-            idempotencyKey: `recordConsent:${consentId}`,
-            args: { consentId, memberId: member.memberId, kind: 'photo', granted: true },
-            hlc: core.stamp(),
-          },
-          at,
-        );
-        // The bytes themselves: the sync reads them from `photos` when it sends this row and
-        // deletes the local copy once the cloud has stored it (sync/photo-upload.ts).
-        const takenAt = db
-          .prepare<[string], { created_at: string }>(
-            'SELECT created_at FROM photos WHERE photo_id = ?',
-          )
-          .get(photoId)?.created_at;
-        enqueue(
-          db,
-          {
-            name: 'attachPhoto',
-            version: 1,
-            idempotencyKey: `attachPhoto:${photoId}`,
-            args: { photoId, memberId: member.memberId, takenAt: takenAt ?? at.toISOString() },
-            hlc: core.stamp(),
-          },
-          at,
-        );
+      requestPhotoSend(db, {
+        photoId,
+        sessionId,
+        memberId: member.memberId,
+        now: deps.now(),
+        hlc: deps.stamp,
       });
-      photo.send = true;
-      return core.changed();
+      visit.markPhotoSending(photoId);
+      return deps.changed();
     },
     discard(photoId: string): SessionView {
-      core.visit.lastActivityMs = core.now().getTime();
-      const photo = core.visit.photos.find((p) => p.photoId === photoId);
+      visit.touch();
+      const photo = visit.state.photos.find((p) => p.photoId === photoId);
       if (photo && !photo.send) {
-        db.prepare('DELETE FROM photos WHERE photo_id = ? AND send_requested_at IS NULL').run(
-          photoId,
-        );
-        core.visit.photos = core.visit.photos.filter((p) => p !== photo);
+        discardPhoto(db, photoId);
+        visit.removePhoto(photoId);
       }
-      return core.changed();
-    },
-    /** At the end of a visit: photos nobody asked to send are gone. */
-    wipe(sessionId: string | null): void {
-      deleteUnsent(sessionId);
+      return deps.changed();
     },
   };
-
-  function deleteUnsent(sessionId: string | null): void {
-    if (!sessionId) return;
-    db.prepare('DELETE FROM photos WHERE session_id = ? AND send_requested_at IS NULL').run(
-      sessionId,
-    );
-    core.visit.photos = core.visit.photos.filter((p) => p.send);
-  }
 }

@@ -1,51 +1,24 @@
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoStore, tempDir } from '../../../test/support/temp';
-import { createCatalog } from '../../../core/catalog/lookup';
-import { DataKey } from '../../../core/crypto/data-key';
-import { importStoreFolder } from '../../../core/import/importer';
-import { allStoreFiles } from '../../../core/import/store-files';
-import { openDatabase, readOnly, type WritableDB } from '../../../core/store/db';
-import { migrate } from '../../../core/store/migrations';
-import { parseConfig } from '../../config';
-import { createLogger } from '../../log';
-import { memberPoints } from './points-balance';
-import { createScreenService } from './screen-service';
+import { describe, expect, it } from 'vitest';
 
-const key = DataKey.generate();
-const dir = tempDir();
-let db: WritableDB;
-const bytes = (text: string) => new TextEncoder().encode(text);
+import { readOnly } from '../../../core/store/db';
+
+import { memberPoints } from '../../../core/members';
+
+import { scanBytes, useDemoScreens } from './screen-test-support';
+
+const demo = useDemoScreens();
+const { db } = demo;
+const bytes = scanBytes;
 const MEMBER = 'MBR1.4N433GGMT6TCPAR4CTQP'; // M000003, 19960 points
 const now = new Date('2026-11-24T08:00:00Z');
 
-beforeAll(() => {
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  importStoreFolder(db, demoStore, allStoreFiles, { key });
-});
-afterAll(() => {
-  db.close();
-  dir.remove();
-});
-
 function checkout(connectivity: string) {
-  return createScreenService({
-    config: parseConfig({
-      storeId: 'S001',
-      role: 'checkout',
-      offlinePointsDailyCap: 3000,
-      // The cloud is away but the payment provider answers (its own uplink).
-      payment: 'sim',
-    }),
-    db,
-    catalog: createCatalog(readOnly(db), 'S001'),
-    key,
-    log: createLogger(null, 'silent'),
-    emit: () => undefined,
-    connectivity: () => connectivity,
-    now: () => now,
-  });
+  // The cloud is away but the payment provider answers (its own uplink).
+  return demo.service(
+    'checkout',
+    { offlinePointsDailyCap: 3000, payment: 'sim' },
+    { connectivity: () => connectivity, now: () => now },
+  ).s;
 }
 
 describe('points offline', () => {

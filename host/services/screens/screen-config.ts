@@ -5,6 +5,7 @@
  * other field; `readScreenConfig` picks the validated values for the screen service.
  */
 import { z } from 'zod';
+import { formatZodError } from '../../../common/result';
 
 export const screenConfigSchema = z.object({
   /** Seconds with no touch, no scan and no tag in the field before the visit ends and is wiped. */
@@ -30,20 +31,11 @@ export const screenConfigSchema = z.object({
 });
 export type ScreenConfig = z.output<typeof screenConfigSchema>;
 
+/** The screen settings of a kiosk config (other keys are left alone). */
 export function readScreenConfig(config: object): { config: ScreenConfig; problems: string[] } {
-  const source = config as Record<string, unknown>;
-  const picked = {
-    idleSeconds: source.idleSeconds,
-    place: source.place,
-    removeNeedsStaff: source.removeNeedsStaff,
-    payment: source.payment,
-    offlinePointsDailyCap: source.offlinePointsDailyCap,
-    lookUrlPattern: source.lookUrlPattern,
-  };
-  const parsed = screenConfigSchema.safeParse(picked);
+  const parsed = screenConfigSchema.safeParse(config);
   if (parsed.success) return { config: parsed.data, problems: [] };
-  const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-  return { config: screenConfigSchema.parse({}), problems };
+  return { config: screenConfigSchema.parse({}), problems: [formatZodError(parsed.error)] };
 }
 
 /** The look's URL from the configured pattern; every value is URL-encoded. */

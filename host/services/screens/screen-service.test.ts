@@ -1,50 +1,18 @@
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoStore, tempDir } from '../../../test/support/temp';
+import { describe, expect, it, vi } from 'vitest';
+import { Listeners } from '../../../common/lifecycle';
+
 import type { SessionView } from '../../../bridge/views';
-import { createCatalog } from '../../../core/catalog/lookup';
 import { ensureLocalModel } from '../../../core/recommend-store';
-import { DataKey } from '../../../core/crypto/data-key';
-import { importStoreFolder } from '../../../core/import/importer';
-import { allStoreFiles } from '../../../core/import/store-files';
-import { openDatabase, readOnly, type WritableDB } from '../../../core/store/db';
-import { migrate } from '../../../core/store/migrations';
-import { parseConfig } from '../../config';
-import { createLogger } from '../../log';
-import { createScreenService } from './screen-service';
 
-const key = DataKey.generate();
-const dir = tempDir();
-let db: WritableDB;
-const bytes = (text: string) => new TextEncoder().encode(text);
+import { scanBytes, useDemoScreens } from './screen-test-support';
 
-beforeAll(() => {
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  importStoreFolder(db, demoStore, allStoreFiles, { key });
-});
-afterAll(() => {
-  db.close();
-  dir.remove();
-});
+const demo = useDemoScreens();
+const { db, count } = demo;
+const bytes = scanBytes;
 
 /** A service on the shared demo database with a controllable clock and a record of events. */
-function service(role: 'mirror' | 'checkout' | 'staff', extra: object = {}) {
-  let nowMs = Date.parse('2026-11-24T08:00:00Z');
-  const events: Array<{ event: string; payload: unknown }> = [];
-  const config = parseConfig({ storeId: 'S001', role, idleSeconds: 3, ...extra });
-  const s = createScreenService({
-    config,
-    db,
-    catalog: createCatalog(readOnly(db), 'S001'),
-    key,
-    log: createLogger(null, 'silent'),
-    emit: (event, payload) => events.push({ event, payload }),
-    now: () => new Date(nowMs),
-  });
-  return { s, events, advance: (ms: number) => (nowMs += ms) };
-}
-const count = (sql: string) => (db.raw.prepare(sql).get() as { n: number }).n;
+const service = (role: 'mirror' | 'checkout' | 'staff', extra: object = {}) =>
+  demo.service(role, { idleSeconds: 3, ...extra });
 
 const NO_CONSENT_TOKEN = 'MBR1.SFR3Y3QMUG6LNJFAJ8C5'; // M000009, consent_profile = 0
 
@@ -151,7 +119,7 @@ describe('mirror visit', () => {
     advance(2999);
     s.checkIdle();
     expect(s.current().sessionId).toBe(sessionId);
-    s.rfidEnter('EPC-1', null);
+    s.rfidEnter('EPC-1');
     advance(10_000);
     s.checkIdle(); // a tag in the field counts as someone being there
     expect(s.current().sessionId).toBe(sessionId);
@@ -163,10 +131,12 @@ describe('mirror visit', () => {
       sessionId,
       reason: 'idle',
     });
-    const row = db.raw
-      .prepare('SELECT ended_at FROM sessions WHERE session_id = ?')
-      .get(sessionId) as { ended_at: string | null };
-    expect(row.ended_at).not.toBeNull();
+    expect(
+      count(
+        'SELECT count(*) FROM sessions WHERE ended_at IS NOT NULL AND session_id = ?',
+        sessionId,
+      ),
+    ).toBe(1);
     s.close();
   });
 });
@@ -227,5 +197,27 @@ describe('checkout', () => {
     const slip = s.current().cart?.payment;
     expect(slip?.state).toBe('pay-at-counter');
     s.close();
+  });
+});
+
+describe('closing', () => {
+  it('leaves no listener, subscription or timer behind', () => {
+    vi.useFakeTimers();
+    try {
+      const requestsChanged = new Listeners();
+      const timersBefore = vi.getTimerCount();
+      const { s } = demo.service('checkout', {}, { requestsChanged: (l) => requestsChanged.on(l) });
+      expect(requestsChanged.size).toBe(1);
+      expect(s.queue.changes.size + s.queue.requested.size + s.queue.written.size).toBe(3);
+      expect(vi.getTimerCount()).toBe(timersBefore + 1);
+      expect(s.holds()).toBe(5);
+      s.close();
+      expect(requestsChanged.size).toBe(0);
+      expect(s.queue.changes.size + s.queue.requested.size + s.queue.written.size).toBe(0);
+      expect(vi.getTimerCount()).toBe(timersBefore);
+      expect(s.holds()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -2,14 +2,11 @@
  * For the screen services' tests: the demo store imported into a real SQLite file once per test
  * file, and screen services of any role on it with a clock the test controls.
  */
-import { join } from 'node:path';
-import { demoStore, tempDir } from '../../../test/support/temp';
+import { afterAll } from 'vitest';
+import { count, openDemoDb } from '../../../test/support/db';
 import { createCatalog } from '../../../core/catalog/lookup';
-import { DataKey } from '../../../core/crypto/data-key';
-import { importStoreFolder } from '../../../core/import/importer';
-import { allStoreFiles } from '../../../core/import/store-files';
-import { openDatabase, readOnly, type WritableDB } from '../../../core/store/db';
-import { migrate } from '../../../core/store/migrations';
+import type { DataKey } from '../../../core/crypto/data-key';
+import { readOnly, type WritableDB } from '../../../core/store/db';
 import { parseConfig } from '../../config';
 import { createLogger } from '../../log';
 import { createScreenService, type ScreenServiceOptions } from './screen-service';
@@ -27,18 +24,15 @@ export interface DemoScreens {
     events: Array<{ event: string; payload: unknown }>;
     advance(ms: number): void;
   };
-  count(sql: string): number;
+  count(sql: string, ...params: unknown[]): number;
   close(): void;
 }
 
 export const scanBytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 export function openDemoScreens(): DemoScreens {
-  const key = DataKey.generate();
-  const dir = tempDir();
-  const db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  importStoreFolder(db, demoStore, allStoreFiles, { key });
+  const db = openDemoDb();
+  const key = db.key;
   const catalog = createCatalog(readOnly(db), 'S001');
   return {
     db,
@@ -58,10 +52,25 @@ export function openDemoScreens(): DemoScreens {
       });
       return { s, events, advance: (ms) => (nowMs += ms) };
     },
-    count: (sql) => (db.raw.prepare(sql).get() as { n: number }).n,
-    close() {
-      db.close();
-      dir.remove();
-    },
+    count: (sql, ...params) => count(db, sql, ...params),
+    close: () => db.close(),
   };
+}
+
+/** The demo screens for one test file: opened as the file loads, closed after its last test. */
+export function useDemoScreens(): DemoScreens {
+  const demo = openDemoScreens();
+  afterAll(() => demo.close());
+  return demo;
+}
+
+/**
+ * A clock that moves one second on every reading (each audited action gets its own time), and
+ * further when the test says so.
+ */
+export function tickingClock(startIso = '2026-11-24T08:00:00Z') {
+  let nowMs = Date.parse(startIso);
+  return Object.assign(() => new Date((nowMs += 1000)), {
+    advance: (ms: number) => void (nowMs += ms),
+  });
 }

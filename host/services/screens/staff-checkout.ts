@@ -7,105 +7,101 @@
  * once the cart is paid; every request, decision and void leaves an audit row.
  */
 import type { PriceOverrideReason, SessionView } from '../../../bridge/views';
-import type { ScreenCore } from './screen-service';
-import type { StaffDesk } from './staff-desk';
 import { overrideUnit } from './checkout-pricing';
-
-export type Audit = (action: string, subject: string | null, detail: object) => void;
+import type { StaffAudit } from './staff-audit';
+import type { StaffQueue } from './staff-queue';
+import { payable, type Visit } from './visit';
 
 export interface StaffCheckoutDeps {
-  desk: StaffDesk;
-  audit: Audit;
+  visit: Visit;
+  queue: StaffQueue;
+  audit: StaffAudit;
+  role: SessionView['role'];
   /** Ends the visit (and wipes it) as "done" would. */
   endVisit(): void;
+  changed(): SessionView;
 }
 
 const canApprove = (role: string) => role === 'supervisor' || role === 'manager';
 
-export function createStaffCheckout(core: ScreenCore, deps: StaffCheckoutDeps) {
-  const { desk, audit } = deps;
-  const payable = () =>
-    core.visit.payment.state === 'open' || core.visit.payment.state === 'declined';
+export function createStaffCheckout(deps: StaffCheckoutDeps) {
+  const { visit, queue, audit } = deps;
 
   function refuse(): SessionView {
-    core.notify('override-refused');
-    return core.changed();
+    visit.notify('override-refused');
+    return deps.changed();
   }
 
   function voidNow(requestedBy: string): void {
-    const staff = core.visit.staff;
-    audit('staff.void', core.visit.sessionId, {
-      lines: core.visit.lines.map((l) => ({ sku: l.item.sku, qty: l.qty })),
+    const { staff, sessionId, lines } = visit.state;
+    audit('staff.void', sessionId, {
+      lines: lines.map((l) => ({ sku: l.item.sku, qty: l.qty })),
       requestedBy,
       approvedBy: staff?.staffId ?? null,
     });
-    core.visit.lines = [];
+    visit.clearLines();
     deps.endVisit();
-    core.notify('basket-voided');
+    visit.notify('basket-voided');
+  }
+
+  /** Withdraws an override still waiting for the same line (a newer request replaces it). */
+  function replaceWaiting(sku: string): void {
+    for (const [id, waiting] of visit.state.desk.pending)
+      if (waiting.item.sku === sku) {
+        visit.takePendingOverride(id);
+        queue.withdraw(new Set([id]));
+      }
   }
 
   return {
     overridePrice(sku: string, priceCents: number, reason: PriceOverrideReason): SessionView {
-      core.visit.lastActivityMs = core.now().getTime();
-      core.visit.notice = null;
-      const staff = core.visit.staff;
-      const line = core.visit.lines.find((l) => l.item.sku === sku);
-      if (!staff || core.options.config.role !== 'checkout' || !line || !payable()) return refuse();
+      visit.begin();
+      const staff = visit.state.staff;
+      const line = visit.state.lines.find((l) => l.item.sku === sku);
+      if (!staff || deps.role !== 'checkout' || !line || !payable(visit.state)) return refuse();
       if (overrideUnit(line.item, priceCents) === null) return refuse();
       const override = { item: line.item, toCents: priceCents, reason, requestedBy: staff.staffId };
       const detail = { fromCents: line.item.priceCents, toCents: priceCents, reason };
-      // A newer request for the same line replaces one still waiting.
-      for (const [id, waiting] of desk.pending)
-        if (waiting.item.sku === sku) {
-          desk.pending.delete(id);
-          core.queue.withdraw(new Set([id]));
-        }
+      replaceWaiting(sku);
       if (canApprove(staff.role)) {
-        desk.overrides.set(sku, { ...override, approvedBy: staff.staffId });
+        visit.applyOverride({ ...override, approvedBy: staff.staffId });
         audit('staff.override', sku, { ...detail, approvedBy: staff.staffId });
-        return core.changed();
+        return deps.changed();
       }
-      const approval = core.queue.ask({
+      const approval = queue.ask({
         kind: 'price-override',
         sku,
         name: { zh: line.item.nameZh, en: line.item.nameEn },
       });
-      desk.pending.set(approval.approvalId, { ...override, approvedBy: null });
+      visit.waitForOverride(approval.approvalId, { ...override, approvedBy: null });
       audit('staff.override.requested', sku, { ...detail, approvalId: approval.approvalId });
-      core.notify('supervisor-needed');
-      return core.changed();
+      visit.notify('supervisor-needed');
+      return deps.changed();
     },
 
     voidBasket(): SessionView {
-      core.visit.lastActivityMs = core.now().getTime();
-      core.visit.notice = null;
-      const staff = core.visit.staff;
-      if (!staff || core.options.config.role !== 'checkout' || !core.visit.sessionId || !payable())
+      visit.begin();
+      const { staff, sessionId, desk } = visit.state;
+      if (!staff || deps.role !== 'checkout' || !sessionId || !payable(visit.state))
         return refuse();
       if (canApprove(staff.role)) voidNow(staff.staffId);
       else if (!desk.voidRequest) {
-        const approval = core.queue.ask({ kind: 'void', sku: null, name: null });
-        desk.voidRequest = { approvalId: approval.approvalId, requestedBy: staff.staffId };
-        audit('staff.void.requested', core.visit.sessionId, { approvalId: approval.approvalId });
-        core.notify('supervisor-needed');
+        const approval = queue.ask({ kind: 'void', sku: null, name: null });
+        visit.waitForVoid(approval.approvalId, staff.staffId);
+        audit('staff.void.requested', sessionId, { approvalId: approval.approvalId });
+        visit.notify('supervisor-needed');
       }
-      return core.changed();
+      return deps.changed();
     },
 
     /** Applies a supervisor's decision on an override or void this desk asked for. */
     settle(approvalId: string, approved: boolean): void {
-      const staff = core.visit.staff;
-      const pending = desk.pending.get(approvalId);
-      if (pending) {
-        desk.pending.delete(approvalId);
-        if (approved && staff && payable())
-          desk.overrides.set(pending.item.sku, { ...pending, approvedBy: staff.staffId });
-      }
-      if (desk.voidRequest?.approvalId === approvalId) {
-        const { requestedBy } = desk.voidRequest;
-        desk.voidRequest = null;
-        if (approved && payable()) voidNow(requestedBy);
-      }
+      const staff = visit.state.staff;
+      const pending = visit.takePendingOverride(approvalId);
+      if (pending && approved && staff && payable(visit.state))
+        visit.applyOverride({ ...pending, approvedBy: staff.staffId });
+      const voidRequest = visit.takeVoidRequest(approvalId);
+      if (voidRequest && approved && payable(visit.state)) voidNow(voidRequest.requestedBy);
     },
   };
 }

@@ -3,25 +3,19 @@
  * consent, guided session, price override by an associate approved by a supervisor, void, sync
  * now, and the audit rows a scripted shift leaves.
  */
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoStore, tempDir } from '../../../test/support/temp';
-import { createCatalog } from '../../../core/catalog/lookup';
-import { DataKey } from '../../../core/crypto/data-key';
-import { ensureLocalModel } from '../../../core/recommend-store';
-import { importStoreFolder } from '../../../core/import/importer';
-import { allStoreFiles } from '../../../core/import/store-files';
-import { setPreference } from '../../../core/sessions/preferences';
-import { openDatabase, readOnly, type WritableDB } from '../../../core/store/db';
-import { migrate } from '../../../core/store/migrations';
-import { parseConfig } from '../../config';
-import { createLogger } from '../../log';
-import { createScreenService } from './screen-service';
 
-const key = DataKey.generate();
-const dir = tempDir();
-let db: WritableDB;
-const bytes = (text: string) => new TextEncoder().encode(text);
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { ensureLocalModel } from '../../../core/recommend-store';
+
+import { encodeSgtin96 } from '../../../device/sim/sgtin-encoder';
+import { setPreference } from '../../../core/sessions/preferences';
+
+import { scanBytes, tickingClock, useDemoScreens } from './screen-test-support';
+
+const demo = useDemoScreens();
+const { db } = demo;
+const bytes = scanBytes;
 
 const CONSENT_TOKEN = 'MBR1.4N433GGMT6TCPAR4CTQP'; // M000003, silver, consent_profile = 1
 const NO_CONSENT_TOKEN = 'MBR1.SFR3Y3QMUG6LNJFAJ8C5'; // M000009, consent_profile = 0
@@ -30,9 +24,6 @@ const DRESS = '6970001000016'; // DRE001-WHT-XS, ¥789
 const DRESS_SKU = 'DRE001-WHT-XS';
 
 beforeAll(() => {
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  importStoreFolder(db, demoStore, allStoreFiles, { key });
   ensureLocalModel(db);
   setPreference(db, {
     memberId: 'M000003',
@@ -42,25 +33,9 @@ beforeAll(() => {
     now: new Date('2026-11-20T08:00:00Z'),
   });
 });
-afterAll(() => {
-  db.close();
-  dir.remove();
-});
-
-let nowMs = Date.parse('2026-11-24T08:00:00Z');
-function service(role: 'mirror' | 'checkout' | 'staff') {
-  const config = parseConfig({ storeId: 'S001', role, idleSeconds: 60 });
-  const s = createScreenService({
-    config,
-    db,
-    catalog: createCatalog(readOnly(db), 'S001'),
-    key,
-    log: createLogger(null, 'silent'),
-    emit: () => undefined,
-    now: () => new Date((nowMs += 1000)),
-  });
-  return s;
-}
+const clock = tickingClock();
+const service = (role: 'mirror' | 'checkout' | 'staff') =>
+  demo.service(role, { idleSeconds: 60 }, { now: clock }).s;
 
 async function signIn(s: ReturnType<typeof service>, badge: string, pin: string) {
   s.handleScan(bytes(badge));
@@ -169,11 +144,12 @@ describe('idle and RFID on the staff screen', () => {
     const s = service('staff');
     await signIn(s, 'BADGE-1001', '2468');
     s.handleScan(bytes(CONSENT_TOKEN));
-    s.rfidEnter('3034257BF7194E4000001A85', DRESS);
+    const tag = encodeSgtin96({ gtin: DRESS, serial: 7 });
+    s.rfidEnter(tag);
     expect(s.current().cards.map((c) => c.sku)).toEqual([DRESS_SKU]);
-    s.rfidLeave('3034257BF7194E4000001A85');
+    s.rfidLeave(tag);
     const mark = lastAuditId();
-    nowMs += 61_000;
+    clock.advance(61_000);
     s.checkIdle();
     expect(s.current()).toMatchObject({ sessionId: null, staff: null, cards: [] });
     expect(s.current().staffDesk).toBeUndefined();

@@ -9,15 +9,16 @@ import type { Catalog } from '../../../core/catalog/lookup';
 import type { DataKey } from '../../../core/crypto/data-key';
 import type { MemberView } from '../../../core/members';
 import type { PreferenceValue } from '../../../core/sessions/preferences';
-import { readOnly, type ReadableDB, type WritableDB } from '../../../core/store/db';
+import type { ReadableDB } from '../../../core/store/db';
 import { memberSummary } from '../../cli/member-show';
-import { memberPoints } from './points-balance';
-import { maskedName } from './visit';
+import { memberPoints } from '../../../core/members';
+import { recentPurchases } from '../../../core/sales';
+import { maskedName } from './member-badge';
 
 const RECENT = 5;
 
 export interface PanelContext {
-  db: WritableDB;
+  db: ReadableDB;
   key: DataKey;
   catalog: Catalog;
   tierName(tier: string): { zh: string; en: string };
@@ -33,35 +34,11 @@ export function preferenceText(value: PreferenceValue): string {
   return String(value);
 }
 
-interface PurchaseRow {
-  at: string;
-  sku: string;
-  qty: number;
-  amountCents: number;
-}
-
-/** The member's latest purchased lines: imported history and this kiosk's own completed sales. */
-function recentPurchases(db: ReadableDB, memberId: string): PurchaseRow[] {
-  return db
-    .prepareRead<[string, string, number], PurchaseRow>(
-      `SELECT at, sku, qty, amountCents FROM (
-         SELECT h.ts AS at, h.sku AS sku, h.qty AS qty, h.qty * h.unit_price_cents AS amountCents
-         FROM history_transactions h WHERE h.member_id = ?
-         UNION ALL
-         SELECT s.created_at, l.sku, l.qty, l.total_cents
-         FROM sales s JOIN sale_lines l ON l.sale_id = s.sale_id
-         WHERE s.member_id = ? AND s.status = 'completed')
-       ORDER BY at DESC, sku LIMIT ?`,
-    )
-    .all(memberId, memberId, RECENT);
-}
-
 /** The panel for a member already identified; null when the member is gone (erased meanwhile). */
 export function memberPanel(ctx: PanelContext, member: MemberView): MemberPanelView | null {
   const summary = memberSummary(ctx.db, ctx.key, member.memberId, ctx.now);
   if (!summary) return null;
-  const read = readOnly(ctx.db);
-  const points = memberPoints(read, member, {
+  const points = memberPoints(ctx.db, member, {
     now: ctx.now,
     dailyCap: ctx.dailyCap,
     online: ctx.online,
@@ -91,7 +68,7 @@ export function memberPanel(ctx: PanelContext, member: MemberView): MemberPanelV
           preferences: Object.entries(summary.preferences ?? {})
             .sort(([a], [b]) => a.localeCompare(b))
             .map(([key, value]) => ({ key, value: preferenceText(value) })),
-          recentPurchases: recentPurchases(read, member.memberId).map((row) => {
+          recentPurchases: recentPurchases(ctx.db, member.memberId, RECENT).map((row) => {
             const item = ctx.catalog.lookup(row.sku);
             return { ...row, name: item ? { zh: item.nameZh, en: item.nameEn } : null };
           }),

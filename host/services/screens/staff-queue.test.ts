@@ -1,15 +1,13 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StaffRequestView } from '../../../bridge/views';
-import { openDatabase, type WritableDB } from '../../../core/store/db';
-import { migrate } from '../../../core/store/migrations';
+
 import { mutationSchema } from '../../../sync/protocol';
 import { mergeRequest } from '../../../sync/staff-requests';
-import { tempDir } from '../../../test/support/temp';
-import { StaffQueue } from './staff-queue';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+import { StaffQueue } from './staff-queue';
+import { openTestDb, type TestDb } from '../../../test/support/db';
+
+let db: TestDb;
 let nowMs: number;
 let staffId: string | null;
 let counter: number;
@@ -20,20 +18,18 @@ const seen: { requests: StaffRequestView[]; changes: number; writes: number } = 
 };
 
 function queue(): StaffQueue {
-  return new StaffQueue(
-    {
-      onRequest: (r) => seen.requests.push(r),
-      onChange: () => seen.changes++,
-      onWrite: () => seen.writes++,
-    },
+  const q = new StaffQueue(
     {
       db,
       storeId: 'S001',
       stamp: () => `${String(nowMs).padStart(18, '0')}-${String(++counter).padStart(4, '0')}-kiosk`,
-      staffId: () => staffId,
     },
     () => new Date(nowMs),
   );
+  q.requested.on((r) => seen.requests.push(r));
+  q.changes.on(() => seen.changes++);
+  q.written.on(() => seen.writes++);
+  return q;
 }
 const outbox = () =>
   db.raw
@@ -43,18 +39,13 @@ const size = { kind: 'size', place: 'Fitting room 2', sku: 'DRE001-WHT-S', size:
 const named = { ...size, name: { zh: '防泼水连衣裙', en: 'Showerproof dress' } };
 
 beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
+  db = openTestDb();
   nowMs = Date.parse('2026-11-24T08:00:00Z');
   staffId = null;
   counter = 0;
   Object.assign(seen, { requests: [], changes: 0, writes: 0 });
 });
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+afterEach(() => db.close());
 
 describe('staff queue', () => {
   it('commits a request with its staffRequest v2 outbox row, valid for the cloud', () => {
@@ -92,15 +83,15 @@ describe('staff queue', () => {
     const { requestId } = q.request({ ...size, name: null });
     staffId = 'E1001';
     nowMs += 60_000;
-    expect(q.update(requestId, 'on-the-way')).toMatchObject({
+    expect(q.update(requestId, 'on-the-way', staffId)).toMatchObject({
       status: 'on-the-way',
       updatedAt: '2026-11-24T08:01:00.000Z',
     });
-    expect(q.update(requestId, 'waiting')).toBeNull();
-    expect(q.update(requestId, 'on-the-way')).toBeNull();
-    expect(q.update(requestId, 'done')?.status).toBe('done');
-    expect(q.update(requestId, 'cancelled')).toBeNull();
-    expect(q.update('unknown', 'done')).toBeNull();
+    expect(q.update(requestId, 'waiting', staffId)).toBeNull();
+    expect(q.update(requestId, 'on-the-way', staffId)).toBeNull();
+    expect(q.update(requestId, 'done', staffId)?.status).toBe('done');
+    expect(q.update(requestId, 'cancelled', staffId)).toBeNull();
+    expect(q.update('unknown', 'done', staffId)).toBeNull();
     const updates = outbox().filter((r) => r.mutation === 'updateStaffRequest');
     expect(updates.map((r) => JSON.parse(r.args) as unknown)).toEqual([
       { requestId, status: 'on-the-way', staffId: 'E1001' },

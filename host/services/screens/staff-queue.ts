@@ -9,9 +9,11 @@
  * moves forward; a finished request never reopens.
  *
  * Approvals stay in memory: they are for the shopper standing here, and staff come to this screen.
- * Every change is reported through `onChange` so the host can push it to the screens.
+ * Every change fires `changes` so the host can push it to the screens; a request raised or seen
+ * for the first time fires `requested`; a write that wants pushing to the cloud fires `written`.
  */
 import { randomUUID } from 'node:crypto';
+import { Listeners } from '../../../common/lifecycle';
 import type { ApprovalView, StaffRequestView } from '../../../bridge/views';
 import { enqueue } from '../../../core/outbox/outbox';
 import { deviceIdentity } from '../../../core/outbox/device';
@@ -27,21 +29,12 @@ import {
   type StoredRequest,
 } from '../../../sync/staff-requests';
 
-export interface StaffQueueEvents {
-  onRequest(request: StaffRequestView): void;
-  onChange(): void;
-  /** A request was raised or moved on here: its outbox row wants pushing now. */
-  onWrite?(): void;
-}
-
-/** Where requests are kept and who is writing them. */
+/** Where requests are kept and how they are stamped. */
 export interface StaffQueueStore {
   db: WritableDB;
   storeId: string;
   /** The next HLC stamp of this kiosk (core's text form). */
   stamp(): string;
-  /** The staff member signed in at this screen, named on the updates they make. */
-  staffId(): string | null;
 }
 
 type NewRequest = Pick<StaffRequestView, 'kind' | 'place' | 'sku' | 'size' | 'name'>;
@@ -67,11 +60,16 @@ const toView = (r: StoredRequest): StaffRequestView => ({
 
 export class StaffQueue {
   private readonly approvals: ApprovalView[] = [];
-  /** Requests already announced with `onRequest` (raised here or seen after a pull). */
+  /** Requests already announced with `requested` (raised here or seen after a pull). */
   private readonly announced = new Set<string>();
+  /** A request raised here, or seen for the first time after a pull. */
+  readonly requested = new Listeners<[StaffRequestView]>();
+  /** Anything in the queue changed (requests or approvals). */
+  readonly changes = new Listeners();
+  /** A request was raised or moved on here: its outbox row wants pushing now. */
+  readonly written = new Listeners();
 
   constructor(
-    private readonly events: StaffQueueEvents,
     private readonly store: StaffQueueStore,
     private readonly now: () => Date = () => new Date(),
   ) {
@@ -131,24 +129,28 @@ export class StaffQueue {
       return toView(row);
     });
     this.announced.add(request.requestId);
-    this.events.onWrite?.();
-    this.events.onRequest(request);
-    this.events.onChange();
+    this.written.fire();
+    this.requested.fire(request);
+    this.changes.fire();
     return request;
   }
 
   /**
    * Moves a request on (strictly forward); null when it is unknown, already finished or the move
-   * goes backwards. The row and its `updateStaffRequest` outbox entry commit together.
+   * goes backwards. The row and its `updateStaffRequest` outbox entry commit together, naming
+   * the staff member who moved it.
    */
-  update(requestId: string, status: StaffRequestView['status']): StaffRequestView | null {
+  update(
+    requestId: string,
+    status: StaffRequestView['status'],
+    staffId: string | null,
+  ): StaffRequestView | null {
     const { db } = this.store;
     const at = this.now();
     const stamp = this.store.stamp();
     const updated = db.transaction(() => {
       const current = readRequest(db, requestId);
       if (!current || status === 'waiting' || !movesForward(current.status, status)) return null;
-      const staffId = this.store.staffId();
       const next: StoredRequest = {
         ...current,
         status,
@@ -172,8 +174,8 @@ export class StaffQueue {
       return toView(next);
     });
     if (updated) {
-      this.events.onWrite?.();
-      this.events.onChange();
+      this.written.fire();
+      this.changes.fire();
     }
     return updated;
   }
@@ -186,10 +188,10 @@ export class StaffQueue {
     for (const r of this.open()) {
       if (this.announced.has(r.requestId)) continue;
       this.announced.add(r.requestId);
-      this.events.onRequest(toView(r));
+      this.requested.fire(toView(r));
     }
     if (this.announced.size > 4 * MAX_KEPT) this.announced.clear();
-    this.events.onChange();
+    this.changes.fire();
   }
 
   /** Open requests of every kiosk of the store from the last 24 hours, newest first. */
@@ -210,7 +212,7 @@ export class StaffQueue {
     };
     this.approvals.unshift(approval);
     this.approvals.splice(MAX_KEPT);
-    this.events.onChange();
+    this.changes.fire();
     return approval;
   }
 
@@ -218,7 +220,7 @@ export class StaffQueue {
     const approval = this.approvals.find((a) => a.approvalId === approvalId);
     if (!approval || approval.status !== 'waiting') return null;
     approval.status = approve ? 'approved' : 'refused';
-    this.events.onChange();
+    this.changes.fire();
     return approval;
   }
 

@@ -3,26 +3,20 @@
  * are applied by sync/apply-results.ts exactly as after a push, then listed as plain facts (no raw
  * JSON, members by id) and resolved by a signed-in staff member, audited once.
  */
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoStore, tempDir } from '../../../test/support/temp';
-import { createCatalog } from '../../../core/catalog/lookup';
-import { DataKey } from '../../../core/crypto/data-key';
-import { importStoreFolder } from '../../../core/import/importer';
-import { allStoreFiles } from '../../../core/import/store-files';
-import { openDatabase, readOnly, type WritableDB } from '../../../core/store/db';
-import { migrate } from '../../../core/store/migrations';
+
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { readOnly } from '../../../core/store/db';
+
 import { applyPushResults } from '../../../sync/apply-results';
 import type { MutationResult } from '../../../sync/protocol';
-import { parseConfig } from '../../config';
-import { createLogger } from '../../log';
-import { createScreenService } from './screen-service';
-import { openSyncTasks } from './staff-tasks';
 
-const key = DataKey.generate();
-const dir = tempDir();
-let db: WritableDB;
-const bytes = (text: string) => new TextEncoder().encode(text);
+import { openSyncTasks } from './staff-tasks';
+import { scanBytes, tickingClock, useDemoScreens } from './screen-test-support';
+
+const demo = useDemoScreens();
+const { db } = demo;
+const bytes = scanBytes;
 let seq = 0;
 
 /** Queues a mutation as the checkout would have (already sent), then applies the cloud's answer. */
@@ -49,9 +43,6 @@ function refused(
 }
 
 beforeAll(() => {
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  importStoreFolder(db, demoStore, allStoreFiles, { key });
   db.prepare(
     "INSERT INTO member_aliases VALUES ('PRV-7', 'M000020', 0, '2026-11-24T06:00:00Z')",
   ).run();
@@ -112,10 +103,6 @@ beforeAll(() => {
      VALUES ('odd', 'x', 'x', 'gone:1', 'something-new', '[1,2]', '2026-11-24T07:00:09Z')`,
   ).run();
 });
-afterAll(() => {
-  db.close();
-  dir.remove();
-});
 
 const facts = {
   memberId: null,
@@ -175,16 +162,7 @@ describe('openSyncTasks', () => {
 
 describe('staff.syncTasks and staff.resolveSyncTask', () => {
   it('are for signed-in staff only; "done" resolves a task once, audited with the staff id', async () => {
-    let nowMs = Date.parse('2026-11-24T08:00:00Z');
-    const s = createScreenService({
-      config: parseConfig({ storeId: 'S001', role: 'staff', idleSeconds: 60 }),
-      db,
-      catalog: createCatalog(readOnly(db), 'S001'),
-      key,
-      log: createLogger(null, 'silent'),
-      emit: () => undefined,
-      now: () => new Date((nowMs += 1000)),
-    });
+    const { s } = demo.service('staff', { idleSeconds: 60 }, { now: tickingClock() });
     try {
       expect(s.staff.syncTasks()).toBeNull();
       expect(s.staff.resolveSyncTask('cloud:1')).toBeNull();

@@ -1,5 +1,5 @@
 /**
- * Tasks the member cloud raised when it refused something this kiosk did offline
+ * "Sync now" and the tasks the member cloud raised when it refused something this kiosk did offline
  * (`sync_staff_tasks`, written by sync/apply-results.ts with the compensation), turned into facts
  * the staff console can say in plain words: which coupon, member, sale, order, how much. The
  * facts come from the rejection code, the compensation and the refused mutation's own arguments
@@ -10,16 +10,16 @@
  * resolved once (a second "done" changes nothing and reports false).
  */
 import type { SyncTaskView } from '../../../bridge/views';
-import type { ReadableDB, WritableDB } from '../../../core/store/db';
-
-interface TaskRow {
-  task_id: string;
-  error_code: string | null;
-  compensation: string;
-  created_at: string;
-  mutation: string | null;
-  args: string | null;
-}
+import { recordAudit } from '../../../core/audit/audit';
+import {
+  openSyncTaskRows,
+  permanentMemberId,
+  resolveSyncTask,
+  type SyncTaskRow,
+} from '../../../core/staff';
+import { readOnly, type ReadableDB, type WritableDB } from '../../../core/store/db';
+import type { StaffAudit } from './staff-audit';
+import type { Visit } from './visit';
 
 type Facts = Record<string, unknown>;
 
@@ -56,13 +56,13 @@ const whole = (...values: unknown[]): number | null => {
 };
 
 /** One stored task → what the console shows (pure but for the alias look-up). */
-export function syncTaskView(row: TaskRow, permanentId: (id: string) => string): SyncTaskView {
+export function syncTaskView(row: SyncTaskRow, permanentId: (id: string) => string): SyncTaskView {
   const comp = parseObject(row.compensation);
   const args = parseObject(row.args);
   const memberId = text(comp.memberId, args.memberId);
   return {
-    taskId: row.task_id,
-    kind: KIND_BY_CODE[row.error_code ?? ''] ?? 'other',
+    taskId: row.taskId,
+    kind: KIND_BY_CODE[row.errorCode ?? ''] ?? 'other',
     memberId: memberId === null ? null : permanentId(memberId),
     couponCode: text(comp.couponCode, args.couponCode),
     discountCents: whole(comp.discountCents, args.discountCents),
@@ -70,33 +70,57 @@ export function syncTaskView(row: TaskRow, permanentId: (id: string) => string):
     balance: comp.kind === 'points-balance' ? whole(comp.balance) : null,
     orderId: text(comp.orderId, args.orderId),
     saleId: text(args.saleId),
-    errorCode: row.error_code,
-    createdAt: row.created_at,
+    errorCode: row.errorCode,
+    createdAt: row.createdAt,
   };
 }
 
-/** The open tasks, oldest first. */
+/** The open tasks, oldest first, as the console shows them. */
 export function openSyncTasks(db: ReadableDB): SyncTaskView[] {
-  const rows = db
-    .prepareRead<[], TaskRow>(
-      `SELECT t.task_id, t.error_code, t.compensation, t.created_at, o.mutation, o.args
-       FROM sync_staff_tasks t LEFT JOIN outbox o ON o.idempotency_key = t.mutation_key
-       WHERE t.resolved_at IS NULL ORDER BY t.created_at, t.task_id`,
-    )
-    .all();
-  const alias = db.prepareRead<[string], { member_id: string }>(
-    'SELECT member_id FROM member_aliases WHERE provisional_id = ?',
-  );
-  return rows.map((row) => syncTaskView(row, (id) => alias.get(id)?.member_id ?? id));
+  return openSyncTaskRows(db).map((row) => syncTaskView(row, (id) => permanentMemberId(db, id)));
 }
 
-/** Marks an open task resolved; false when it is unknown or already resolved. */
-export function resolveSyncTask(db: WritableDB, taskId: string, at: Date): boolean {
-  return (
-    db
-      .prepare(
-        'UPDATE sync_staff_tasks SET resolved_at = ? WHERE task_id = ? AND resolved_at IS NULL',
-      )
-      .run(at.toISOString(), taskId).changes === 1
-  );
+export interface StaffSyncDeps {
+  visit: Visit;
+  db: WritableDB;
+  audit: StaffAudit;
+  now(): Date;
+}
+
+/** "Sync now" and the sync tasks, for a signed-in staff member only (null otherwise). */
+export function createStaffSyncActions(deps: StaffSyncDeps) {
+  const { visit, db } = deps;
+  const read = readOnly(db);
+  return {
+    /** Runs "sync now", audited with its outcome under the staff member who asked. */
+    async syncNow<T extends { ok: boolean; pushed: number; pulledRows: number }>(
+      run: () => Promise<T>,
+    ): Promise<T | null> {
+      const staff = visit.state.staff;
+      if (!staff) return null;
+      visit.begin();
+      const result = await run();
+      recordAudit(db, {
+        at: deps.now(),
+        actor: staff.staffId,
+        action: 'staff.sync-now',
+        subject: null,
+        detail: { ok: result.ok, pushed: result.pushed, pulledRows: result.pulledRows },
+      });
+      return result;
+    },
+    syncTasks: () => (visit.state.staff ? openSyncTasks(read) : null),
+    /** "Done" on a sync task: resolved and audited once; answers the tasks still open. */
+    resolveSyncTask(taskId: string) {
+      if (!visit.state.staff) return null;
+      visit.begin();
+      const task = openSyncTasks(read).find((t) => t.taskId === taskId);
+      if (task && resolveSyncTask(db, taskId, deps.now()))
+        deps.audit('staff.sync-task.resolve', taskId, {
+          kind: task.kind,
+          errorCode: task.errorCode,
+        });
+      return openSyncTasks(read);
+    },
+  };
 }

@@ -89,3 +89,4 @@ export function createSuggestions(db: ReadableDB, catalog: Catalog, storeId: str
     },
   };
 }
+export type SuggestionSource = ReturnType<typeof createSuggestions>;

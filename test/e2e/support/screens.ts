@@ -14,6 +14,8 @@ import { rfidDeviceConfig, rfidField, type RfidField } from './rfid';
 export interface RoleKiosk {
   kiosk: KioskProcess;
   scan(text: string): void;
+  /** Raw bytes on the scanner's line, framing included (garbage a broken scanner might send). */
+  writeRaw(bytes: Buffer): void;
   /** The UHF reader's field, when started with `{ rfid: true }`. */
   rfid?: RfidField;
   stop(): Promise<void>;
@@ -46,6 +48,7 @@ export async function startRole(
   return {
     kiosk,
     scan: (text) => scanner.write(`${text}\r`),
+    writeRaw: (bytes) => scanner.write(bytes),
     rfid,
     async stop() {
       scanner.close();
@@ -83,4 +86,17 @@ export async function captureBothLanguages(page: Page, name: string): Promise<vo
   await page.screenshot({ path: join(dir, `${name}.en.png`) });
   await page.getByRole('button', { name: languageButton.en }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+}
+
+/** Types a PIN on the on-screen keypad and confirms it. */
+export async function enterPin(page: Page, pin: string): Promise<void> {
+  for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: '确定' }).click();
+}
+
+/** A staff member signs in at a screen: the badge scanned, then the PIN on the keypad. */
+export async function signIn(page: Page, kiosk: RoleKiosk, badge: string, pin: string) {
+  kiosk.scan(badge);
+  await expect(page.getByRole('heading', { name: '请输入 PIN' })).toBeVisible();
+  await enterPin(page, pin);
 }

@@ -24,8 +24,12 @@ export interface EnrolledKiosk extends Kiosk {
   sync(options?: EngineOptions): Promise<RunReport>;
 }
 
-export async function enrolledKiosk(dir: string, cloud: RunningCloud): Promise<EnrolledKiosk> {
-  const k = openKiosk(dir);
+/** Enrolls an open kiosk with the cloud by a fresh one-time code, as `kiosk enroll` does. */
+export async function enrollKiosk(
+  k: Kiosk,
+  cloud: RunningCloud,
+  deviceName = 'in-process kiosk',
+): Promise<void> {
   const http = createHttpClient({ baseUrl: cloud.url });
   if (!http.ok) throw new Error(http.error.message);
   const enrolled = await enroll({
@@ -35,10 +39,15 @@ export async function enrolledKiosk(dir: string, cloud: RunningCloud): Promise<E
     url: cloud.url,
     caFile: null,
     code: await cloud.code(),
-    deviceName: 'in-process kiosk',
+    deviceName,
   });
   http.value.close();
   if (!enrolled.ok) throw new Error(enrolled.error.message);
+}
+
+export async function enrolledKiosk(dir: string, cloud: RunningCloud): Promise<EnrolledKiosk> {
+  const k = openKiosk(dir);
+  await enrollKiosk(k, cloud);
   return {
     ...k,
     async sync(options: EngineOptions = {}) {

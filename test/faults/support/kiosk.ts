@@ -3,15 +3,16 @@
  * commit together with their outbox rows (one transaction each, or many per transaction for bulk).
  */
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+
 import { fileKeyStore, type DataKey } from '../../../core/crypto';
 import { deviceIdentity } from '../../../core/outbox/device';
 import { enqueue, type Mutation } from '../../../core/outbox/outbox';
 import { serialize, tick, type HlcStamp } from '../../../core/rules/hlc';
 import { offlineRedeemAllowance } from '../../../core/rules/points';
-import { openDatabase, type WritableDB } from '../../../core/store/db';
-import { migrate } from '../../../core/store/migrations';
+import { type WritableDB } from '../../../core/store/db';
+
 import { loadCredentials, type Credentials } from '../../../sync/credentials';
+import { openTestDb } from '../../support/db';
 
 export interface Kiosk {
   dir: string;
@@ -22,8 +23,7 @@ export interface Kiosk {
 }
 
 export function openKiosk(dir: string): Kiosk {
-  const db = openDatabase(join(dir, 'kiosk.db'));
-  migrate(db);
+  const db = openTestDb({ dir });
   const key = fileKeyStore(dir).loadOrCreate();
   return {
     dir,

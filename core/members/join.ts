@@ -8,12 +8,14 @@
  * the member row and its outbox entry commit in one transaction or not at all; a phone already
  * in the local members cache is refused (the shopper signs in instead).
  */
+import { fail, ok, type Result } from '../../common/result';
 import { randomUUID } from 'node:crypto';
-import type { DataKey } from '../../../core/crypto/data-key';
-import { memberById, type MemberView } from '../../../core/members';
-import { openMemberPii, sealMemberPii, last4Hash, phoneLast4 } from '../../../core/members/pii';
-import { enqueue } from '../../../core/outbox/outbox';
-import type { WritableDB } from '../../../core/store/db';
+import type { DataKey } from '../crypto/data-key';
+import { enqueue } from '../outbox/outbox';
+import type { WritableDB } from '../store/db';
+import { memberById } from './identify';
+import type { MemberView } from './member-view';
+import { openMemberPii, sealMemberPii, last4Hash, phoneLast4 } from './pii';
 
 export interface JoinInput {
   phone: string;
@@ -21,8 +23,7 @@ export interface JoinInput {
   consentMarketing: boolean;
 }
 
-export type JoinResult =
-  { ok: true; member: MemberView } | { ok: false; code: 'invalid-phone' | 'already-member' };
+export type JoinResult = Result<MemberView, 'invalid-phone' | 'already-member'>;
 
 /** Mainland mobile numbers, with or without +86. */
 export function normalisePhone(input: string): string | null {
@@ -40,8 +41,8 @@ export function joinMember(
   context: { storeId: string; now: Date; hlc: string },
 ): JoinResult {
   const phone = normalisePhone(input.phone);
-  if (!phone) return { ok: false, code: 'invalid-phone' };
-  if (phoneKnown(db, key, phone)) return { ok: false, code: 'already-member' };
+  if (!phone) return fail('invalid-phone', 'not a mainland mobile number');
+  if (phoneKnown(db, key, phone)) return fail('already-member', 'this phone is a member already');
   const memberId = `${provisionalPrefix}${randomUUID()}`;
   const name = `会员${phone.slice(-4)}`;
   const sealed = sealMemberPii(key, memberId, { name, phone, birthday: '' });
@@ -83,7 +84,7 @@ export function joinMember(
     );
   });
   const member = memberById(db, key, memberId);
-  return member ? { ok: true, member } : { ok: false, code: 'invalid-phone' };
+  return member ? ok(member) : fail('invalid-phone', 'the new member could not be read back');
 }
 
 /** Whether a member with this phone is already cached here (last-4 hash, then the sealed phone). */

@@ -7,40 +7,22 @@
  * asked, who approved) and travel in the recordSale arguments.
  */
 import { randomUUID } from 'node:crypto';
-import { enqueue } from '../../../core/outbox/outbox';
-import type { WritableDB } from '../../../core/store/db';
-import type { PriceOverrideReason } from '../../../bridge/views';
-import type { CheckoutBasket } from './checkout-pricing';
-
-/** A staff price override as recorded with the sale. */
-export interface SaleOverride {
-  sku: string;
-  fromCents: number;
-  toCents: number;
-  reason: PriceOverrideReason;
-  requestedBy: string;
-  approvedBy: string;
-}
+import { enqueue } from '../outbox/outbox';
+import type { WritableDB } from '../store/db';
+import { couponDiscountCents, type SaleBasket, type SaleOverride } from './basket';
 
 export interface SaleInput {
   saleId?: string;
   sessionId: string | null;
   storeId: string;
   memberId: string | null;
-  basket: CheckoutBasket;
+  basket: SaleBasket;
   /** Overrides applied to this basket's lines (others are ignored). */
   overrides?: readonly SaleOverride[];
   method: 'wechat' | 'alipay';
   providerRef: string;
   now: Date;
   hlc: () => string;
-}
-
-/** What one coupon took off this basket (points multipliers take nothing off: 0). */
-export function couponDiscountCents(basket: CheckoutBasket, code: string): number {
-  return basket.discounts
-    .filter((d) => d.code === code && d.kind !== 'price-override' && d.kind !== 'tier')
-    .reduce((sum, d) => sum + Math.max(0, d.amountCents), 0);
 }
 
 export function recordSale(db: WritableDB, input: SaleInput): { saleId: string } {

@@ -1,21 +1,13 @@
-/**
- * What the screen service is built from (its options) and what its action modules share (the
- * core: the visit, the clock, and the ways to change and report it).
- */
+/** What the screen service is built from: the kiosk's store, devices' outputs and sync links. */
 import type { EventSink } from '../../../bridge/server';
-import type { SessionView } from '../../../bridge/views';
+import type { Release } from '../../../common/lifecycle';
 import type { Catalog } from '../../../core/catalog/lookup';
 import type { DataKey } from '../../../core/crypto/data-key';
-import type { Tier } from '../../../core/rules';
 import type { WritableDB } from '../../../core/store/db';
 import type { KioskConfig } from '../../config';
 import type { Logger } from '../../log';
 import type { LookupMemberOnline } from './member-lookup';
 import type { PaymentProvider } from './payment';
-import type { ScreenConfig } from './screen-config';
-import type { StaffDesk } from './staff-desk';
-import type { StaffQueue } from './staff-queue';
-import type { VisitState } from './visit';
 
 export interface ScreenServiceOptions {
   config: KioskConfig;
@@ -24,10 +16,6 @@ export interface ScreenServiceOptions {
   key: DataKey;
   log: Logger;
   emit: EventSink;
-  /** Where scans come from: the device manager (anything with its `data` event). */
-  devices?: {
-    on(event: 'data', listener: (data: { deviceId: string; bytes: Uint8Array }) => void): unknown;
-  };
   payments?: PaymentProvider;
   /**
    * Sends receipt bytes to the ESC/POS printer; resolves false when there is none or it failed.
@@ -40,23 +28,10 @@ export interface ScreenServiceOptions {
   lookupMember?: LookupMemberOnline;
   /** Asks sync to push now (a staff request was raised or moved on). */
   nudgeSync?: () => void;
+  /**
+   * Subscribes to "a pull brought other kiosks' staff requests" (host/sync-service.ts); the screen
+   * service subscribes once and releases it on close.
+   */
+  requestsChanged?: (listener: () => void) => Release;
   now?: () => Date;
-}
-
-export type Notify = (key: NonNullable<SessionView['notice']>['key']) => void;
-
-/** Shared by the action modules: the visit, the clock and the ways to change and report it. */
-export interface ScreenCore {
-  readonly options: ScreenServiceOptions;
-  readonly screen: ScreenConfig;
-  readonly queue: StaffQueue;
-  readonly tiers: Tier[];
-  visit: VisitState;
-  /** The staff member's member panel and this cart's price overrides (staff-desk). */
-  readonly desk: StaffDesk;
-  now(): Date;
-  stamp(): string;
-  ensureSession(): string;
-  changed(): SessionView;
-  notify: Notify;
 }

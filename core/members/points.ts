@@ -12,8 +12,8 @@
  * Guarantee: successive redemptions on this kiosk never exceed the allowance computed before the
  * first of them, online or offline, because each is in the ledger (pending) the moment it is paid.
  */
-import { offlineRedeemAllowance, storeLocalDate } from '../../../core/rules';
-import type { ReadableDB } from '../../../core/store/db';
+import { offlineRedeemAllowance, storeLocalDate } from '../rules';
+import type { ReadableDB } from '../store/db';
 
 export interface PointsState {
   /** What to show: synced balance plus this kiosk's unacknowledged earns and redemptions. */

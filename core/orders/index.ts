@@ -1,0 +1,1 @@
+export { deliveryFits, placeOrder, type Delivery, type OrderInput, type OrderKind } from './orders';
