@@ -25,6 +25,7 @@ const suites: Array<() => Promise<Suite>> = [
   () => import('./suites/recommend-scale'),
   () => import('./suites/store-scale'),
   () => import('./suites/sync-drain'),
+  () => import('./suites/sync-storm'),
   () => import('./suites/sync-first-pull'),
   () => import('./suites/bridge-ws'),
   () => import('./suites/media-first-sync'),

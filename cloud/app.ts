@@ -13,6 +13,7 @@ import { PROTOCOL_VERSION } from '../sync/protocol';
 import { loadPresenceSecret } from './auth/presence';
 import type { Db } from './db/db';
 import { adminRoutes } from './http/admin-routes';
+import { bulkPullRoutes } from './http/bulk-pull-routes';
 import { DEFAULT_LIMITS, type AppContext, type CloudLimits } from './http/context';
 import { deviceRoutes } from './http/device-routes';
 import { handleError, sendError } from './http/errors';
@@ -39,6 +40,8 @@ export interface CloudAppOptions {
   limits?: Partial<CloudLimits>;
   /** Trust X-Forwarded-For from this proxy (Fastify's `trustProxy`), for per-address limits. */
   trustProxy?: boolean | string;
+  /** A push's transaction ends after this long (cloud/push/process-push.ts); default by database. */
+  pushTransactionMs?: number;
   /** The HQ console (/hq/) and its API (/hq/api/): where the built console is, login limit. */
   hq?: HqOptions;
 }
@@ -72,6 +75,7 @@ export async function buildCloudApp(opts: CloudAppOptions): Promise<FastifyInsta
     maxClockSkewMs: opts.maxClockSkewMs ?? 60_000,
     presenceSecret: await loadPresenceSecret(opts.db, opts.presenceSecret),
     limits: { ...DEFAULT_LIMITS, ...opts.limits },
+    pushTransactionMs: opts.pushTransactionMs,
   };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -114,6 +118,7 @@ export async function buildCloudApp(opts: CloudAppOptions): Promise<FastifyInsta
   await app.register(mediaRoutes, { ctx });
   await app.register(lookRoutes, { ctx });
   await app.register(onlineRoutes, { ctx });
+  await app.register(bulkPullRoutes, { ctx });
   await app.register(heartbeatPlugin, { db: opts.db, now: ctx.now });
   await app.register(hqPlugin, {
     prefix: '/hq',

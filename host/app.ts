@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBridgeServer, type BridgeServer } from '../bridge/server';
+import { setCatalogCodeStore } from '../core/catalog/codes';
 import { DisposableStore } from '../common/lifecycle';
 import { createCatalog } from '../core/catalog/lookup';
 import { catalogIsEmpty } from '../core/catalog/stores';
@@ -20,6 +21,7 @@ import { importStore } from '../core/import/store-import';
 import type { MediaCache } from '../core/media/media-cache';
 import { openDatabase, readOnly, type WritableDB } from '../core/store/db';
 import { migrate } from '../core/store/migrations';
+import { openSharedReads } from '../core/store/shared-reads';
 import { DeviceManager } from '../device/manager';
 import type { KioskConfig } from './config';
 import { createLogger, type Logger } from './log';
@@ -106,7 +108,10 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
       { version: training.version, events: training.events, ms: training.ms },
       'trained the recommendation model on this kiosk',
     );
-  const catalog = createCatalog(readOnly(db), config.storeId);
+  // Scans read catalog_codes (this store's stock) on shared read snapshots.
+  setCatalogCodeStore(db, config.storeId);
+  const sharedReads = openSharedReads(db);
+  const catalog = createCatalog(readOnly(db), config.storeId, sharedReads);
   const devices = new DeviceManager({
     devices: config.devices,
     simDir: join(dataDir, 'sim'),
@@ -220,6 +225,7 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
       disposables.dispose();
       await devices.close();
       deviceStates.remove();
+      sharedReads?.close();
       db.close();
     },
   };

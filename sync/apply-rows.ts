@@ -66,25 +66,39 @@ function catalog(ctx: ApplyContext, row: StreamRow, d: Data | null): boolean {
     return true;
   }
   if (d.kind === 'variant') {
-    if (!exists(db, 'SELECT 1 AS one FROM products WHERE style_id = ?', str(d.styleId) ?? ''))
-      return false;
-    db.prepare(
-      `INSERT INTO variants (sku, style_id, gtin, color_code, color_zh, color_en, size, price_cents)
+    // A variant of an unknown style is refused by the foreign key (cheaper than asking first).
+    return refusedByForeignKey(() =>
+      db
+        .prepare(
+          `INSERT INTO variants (sku, style_id, gtin, color_code, color_zh, color_en, size, price_cents)
        VALUES (?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (sku) DO UPDATE SET style_id = excluded.style_id,
        gtin = excluded.gtin, color_code = excluded.color_code, color_zh = excluded.color_zh,
        color_en = excluded.color_en, size = excluded.size`,
-    ).run(
-      str(d.sku),
-      str(d.styleId),
-      str(d.gtin)?.padStart(14, '0') ?? null,
-      str(d.colorCode) ?? '',
-      str(d.colorZh) ?? '',
-      str(d.colorEn) ?? '',
-      str(d.size) ?? '',
+        )
+        .run(
+          str(d.sku),
+          str(d.styleId),
+          str(d.gtin)?.padStart(14, '0') ?? null,
+          str(d.colorCode) ?? '',
+          str(d.colorZh) ?? '',
+          str(d.colorEn) ?? '',
+          str(d.size) ?? '',
+        ),
     );
-    return true;
   }
   return false;
+}
+
+/** Runs one write; false when a foreign key refused it (the row is skipped), true otherwise. */
+function refusedByForeignKey(write: () => unknown): boolean {
+  try {
+    write();
+    return true;
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+      return false;
+    throw error;
+  }
 }
 
 function prices(ctx: ApplyContext, row: StreamRow, d: Data | null): boolean {

@@ -24,6 +24,7 @@ import {
   type RotateTokenResponse,
   type StreamName,
 } from './protocol';
+import { readBulkPage, type BulkPage } from './bulk-page';
 import type { HttpClient, HttpResult } from './http-client';
 
 export interface CloudClient {
@@ -36,6 +37,13 @@ export interface CloudClient {
     cursor: string | null,
     limit?: number,
   ): Promise<HttpResult<PullPage>>;
+  /** A big NDJSON page (`/v1/pull/{stream}/bulk`); a server without it answers `http-4xx` 404. */
+  pullBulk(
+    token: string,
+    stream: StreamName,
+    cursor: string | null,
+    limit?: number,
+  ): Promise<HttpResult<BulkPage>>;
   /** A member by the credential the shopper presented (POST body); null when the cloud has none. */
   lookupMember(
     token: string,
@@ -129,6 +137,17 @@ export function createCloudClient(http: HttpClient): CloudClient {
         token,
       });
       return validatedPage(res);
+    },
+    async pullBulk(token, stream, cursor, limit) {
+      const q = new URLSearchParams();
+      if (cursor) q.set('cursor', cursor);
+      if (limit) q.set('limit', String(limit));
+      const res = await http.requestBytes({
+        method: 'GET',
+        path: `/v1/pull/${stream}/bulk?${q.toString()}`,
+        token,
+      });
+      return res.ok ? readBulkPage(res.value) : res;
     },
     async lookupMember(token, by) {
       // The credential travels in the body: never in a URL, so never in an access log.

@@ -13,6 +13,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
+import { createProgress, type Progress } from '../common/progress';
 import type { DataKey } from '../core/crypto';
 import type { WritableDB } from '../core/store/db';
 import { backoffDelay } from './backoff';
@@ -20,7 +21,7 @@ import type { CloudClient } from './cloud-client';
 import { rotateToken, type Credentials } from './credentials';
 import type { SyncHttpError } from './http-client';
 import { MAX_PULL_LIMIT, MAX_PUSH_BATCH } from './protocol';
-import { pullAll } from './pull';
+import { pullAll, type BulkProgress } from './pull';
 import { adoptPermanentMemberIds } from './member-ids';
 import { heartbeatOf, sendHeartbeat, type HostHealth } from './heartbeat';
 import { pushOnce } from './push';
@@ -29,6 +30,7 @@ import {
   recordError,
   recordSuccess,
   storedOutcome,
+  type FirstSyncProgress,
   type SyncConnectivity,
   type SyncStatus,
 } from './status';
@@ -53,6 +55,8 @@ export interface SyncEngineOptions {
   pushOnly?: boolean;
   /** Rotate the device token during a run once it is this old; default 30 days, 0 = never. */
   tokenMaxAgeMs?: number;
+  /** Also told of every big page of a snapshot (the CLI draws its progress from it). */
+  onBulkProgress?: (progress: BulkProgress) => void;
   /** The host's part of the heartbeat sent after every run (none sent without it). */
   heartbeat?: () => HostHealth;
 }
@@ -98,14 +102,43 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   let connectivity: SyncConnectivity = 'unknown';
   let nextAttemptAt: Date | null = null;
   let refused = false;
+  // The snapshot being pulled in big pages (a first sync): rate and time left for the screens.
+  let firstSync: { stream: string; progress: Progress } | null = null;
 
+  const firstSyncView = (): FirstSyncProgress | null => {
+    if (!firstSync) return null;
+    const p = firstSync.progress.snapshot();
+    const { ratePerSecond, etaSeconds, done, total } = p;
+    return { stream: firstSync.stream, done, total, ratePerSecond, etaSeconds };
+  };
   const status = (): SyncStatus => ({
     connectivity,
     ...queueFacts(db, clock().getTime()),
     ...storedOutcome(db),
     nextAttemptAt: nextAttemptAt?.toISOString() ?? null,
+    firstSync: firstSyncView(),
   });
   const emit = () => events.emit('status', status());
+  const onBulkProgress = (p: BulkProgress) => {
+    opts.onBulkProgress?.(p);
+    if (firstSync?.stream !== p.stream) {
+      const progress = createProgress({
+        task: `sync ${p.stream}`,
+        unit: 'rows',
+        total: p.total,
+        alreadyDone: p.resumedFrom,
+        now: () => clock().getTime(),
+        minIntervalMs: 1000,
+        onUpdate: emit,
+      });
+      firstSync = { stream: p.stream, progress };
+    }
+    firstSync.progress.update(p.done, p.total);
+    if (p.finished) {
+      log?.info({ stream: p.stream, rows: p.done }, 'snapshot pulled in big pages');
+      firstSync = null;
+    }
+  };
 
   const schedule = (delayMs: number) => {
     if (timer) clearTimeout(timer);
@@ -200,7 +233,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         token: creds.token,
         now: clock,
         limit: opts.pullLimit ?? MAX_PULL_LIMIT,
+        onBulkProgress,
       });
+      firstSync = null;
       const done = pulled.ok ? pulled.value : pulled.done;
       pulledRows = done.reduce((n, s) => n + s.rows, 0);
       if (!pulled.ok) return fail(pulled.error, pushed, pulledRows);

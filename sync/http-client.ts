@@ -59,6 +59,8 @@ export interface HttpRequest {
 export interface HttpClient {
   readonly baseUrl: string;
   request(req: HttpRequest): Promise<HttpResult<unknown>>;
+  /** Like `request`, but a 2xx body is returned as its bytes, unparsed (NDJSON pages). */
+  requestBytes(req: HttpRequest): Promise<HttpResult<Buffer>>;
   /** Frees pooled sockets. */
   close(): void;
 }
@@ -143,8 +145,10 @@ export function createHttpClient(opts: HttpClientOptions): HttpResult<HttpClient
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const basePath = base.pathname.replace(/\/$/, '');
 
-  const request = (req: HttpRequest): Promise<HttpResult<unknown>> =>
-    new Promise((resolve) => {
+  function send(req: HttpRequest, bytes: true): Promise<HttpResult<Buffer>>;
+  function send(req: HttpRequest, bytes: false): Promise<HttpResult<unknown>>;
+  function send(req: HttpRequest, bytes: boolean): Promise<HttpResult<unknown>> {
+    return new Promise((resolve) => {
       const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
       const headers: Record<string, string> = { accept: 'application/json' };
       if (payload) {
@@ -175,8 +179,10 @@ export function createHttpClient(opts: HttpClientOptions): HttpResult<HttpClient
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', (e) => done(fail({ kind: 'offline', message: e.message })));
         res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
           const status = res.statusCode ?? 0;
+          if (bytes && status >= 200 && status < 300)
+            return done({ ok: true, value: Buffer.concat(chunks) });
+          const text = Buffer.concat(chunks).toString('utf8');
           let body: unknown = null;
           try {
             body = text.length ? JSON.parse(text) : null;
@@ -201,10 +207,16 @@ export function createHttpClient(opts: HttpClientOptions): HttpResult<HttpClient
       });
       outgoing.end(payload);
     });
+  }
 
   return {
     ok: true,
-    value: { baseUrl: base.toString(), request, close: () => agent.destroy() },
+    value: {
+      baseUrl: base.toString(),
+      request: (req) => send(req, false),
+      requestBytes: (req) => send(req, true),
+      close: () => agent.destroy(),
+    },
   };
 }
 

@@ -45,6 +45,7 @@ function clientAnswering(body: unknown) {
       asked.push({ method: req.method, path: req.path, body: req.body });
       return Promise.resolve({ ok: true, value: body });
     },
+    requestBytes: () => Promise.reject(new Error('not used by a look-up')),
     close: () => undefined,
   };
   return { client: createCloudClient(http), asked };

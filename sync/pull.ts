@@ -11,13 +11,28 @@
  * - `mustRefetch` drops that one stream's cursor and snapshot marks and starts it again; the outbox
  *   and the other streams are not touched.
  */
-import type { DataKey } from '../core/crypto';
-import type { WritableDB } from '../core/store/db';
-import { applyRow, SNAPSHOT_PRUNE } from './apply-rows';
-import type { CloudClient } from './cloud-client';
-import { activateModel } from './model-rows';
+import { pullStreamBulk, wantsBulk } from './bulk-pull';
 import type { SyncHttpError } from './http-client';
-import { pageChecksum, STREAMS, type PullPage, type StreamName } from './protocol';
+import { STREAMS, type StreamName } from './protocol';
+import {
+  applyPage,
+  pageIsIntact,
+  resetStream,
+  savedCursor,
+  type PullDeps,
+  type PullResult,
+  type StreamPullResult,
+} from './pull-page';
+
+export {
+  applyPage,
+  resetStream,
+  savedCursor,
+  type BulkProgress,
+  type PullDeps,
+  type PullResult,
+  type StreamPullResult,
+} from './pull-page';
 
 /** Order matters: config brings stores and tiers that members and coupons refer to. */
 export const PULL_ORDER: readonly StreamName[] = [
@@ -31,77 +46,12 @@ export const PULL_ORDER: readonly StreamName[] = [
   'model',
 ];
 
-export interface PullDeps {
-  db: WritableDB;
-  key: DataKey;
-  client: CloudClient;
-  token: string;
-  now: () => Date;
-  limit?: number;
-}
-
-export interface StreamPullResult {
-  stream: StreamName;
-  pages: number;
-  rows: number;
-  skipped: number;
-  refetched: boolean;
-}
-
-export type PullResult =
-  | { ok: true; value: StreamPullResult }
-  | { ok: false; error: SyncHttpError; partial: StreamPullResult };
-
-export function savedCursor(db: WritableDB, stream: StreamName): string | null {
-  return (
-    db
-      .prepare<[string], { cursor: string }>('SELECT cursor FROM sync_cursors WHERE stream = ?')
-      .get(stream)?.cursor ?? null
-  );
-}
-
-/** Forgets one stream's position (mustRefetch): the next pull of it is a snapshot. */
-export function resetStream(db: WritableDB, stream: StreamName): void {
-  db.transaction(() => {
-    db.prepare('DELETE FROM sync_cursors WHERE stream = ?').run(stream);
-    db.prepare('DELETE FROM sync_snapshot_keys WHERE stream = ?').run(stream);
-  });
-}
-
-export function pageIsIntact(page: PullPage): boolean {
-  return page.count === page.rows.length && pageChecksum(page.rows) === page.checksum;
-}
-
-function applyPage(deps: PullDeps, page: PullPage): number {
-  const { db } = deps;
-  const at = deps.now().toISOString();
-  const prune = SNAPSHOT_PRUNE[page.stream];
-  let skipped = 0;
-  db.transaction(() => {
-    const mark = db.prepare(
-      'INSERT INTO sync_snapshot_keys (stream, key) VALUES (?, ?) ON CONFLICT DO NOTHING',
-    );
-    for (const row of page.rows) {
-      if (!applyRow({ db, key: deps.key }, page.stream, row, at)) skipped++;
-      if (page.snapshot && prune && row.op === 'upsert') mark.run(page.stream, row.key);
-    }
-    if (page.snapshot && !page.hasMore && prune) {
-      prune(db);
-      db.prepare('DELETE FROM sync_snapshot_keys WHERE stream = ?').run(page.stream);
-    }
-    // A model is used only once its last page is in and its checksum holds (sync/model-rows).
-    if (page.stream === 'model' && !page.hasMore) activateModel(db, deps.now());
-    if (page.cursor)
-      db.prepare(
-        `INSERT INTO sync_cursors (stream, cursor, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
-      ).run(page.stream, page.cursor, at);
-  });
-  return skipped;
-}
-
-/** Pulls one stream until the server has no more for it. */
+/** Pulls one stream until the server has no more for it; a snapshot in big pages when it can. */
 export async function pullStream(deps: PullDeps, stream: StreamName): Promise<PullResult> {
+  if (wantsBulk(deps.db, stream)) {
+    const bulk = await pullStreamBulk(deps, stream);
+    if (bulk) return bulk;
+  }
   const result: StreamPullResult = { stream, pages: 0, rows: 0, skipped: 0, refetched: false };
   let badPages = 0;
   for (;;) {

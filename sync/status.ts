@@ -20,6 +20,16 @@ export interface SyncStatus {
   /** When the engine will try next; null when idle or stopped. */
   nextAttemptAt: string | null;
   openStaffTasks: number;
+  /** A snapshot being pulled in big pages (a first sync), while it runs; absent otherwise. */
+  firstSync?: FirstSyncProgress | null;
+}
+
+export interface FirstSyncProgress {
+  stream: string;
+  done: number;
+  total: number | null;
+  ratePerSecond: number | null;
+  etaSeconds: number | null;
 }
 
 const LAST_SUCCESS = 'sync.lastSuccessAt';

@@ -117,6 +117,12 @@ export function scriptedCloud(
         o.pull ? o.pull(stream, cursor) : { ok: true, value: page(stream, []) },
       );
     },
+    // As a server without the bulk route: the kiosk falls back to the plain pull.
+    pullBulk: () =>
+      Promise.resolve({
+        ok: false,
+        error: { kind: 'http-4xx', status: 404, code: 'not-found', message: 'no such route' },
+      }),
     lookupMember: () => Promise.resolve({ ok: true, value: null }),
     mediaBatch: (_token, hashes) =>
       Promise.resolve({ ok: true, value: { images: [], missing: [...hashes] } }),

@@ -12,6 +12,17 @@ export const syncStatusSchema = z.object({
   lastError: z.object({ kind: z.string(), message: z.string(), at: z.string() }).nullable(),
   nextAttemptAt: z.string().nullable(),
   openStaffTasks: z.number().int().nonnegative(),
+  /** A first sync (a stream's snapshot in big pages) while it runs: the staff console shows it. */
+  firstSync: z
+    .object({
+      stream: z.string().max(32),
+      done: z.number().int().nonnegative(),
+      total: z.number().int().nonnegative().nullable(),
+      ratePerSecond: z.number().nonnegative().nullable(),
+      etaSeconds: z.number().nonnegative().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type SyncStatusView = z.output<typeof syncStatusSchema>;
 

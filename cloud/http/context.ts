@@ -29,6 +29,8 @@ export interface AppContext {
   /** HMAC key of presence tickets (cloud/auth/presence.ts). */
   presenceSecret: Buffer;
   limits: CloudLimits;
+  /** A push's transaction ends after this long; default by database (push/process-push.ts). */
+  pushTransactionMs?: number;
 }
 
 export function bearerToken(req: FastifyRequest): string | undefined {

@@ -96,6 +96,7 @@ export const deviceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         now: ctx.now,
         maxClockSkewMs: ctx.maxClockSkewMs,
         presenceSecret: ctx.presenceSecret,
+        maxTransactionMs: ctx.pushTransactionMs,
       });
       return r.ok ? r.value : sendFailure(reply, r.error);
     },

@@ -1,32 +1,41 @@
-import { formatZodError } from '../../common/result';
 import {
   MAX_PUSH_BATCH,
-  clampHlc,
-  mutationSchema,
-  parseHlc,
-  type MutationEnvelope,
-  type MutationName,
   type MutationResult,
   type PushRequest,
   type PushResponse,
-  type StoredResult,
 } from '../../sync/protocol';
 import type { DeviceIdentity } from '../auth/enrollment';
 import type { Db, Queryable } from '../db/db';
 import { fail, ok, type CloudResult } from '../result';
-import { BusinessRejection, type HandlerContext } from './handler';
-import { HANDLERS } from './handlers/index';
-import { presenceRejection, resolveNamedMember } from './presence-check';
+import { EpochRetired, GapDuringBatch, runBatch, type Known } from './push-batch';
 
 export interface PushOptions {
   now: () => Date;
   maxClockSkewMs: number;
   /** HMAC key of presence tickets (cloud/auth/presence.ts). */
   presenceSecret: Buffer;
+  /**
+   * A transaction ends once it has run this long (after the mutation in hand) and the rest of the
+   * push goes on in the next one. Default: 20 ms on PGlite (one connection: every other request
+   * waits for a transaction), 250 ms on PostgreSQL (a 500-mutation push is one transaction).
+   */
+  maxTransactionMs?: number;
 }
 
-class GapDuringBatch extends Error {}
-class EpochRetired extends Error {}
+export const DEFAULT_TRANSACTION_MS = { pglite: 20, pg: 250 } as const;
+
+/** Errors worth sending again later: the work before them is committed and answered. */
+const TRANSIENT_SQLSTATES = new Set(['40001', '40P01', '55P03']);
+
+function isTransient(err: unknown): boolean {
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    'code' in err &&
+    typeof err.code === 'string' &&
+    TRANSIENT_SQLSTATES.has(err.code)
+  );
+}
 
 /**
  * `epoch-retired` with what the kiosk needs to start a fresh epoch: the device's current epoch and
@@ -51,13 +60,19 @@ async function epochRetired(q: Queryable, deviceId: string, message: string) {
 /**
  * Processes a push batch. Guarantees:
  * - the batch must be contiguous and start at most at lastSeq + 1, else `seq-gap` and nothing runs;
- * - each mutation runs in its own transaction that also advances the device row (epoch, last_seq),
- *   under a row lock, so several instances on one database process a device's seqs in order, once;
+ * - mutations run in as few transactions as the time budget allows (push-batch.ts: one for a whole
+ *   batch on PostgreSQL), each under the device row's lock and with a savepoint per mutation, and
+ *   each advances the device row (epoch, last_seq) in the transaction that records the outcomes:
+ *   several instances on one database process a device's seqs in order, once;
  * - a key this device already sent, or seq ≤ lastSeq, answers `duplicate` with the stored outcome
  *   (keys are per device; another device's same key is processed on its own, and business ids —
  *   sale id, order id, … — dedupe brand-wide in the handlers);
  * - a mutation for a member of another store needs a valid presence ticket (presence-check.ts);
- * - a business rejection is stored and acknowledged like an applied mutation (seq advances).
+ * - a business rejection is stored and acknowledged like an applied mutation (seq advances);
+ * - a deadlock or serialization failure ends the push early: what ran before it is committed and
+ *   answered, the rest is left for the kiosk to send again (it requeues what has no result; when
+ *   nothing ran the error is thrown, so the kiosk backs off);
+ *   any other error is thrown after the mutations before it committed.
  */
 export async function processPush(
   db: Db,
@@ -88,21 +103,44 @@ export async function processPush(
       gotSeq,
     });
   }
+  const budgetMs = opts.maxTransactionMs ?? DEFAULT_TRANSACTION_MS[db.kind];
   const results: MutationResult[] = [];
-  for (const m of req.mutations) {
+  let next = 0;
+  let known: Known | null = null;
+  while (next < req.mutations.length) {
+    // Between transactions, requests that arrived meanwhile get read and queue their queries
+    // (PGlite runs a query without leaving the event loop's current turn).
+    if (next > 0) await new Promise((resolve) => setImmediate(resolve));
+    let run;
     try {
-      const r = await db.transaction((tx) => processOne(tx, device, req.epoch, m, opts));
-      results.push(r.result);
-      lastSeq = r.lastSeq;
+      run = await runBatch(
+        db,
+        device,
+        req.epoch,
+        req.mutations,
+        next,
+        { ...opts, budgetMs },
+        known,
+      );
     } catch (err) {
       if (err instanceof GapDuringBatch)
         return fail('seq-gap', 'device advanced concurrently', {
           lastSeq,
           expectedSeq: lastSeq + 1,
-          gotSeq: m.seq,
+          gotSeq: req.mutations[next]?.seq ?? first,
         });
       if (err instanceof EpochRetired) return epochRetired(db, device.deviceId, err.message);
+      if (isTransient(err) && results.length > 0) break;
       throw err;
+    }
+    results.push(...run.results);
+    known = run.known;
+    lastSeq = run.lastSeq;
+    next = run.next;
+    if (run.stoppedBy !== null) {
+      // Nothing done at all: a 5xx, so the kiosk backs off instead of asking again at once.
+      if (isTransient(run.stoppedBy) && results.length > 0) break;
+      throw run.stoppedBy;
     }
   }
   return ok({ epoch: req.epoch, lastSeq, results });
@@ -114,205 +152,4 @@ async function isRetired(q: Queryable, deviceId: string, epoch: string): Promise
     [deviceId, epoch],
   );
   return rows.length > 0;
-}
-
-async function processOne(
-  tx: Queryable,
-  device: DeviceIdentity,
-  epoch: string,
-  m: MutationEnvelope,
-  opts: PushOptions,
-) {
-  const now = opts.now();
-  const { rows } = await tx.query<{ epoch: string | null; last_seq: number }>(
-    'SELECT epoch, last_seq::int AS last_seq FROM devices WHERE device_id = $1 FOR UPDATE',
-    [device.deviceId],
-  );
-  const dev = rows[0];
-  if (!dev) throw new GapDuringBatch();
-  let lastSeq = dev.last_seq;
-  if (dev.epoch !== epoch) {
-    // A new epoch (reinstall, restore): retire the old one for good, restart seqs at 1.
-    if (await isRetired(tx, device.deviceId, epoch))
-      throw new EpochRetired(`epoch ${epoch} was replaced by a newer one`);
-    if (dev.epoch !== null) {
-      await tx.query(
-        'INSERT INTO device_epochs (device_id, epoch, last_seq, retired_at) VALUES ($1, $2, $3, $4)',
-        [device.deviceId, dev.epoch, dev.last_seq, now.toISOString()],
-      );
-    }
-    await tx.query('UPDATE devices SET epoch = $2, last_seq = 0 WHERE device_id = $1', [
-      device.deviceId,
-      epoch,
-    ]);
-    lastSeq = 0;
-  }
-  const stored = await tx.query<{ outcome: StoredResult }>(
-    'SELECT outcome FROM mutations WHERE device_id = $1 AND key = $2',
-    [device.deviceId, m.key],
-  );
-  const original = stored.rows[0]?.outcome ?? null;
-  if (m.seq <= lastSeq) {
-    // already processed: answer with what that seq got the first time
-    const bySeq = await tx.query<{ outcome: StoredResult; key: string }>(
-      'SELECT outcome, key FROM mutations WHERE device_id = $1 AND epoch = $2 AND seq = $3',
-      [device.deviceId, epoch, m.seq],
-    );
-    // The same seq with another business key: this copy of the kiosk reused numbers the device
-    // already spent (restored from a backup). It must leave the epoch; nothing is answered for it.
-    const seqOwner = bySeq.rows[0];
-    if (seqOwner && seqOwner.key !== m.key)
-      throw new EpochRetired(`seq ${m.seq} of epoch ${epoch} was already used by another mutation`);
-    const first = seqOwner?.outcome ?? original;
-    return {
-      lastSeq,
-      result: {
-        seq: m.seq,
-        key: m.key,
-        status: 'duplicate',
-        original: first,
-      } satisfies MutationResult,
-    };
-  }
-  if (m.seq !== lastSeq + 1) throw new GapDuringBatch();
-  let result: MutationResult;
-  if (original) {
-    result = { seq: m.seq, key: m.key, status: 'duplicate', original };
-  } else {
-    const outcome = await apply(tx, device, m, now, opts);
-    await tx.query(
-      `INSERT INTO mutations (key, device_id, epoch, seq, name, version, outcome, processed_at) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
-      [
-        m.key,
-        device.deviceId,
-        epoch,
-        m.seq,
-        m.name,
-        m.version,
-        JSON.stringify(outcome),
-        now.toISOString(),
-      ],
-    );
-    result =
-      outcome.status === 'applied'
-        ? { seq: m.seq, key: m.key, status: 'applied', result: outcome.result }
-        : {
-            seq: m.seq,
-            key: m.key,
-            status: 'rejected',
-            error: outcome.error ?? { code: 'invalid-args', message: '' },
-            compensation: outcome.compensation ?? { kind: 'none' },
-            staffTask: outcome.staffTask,
-          };
-  }
-  await tx.query('UPDATE devices SET last_seq = $2 WHERE device_id = $1', [device.deviceId, m.seq]);
-  return { lastSeq: m.seq, result };
-}
-
-/** Runs the handler between a savepoint and its release; a rejection rolls back to the savepoint. */
-async function apply(
-  tx: Queryable,
-  device: DeviceIdentity,
-  m: MutationEnvelope,
-  now: Date,
-  opts: PushOptions,
-): Promise<StoredResult> {
-  const schema = mutationSchema(m.name, m.version);
-  let rejection: BusinessRejection;
-  if (!schema) {
-    rejection = new BusinessRejection(
-      'unknown-mutation',
-      `unknown mutation ${m.name} v${m.version}`,
-      { kind: 'none' },
-      {
-        kind: 'sync-parked',
-        message: `Kiosk sent ${m.name} v${m.version}, which this server does not know (key ${m.key})`,
-      },
-    );
-  } else {
-    const parsed = schema.safeParse(m.args);
-    if (!parsed.success) {
-      rejection = new BusinessRejection(
-        'invalid-args',
-        // whole code points: half a surrogate pair is text PostgreSQL refuses
-        [...`${m.name} v${m.version}: ${formatZodError(parsed.error)}`].slice(0, 2000).join(''),
-        { kind: 'none' },
-        { kind: 'sync-parked', message: `Kiosk sent invalid ${m.name} (key ${m.key})` },
-      );
-    } else {
-      const ctx: HandlerContext = {
-        deviceId: device.deviceId,
-        storeId: device.storeId,
-        hlc: clampHlc(m.hlc, now.getTime(), opts.maxClockSkewMs),
-        now,
-      };
-      // A provisional member id becomes the permanent one; another store's member needs a ticket.
-      const named = await resolveNamedMember(tx, parsed.data);
-      const args = named.args;
-      const absent = await presenceRejection(tx, device, m, named, {
-        at: parseHlc(ctx.hlc)?.wallMs ?? now.getTime(),
-        now,
-        secret: opts.presenceSecret,
-      });
-      if (absent) return reject(tx, device, m, absent, now);
-      await tx.query('SAVEPOINT mutation');
-      try {
-        const handler = HANDLERS[m.name as MutationName] as (
-          tx: Queryable,
-          a: unknown,
-          c: HandlerContext,
-        ) => Promise<unknown>;
-        const result = await handler(tx, args, ctx);
-        await tx.query('RELEASE SAVEPOINT mutation');
-        return {
-          status: 'applied',
-          result: result ?? null,
-          error: null,
-          compensation: null,
-          staffTask: null,
-        };
-      } catch (err) {
-        if (!(err instanceof BusinessRejection)) throw err;
-        await tx.query('ROLLBACK TO SAVEPOINT mutation');
-        rejection = err;
-      }
-    }
-  }
-  return reject(tx, device, m, rejection, now);
-}
-
-/** Stores a rejection's staff task and returns the outcome to record (no effect, seq advances). */
-async function reject(
-  tx: Queryable,
-  device: DeviceIdentity,
-  m: MutationEnvelope,
-  rejection: BusinessRejection,
-  now: Date,
-): Promise<StoredResult> {
-  let staffTask: StoredResult['staffTask'] = null;
-  if (rejection.task) {
-    const { rows } = await tx.query<{ id: string }>(
-      'INSERT INTO staff_tasks (store_id, device_id, kind, message, ref, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text AS id',
-      [
-        device.storeId,
-        device.deviceId,
-        rejection.task.kind,
-        rejection.task.message,
-        m.key,
-        now.toISOString(),
-      ],
-    );
-    staffTask = {
-      id: rows[0]?.id ?? '',
-      kind: rejection.task.kind,
-      message: rejection.task.message,
-    };
-  }
-  return {
-    status: 'rejected',
-    result: null,
-    error: { code: rejection.code, message: rejection.message },
-    compensation: rejection.compensation,
-    staffTask,
-  };
 }

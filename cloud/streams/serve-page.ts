@@ -18,21 +18,26 @@ export interface PageRequest {
  * a row written by a transaction still in flight waits for a later pull. A long transaction delays
  * pulls; it never loses rows.
  */
-export async function servePage(db: Db, req: PageRequest): Promise<PullPage> {
+/**
+ * Where a page starts: the request's cursor, or the start of a snapshot when it has none; null when
+ * the cursor is not one this server issued for this stream, store and stream epoch (must-refetch).
+ */
+export async function pageStart(db: Db, req: Omit<PageRequest, 'limit'>): Promise<Cursor | null> {
   const { rows: epochRows } = await db.query<{ epoch: number }>(
     'SELECT epoch FROM stream_epochs WHERE stream = $1',
     [req.stream],
   );
   const epoch = epochRows[0]?.epoch ?? 1;
-  let from: Cursor;
-  if (req.cursor === undefined) {
-    from = { stream: req.stream, storeId: req.storeId, epoch, xid: '0', pos: '0', snapshot: true };
-  } else {
-    const c = decodeCursor(req.cursor);
-    if (!c || c.stream !== req.stream || c.storeId !== req.storeId || c.epoch !== epoch)
-      return mustRefetch(req.stream);
-    from = c;
-  }
+  if (req.cursor === undefined)
+    return { stream: req.stream, storeId: req.storeId, epoch, xid: '0', pos: '0', snapshot: true };
+  const c = decodeCursor(req.cursor);
+  if (!c || c.stream !== req.stream || c.storeId !== req.storeId || c.epoch !== epoch) return null;
+  return c;
+}
+
+export async function servePage(db: Db, req: PageRequest): Promise<PullPage> {
+  const from = await pageStart(db, req);
+  if (!from) return mustRefetch(req.stream);
   // A page must be a range scan of stream_rows_order (stream, xid, pos) that stops after `limit`
   // rows. With stale statistics (PGlite has no autovacuum; a bulk load outruns autoanalyze) the
   // planner picks the primary key instead, reads the WHOLE stream and sorts it, for every page:

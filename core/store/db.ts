@@ -44,6 +44,9 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
+  // A statement that fires triggers keeps a statement journal; on disk it costs a write system
+  // call per page touched (a catalog write with catalog_codes' triggers took 2.3× the CPU time).
+  raw.pragma('temp_store = MEMORY');
   // An erased member's data must not linger in free pages of the file.
   raw.pragma('secure_delete = ON');
   const statements = new Map<string, Database.Statement>();

@@ -1,9 +1,13 @@
+import type { ProgressOutput } from '../../common/progress';
+
 /** What a command needs from the process, injectable so commands are testable in-process. */
 export interface CliIO {
   out(line: string): void;
   err(line: string): void;
   env: NodeJS.ProcessEnv;
   stdin: NodeJS.ReadableStream;
+  /** Where long work shows its progress (a bar on a terminal, plain lines otherwise). */
+  progress?: ProgressOutput;
 }
 
 export type Command = (argv: string[], io: CliIO) => Promise<number>;
@@ -16,4 +20,5 @@ export const processIO: CliIO = {
   err: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
   stdin: process.stdin,
+  progress: process.stderr,
 };

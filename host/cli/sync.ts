@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createProgress, terminalReporter, type Progress } from '../../common/progress';
 import { fileKeyStore, type DataKey } from '../../core/crypto';
 import { openDatabase, type WritableDB } from '../../core/store/db';
 import { migrate } from '../../core/store/migrations';
@@ -11,6 +12,7 @@ import { createCloudClient } from '../../sync/cloud-client';
 import { loadCredentials, rotateToken } from '../../sync/credentials';
 import { createHttpClient } from '../../sync/http-client';
 import { openSyncEngine } from '../../sync/open';
+import type { BulkProgress } from '../../sync/pull';
 import { queueFacts, storedOutcome } from '../../sync/status';
 import { defaultDataDir } from '../config';
 import { exitCodes, type CliIO, type Command } from './io';
@@ -32,6 +34,27 @@ const age = (ms: number | null) =>
     : ms < 120_000
       ? `${Math.round(ms / 1000)} s`
       : `${Math.round(ms / 60_000)} min`;
+
+/** A first sync's big pages as a progress bar (or plain lines) on stderr, one per stream. */
+function showBulkProgress(io: CliIO): ((p: BulkProgress) => void) | undefined {
+  const out = io.progress;
+  if (!out) return undefined;
+  let current: { stream: string; progress: Progress } | null = null;
+  return (p) => {
+    if (current?.stream !== p.stream) {
+      const progress = createProgress({
+        task: `first sync: ${p.stream}`,
+        unit: 'rows',
+        total: p.total,
+        alreadyDone: p.resumedFrom,
+        onUpdate: terminalReporter(out),
+      });
+      current = { stream: p.stream, progress };
+    }
+    current.progress.update(p.done, p.total);
+    if (p.finished) current.progress.finish();
+  };
+}
 
 export const syncCommand: Command = async (argv, io) => {
   const { positionals, values } = parseArgs({
@@ -101,7 +124,7 @@ export const syncCommand: Command = async (argv, io) => {
       io.out(`token rotated at ${rotated.value.rotatedAt ?? ''}`);
       return exitCodes.ok;
     }
-    const opened = openSyncEngine(db, key);
+    const opened = openSyncEngine(db, key, { onBulkProgress: showBulkProgress(io) });
     if (!opened.ok) {
       io.err(opened.error.message);
       return exitCodes.failed;

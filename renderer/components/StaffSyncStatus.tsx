@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatusView } from '../../bridge/areas/sync';
 import { useAppState, useKiosk } from '../store/context';
+import { FirstSyncProgress } from './FirstSyncProgress';
 import { StaffTasks } from './StaffTasks';
 
 type Outcome =
@@ -63,6 +64,7 @@ export function StaffSyncStatus() {
             </li>
           </ul>
         )}
+        {status?.firstSync && <FirstSyncProgress progress={status.firstSync} />}
         <button
           type="button"
           className="primary"

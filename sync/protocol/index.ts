@@ -20,3 +20,4 @@ export * from './media';
 export * from './heartbeat';
 
 export const PROTOCOL_VERSION = 1;
+export * from './bulk-pull';

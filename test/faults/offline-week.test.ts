@@ -1,8 +1,8 @@
 /**
  * Seven days offline: a kiosk queues 100,000 mutations (a mirror's week, mostly try-ons, stamped
  * across the seven days), then comes back and drains them all into the real cloud. Runs on a
- * throwaway PostgreSQL cluster when the machine has one (the cloud processes each mutation in its
- * own transaction, ~1.5 ms on PostgreSQL vs ~3–5 ms on PGlite here), else DATABASE_URL, else PGlite.
+ * throwaway PostgreSQL cluster when the machine has one (the cloud processes a push in one
+ * transaction per batch, cloud/push/push-batch.ts), else DATABASE_URL, else PGlite.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { tempDir } from '../support/temp';

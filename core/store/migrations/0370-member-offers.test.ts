@@ -24,7 +24,7 @@ const add = (member: string, code: string, kind = 'amount') =>
 
 describe('0370-member-offers', () => {
   it('adds member_offers to a database at 300, keeping its outbox, one offer per (member, code)', () => {
-    migrate(db, 300);
+    migrate(db, 350);
     db.exec(`INSERT INTO outbox_counters VALUES ('D1', 1, 7)`);
     expect(migrate(db, 370)).toEqual([370]);
     expect(currentVersion(db)).toBe(370);

@@ -28,6 +28,8 @@ import { migration0240 } from './0240-staff-name-sealed';
 import { migration0250 } from './0250-catalog-media';
 import { migration0270 } from './0270-recommend-model';
 import { migration0300 } from './0300-health-errors';
+import { migration0340 } from './0340-catalog-codes';
+import { migration0350 } from './0350-sync-bulk-progress';
 import { migration0370 } from './0370-member-offers';
 import { migration0380 } from './0380-look-links';
 import type { Migration } from './types';
@@ -57,6 +59,8 @@ export const migrations: readonly Migration[] = [
   migration0250,
   migration0270,
   migration0300,
+  migration0340,
+  migration0350,
   migration0370,
   migration0380,
 ];

@@ -16,12 +16,16 @@ export const ADMIN_TOKEN = 'e2e-admin-token';
 export interface CloudProcess {
   url: string;
   running(): boolean;
+  /** The server process id while it runs (benches read its CPU time). */
+  pid(): number | null;
   /** A one-time enrollment code for store S001 (the server must be running). */
   enrollmentCode(): Promise<string>;
-  /** Starts the server again on the same port and data; resolves once it listens. */
-  start(): Promise<void>;
+  /** Starts the server again on the same port and data (`env` for this run only); resolves once it listens. */
+  start(env?: Record<string, string>): Promise<void>;
   /** SIGTERM, and waits for the exit: the port is closed afterwards. */
   stop(): Promise<void>;
+  /** SIGKILL (a power cut), and waits for the exit. */
+  kill(): Promise<void>;
   /** Runs SQL on the cloud database; only while stopped. */
   query<T>(sql: string, params?: (string | number | null)[]): Promise<T[]>;
   output(): string;
@@ -41,10 +45,18 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startCloudProcess(
-  options: { logLevel?: string } = {},
-): Promise<CloudProcess> {
+export interface CloudProcessOptions {
+  /** A PGlite directory prepared beforehand (benches); default a fresh one of its own. */
+  pgliteDir?: string;
+  /** PostgreSQL instead of PGlite (several instances may share it); `query()` is then unavailable. */
+  databaseUrl?: string;
+  /** The cloud's log level (default warn); `info` logs every request with its response time. */
+  logLevel?: string;
+}
+
+export async function startCloudProcess(options: CloudProcessOptions = {}): Promise<CloudProcess> {
   const dir = tempDir('cloud-e2e-');
+  const pgliteDir = options.pgliteDir ?? join(dir.path, 'pglite');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
@@ -54,7 +66,7 @@ export async function startCloudProcess(
   // PostgreSQL (CI): the test reads that directory after stopping the cloud.
   const { DATABASE_URL: _notThisCloud, ...inherited } = process.env;
 
-  async function start(): Promise<void> {
+  async function start(env: Record<string, string> = {}): Promise<void> {
     if (child) return;
     const proc = spawn(
       process.execPath,
@@ -64,9 +76,12 @@ export async function startCloudProcess(
         env: {
           ...inherited,
           CLOUD_PORT: String(port),
-          CLOUD_DATA_DIR: join(dir.path, 'pglite'),
+          ...(options.databaseUrl
+            ? { DATABASE_URL: options.databaseUrl }
+            : { CLOUD_DATA_DIR: pgliteDir }),
           CLOUD_ADMIN_TOKEN: ADMIN_TOKEN,
           LOG_LEVEL: options.logLevel ?? 'warn',
+          ...env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -95,11 +110,11 @@ export async function startCloudProcess(
     });
   }
 
-  async function stop(): Promise<void> {
+  async function stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const proc = child;
-    if (!proc || proc.exitCode !== null) return;
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
     const exited = new Promise((resolve) => proc.once('exit', resolve));
-    proc.kill('SIGTERM');
+    proc.kill(signal);
     await exited;
   }
 
@@ -107,6 +122,7 @@ export async function startCloudProcess(
   return {
     url,
     running: () => child !== null,
+    pid: () => child?.pid ?? null,
     async enrollmentCode() {
       const res = await fetch(`${url}/admin/enrollment-codes`, {
         method: 'POST',
@@ -118,10 +134,12 @@ export async function startCloudProcess(
       return body.code;
     },
     start,
-    stop,
+    stop: () => stop(),
+    kill: () => stop('SIGKILL'),
     async query<T>(sql: string, params: (string | number | null)[] = []) {
       if (child) throw new Error('stop the cloud before querying its PGlite directory');
-      const db = await createPgliteDb(join(dir.path, 'pglite'));
+      if (options.databaseUrl) throw new Error('query() reads a PGlite directory only');
+      const db = await createPgliteDb(pgliteDir);
       try {
         return (await db.query(sql, params)).rows as T[];
       } finally {

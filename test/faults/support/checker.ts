@@ -41,7 +41,10 @@ const effect: Record<string, { sql: string; id: (a: Record<string, string>) => s
   },
 };
 
-export async function check(cloud: RunningCloud, kiosks: WritableDB[]): Promise<string[]> {
+/** Reads the cloud's database: the in-process cloud, or a pool on the database of cloud processes. */
+export type CloudReader = Pick<RunningCloud, 'query'>;
+
+export async function check(cloud: CloudReader, kiosks: WritableDB[]): Promise<string[]> {
   const problems: string[] = [];
   const committed = new Set<string>();
   const devices = new Set<string>();

@@ -1,5 +1,6 @@
 /** The member cloud on a real loopback port (Fastify in this process, PGlite or PostgreSQL). */
 import type { AddressInfo } from 'node:net';
+import type { CloudAppOptions } from '../../../cloud/app';
 import { createCode, startCloud, type Cloud } from '../../../cloud/test/harness';
 
 export interface RunningCloud {
@@ -11,8 +12,11 @@ export interface RunningCloud {
   close(): Promise<void>;
 }
 
-export async function startRealCloud(kind: 'pglite' | 'pg'): Promise<RunningCloud> {
-  const cloud = await startCloud(kind);
+export async function startRealCloud(
+  kind: 'pglite' | 'pg',
+  app: Partial<CloudAppOptions> = {},
+): Promise<RunningCloud> {
+  const cloud = await startCloud(kind, { app });
   // The harness clock is fixed for deterministic tests; here the server runs on real time.
   cloud.clock.ms = Date.now();
   const tick = setInterval(() => (cloud.clock.ms = Date.now()), 50);

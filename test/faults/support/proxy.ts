@@ -27,6 +27,8 @@ export interface FaultProxy {
   url: string;
   plan: FaultPlan;
   stats: { requests: number; pushes: number; injected: number };
+  /** Every request's method and path (with its query), in arrival order. */
+  requests: string[];
   captured: Buffer[];
   /** Sends a captured push body to the server again; returns status and body. */
   replay(index: number, token: string): Promise<{ status: number; body: unknown }>;
@@ -73,6 +75,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     url: '',
     plan: {},
     stats: { requests: 0, pushes: 0, injected: 0 },
+    requests: [],
     captured: [],
     async replay(index, token) {
       const body = proxy.captured[index];
@@ -101,6 +104,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
       void (async () => {
         const plan = proxy.plan;
         proxy.stats.requests++;
+        proxy.requests.push(`${req.method ?? 'GET'} ${req.url ?? '/'}`);
         const isPush = req.url === '/v1/push';
         const body = Buffer.concat(chunks);
         if (plan.down || plan.downFor?.(req.url ?? '/', body.toString('utf8'))) {
