@@ -18,9 +18,7 @@ import { createScreenService } from '../../host/services/screens/screen-service'
 import { openSyncEngine } from '../../sync/open';
 import { demoStore, tempDir } from '../support/temp';
 import { startRealCloud, type RunningCloud } from './support/cloud';
-import { onlineLookup } from './support/in-process';
-import { openKiosk, type Kiosk } from './support/kiosk';
-import { enrollKiosk } from './support/in-process';
+import { enrolledKiosk, onlineLookup, type EnrolledKiosk } from './support/in-process';
 
 /** A member of this store (the members pull brings them) and one from another store (it never does). */
 const HOME = { id: 'M000013', qr: 'MBR1.FAWSLKMBCD2UY7HC88H4', points: 16915 };
@@ -29,13 +27,12 @@ type Member = typeof HOME;
 const bytes = (text: string) => new TextEncoder().encode(text);
 const dir = tempDir('kiosk-points-ack-');
 let cloud: RunningCloud;
-let k: Kiosk;
+let k: EnrolledKiosk;
 
 beforeAll(async () => {
   cloud = await startRealCloud('pglite');
-  k = openKiosk(dir.path);
+  k = await enrolledKiosk(dir.path, cloud);
   importStoreFolder(k.db, demoStore, allStoreFiles, { key: k.key });
-  await enrollKiosk(k, cloud, 'points test');
 }, 60_000);
 afterAll(async () => {
   k?.close();
