@@ -6,19 +6,14 @@
  * kiosk's copy on its next sync, and the next model.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileKeyStore } from '../../core/crypto';
 import { eraseMember } from '../../core/members/erase';
 import { activeModel, forYou, memberModel } from '../../core/recommend-store';
 import { readOnly } from '../../core/store/db';
-import { startKioskHost, type KioskHost } from '../../host/app';
-import { parseConfig } from '../../host/config';
-import { createLogger } from '../../host/log';
+import type { KioskHost } from '../../host/app';
 import { loadDemoHistory } from '../../cloud/recommend/demo-history';
 import { trainAndPublish } from '../../cloud/recommend/train';
-import { createCloudClient } from '../../sync/cloud-client';
-import { enroll } from '../../sync/credentials';
-import { createHttpClient } from '../../sync/http-client';
 import { startRealCloud, type RunningCloud } from '../faults/support/cloud';
+import { staffSyncNow, startEnrolledHost } from '../support/enrolled-host';
 import { demoStore, tempDir } from '../support/temp';
 import { until } from '../support/until';
 
@@ -28,47 +23,16 @@ let a: KioskHost;
 let b: KioskHost;
 let version = '';
 
-async function call(host: KioskHost, method: string, params: object = {}): Promise<void> {
-  const result = await host.bridge.dispatch(method, params);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-}
-
-/** "Sync now" as staff run it: a supervisor signs in, syncs and signs out. */
-async function syncNow(host: KioskHost): Promise<void> {
-  await call(host, 'staff.login', { badge: 'BADGE-2001', pin: '8642' });
-  await call(host, 'staff.syncNow');
-  await call(host, 'staff.logout');
-}
-
-async function startEnrolled(name: string): Promise<KioskHost> {
-  const dir = tempDir(`integration-${name}-`);
-  dirs.push(dir);
-  const host = await startKioskHost({
-    config: parseConfig({ storeId: 'S001', role: 'mirror' }),
-    dataDir: dir.path,
-    shell: 'web',
-    seedDir: demoStore,
-    log: createLogger(null, 'silent'),
-  });
-  // Standalone until enrolled: it trained a model on its own history at start.
-  expect(activeModel(host.db)?.source).toBe('local');
-  const http = createHttpClient({ baseUrl: cloud.url });
-  if (!http.ok) throw new Error(http.error.message);
-  const client = createCloudClient(http.value);
-  const enrolled = await enroll({
-    db: host.db,
-    key: fileKeyStore(dir.path).loadOrCreate(),
-    client,
+const startEnrolled = (name: string) =>
+  startEnrolledHost({
+    name,
+    config: { storeId: 'S001', role: 'mirror' },
     url: cloud.url,
-    caFile: null,
-    code: await cloud.code(),
-    deviceName: name,
+    code: () => cloud.code(),
+    dirs,
+    // standalone until enrolled: it trained a model on its own history at start
+    standalone: (host) => expect(activeModel(host.db)?.source).toBe('local'),
   });
-  client.close();
-  if (!enrolled.ok) throw new Error(enrolled.error.message);
-  await syncNow(host);
-  return host;
-}
 
 const consentingOfS001 = () =>
   cloud.query<{ id: string }>(
@@ -126,15 +90,15 @@ describe('the cloud’s model on the kiosks', () => {
         ])
       )[0]?.erased === true;
     for (let i = 0; i < 100 && !(await erasedInCloud()); i++) {
-      await syncNow(a);
+      await staffSyncNow(a);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(await erasedInCloud()).toBe(true);
-    await syncNow(b);
+    await staffSyncNow(b);
     await until(() => memberModel(b.db, memberId) === null, 'the tombstone at kiosk B', 30_000);
     const next = await trainAndPublish(cloud.cloud.db, new Date());
     if (!next.ok) throw new Error(next.error.message);
-    await syncNow(b);
+    await staffSyncNow(b);
     await until(() => activeModel(b.db)?.version === next.value.version, 'the next model', 30_000);
     expect(memberModel(b.db, memberId)).toBeNull();
     const mentions = b.db.raw

@@ -8,16 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionView, StaffRequestView } from '../../bridge/views';
 import type { SyncStatusView } from '../../bridge/areas/sync';
-import { fileKeyStore } from '../../core/crypto';
-import { startKioskHost, type KioskHost } from '../../host/app';
-import { parseConfig } from '../../host/config';
-import { createLogger } from '../../host/log';
-import { createCloudClient } from '../../sync/cloud-client';
-import { enroll } from '../../sync/credentials';
-import { createHttpClient } from '../../sync/http-client';
+import type { KioskHost } from '../../host/app';
 import { startRealCloud, type RunningCloud } from '../faults/support/cloud';
 import { startFaultProxy, type FaultProxy } from '../faults/support/proxy';
-import { demoStore, tempDir } from '../support/temp';
+import { staffSyncNow, startEnrolledHost } from '../support/enrolled-host';
+import { tempDir } from '../support/temp';
 import { until } from '../support/until';
 
 // Tokens the screen's camera reads: the decoder's member-token form (no I or O).
@@ -42,41 +37,15 @@ const showQr = (host: KioskHost, token: string) =>
 /** The open requests as the staff console shows them. */
 const consoleRequests = async (host: KioskHost) => (await view(host)).requests;
 
-/** "Sync now" as staff run it from the console: a supervisor signs in, syncs and signs out. */
-async function syncNow(host: KioskHost): Promise<void> {
-  await call(host, 'staff.login', { badge: 'BADGE-2001', pin: '8642' });
-  await call(host, 'staff.syncNow');
-  await call(host, 'staff.logout');
-}
-
-async function startEnrolled(role: 'mirror' | 'staff'): Promise<KioskHost> {
-  const dir = tempDir(`integration-${role}-`);
-  dirs.push(dir);
-  const host = await startKioskHost({
-    config: parseConfig({ storeId: 'S001', role, place: 'Fitting room 2', requestsPollSeconds: 1 }),
-    dataDir: dir.path,
-    shell: 'web',
-    seedDir: demoStore,
-    log: createLogger(null, 'silent'),
-  });
-  const http = createHttpClient({ baseUrl: proxy.url });
-  if (!http.ok) throw new Error(http.error.message);
-  const client = createCloudClient(http.value);
-  const enrolled = await enroll({
-    db: host.db,
-    key: fileKeyStore(dir.path).loadOrCreate(),
-    client,
+const syncNow = staffSyncNow;
+const startEnrolled = (role: 'mirror' | 'staff') =>
+  startEnrolledHost({
+    name: `${role} 1`,
+    config: { storeId: 'S001', role, place: 'Fitting room 2', requestsPollSeconds: 1 },
     url: proxy.url,
-    caFile: null,
-    code: await cloud.code(),
-    deviceName: `${role} 1`,
+    code: () => cloud.code(),
+    dirs,
   });
-  client.close();
-  if (!enrolled.ok) throw new Error(enrolled.error.message);
-  // The host notices the enrollment on "sync now" and starts the engine and the requests poll.
-  await syncNow(host);
-  return host;
-}
 
 beforeAll(async () => {
   cloud = await startRealCloud('pglite');
