@@ -7,8 +7,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publish } from '../../cloud/streams/projections';
 import { createCatalog } from '../../core/catalog/lookup';
-import { importStoreFolder } from '../../core/import/importer';
-import { allStoreFiles } from '../../core/import/store-files';
 import { readOnly } from '../../core/store/db';
 import { parseConfig } from '../../host/config';
 import { createLogger } from '../../host/log';
@@ -16,9 +14,9 @@ import { memberPoints } from '../../core/members';
 import { createScreenService } from '../../host/services/screens/screen-service';
 
 import { openSyncEngine } from '../../sync/open';
-import { demoStore, tempDir } from '../support/temp';
-import { startRealCloud, type RunningCloud } from './support/cloud';
-import { enrolledKiosk, onlineLookup, type EnrolledKiosk } from './support/in-process';
+import { tempDir } from '../support/temp';
+import type { RunningCloud } from './support/cloud';
+import { demoKioskWithCloud, onlineLookup, type EnrolledKiosk } from './support/in-process';
 
 /** A member of this store (the members pull brings them) and one from another store (it never does). */
 const HOME = { id: 'M000013', qr: 'MBR1.FAWSLKMBCD2UY7HC88H4', points: 16915 };
@@ -30,9 +28,7 @@ let cloud: RunningCloud;
 let k: EnrolledKiosk;
 
 beforeAll(async () => {
-  cloud = await startRealCloud('pglite');
-  k = await enrolledKiosk(dir.path, cloud);
-  importStoreFolder(k.db, demoStore, allStoreFiles, { key: k.key });
+  ({ cloud, k } = await demoKioskWithCloud(dir.path));
 }, 60_000);
 afterAll(async () => {
   k?.close();

@@ -7,17 +7,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalog } from '../../core/catalog/lookup';
-import { importStoreFolder } from '../../core/import/importer';
-import { allStoreFiles } from '../../core/import/store-files';
 import { enqueue } from '../../core/outbox/outbox';
 import { readOnly } from '../../core/store/db';
 import { parseConfig } from '../../host/config';
 import { createLogger } from '../../host/log';
 import { createScreenService } from '../../host/services/screens/screen-service';
-import { demoStore, tempDir } from '../support/temp';
+import { tempDir } from '../support/temp';
 import { check } from './support/checker';
-import { startRealCloud, type RunningCloud } from './support/cloud';
-import { enrolledKiosk, onlineLookup, type EnrolledKiosk } from './support/in-process';
+import type { RunningCloud } from './support/cloud';
+import { demoKioskWithCloud, onlineLookup, type EnrolledKiosk } from './support/in-process';
 
 const VISITOR = { id: 'M000003', qr: 'MBR1.4N433GGMT6TCPAR4CTQP' }; // home S003, in the demo cache
 const NO_TICKET = { id: 'M000005', qr: 'MBR1.YSSGL2LSKPEYW65HPRRX' }; // home S003
@@ -27,9 +25,7 @@ let cloud: RunningCloud;
 let k: EnrolledKiosk;
 
 beforeAll(async () => {
-  cloud = await startRealCloud('pglite');
-  k = await enrolledKiosk(dir.path, cloud);
-  importStoreFolder(k.db, demoStore, allStoreFiles, { key: k.key });
+  ({ cloud, k } = await demoKioskWithCloud(dir.path));
   expect((await k.sync()).ok).toBe(true);
 }, 60_000);
 afterAll(async () => {

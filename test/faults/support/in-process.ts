@@ -14,7 +14,10 @@ import { createHttpClient } from '../../../sync/http-client';
 import { lookupMemberOnline } from '../../../sync/lookup';
 import { openSyncEngine } from '../../../sync/open';
 import type { RunReport, SyncEngineOptions } from '../../../sync/engine';
-import type { RunningCloud } from './cloud';
+import { importStoreFolder } from '../../../core/import/importer';
+import { allStoreFiles } from '../../../core/import/store-files';
+import { demoStore } from '../../support/temp';
+import { startRealCloud, type RunningCloud } from './cloud';
 import { openKiosk, type Kiosk } from './kiosk';
 
 export type EngineOptions = Omit<SyncEngineOptions, 'db' | 'key' | 'client' | 'credentials'>;
@@ -98,4 +101,14 @@ export function onlineLookup(k: Kiosk): LookupMemberOnline {
       client.close();
     }
   };
+}
+
+/** A real cloud on PGlite and an enrolled in-process kiosk of store S001 with the demo store. */
+export async function demoKioskWithCloud(
+  dir: string,
+): Promise<{ cloud: RunningCloud; k: EnrolledKiosk }> {
+  const cloud = await startRealCloud('pglite');
+  const k = await enrolledKiosk(dir, cloud);
+  importStoreFolder(k.db, demoStore, allStoreFiles, { key: k.key });
+  return { cloud, k };
 }
