@@ -35,14 +35,15 @@ export function lockDownContents(contents: WebContents, allowedOrigin: string, l
   });
 }
 
-export function lockDownSession(session: Session, ourOrigin: string, log: Logger): void {
+/** `cameraOrigin`: the one origin that may use the camera in this session, or none. */
+export function lockDownSession(session: Session, cameraOrigin: string | null, log: Logger): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const mediaTypes =
       'mediaTypes' in details && Array.isArray(details.mediaTypes) ? details.mediaTypes : [];
     const origin = originOf(details.requestingUrl);
     const granted = isPermissionGranted(
       { permission, requestingOrigin: origin, mediaTypes, isMainFrame: details.isMainFrame },
-      ourOrigin,
+      cameraOrigin,
     );
     if (!granted) log.warn({ permission, origin, mediaTypes }, 'permission refused');
     callback(granted);
@@ -55,7 +56,7 @@ export function lockDownSession(session: Session, ourOrigin: string, log: Logger
         mediaTypes: details.mediaType ? [details.mediaType] : [],
         isMainFrame: details.isMainFrame,
       },
-      ourOrigin,
+      cameraOrigin,
     ),
   );
   session.setDevicePermissionHandler(isDevicePermissionGranted);

@@ -22,6 +22,11 @@ interface FakeRun {
   windowOptions: Array<Record<string, unknown> & { webPreferences?: Record<string, unknown> }>;
   loads: string[][];
   calls: string[];
+  sessions: Array<{
+    partition: string;
+    preloads: Array<{ id: string; type: string; filePath: string; matches?: string[] }>;
+    scheme: string | null;
+  }>;
   scenario: Record<string, unknown>;
   exitCode: number | null;
 }
@@ -102,11 +107,38 @@ describe('electron/main wiring (fake electron)', () => {
       privileges: { standard: true, secure: true },
     });
     expect(run.calls).toContain('menu:null');
-    expect(run.windowOptions[0]).toMatchObject({ kiosk: true, webPreferences: locked });
-    expect(String(run.windowOptions[0]?.webPreferences?.preload)).toMatch(
-      /dist-electron[/\\]preload\.cjs$/,
-    );
+    expect(run.windowOptions[0]).toMatchObject({
+      kiosk: true,
+      webPreferences: { ...locked, session: { partition: 'persist:kiosk' } },
+    });
+    expect(run.windowOptions[0]?.webPreferences).not.toHaveProperty('preload');
     expect(run.loads[0]?.[0]).toBe('kiosk://app/index.html');
+  });
+  it('gives each window its own session, whose preload runs on that origin only', () => {
+    const partition = (name: string) => run.sessions.find((ses) => ses.partition === name);
+    expect(partition('persist:kiosk')?.preloads).toEqual([
+      {
+        id: 'app-preload',
+        type: 'frame',
+        filePath: expect.stringMatching(/dist-electron[/\\]preload\.cjs$/),
+        matches: ['kiosk://app/*'],
+      },
+    ]);
+    expect(partition('staff-exit')?.preloads).toEqual([
+      {
+        id: 'staff-preload',
+        type: 'frame',
+        filePath: expect.stringMatching(/dist-electron[/\\]staff-exit-preload\.cjs$/),
+        matches: ['kiosk://staff/*'],
+      },
+    ]);
+    // The default session serves nothing and runs no preload.
+    expect(partition('(default)')).toMatchObject({ preloads: [], scheme: null });
+  });
+  it('serves each origin only in its own session', () => {
+    expect(run.scenario.staffPageInKioskSession).toMatchObject({ status: 404 });
+    expect(run.scenario.appPageInStaffSession).toMatchObject({ status: 404 });
+    expect(run.scenario.cameraInStaffSession).toBe(false);
   });
   it('serves the renderer and the staff page with the CSP and refuses traversal', () => {
     expect(run.scenario.protocolScheme).toBe('kiosk');
@@ -144,10 +176,11 @@ describe('electron/main wiring (fake electron)', () => {
     expect(run.scenario.altF4Blocked).toBe(true);
     expect(run.scenario.chordBlocked).toBe(true);
     expect(run.scenario.dialogUrl).toBe('kiosk://staff/index.html');
-    expect(run.windowOptions[1]).toMatchObject({ modal: true, webPreferences: locked });
-    expect(String(run.windowOptions[1]?.webPreferences?.preload)).toMatch(
-      /dist-electron[/\\]staff-exit-preload\.cjs$/,
-    );
+    expect(run.windowOptions[1]).toMatchObject({
+      modal: true,
+      webPreferences: { ...locked, session: { partition: 'staff-exit' } },
+    });
+    expect(run.windowOptions[1]?.webPreferences).not.toHaveProperty('preload');
     expect(run.scenario.staffFromDialog).toMatchObject({ ok: false, error: { code: 'denied' } });
     expect(run.scenario.staffFromKioskWindow).toMatchObject({
       ok: false,

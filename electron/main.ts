@@ -23,13 +23,7 @@ import { safeStorageSealer } from './key-sealer';
 import { ConfigError, loadConfigFromEnv } from '../host/config';
 import { demoStoreDir, rendererDir } from '../host/paths';
 import { createActivityClock, withActivity } from './activity';
-import {
-  appEntryUrl,
-  appOrigin,
-  appSchemePrivileges,
-  handleAppProtocol,
-  staffOrigin,
-} from './app-protocol';
+import { appEntryUrl, appOrigin, appSchemePrivileges, staffOrigin } from './app-protocol';
 import { createDisplayController } from './display-control';
 import { lockDownApp, lockDownContents, lockDownSession } from './lockdown';
 import { createShellLogger } from './log-files';
@@ -43,6 +37,7 @@ import { createStaffExitGate, staffExitCode } from './staff-exit';
 import { createStaffExitFlow } from './staff-exit-window';
 import { createUpdateScheduler } from './updater';
 import { kioskWindowOptions } from './window-options';
+import { prepareWindowSession } from './window-session';
 
 /** Main-process code (ops tooling, the e2e suite) can open the staff dialog with `app.emit(...)`. */
 export const staffExitAppEvent = 'seed-kiosk:staff-exit';
@@ -86,21 +81,42 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(null);
   const lockLog = log.child({ mod: 'electron/lockdown' });
   lockDownApp(app);
-  lockDownSession(session.defaultSession, appOrigin, lockLog);
-  handleAppProtocol(
-    protocol,
-    { app: rendererDir, staff: join(here, 'staff-exit') },
-    contentSecurityPolicy(),
-    (url, error) => lockLog.warn({ url, err: error }, 'app protocol read failed'),
-    host.media,
+  // Nothing loads in the default session; it is locked down all the same.
+  lockDownSession(session.defaultSession, null, lockLog);
+  const sessionDeps = {
+    fromPartition: (partition: string) => session.fromPartition(partition),
+    csp: contentSecurityPolicy(),
+    log: lockLog,
+  };
+  const kioskSession = prepareWindowSession(
+    {
+      partition: 'persist:kiosk',
+      origin: appOrigin,
+      root: rendererDir,
+      preloadPath: join(here, 'preload.cjs'),
+      camera: true,
+      media: host.media,
+    },
+    sessionDeps,
+  );
+  const staffSession = prepareWindowSession(
+    {
+      partition: 'staff-exit',
+      origin: staffOrigin,
+      root: join(here, 'staff-exit'),
+      preloadPath: join(here, 'staff-exit-preload.cjs'),
+      camera: false,
+    },
+    sessionDeps,
   );
 
-  const env = { production, preloadPath: join(here, 'preload.cjs') };
+  const env = { production };
   // Every security-relevant preference written here, so Electronegativity checks it as it is.
+  // The preload is the session's (window-session.ts), registered for this origin only.
   const win = new BrowserWindow({
     ...kioskWindowOptions(env),
     webPreferences: {
-      preload: env.preloadPath,
+      session: kioskSession,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -143,7 +159,8 @@ async function start(): Promise<void> {
     BrowserWindow,
     parent: win,
     ipcMain,
-    env: { production, preloadPath: join(here, 'staff-exit-preload.cjs') },
+    env: { production },
+    session: staffSession,
     gate: createStaffExitGate({
       verify: (badge, pin) => host.verifySupervisor(badge, pin),
       now: Date.now,

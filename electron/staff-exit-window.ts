@@ -1,9 +1,14 @@
 /**
- * The staff exit dialog: a small modal window on `kiosk://staff/` with its own preload, whose two
- * IPC channels answer only that window's main frame. On success the app quits with
+ * The staff exit dialog: a small modal window on `kiosk://staff/` in its own session, whose
+ * preload's two IPC channels answer only that window's main frame. On success the app quits with
  * `staffExitCode`. The dialog closes itself after two idle minutes.
  */
-import type { BrowserWindow as BrowserWindowType, IpcMain, IpcMainInvokeEvent } from 'electron';
+import type {
+  BrowserWindow as BrowserWindowType,
+  IpcMain,
+  IpcMainInvokeEvent,
+  Session,
+} from 'electron';
 import type { Logger } from 'pino';
 import { fail, ok } from '../common/result';
 import { originOf, staffEntryUrl, staffOrigin } from './app-protocol';
@@ -16,6 +21,8 @@ export interface StaffExitFlowDeps {
   parent: BrowserWindowType;
   ipcMain: IpcMain;
   env: WindowEnv;
+  /** The dialog's own session (window-session.ts): serves `kiosk://staff` and its preload only. */
+  session: Session;
   gate: StaffExitGate;
   log: Logger;
   lockDown: (window: BrowserWindowType) => void;
@@ -81,7 +88,7 @@ export function createStaffExitFlow(deps: StaffExitFlowDeps): StaffExitFlow {
         ...staffExitWindowOptions(),
         parent: deps.parent,
         webPreferences: {
-          preload: deps.env.preloadPath,
+          session: deps.session,
           contextIsolation: true,
           sandbox: true,
           nodeIntegration: false,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kioskWindowOptions, staffExitWindowOptions } from './window-options';
 
-const production = { production: true, preloadPath: '/app/dist-electron/preload.cjs' };
+const production = { production: true };
 const development = { ...production, production: false };
 
 // The web preferences are written at each `new BrowserWindow` and checked where main runs them

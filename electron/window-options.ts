@@ -10,8 +10,6 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 export interface WindowEnv {
   /** Packaged, or not explicitly started for development: devtools off. */
   production: boolean;
-  /** Absolute path of the bundled (CJS) preload. */
-  preloadPath: string;
 }
 
 /** Options without web preferences: those are written at the constructor call. */

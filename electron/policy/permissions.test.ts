@@ -20,6 +20,9 @@ describe('isPermissionGranted', () => {
       isPermissionGranted({ ...camera, requestingOrigin: 'kiosk://app/index.html' }, appOrigin),
     ).toBe(true);
   });
+  it('grants nothing in a session without a camera origin (the staff dialog, the default session)', () => {
+    expect(isPermissionGranted(camera, null)).toBe(false);
+  });
   it('refuses the microphone, alone or with the camera', () => {
     expect(isPermissionGranted({ ...camera, mediaTypes: ['audio'] }, appOrigin)).toBe(false);
     expect(isPermissionGranted({ ...camera, mediaTypes: ['video', 'audio'] }, appOrigin)).toBe(

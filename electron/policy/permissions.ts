@@ -16,8 +16,8 @@ export interface PermissionQuery {
   isMainFrame: boolean;
 }
 
-export function isPermissionGranted(query: PermissionQuery, ourOrigin: string): boolean {
-  if (query.permission !== 'media') return false;
+export function isPermissionGranted(query: PermissionQuery, ourOrigin: string | null): boolean {
+  if (ourOrigin === null || query.permission !== 'media') return false;
   if (!query.isMainFrame) return false;
   if (originOf(query.requestingOrigin) !== ourOrigin.toLowerCase()) return false;
   return query.mediaTypes.length > 0 && query.mediaTypes.every((type) => type === 'video');

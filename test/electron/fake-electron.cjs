@@ -17,7 +17,6 @@ const record = {
   exitCode: null,
 };
 let ready = false;
-let protocolHandler = null;
 let requestErrorListener = null;
 // Whatever main (or the host it starts) listens on: the Electron shell must open no port.
 const listening = [];
@@ -26,8 +25,6 @@ net.Server.prototype.listen = function (...args) {
   listening.push(JSON.stringify(args.filter((a) => typeof a !== 'function')));
   return originalListen.apply(this, args);
 };
-let permissionRequest = null;
-let permissionCheck = null;
 const ipcHandlers = new Map();
 
 class FakeWebContents extends EventEmitter {
@@ -109,13 +106,29 @@ Object.assign(app, {
   },
 });
 
-const session = {
-  defaultSession: Object.assign(new EventEmitter(), {
-    setPermissionRequestHandler: (fn) => (permissionRequest = fn),
-    setPermissionCheckHandler: (fn) => (permissionCheck = fn),
+// One fake session per partition, recording what main registers on it.
+const sessions = new Map();
+function fakeSession(partition) {
+  const ses = Object.assign(new EventEmitter(), {
+    partition,
+    preloads: [],
+    protocolHandler: null,
+    permissionRequest: null,
+    permissionCheck: null,
+    registerPreloadScript: (script) => (ses.preloads.push(script), script.id),
+    setPermissionRequestHandler: (fn) => (ses.permissionRequest = fn),
+    setPermissionCheckHandler: (fn) => (ses.permissionCheck = fn),
     setDevicePermissionHandler: () => undefined,
     webRequest: { onErrorOccurred: (fn) => (requestErrorListener = fn) },
-  }),
+    protocol: { handle: (scheme, fn) => (ses.protocolHandler = { scheme, fn }) },
+    toJSON: () => ({ partition }),
+  });
+  sessions.set(partition, ses);
+  return ses;
+}
+const session = {
+  defaultSession: fakeSession('(default)'),
+  fromPartition: (partition) => sessions.get(partition) ?? fakeSession(partition),
 };
 
 const fake = {
@@ -128,7 +141,8 @@ const fake = {
   },
   protocol: {
     registerSchemesAsPrivileged: (schemes) => (record.privilegedBeforeReady = { ready, schemes }),
-    handle: (scheme, fn) => (protocolHandler = { scheme, fn }),
+    // The global protocol module serves only the default session, where nothing loads.
+    handle: (scheme, fn) => (session.defaultSession.protocolHandler = { scheme, fn }),
   },
   Menu: { setApplicationMenu: (menu) => record.calls.push(`menu:${menu}`) },
   powerSaveBlocker: { start: () => 1, stop: () => true },
@@ -146,6 +160,11 @@ function summary() {
     windowOptions: record.windows.map((w) => w.options),
     loads: record.windows.map((w) => w.webContents.loads),
     calls: record.calls,
+    sessions: [...sessions.values()].map((ses) => ({
+      partition: ses.partition,
+      preloads: ses.preloads,
+      scheme: ses.protocolHandler ? ses.protocolHandler.scheme : null,
+    })),
     scenario: record.scenario,
     exitCode: record.exitCode,
   };
@@ -160,14 +179,32 @@ async function scenario() {
   const s = record.scenario;
   const [win] = record.windows;
   const contents = win.webContents;
-  const fetchApp = async (url) => {
-    const response = await protocolHandler.fn(new Request(url));
+  const kioskSession = sessions.get('persist:kiosk');
+  const staffSession = sessions.get('staff-exit');
+  const fetchFrom = async (ses, url) => {
+    const response = await ses.protocolHandler.fn(new Request(url));
     return { status: response.status, csp: response.headers.get('content-security-policy') };
   };
-  s.protocolScheme = protocolHandler.scheme;
+  const fetchApp = (url) => fetchFrom(kioskSession, url);
+  s.protocolScheme = kioskSession.protocolHandler.scheme;
   s.index = await fetchApp('kiosk://app/index.html');
   s.traversal = await fetchApp('kiosk://app/..%2F..%2Fpackage.json');
-  s.staffPage = await fetchApp('kiosk://staff/index.html');
+  s.staffPageInKioskSession = await fetchApp('kiosk://staff/index.html');
+  s.staffPage = await fetchFrom(staffSession, 'kiosk://staff/index.html');
+  s.appPageInStaffSession = await fetchFrom(staffSession, 'kiosk://app/index.html');
+  const { permissionRequest, permissionCheck } = kioskSession;
+  await new Promise((done) =>
+    staffSession.permissionRequest(
+      contents,
+      'media',
+      (v) => ((s.cameraInStaffSession = v), done()),
+      {
+        isMainFrame: true,
+        requestingUrl: 'kiosk://staff/index.html',
+        mediaTypes: ['video'],
+      },
+    ),
+  );
   await new Promise((done) =>
     permissionRequest(contents, 'media', (v) => ((s.camera = v), done()), {
       isMainFrame: true,
