@@ -118,15 +118,24 @@ test('smoke: the kiosk window opens locked down with the bridge and no Node', as
   const { app, page } = await launchKiosk();
   expect(page.url()).toBe('kiosk://app/index.html');
   expect(await page.title()).toBe('Seed Kiosk');
-  const flags = await app.evaluate(({ BrowserWindow, Menu }) => {
+  const flags = await app.evaluate(({ BrowserWindow, Menu, session }) => {
     const win = BrowserWindow.getAllWindows()[0];
     return {
       kiosk: win?.isKiosk() ?? false,
       menu: Menu.getApplicationMenu() === null,
       windows: BrowserWindow.getAllWindows().length,
+      // Its own session, whose registered preload gave the page its bridge (window-session.ts).
+      ownSession: win !== undefined && win.webContents.session !== session.defaultSession,
+      sessionPreloads: win?.webContents.session.getPreloadScripts().length ?? 0,
     };
   });
-  expect(flags).toEqual({ kiosk: true, menu: true, windows: 1 });
+  expect(flags).toEqual({
+    kiosk: true,
+    menu: true,
+    windows: 1,
+    ownSession: true,
+    sessionPreloads: 1,
+  });
   const globals = await page.evaluate(() => ({
     kiosk: typeof (window as { kiosk?: unknown }).kiosk,
     require: typeof (window as { require?: unknown }).require,
