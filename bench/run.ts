@@ -1,17 +1,29 @@
 /**
  * `npm run bench [-- name...]`: runs the benchmark suites (all, or those whose name contains one of
  * the given words), prints a table and writes bench/results.json. Rows of suites not run this time
- * are kept from the previous file, so one suite can be re-measured alone.
+ * are kept from the previous file, so one suite can be re-measured alone. The file is rewritten
+ * after every suite, so a suite that crashes later loses none of the rows measured before it.
+ * The screens the browser suites open are built first, so no suite ever measures a stale build.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { BenchRow } from './support/stats';
 
+type Build = 'renderer' | 'hq';
+
 interface Suite {
   name: string;
+  /** What the suite opens in Chromium, built once before the first suite runs. */
+  builds?: readonly Build[];
   run(): Promise<BenchRow[]>;
 }
+
+const buildArgs: Record<Build, string[]> = {
+  renderer: ['vite', 'build'],
+  hq: ['vite', 'build', '--config', 'hq/vite.config.ts'],
+};
 
 const suites: Array<() => Promise<Suite>> = [
   () => import('./suites/scan-to-host'),
@@ -57,20 +69,31 @@ function printTable(rows: BenchRow[]): void {
 const previous: { rows?: BenchRow[] } = existsSync(resultsFile)
   ? JSON.parse(readFileSync(resultsFile, 'utf8'))
   : {};
-const rows: BenchRow[] = [];
-const ran = new Set<string>();
+const selected: Suite[] = [];
 for (const load of suites) {
   const suite = await load();
   if (filters.length && !filters.some((word) => suite.name.includes(word))) continue;
-  console.error(`running ${suite.name} …`);
-  ran.add(suite.name);
-  rows.push(...(await suite.run()));
+  selected.push(suite);
 }
-const kept = (previous.rows ?? []).filter((row) => !ran.has(row.suite));
-const all = [...kept, ...rows];
-printTable(all);
-writeFileSync(
-  resultsFile,
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version }, rows: all }, null, 2)}\n`,
-);
+for (const build of new Set(selected.flatMap((suite) => suite.builds ?? []))) {
+  console.error(`building ${build} …`);
+  execFileSync('npx', buildArgs[build], { cwd: join(import.meta.dirname, '..'), stdio: 'ignore' });
+}
+
+const rows: BenchRow[] = [];
+const ran = new Set<string>();
+const allRows = () => [...(previous.rows ?? []).filter((row) => !ran.has(row.suite)), ...rows];
+const save = () =>
+  writeFileSync(
+    resultsFile,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version }, rows: allRows() }, null, 2)}\n`,
+  );
+for (const suite of selected) {
+  console.error(`running ${suite.name} …`);
+  const measured = await suite.run();
+  ran.add(suite.name);
+  rows.push(...measured);
+  save();
+}
+printTable(allRows());
 console.error(`wrote ${resultsFile}`);

@@ -28,6 +28,7 @@ import { measureFirstPaint } from '../support/hq-first-paint';
 import { round, type BenchRow } from '../support/stats';
 
 export const name = 'hq-scale';
+export const builds = ['hq'] as const;
 
 const PASSWORD = 'bench-password-2026';
 const MANAGED_STORE = 'B0001';

@@ -16,6 +16,7 @@ import { ptyScanner } from '../support/pty-scanner';
 import { epochMs, median, percentile, round, type BenchRow } from '../support/stats';
 
 export const name = 'media-mirror-image';
+export const builds = ['renderer'] as const;
 
 /** One garment (GTIN, SKU) per style and colour that has a picture. */
 function garmentsWithPictures(): Array<[string, string]> {
@@ -37,7 +38,7 @@ function garmentsWithPictures(): Array<[string, string]> {
   return garments;
 }
 
-const stats = (label: string, samples: number[], sameFrame: number): BenchRow[] => [
+const stats = (label: string, samples: number[], sameFrame: number, missed: number): BenchRow[] => [
   {
     suite: name,
     metric: `pty write → picture on screen, ${label}, median (${samples.length} scans)`,
@@ -49,7 +50,9 @@ const stats = (label: string, samples: number[], sameFrame: number): BenchRow[] 
     metric: `pty write → picture on screen, ${label}, p95`,
     value: round(percentile(samples, 95)),
     unit: 'ms',
-    note: `picture in the same frame as the name in ${sameFrame} of ${samples.length} scans`,
+    note:
+      `picture in the same frame as the name in ${sameFrame} of ${samples.length} scans` +
+      (missed > 0 ? `; ${missed} scans showed no picture within 5 s (left out)` : ''),
   },
 ];
 
@@ -65,6 +68,7 @@ export async function run(): Promise<BenchRow[]> {
   const warm: number[] = [];
   let coldSame = 0;
   let warmSame = 0;
+  const missed = { cold: 0, warm: 0, 'warm-up': 0 };
   try {
     const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
     await page.addInitScript(mediaStamps);
@@ -82,7 +86,10 @@ export async function run(): Promise<BenchRow[]> {
         const t0 = epochMs();
         writer.write(`${gtin}\r`);
         const at = await seen();
-        if (round_ === 'cold') {
+        if (at === null) {
+          missed[round_]++;
+          process.stderr.write(`media-mirror-image: no picture for ${sku} within 5 s\n`);
+        } else if (round_ === 'cold') {
           cold.push(at.image - t0);
           if (at.image === at.text) coldSame++;
         } else if (round_ === 'warm') {
@@ -99,7 +106,7 @@ export async function run(): Promise<BenchRow[]> {
     dir.remove();
   }
   return [
-    ...stats('first time shown (cold)', cold, coldSame),
-    ...stats('shown before (warm)', warm, warmSame),
+    ...stats('first time shown (cold)', cold, coldSame, missed.cold),
+    ...stats('shown before (warm)', warm, warmSame, missed.warm),
   ];
 }

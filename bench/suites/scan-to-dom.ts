@@ -12,6 +12,7 @@ import { epochMs, median, percentile, round, type BenchRow } from '../support/st
 import { ptyScanner } from '../support/pty-scanner';
 
 export const name = 'scan-to-dom';
+export const builds = ['renderer'] as const;
 
 const variants = [
   ['6970001000016', 'DRE001-WHT-XS'],

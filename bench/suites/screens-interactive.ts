@@ -9,6 +9,7 @@ import { chromiumArgs, chromiumPath } from '../../playwright.config';
 import { median, percentile, round, type BenchRow } from '../support/stats';
 
 export const name = 'screens-interactive';
+export const builds = ['renderer'] as const;
 
 // A string, not a function: the TypeScript loader's helpers do not exist inside the page.
 const stampInteractive = `

@@ -15,6 +15,7 @@ import { epochMs, median, percentile, round, type BenchRow } from '../support/st
 import { ptyScanner } from '../support/pty-scanner';
 
 export const name = 'screens-scan-burst';
+export const builds = ['renderer'] as const;
 
 /** Distinct garments (sku, gtin) from the demo store's variants. */
 function garments(count: number): Array<[string, string]> {

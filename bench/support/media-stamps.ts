@@ -8,8 +8,17 @@ import type { Page } from 'playwright-core';
 
 export const mediaStamps = `
   window.__mediaArmed = null;
-  window.__armMedia = (sku) =>
-    new Promise((resolve) => (window.__mediaArmed = { sku, resolve, text: null }));
+  window.__armMedia = (sku, timeoutMs) =>
+    new Promise((resolve) => {
+      const armed = { sku, resolve, text: null };
+      window.__mediaArmed = armed;
+      // A picture that never shows is reported as missed, never a bench that waits forever.
+      setTimeout(() => {
+        if (window.__mediaArmed !== armed) return;
+        window.__mediaArmed = null;
+        resolve(null);
+      }, timeoutMs);
+    });
   const frame = () => {
     const armed = window.__mediaArmed;
     if (armed) {
@@ -27,12 +36,22 @@ export const mediaStamps = `
   requestAnimationFrame(frame);
 `;
 
-/** Arms the watcher for a garment BEFORE its scan; the result resolves when its picture shows. */
+export interface PictureStamps {
+  text: number;
+  image: number;
+}
+
+/**
+ * Arms the watcher for a garment BEFORE its scan; the result resolves when its picture shows, or
+ * with null when it has not shown within `timeoutMs`.
+ */
 export async function armPicture(
   page: Page,
   sku: string,
-): Promise<() => Promise<{ text: number; image: number }>> {
-  await page.evaluate(`void (window.__mediaPending = window.__armMedia(${JSON.stringify(sku)}))`);
-  return async () =>
-    (await page.evaluate('window.__mediaPending')) as { text: number; image: number };
+  timeoutMs = 5_000,
+): Promise<() => Promise<PictureStamps | null>> {
+  await page.evaluate(
+    `void (window.__mediaPending = window.__armMedia(${JSON.stringify(sku)}, ${timeoutMs}))`,
+  );
+  return async () => (await page.evaluate('window.__mediaPending')) as PictureStamps | null;
 }
