@@ -171,6 +171,23 @@ export const couponOfferSchema = z.object({
   applied: z.boolean(),
 });
 
+/**
+ * A campaign offer waiting for the member (core/members/waiting-offers.ts): the renderer words it
+ * from its kind and numbers in the shopper's language.
+ */
+export const memberOfferSchema = z.object({
+  code: z.string(),
+  title: labelSchema,
+  kind: z.enum(['amount', 'percent', 'threshold', 'points_multiplier']),
+  /** amount / threshold: fen off; percent: percent off (15 = 15 %); points_multiplier: the factor. */
+  value: z.number().int(),
+  minSpendCents: z.number().int(),
+  /** First and last valid store-local dates ('YYYY-MM-DD'), inclusive. */
+  validFrom: z.string(),
+  validTo: z.string(),
+});
+export type MemberOfferView = z.output<typeof memberOfferSchema>;
+
 export const paymentStateSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('open') }),
   z.object({ state: z.literal('declined') }),
@@ -269,6 +286,8 @@ export const memberPanelSchema = z.object({
   tierName: labelSchema,
   points: z.number().int(),
   consentProfile: z.boolean(),
+  /** Campaign offers the member can use now (staff see them whatever the marketing consent). */
+  offers: z.array(memberOfferSchema),
   /** Null when the member did not consent to profile use: nothing of it leaves the host. */
   profile: z
     .object({
@@ -331,6 +350,11 @@ export const sessionViewSchema = z.object({
   role: roleSchema,
   place: z.string(),
   member: memberBadgeSchema.nullable(),
+  /**
+   * Campaign offers waiting for the signed-in member, told on the mirror only, and only with
+   * marketing consent; empty otherwise (the checkout lists them among its coupons).
+   */
+  memberOffers: z.array(memberOfferSchema),
   cards: z.array(tryOnCardSchema),
   /** SKU of the card on top (the last garment brought in). */
   focusSku: z.string().nullable(),

@@ -18,3 +18,10 @@ export {
 export { memberPoints, type PointsState } from './points';
 export { usedCouponsOf } from './used-coupons';
 export { hasPresence, openPresence, presenceFor, savePresence } from './presence';
+export {
+  waitingOffers,
+  waitingOffersOf,
+  type OfferAudience,
+  type OfferHolder,
+  type WaitingOfferContext,
+} from './waiting-offers';

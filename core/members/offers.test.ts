@@ -16,6 +16,7 @@ import {
   replaceMemberOffers,
   type MemberOffer,
 } from './offers';
+import { DOUBLE_POINTS, FIFTY_OFF } from './offer-fixtures';
 
 let dir: ReturnType<typeof tempDir>;
 let db: WritableDB;
@@ -29,27 +30,7 @@ afterEach(() => {
   dir.remove();
 });
 
-const DOUBLE_POINTS: MemberOffer = {
-  code: 'CMP0002-PTS',
-  titleZh: '生日月双倍积分',
-  titleEn: 'Double points in your birthday month',
-  kind: 'points_multiplier',
-  value: 2,
-  minSpendCents: 0,
-  validFrom: '2026-12-01',
-  validTo: '2026-12-31',
-  minTier: 'regular',
-  singleUse: true,
-};
-const THIRTY_OFF: MemberOffer = {
-  ...DOUBLE_POINTS,
-  code: 'CMP0001-OFF',
-  kind: 'amount',
-  value: 3000,
-  minSpendCents: 20000,
-  titleZh: '回店礼',
-  titleEn: 'Welcome back',
-};
+const THIRTY_OFF: MemberOffer = { ...FIFTY_OFF, value: 3000, minSpendCents: 20000 };
 const member = { id: 'M000017', tier: 'regular' };
 const dress = {
   sku: 'DRE001-WHT-S',

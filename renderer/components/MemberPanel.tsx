@@ -4,6 +4,7 @@ import type { MemberPanelView } from '../../bridge/views';
 import { useAppState, useKiosk } from '../store/context';
 import { formatYuan } from '../store/selectors';
 import { GarmentImage } from './GarmentImage';
+import { MemberOffersList } from './MemberOffers';
 
 /** Member QR tokens look like "MBR1.…"; anything else typed is taken as a card number. */
 const kindOf = (value: string) => (/^MBR\d?\./i.test(value.trim()) ? 'qr' : 'card');
@@ -87,6 +88,7 @@ export function MemberPanel({ member }: { member: MemberPanelView | null }) {
               points: member.points,
             })}
           </p>
+          <MemberOffersList offers={member.offers} />
           <Profile member={member} />
           <button type="button" onClick={() => void kiosk['staff.closeMember']({})}>
             {t('desk.close')}

@@ -8,6 +8,7 @@ import type { Language } from '../i18n';
 import { GarmentImage } from './GarmentImage';
 import { FitAdvice } from './FitAdvice';
 import { LookQr } from './LookQr';
+import { MemberOffersNotice } from './MemberOffers';
 import { OrderList, OrderOptions } from './OrderOptions';
 import { PhotoPanel } from './PhotoPanel';
 
@@ -219,6 +220,7 @@ export function MirrorScreen({
   ].filter((s) => s.items.length > 0);
   return (
     <div className="mirror">
+      <MemberOffersNotice offers={view.memberOffers} />
       {card ? (
         <GarmentCard key={card.sku} card={card} view={view} />
       ) : (

@@ -8,7 +8,7 @@ import type { MemberPanelView, SessionView } from '../../bridge/views';
 import { createI18n } from '../i18n';
 import { createAppStore } from '../store/app-store';
 import { ServicesProvider } from '../store/context';
-import { emptyView } from '../store/view-fixture';
+import { demoOffers, emptyView } from '../store/view-fixture';
 import { StaffConsole } from './StaffConsole';
 import { yuanToCents } from './StaffCheckoutTools';
 
@@ -20,6 +20,7 @@ const member: MemberPanelView = {
   tierName: { zh: '银卡会员', en: 'Silver' },
   points: 19960,
   consentProfile: true,
+  offers: demoOffers,
   profile: {
     rfm: {
       recencyDays: 12,
@@ -87,6 +88,30 @@ describe('StaffConsole', () => {
     expect(panel.textContent).toContain('DRE001, KNI002');
     expect(panel.textContent).toContain('2026-08-09 · X × 1 · ¥589.00');
     expect(panel.textContent).not.toContain('未显示会员画像');
+  });
+
+  it('lists the member’s waiting offers: what each gives, minimum spend, validity', () => {
+    renderConsole({
+      ...emptyView,
+      role: 'staff',
+      staff,
+      staffDesk: { memberPanel: member, overrides: [], voidApprovalId: null },
+    });
+    const offers = screen.getByRole('region', { name: '会员信息' }).querySelectorAll('.offers li');
+    expect([...offers].map((li) => li.textContent)).toEqual([
+      '回店礼 · 满 ¥300 减 ¥50 · 最低消费 ¥300 · 12月1日 至 12月31日 · CMP0001-OFF',
+      '生日月双倍积分 · 2倍积分 · 无门槛 · 12月1日 至 12月31日 · CMP0002-PTS',
+    ]);
+    cleanup();
+    renderConsole({
+      ...emptyView,
+      role: 'staff',
+      staff,
+      staffDesk: { memberPanel: { ...member, offers: [] }, overrides: [], voidApprovalId: null },
+    });
+    expect(screen.getByRole('region', { name: '会员信息' }).textContent).toContain(
+      '暂无可用的活动优惠',
+    );
   });
 
   it('says plainly when the profile is not shown, and looks up a typed card number', () => {

@@ -26,6 +26,7 @@ import { createGarments, createGarmentShelf } from './garments';
 import { createLookSharer } from './look-share';
 import { createMemberActions } from './member-actions';
 import { createOnlineMemberLookup } from './member-lookup';
+import { createMemberOffers } from './member-offers';
 import { createMemberAttach, createMemberSignIn } from './member-sign-in';
 import { createMirrorActions } from './mirror-actions';
 import { createOrderActions } from './order-actions';
@@ -79,6 +80,7 @@ export function createScreenService(options: ScreenServiceOptions) {
     connectivity,
     now,
   });
+  const memberOffers = createMemberOffers({ read, storeId, tiers, now });
   const view = createSessionView({
     role,
     screen,
@@ -88,6 +90,7 @@ export function createScreenService(options: ScreenServiceOptions) {
     cart: () => cart.price().view,
     tierName,
     images: createCatalogImages(read),
+    memberOffers,
   });
   const changed = (): SessionView => {
     const current = view();
@@ -186,6 +189,7 @@ export function createScreenService(options: ScreenServiceOptions) {
           now: now(),
           dailyCap: screen.offlinePointsDailyCap,
           online: connectivity() === 'online',
+          offers: (m) => memberOffers(m, 'staff'),
         },
         member,
       ),

@@ -8,6 +8,7 @@ import type { CartView, SessionView } from '../../../bridge/views';
 import type { CatalogImages } from '../../../core/media/catalog-images';
 import { withImages } from './images';
 import { memberBadge, type TierName } from './member-badge';
+import type { MemberOffers } from './member-offers';
 import type { ScreenConfig } from './screen-config';
 import { deskView } from './staff-desk';
 import type { StaffQueue } from './staff-queue';
@@ -24,6 +25,8 @@ export interface SessionViewDeps {
   cart(): CartView;
   tierName: TierName;
   images: CatalogImages;
+  /** The campaign offers waiting for a member (member-offers.ts). */
+  memberOffers: MemberOffers;
 }
 
 export function createSessionView(deps: SessionViewDeps): () => SessionView {
@@ -38,6 +41,8 @@ export function createSessionView(deps: SessionViewDeps): () => SessionView {
       role,
       place: screen.place,
       member: memberBadge(v.member, tierName),
+      // Told on the mirror only: the checkout lists them among its coupons.
+      memberOffers: role === 'mirror' ? deps.memberOffers(v.member, 'shopper') : [],
       // Each card with its size advice (the model's, or the member's usual size).
       cards: suggestions.withFit(v.cards, v.member),
       focusSku: v.focusSku,

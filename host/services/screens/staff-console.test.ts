@@ -95,6 +95,7 @@ describe('member panel', () => {
       tierName: { zh: '普通会员', en: 'Member' },
       points: 443,
       consentProfile: false,
+      offers: [],
       profile: null,
     });
     expect(s.handleScan(bytes(NO_CONSENT_TOKEN)).staffDesk?.memberPanel?.memberId).toBe('M000009');

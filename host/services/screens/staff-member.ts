@@ -4,7 +4,7 @@
  * preferences and recent purchases only when the member consented to profile use. The consent
  * rules and the RFM/preferences assembly are the CLI's `memberSummary` (one place for both).
  */
-import type { MemberPanelView } from '../../../bridge/views';
+import type { MemberOfferView, MemberPanelView } from '../../../bridge/views';
 import type { Catalog } from '../../../core/catalog/lookup';
 import type { DataKey } from '../../../core/crypto/data-key';
 import type { MemberView } from '../../../core/members';
@@ -25,6 +25,8 @@ export interface PanelContext {
   now: Date;
   dailyCap: number;
   online: boolean;
+  /** The member's waiting campaign offers (member-offers.ts, staff audience). */
+  offers(member: MemberView): MemberOfferView[];
 }
 
 /** A preference value as one line of text: lists joined, objects as JSON. */
@@ -51,6 +53,7 @@ export function memberPanel(ctx: PanelContext, member: MemberView): MemberPanelV
     tierName: ctx.tierName(summary.tier),
     points: points.balance,
     consentProfile: consented,
+    offers: ctx.offers(member),
     profile: consented
       ? {
           rfm: summary.rfm
