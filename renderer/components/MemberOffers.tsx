@@ -13,11 +13,13 @@ export function MemberOffersNotice({ offers }: { offers: readonly MemberOfferVie
   if (offers.length === 0) return null;
   return (
     <section className="panel member-offers" aria-label={t('offers.mirrorTitle')}>
-      <ul role="status">
-        {offers.map((offer) => (
-          <li key={offer.code}>{offerNotice(offer, t, language)}</li>
-        ))}
-      </ul>
+      <div role="status">
+        <ul>
+          {offers.map((offer) => (
+            <li key={offer.code}>{offerNotice(offer, t, language)}</li>
+          ))}
+        </ul>
+      </div>
     </section>
   );
 }

@@ -2,8 +2,11 @@
  * A campaign from the HQ console to the till and back (issue 13.1), in Chromium: marketing signs
  * in, fills the new-campaign form (segments × store, a coupon, the schedule, 10 % control), previews
  * and saves it, launches it on its page; an enrolled kiosk pulls, the checkout offers the coupon to
- * a targeted member who pays with it; the campaign page then counts the redemption. The cloud
- * (with the built console, `npm run build:hq`) and the kiosk run in this process.
+ * a targeted member who pays with it; the campaign page then counts the redemption. Then an
+ * enrolled mirror and staff console (kiosk processes, the built renderer) pull it: the mirror tells
+ * a consenting targeted member that a coupon is waiting, and tells nothing to a member without
+ * marketing consent nor to a control member; the staff member panel lists the offer. The cloud
+ * (with the built console, `npm run build:hq`) and the checkout's kiosk run in this process.
  */
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -14,10 +17,13 @@ import { loadDemoHistory } from '../../cloud/hq/demo/history';
 import { createCode, DEMO_DIR, startCloud } from '../../cloud/test/harness';
 import { checkoutScreen, enrolledKiosk } from '../faults/support/in-process';
 import type { RunningCloud } from '../faults/support/cloud';
+import { bridgeClient } from '../support/bridge-client';
 import { repoRoot, tempDir } from '../support/temp';
+import { captureBothLanguages, signIn, startRole, type RoleKiosk } from './support/screens';
 
 const consoleDir = join(repoRoot, 'dist/hq');
 const DRESS = '6970001000016';
+const NO_MARKETING_QR = 'MBR1.9C7HV7NT83NDGA4NWA3Z'; // M000020, S001, no marketing consent
 let cloud: RunningCloud;
 const dir = tempDir('kiosk-campaign-e2e-');
 
@@ -60,9 +66,31 @@ test.afterAll(async () => {
   dir.remove();
 });
 
-test('marketing launches a campaign; a targeted member redeems it at the checkout; the page counts it', async ({
+/** "Sync now" on an enrolled kiosk process, as a supervisor does from the console, until online. */
+async function syncNow(kiosk: RoleKiosk): Promise<void> {
+  const api = bridgeClient(kiosk.kiosk.url);
+  try {
+    expect((await api['staff.login']({ badge: 'BADGE-2001', pin: '8642' })).ok).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const r = await api['staff.syncNow']({});
+          return r.ok && r.value ? r.value.status.connectivity : 'no answer';
+        },
+        { timeout: 60_000 },
+      )
+      .toBe('online');
+  } finally {
+    await api['staff.logout']({});
+    api.close();
+  }
+}
+
+test('marketing launches a campaign; a targeted member redeems it at the checkout; the page counts it; the mirror and the staff panel tell the others', async ({
   page,
+  browser,
 }) => {
+  test.setTimeout(240_000);
   await page.setViewportSize({ width: 1440, height: 1100 });
   await page.goto(`${cloud.url}/hq/#/campaigns`);
   await page.getByLabel('用户名').fill('mark.eting');
@@ -130,4 +158,74 @@ test('marketing launches a campaign; a targeted member redeems it at the checkou
     page.getByRole('heading', { name: 'Campaigns: member layers and measured uplift' }),
   ).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/hq-campaign.en.png', fullPage: true });
+
+  // Another targeted member (who has not used the coupon) and a control member, both with a QR.
+  const memberOf = async (arm: string, offset: number) => {
+    const [row] = await cloud.query<{ qr_token: string }>(
+      `SELECT m.qr_token FROM campaign_members cm JOIN members m USING (member_id)
+       WHERE cm.campaign_id = $1 AND cm.arm = $2 AND m.qr_token IS NOT NULL
+       ORDER BY m.member_id LIMIT 1 OFFSET $3`,
+      [id, arm, offset],
+    );
+    if (!row) throw new Error(`no ${arm} member with a QR`);
+    return row.qr_token;
+  };
+  const waiting = await memberOf('treatment', 1);
+  const control = await memberOf('control', 0);
+  const enroll = async () => ({ enroll: { url: cloud.url, code: await cloud.code() } });
+  const mirror = await startRole(
+    'mirror',
+    { idleSeconds: 300, place: '3号试衣间' },
+    await enroll(),
+  );
+  const staff = await startRole('staff', { idleSeconds: 300 }, await enroll());
+  try {
+    await syncNow(mirror);
+    await syncNow(staff);
+    const shopper = await browser.newContext({
+      viewport: { width: 1080, height: 1920 },
+      locale: 'zh-CN',
+    });
+    const screen = await shopper.newPage();
+    await screen.goto(mirror.kiosk.url);
+    await expect(screen.getByRole('heading', { name: '欢迎光临' })).toBeVisible();
+    mirror.scan(DRESS);
+    await expect(screen.getByRole('heading', { name: '防泼水连衣裙' })).toBeVisible();
+    const offers = screen.getByRole('region', { name: '会员礼遇' });
+    const badge = screen.locator('.member-badge');
+    for (const quiet of [NO_MARKETING_QR, control]) {
+      const before = (await badge.count()) > 0 ? await badge.textContent() : null;
+      mirror.scan(quiet);
+      await expect(badge).toBeVisible();
+      await expect(badge).not.toHaveText(before ?? '');
+      await expect(offers).toHaveCount(0);
+    }
+    mirror.scan(waiting);
+    await expect(offers).toContainText('您有一张优惠券待使用：立减 ¥30，有效期至');
+    await expect(offers).toContainText('结账时即可使用');
+    await captureBothLanguages(screen, 'mirror-offer');
+    await screen.getByRole('button', { name: '语言' }).click();
+    await expect(screen.getByRole('region', { name: 'Member offers' })).toContainText(
+      'A coupon is waiting for you: ¥30 off, until',
+    );
+    await shopper.close();
+
+    await page.goto(staff.kiosk.url);
+    await signIn(page, staff, 'BADGE-1001', '2468');
+    await expect(page.getByRole('banner')).toContainText('周婷');
+    const panel = page.getByRole('region', { name: '会员信息' });
+    staff.scan(waiting);
+    await expect(panel.getByRole('heading', { name: '活动优惠' })).toBeVisible();
+    await expect(panel.locator(`.offers li[data-code="${code}"]`)).toContainText(
+      '回店礼 ¥30 · 立减 ¥30 · 无门槛 ·',
+    );
+    // nothing personal in the kiosks' logs: not the member's code, not the offer told to them
+    for (const k of [mirror, staff]) {
+      expect(k.kiosk.output()).not.toContain(waiting);
+      expect(k.kiosk.output()).not.toContain(code);
+    }
+  } finally {
+    await mirror.stop();
+    await staff.stop();
+  }
 });

@@ -3,7 +3,7 @@
  * directory and a free port, and waits for the URL it prints — with this start's session token in
  * its fragment (`#t=…`), as a browser would open it. Used by the e2e suites and the CLI tests.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, tempDir } from './temp';
@@ -33,6 +33,22 @@ export interface KioskProcess {
   stop(): Promise<void>;
 }
 
+/** Runs a Node script to its end without blocking this process's event loop. */
+function runToEnd(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: repoRoot, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += String(chunk)));
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 const printedUrl = /is at (http:\/\/127\.0\.0\.1:\d+\/#t=([A-Za-z0-9_-]+))/;
 
 export async function startKiosk(
@@ -50,16 +66,13 @@ export async function startKiosk(
   let output = '';
   // Enrolled before it starts, as an installer would: `kiosk enroll <url> <code>` on its data dir.
   if (options.enroll) {
-    const enrolled = spawnSync(
-      process.execPath,
+    // Asynchronously: the cloud may be served by this very process (an in-process test cloud).
+    const enrolled = await runToEnd(
       [join(repoRoot, 'bin', 'kiosk.mjs'), 'enroll', options.enroll.url, options.enroll.code],
-      {
-        cwd: repoRoot,
-        env: { ...process.env, ...options.env, KIOSK_DATA_DIR: join(dir.path, 'data') },
-      },
+      { ...process.env, ...options.env, KIOSK_DATA_DIR: join(dir.path, 'data') },
     );
-    if (enrolled.status !== 0) throw new Error(`kiosk enroll failed: ${String(enrolled.stderr)}`);
-    output += String(enrolled.stdout) + String(enrolled.stderr);
+    if (enrolled.status !== 0) throw new Error(`kiosk enroll failed: ${enrolled.stderr}`);
+    output += enrolled.stdout + enrolled.stderr;
   }
   const args = [join(repoRoot, 'bin', 'kiosk.mjs'), 'start', '--no-browser', '--shell', 'web'];
   if (options.demo ?? true) args.push('--demo');
