@@ -63,6 +63,8 @@ export function waitingOffersOf(
   member: OfferHolder,
   options: { audience: OfferAudience; storeId: string; tiers: readonly Tier[]; now: Date },
 ): Coupon[] {
+  // the scan path rebuilds the view often: no reads for a member who can be told nothing
+  if (member.erased || (options.audience === 'shopper' && !canMarketTo(member))) return [];
   const offers = memberOffersOf(db, member.memberId);
   if (offers.length === 0) return [];
   return waitingOffers(offers, member, {
