@@ -17,6 +17,7 @@ export const ROW_KINDS = [
   'member-months',
   'members',
   'nps',
+  'kiosks',
 ] as const;
 export type RowKind = (typeof ROW_KINDS)[number];
 
@@ -62,6 +63,17 @@ export const RowsParamsSchema = z.object({
   tier: z.string().max(20).optional(),
   consent: z.enum(['profile', 'marketing', 'photo']).optional(),
   week: IsoDateSchema.optional(),
+  since: IsoDateSchema.optional().describe('sales: only days from this one on (within the range)'),
+  deviceId: z.string().max(80).optional().describe('kiosks: one kiosk (revoked ones too)'),
+  stale: yesNo.optional().describe('kiosks: silent for longer than the stale threshold'),
+  failing: yesNo.optional().describe('kiosks: errors in the last 24 h or a device in error'),
+  measure: z
+    .string()
+    .regex(/^[a-zA-Z0-9]{1,40}$/)
+    .optional()
+    .describe(
+      '"rows", or a numeric column to sum: the answer then carries `aggregate` over every matching row',
+    ),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_ROWS).default(50),
 });
@@ -69,7 +81,7 @@ export type RowsParams = z.output<typeof RowsParamsSchema>;
 /** What a number links to: a row kind and its parameters (besides the view's filters). */
 export type RowsLink = {
   kind: RowKind;
-  params: Partial<Record<Exclude<keyof RowsParams, 'offset' | 'limit'>, string>>;
+  params: Partial<Record<Exclude<keyof RowsParams, 'offset' | 'limit' | 'measure'>, string>>;
 };
 
 export const COLUMN_TYPES = ['text', 'int', 'money', 'date', 'instant', 'bool', 'seconds'] as const;
@@ -81,6 +93,16 @@ export const RowsResponseSchema = z
     total: z.number().int().describe('Rows matching (counted up to the export limit)'),
     capped: z.boolean().describe('More rows match than were counted'),
     offset: z.number().int(),
+    aggregate: z
+      .object({
+        rows: z.number().int().describe('Every matching row, not capped'),
+        sum: z
+          .number()
+          .nullable()
+          .describe('Sum of the `measure` column over them (null for rows)'),
+      })
+      .optional()
+      .describe('Only when `measure` is asked for: what a ratio or an average is computed from'),
   })
   .meta({ id: 'HqRows' });
 export type RowsResponse = z.infer<typeof RowsResponseSchema>;

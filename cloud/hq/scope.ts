@@ -45,6 +45,7 @@ export const ROW_KIND_VIEWS: Record<RowKind, readonly HqView[]> = {
   'member-months': ['members'],
   members: ['members', 'overview'],
   nps: ['members'],
+  kiosks: ['fleet'],
 };
 
 export function mayReadRows(user: ScopedUser, kind: RowKind): boolean {

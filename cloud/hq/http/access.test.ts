@@ -24,6 +24,19 @@ const ALLOWED_ROWS: Record<HqRole, readonly RowKind[]> = {
   'store-manager': ROW_KINDS,
   marketing: ['sales', 'rfm-members', 'member-months', 'members', 'nps'],
 };
+/** A summed column of each kind, for the `measure` (ratio / average) form of every endpoint. */
+const MEASURED: Record<RowKind, string> = {
+  sales: 'netCents',
+  visits: 'garments',
+  garments: 'rows',
+  'size-requests': 'bringSeconds',
+  stock: 'onHand',
+  'rfm-members': 'netCents',
+  'member-months': 'orders',
+  members: 'rows',
+  nps: 'score',
+  kiosks: 'outboxDepth',
+};
 
 let cloud: Cloud;
 const cookies = new Map<HqRole, string>();
@@ -115,6 +128,11 @@ describe('HQ access by role', () => {
     })),
     ...ROW_KINDS.map((k) => ({
       role,
+      url: `/hq/api/rows/${k}?${RANGE}&measure=${MEASURED[k]}`,
+      allowed: ALLOWED_ROWS[role].includes(k),
+    })),
+    ...ROW_KINDS.map((k) => ({
+      role,
       url: `/hq/api/rows/${k}/csv?${RANGE}`,
       allowed: ALLOWED_ROWS[role].includes(k),
     })),
@@ -171,14 +189,49 @@ describe('HQ access by role', () => {
     expect(
       (own.json() as { byStore: { storeId: string }[] }).byStore.map((s) => s.storeId),
     ).toEqual(['S001']);
-    for (const kind of ['garments', 'size-requests', 'stock', 'sales', 'visits', 'nps'] as const) {
+    for (const kind of [
+      'garments',
+      'size-requests',
+      'stock',
+      'sales',
+      'visits',
+      'nps',
+      'kiosks',
+    ] as const) {
       const res = await get(
-        `/hq/api/rows/${kind}?${RANGE}&storeId=S002`,
+        `/hq/api/rows/${kind}?${RANGE}&storeId=S002&measure=${MEASURED[kind]}`,
         cookies.get('store-manager'),
       );
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toMatchObject({ total: 0, rows: [] });
+      expect(res.json()).toMatchObject({ total: 0, rows: [], aggregate: { rows: 0 } });
     }
+  });
+
+  it("a store manager's ratio and fleet totals count their own store only; the analyst's count all", async () => {
+    const measure = async (role: HqRole, url: string) => {
+      const res = await get(url, cookies.get(role));
+      expect(res.statusCode).toBe(200);
+      return res.json<{ aggregate: { rows: number; sum: number | null } }>().aggregate;
+    };
+    const kiosks = `/hq/api/rows/kiosks?${RANGE}&measure=outboxDepth`;
+    expect((await measure('analyst', kiosks)).rows).toBeGreaterThanOrEqual(2);
+    expect(await measure('store-manager', kiosks)).toEqual({ rows: 1, sum: 0 });
+    const sales = `/hq/api/rows/sales?${RANGE}&measure=netCents`;
+    const all = await measure('analyst', sales);
+    const own = await measure('store-manager', sales);
+    const s001 = await measure('analyst', `${sales}&storeId=S001`);
+    expect(own).toEqual(s001);
+    expect(own.rows).toBeGreaterThan(0);
+    expect(all.rows).toBeGreaterThan(own.rows);
+    expect(all.sum ?? 0).toBeGreaterThan(own.sum ?? 0);
+  });
+
+  it('a measure that is not a numeric column of the rows is a bad request', async () => {
+    for (const measure of ['saleId', 'nothing', 'member'])
+      expect(
+        (await get(`/hq/api/rows/sales?${RANGE}&measure=${measure}`, cookies.get('analyst')))
+          .statusCode,
+      ).toBe(400);
   });
   it('labels styles with their catalog thumbnail, served by the cloud on the same origin', async () => {
     const res = await get('/hq/api/meta', cookies.get('store-manager'));

@@ -98,7 +98,15 @@ export function registerViewRoutes(app: FastifyInstance, ctx: HqContext): void {
     if (!scope.ok) return hqError(reply, 'forbidden', scope.error.message);
     if (kind === 'rfm-members')
       await ensureRfmSnapshot(ctx.db, monthOf(scope.value.to), brandToday(ctx.now()));
-    return rows(ctx.db, scope.value, kind, query, page ?? { offset: 0, limit: MAX_EXPORT_ROWS });
+    const found = await rows(
+      ctx.db,
+      scope.value,
+      kind,
+      query,
+      page ?? { offset: 0, limit: MAX_EXPORT_ROWS },
+      ctx.now(),
+    );
+    return found.ok ? found.value : hqError(reply, found.error.code, found.error.message);
   }
   const rowsSchema = (summary: string, response: z.ZodType) => ({
     summary,

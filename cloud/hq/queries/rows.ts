@@ -7,7 +7,9 @@
 import { MAX_EXPORT_ROWS, type RowKind, type RowsParams, type RowsResponse } from '../../hq-api';
 import type { Queryable } from '../../db/db';
 import { monthOf, addMonths } from '../rollups/rfm-snapshots';
+import { fail, ok, type Result } from '../../../common/result';
 import type { Scope } from '../scope';
+import { kiosksSpec } from './rows-kiosks';
 import { dayRange, inLocations, inStores, instantRange, Params, productFilter } from './sql';
 
 type ColumnType = RowsResponse['columns'][number]['type'];
@@ -16,7 +18,7 @@ interface Column {
   type: ColumnType;
   sql: string;
 }
-interface Spec {
+export interface RowsSpec {
   columns: Column[];
   from: string;
   where: string[];
@@ -40,7 +42,7 @@ function boughtVias(scope: Scope): string[] {
   return vias;
 }
 
-function salesSpec(p: Params, scope: Scope, r: RowsParams): Spec {
+function salesSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
   const where = [
     instantRange(p, scope, 'l.sold_at'),
     inLocations(p, scope, 'l.location_id'),
@@ -48,6 +50,7 @@ function salesSpec(p: Params, scope: Scope, r: RowsParams): Spec {
     productFilter(p, scope),
   ];
   if (r.day) where.push(`l.day = ${p.add(r.day)}::date`);
+  if (r.since) where.push(`l.day >= ${p.add(r.since)}::date`);
   if (r.hour !== undefined) where.push(`hq_hour(l.sold_at) = ${p.add(r.hour)}`);
   if (r.channel) where.push(`l.channel = ${p.add(r.channel)}`);
   if (r.storeId) where.push(`l.location_id = ${p.add(r.storeId)}`);
@@ -72,7 +75,7 @@ function salesSpec(p: Params, scope: Scope, r: RowsParams): Spec {
   };
 }
 
-function visitsSpec(p: Params, scope: Scope, r: RowsParams): Spec {
+function visitsSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
   const where = [dayRange(p, scope, 'v.day'), inStores(p, scope, 'v.store_id')];
   if (r.day) where.push(`v.day = ${p.add(r.day)}::date`);
   if (r.storeId) where.push(`v.store_id = ${p.add(r.storeId)}`);
@@ -98,7 +101,7 @@ function visitsSpec(p: Params, scope: Scope, r: RowsParams): Spec {
   };
 }
 
-function garmentsSpec(p: Params, scope: Scope, r: RowsParams): Spec {
+function garmentsSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
   const where = [
     instantRange(p, scope, 'g.first_at'),
     inStores(p, scope, 'g.store_id'),
@@ -140,7 +143,7 @@ function garmentsSpec(p: Params, scope: Scope, r: RowsParams): Spec {
   };
 }
 
-function sizeRequestsSpec(p: Params, scope: Scope, r: RowsParams): Spec {
+function sizeRequestsSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
   const where = [
     dayRange(p, scope, 'q.day'),
     inStores(p, scope, 'q.store_id'),
@@ -174,7 +177,7 @@ function sizeRequestsSpec(p: Params, scope: Scope, r: RowsParams): Spec {
   };
 }
 
-function stockSpec(p: Params, scope: Scope, r: RowsParams): Spec {
+function stockSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
   const where = [inLocations(p, scope, 's.location_id'), productFilter(p, scope)];
   if (r.storeId) where.push(`s.location_id = ${p.add(r.storeId)}`);
   if (r.styleId) where.push(`v.style_id = ${p.add(r.styleId)}`);
@@ -194,7 +197,7 @@ function stockSpec(p: Params, scope: Scope, r: RowsParams): Spec {
   };
 }
 
-function rfmMembersSpec(p: Params, scope: Scope, r: RowsParams): Spec {
+function rfmMembersSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
   const month = monthOf(scope.to);
   const where = [inStores(p, scope, 'coalesce(cur.home_store, prev.home_store)')];
   if (r.segment) where.push(`coalesce(cur.segment, 'none') = ${p.add(r.segment)}`);
@@ -221,7 +224,7 @@ function rfmMembersSpec(p: Params, scope: Scope, r: RowsParams): Spec {
 }
 
 /** One row per member and month: a cohort's active members, or a month's (repeat) buyers. */
-function memberMonthsSpec(p: Params, scope: Scope, r: RowsParams): Spec {
+function memberMonthsSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
   const where = [inStores(p, scope, 'home_store')];
   if (r.joinMonth) where.push(`join_month = ${p.add(r.joinMonth)}::date`);
   if (r.month) where.push(`month = ${p.add(r.month)}::date`);
@@ -247,7 +250,7 @@ function memberMonthsSpec(p: Params, scope: Scope, r: RowsParams): Spec {
   };
 }
 
-function membersSpec(p: Params, scope: Scope, r: RowsParams): Spec {
+function membersSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
   const where = [inStores(p, scope, "coalesce(home_store, '-')")];
   if (r.day) where.push(`joined_on = ${p.add(r.day)}`);
   else if (r.joinMonth) where.push(`hq_join_month(joined_on) = ${p.add(r.joinMonth)}::date`);
@@ -272,7 +275,7 @@ function membersSpec(p: Params, scope: Scope, r: RowsParams): Spec {
   };
 }
 
-function npsSpec(p: Params, scope: Scope, r: RowsParams): Spec {
+function npsSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
   const week = "date_trunc('week', n.created_at AT TIME ZONE 'Asia/Shanghai')::date";
   const where = [inStores(p, scope, 'd.store_id')];
   if (r.week) where.push(`${week} = ${p.add(r.week)}::date`);
@@ -291,7 +294,7 @@ function npsSpec(p: Params, scope: Scope, r: RowsParams): Spec {
   };
 }
 
-const SPECS: Record<RowKind, (p: Params, scope: Scope, r: RowsParams) => Spec> = {
+const SPECS: Record<RowKind, (p: Params, scope: Scope, r: RowsParams, now: Date) => RowsSpec> = {
   sales: salesSpec,
   visits: visitsSpec,
   garments: garmentsSpec,
@@ -301,7 +304,29 @@ const SPECS: Record<RowKind, (p: Params, scope: Scope, r: RowsParams) => Spec> =
   'member-months': memberMonthsSpec,
   members: membersSpec,
   nps: npsSpec,
+  kiosks: kiosksSpec,
 };
+
+const SUMMABLE: readonly ColumnType[] = ['int', 'money', 'seconds'];
+
+/** Every matching row counted, and the `measure` column summed over them (not capped). */
+async function aggregate(
+  q: Queryable,
+  spec: RowsSpec,
+  body: string,
+  values: Params['values'],
+  measure: string,
+): Promise<Result<NonNullable<RowsResponse['aggregate']>, 'bad-request'>> {
+  const column = spec.columns.find((col) => col.key === measure);
+  if (measure !== 'rows' && (!column || !SUMMABLE.includes(column.type)))
+    return fail('bad-request', `${measure} is not a numeric column of these rows`);
+  const { rows: found } = await q.query<{ n: number; s: number | null }>(
+    `SELECT count(*)::int AS n, ${column ? 'coalesce(sum(m), 0)::float8' : 'NULL::float8'} AS s
+     FROM (SELECT ${column ? column.sql : '1'} AS m ${body}) x`,
+    values,
+  );
+  return ok({ rows: found[0]?.n ?? 0, sum: found[0]?.s ?? null });
+}
 
 export async function rows(
   q: Queryable,
@@ -309,9 +334,10 @@ export async function rows(
   kind: RowKind,
   r: RowsParams,
   page: { offset: number; limit: number },
-): Promise<RowsResponse> {
+  now: Date,
+): Promise<Result<RowsResponse, 'bad-request'>> {
   const p = new Params();
-  const spec = SPECS[kind](p, scope, r);
+  const spec = SPECS[kind](p, scope, r, now);
   const body = `FROM ${spec.from} WHERE ${spec.where.join(' AND ')}${spec.groupBy ? ` GROUP BY ${spec.groupBy}` : ''}${spec.having ? ` HAVING ${spec.having}` : ''}`;
   const { rows: counted } = await q.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 ${body} LIMIT ${MAX_EXPORT_ROWS + 1}) x`,
@@ -323,12 +349,15 @@ export async function rows(
     `SELECT ${select} ${body} ORDER BY ${spec.orderBy} LIMIT ${page.limit} OFFSET ${page.offset}`,
     p.values,
   );
-  return {
+  const measured = r.measure ? await aggregate(q, spec, body, p.values, r.measure) : null;
+  if (measured && !measured.ok) return measured;
+  return ok({
     kind,
     columns: spec.columns.map(({ key, type }) => ({ key, type })),
     rows: found.map((row) => spec.columns.map((_, i) => row[`c${i}`] ?? null)),
     total: Math.min(n, MAX_EXPORT_ROWS),
     capped: n > MAX_EXPORT_ROWS,
     offset: page.offset,
-  };
+    ...(measured ? { aggregate: measured.value } : {}),
+  });
 }
