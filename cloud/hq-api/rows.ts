@@ -63,6 +63,10 @@ export const RowsParamsSchema = z.object({
   tier: z.string().max(20).optional(),
   consent: z.enum(['profile', 'marketing', 'photo']).optional(),
   week: IsoDateSchema.optional(),
+  band: z
+    .enum(['promoter', 'passive', 'detractor'])
+    .optional()
+    .describe('nps: scores 9–10, 7–8 or 0–6'),
   since: IsoDateSchema.optional().describe('sales: only days from this one on (within the range)'),
   deviceId: z.string().max(80).optional().describe('kiosks: one kiosk (revoked ones too)'),
   stale: yesNo.optional().describe('kiosks: silent for longer than the stale threshold'),

@@ -3,7 +3,7 @@
  * Stock and slow movers are as of now (stock has no history); sales follow the date range.
  */
 import { z } from 'zod';
-import { IsoInstantSchema } from './common';
+import { IsoDateSchema, IsoInstantSchema } from './common';
 import { AppliedFiltersSchema } from './filters';
 
 const count = z.number().int();
@@ -21,6 +21,9 @@ export const StockResponseSchema = z
   .object({
     filters: AppliedFiltersSchema,
     slowDays: count,
+    recent: z
+      .object({ from: IsoDateSchema, weeks: z.number() })
+      .describe('The last weeks of the range that weekly units average over'),
     byStyle: z.array(
       z.object({
         styleId: z.string(),

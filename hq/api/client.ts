@@ -77,10 +77,10 @@ export const api = {
     extra: Record<string, string> = {},
   ): Promise<ApiResult<z.output<S>>> =>
     call(route.response, `${route.path}?${filtersQuery(filters, extra)}`),
-  rows: (link: RowsLink, filters: HqFilters, offset: number, limit: number) =>
+  rows: (link: RowsLink, filters: HqFilters, offset: number, limit: number, measure?: string) =>
     call(
       RowsRoute.response,
-      `${rowsPath(link.kind)}?${filtersQuery(filters, { ...link.params, offset: String(offset), limit: String(limit) })}`,
+      `${rowsPath(link.kind)}?${filtersQuery(filters, { ...link.params, offset: String(offset), limit: String(limit), measure })}`,
     ),
 };
 

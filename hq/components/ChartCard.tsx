@@ -5,8 +5,8 @@
 import type { EChartsOption } from 'echarts';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RowsLink } from '../../cloud/hq-api';
 import { useHqStore } from '../state/context';
+import type { Drill } from '../state/drill';
 import { DataTable } from './DataTable';
 import { EChart } from './EChart';
 import { download, tableCsv, type TableSpec } from './table-spec';
@@ -18,7 +18,7 @@ export function ChartCard(props: {
   table: TableSpec;
   chart?: EChartsOption | null;
   chartHeight?: number;
-  pickLink?: (seriesIndex: number, dataIndex: number) => RowsLink | null;
+  pickLink?: (seriesIndex: number, dataIndex: number) => Drill | null;
   onStyle?: (styleId: string) => void;
   note?: ReactNode;
   wide?: boolean;
@@ -75,7 +75,7 @@ export function ChartCard(props: {
   );
 }
 
-export function Kpi(props: { label: string; value: string; link?: RowsLink; hint?: string }) {
+export function Kpi(props: { label: string; value: string; link?: Drill; hint?: string }) {
   const { label, value, link, hint } = props;
   const store = useHqStore();
   return (

@@ -2,8 +2,9 @@
  * A table as data: the form every chart card can show instead of its chart, export as CSV, and
  * whose numbers open the rows they count.
  */
-import { toCsv, yuan, type CsvValue, type RowsLink } from '../../cloud/hq-api';
+import { toCsv, yuan, type CsvValue } from '../../cloud/hq-api';
 import type { ValueKind } from '../format';
+import type { Drill } from '../state/drill';
 
 export type ColumnKind = ValueKind | 'style' | 'store' | 'badge';
 
@@ -15,8 +16,8 @@ export interface Column {
 
 export interface Cell {
   value: number | string | null;
-  /** The rows this number counts. */
-  link?: RowsLink;
+  /** The rows this number counts (or, for a ratio, average or sum, is computed from). */
+  link?: Drill;
   /** For `badge` columns: how it reads (warn stands out). */
   tone?: 'warn' | 'ok' | 'muted';
   /** Shown instead of `value` (e.g. a translated badge or store name); the CSV keeps `value`. */

@@ -1,4 +1,5 @@
 import { campaignsEn } from './campaigns.en';
+import { figuresEn } from './figures.en';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -271,6 +272,7 @@ export const en: Messages = {
       'member-months': 'Members’ purchases by month',
       members: 'Members',
       nps: 'NPS answers',
+      kiosks: 'Kiosks',
     },
     params: {
       day: 'Day',
@@ -294,6 +296,11 @@ export const en: Messages = {
       tier: 'Tier',
       consent: 'Consent',
       week: 'Week',
+      band: 'Score band',
+      since: 'From',
+      deviceId: 'Kiosk',
+      stale: 'Stale',
+      failing: 'With errors',
     },
     summary: '{{total}} rows, {{shown}} shown',
     capped: '(counted up to 10,000)',
@@ -350,7 +357,19 @@ export const en: Messages = {
       answeredAt: 'Answered at',
       score: 'Score',
       comment: 'Comment',
+      deviceId: 'Kiosk id',
+      name: 'Name',
+      role: 'Role',
+      appVersion: 'Version',
+      reportedAt: 'Last heartbeat',
+      stale: 'Stale',
+      outboxDepth: 'Outbox',
+      oldestPendingAt: 'Oldest pending',
+      errors24h: 'Errors in 24 h',
+      devicesInError: 'Devices in error',
+      revoked: 'Revoked',
     },
   },
   campaigns: campaignsEn,
+  figures: figuresEn,
 };

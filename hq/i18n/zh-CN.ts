@@ -1,4 +1,5 @@
 import { campaignsZh } from './campaigns.zh-CN';
+import { figuresZh } from './figures.zh-CN';
 /** The console's Chinese text: the source of the message keys (en.ts must have the same keys). */
 export const zhCN = {
   app: { title: 'Seed 总部看板', language: '语言', views: '视图', signOut: '退出登录' },
@@ -263,6 +264,7 @@ export const zhCN = {
       'member-months': '会员月度购买',
       members: '会员',
       nps: 'NPS 回答',
+      kiosks: '终端',
     },
     params: {
       day: '日期',
@@ -285,6 +287,11 @@ export const zhCN = {
       repeaters: '复购',
       tier: '等级',
       consent: '授权',
+      band: '分数段',
+      since: '起始日期',
+      deviceId: '终端',
+      stale: '失联',
+      failing: '有错误',
       week: '周',
     },
     summary: '共 {{total}} 行，显示 {{shown}} 行',
@@ -342,7 +349,19 @@ export const zhCN = {
       answeredAt: '回答时间',
       score: '分数',
       comment: '备注',
+      deviceId: '终端编号',
+      name: '名称',
+      role: '角色',
+      appVersion: '版本',
+      reportedAt: '最近心跳',
+      stale: '失联',
+      outboxDepth: '待同步',
+      oldestPendingAt: '最早待同步',
+      errors24h: '24 小时错误',
+      devicesInError: '故障设备',
+      revoked: '已停用',
     },
   },
   campaigns: campaignsZh,
+  figures: figuresZh,
 } as const;

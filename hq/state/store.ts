@@ -3,14 +3,9 @@
  * (from the URL) and the drill-down that is open. Changed only through its named operations.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type {
-  HqFilters,
-  HqView,
-  MetaResponse,
-  RowsLink,
-  SessionResponse,
-} from '../../cloud/hq-api';
+import type { HqFilters, HqView, MetaResponse, SessionResponse } from '../../cloud/hq-api';
 import type { Language } from '../i18n';
+import type { Drill } from './drill';
 
 export type Auth =
   | { status: 'checking' }
@@ -23,13 +18,13 @@ export interface HqState {
   language: Language;
   view: HqView;
   filters: HqFilters | null;
-  drill: RowsLink | null;
+  drill: Drill | null;
   signedIn(session: SessionResponse): void;
   signedOut(error?: string | null): void;
   setMeta(meta: MetaResponse): void;
   setLanguage(language: Language): void;
   showPage(view: HqView, filters: HqFilters | null): void;
-  openRows(link: RowsLink): void;
+  openRows(link: Drill): void;
   closeRows(): void;
 }
 

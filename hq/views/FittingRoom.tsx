@@ -12,17 +12,26 @@ import type { Cell, Column } from '../components/table-spec';
 import { useHq } from '../state/context';
 import { routeHash } from '../state/route';
 import { daysOf, Loaded, useFormat, useStoreName, useStyleLabel } from './common';
-import { rowsOf } from './links';
+import { part, ratioOf, rowsOf } from './links';
 import { useView } from './use-view';
 
 /** The funnel columns of a table row, each number opening its garments. */
+/** Average time to bring a size: the brought requests' seconds over how many were brought. */
+function bringTime(where: Record<string, string | undefined> = {}) {
+  const brought = rowsOf('size-requests', { ...where, brought: 'yes' });
+  return ratioOf('bringTime', 'seconds', [part(brought, 'bringSeconds')], [part(brought)]);
+}
+
 function funnelCells(f: Funnel, where: Record<string, string | undefined>): Record<string, Cell> {
   const g = (stage: string) => rowsOf('garments', { ...where, stage });
   return {
     garments: { value: f.garments, link: g('tried') },
     liked: { value: f.likedOrBought, link: g('liked') },
     bought: { value: f.bought, link: g('bought') },
-    conversion: { value: ratio(f.bought, f.garments), link: g('bought') },
+    conversion: {
+      value: ratio(f.bought, f.garments),
+      link: ratioOf('conversion', 'pct', [part(g('bought'))], [part(g('tried'))]),
+    },
     visit: { value: f.boughtVisit, link: g('visit') },
     store: { value: f.boughtStore, link: g('store') },
     online: { value: f.boughtOnline, link: g('online') },
@@ -75,6 +84,12 @@ export function FittingRoom() {
               <Kpi
                 label={t('fitting.perSession')}
                 value={fmt('dec')(ratio(tot.garments, tot.sessions))}
+                link={ratioOf(
+                  'perSession',
+                  'dec',
+                  [part(rowsOf('garments', { stage: 'tried' }))],
+                  [part(rowsOf('visits'))],
+                )}
               />
               <Kpi
                 label={t('fitting.liked')}
@@ -89,12 +104,25 @@ export function FittingRoom() {
               <Kpi
                 label={t('fitting.conversion')}
                 value={fmt('pct')(ratio(tot.bought, tot.garments))}
-                link={rowsOf('garments', { stage: 'bought' })}
+                link={ratioOf(
+                  'conversion',
+                  'pct',
+                  [part(rowsOf('garments', { stage: 'bought' }))],
+                  [part(rowsOf('garments', { stage: 'tried' }))],
+                )}
               />
               <Kpi
                 label={t('fitting.boughtOnline')}
                 value={fmt('int')(tot.boughtOnline + tot.boughtMiniapp)}
-                link={rowsOf('garments', { stage: 'online' })}
+                link={ratioOf(
+                  'boughtLater',
+                  'int',
+                  [
+                    part(rowsOf('garments', { stage: 'online' })),
+                    part(rowsOf('garments', { stage: 'miniapp' })),
+                  ],
+                  [],
+                )}
                 hint={t('fitting.laterHint')}
               />
               <Kpi
@@ -105,7 +133,7 @@ export function FittingRoom() {
               <Kpi
                 label={t('fitting.bringTime')}
                 value={fmt('seconds')(ratio(req.bringSeconds, req.brought))}
-                link={rowsOf('size-requests', { brought: 'yes' })}
+                link={bringTime()}
               />
               <Kpi
                 label={t('fitting.outOfStock')}
@@ -138,7 +166,7 @@ export function FittingRoom() {
                     },
                     bring: {
                       value: ratio(r.sizeRequests.bringSeconds, r.sizeRequests.brought),
-                      link: rowsOf('size-requests', { storeId: r.storeId, brought: 'yes' }),
+                      link: bringTime({ storeId: r.storeId }),
                     },
                     oos: {
                       value: r.sizeRequests.outOfStock,

@@ -9,6 +9,7 @@ import { ChartCard, Kpi } from '../components/ChartCard';
 import { formatInstant } from '../format';
 import { useHq } from '../state/context';
 import { Loaded, useFormat, useStoreName } from './common';
+import { part, rowsOf, sumOf } from './links';
 import { useView } from './use-view';
 
 export function Fleet() {
@@ -28,16 +29,26 @@ export function Fleet() {
         return (
           <>
             <div className="kpis">
-              <Kpi label={t('fleet.kiosks')} value={fmt('int')(live.length)} />
+              <Kpi
+                label={t('fleet.kiosks')}
+                value={fmt('int')(live.length)}
+                link={rowsOf('kiosks')}
+              />
               <Kpi
                 label={t('fleet.stale')}
                 value={fmt('int')(stale.length)}
                 hint={t('fleet.staleHint', { minutes: d.staleAfterMinutes })}
+                link={rowsOf('kiosks', { stale: 'yes' })}
               />
-              <Kpi label={t('fleet.withErrors')} value={fmt('int')(failing.length)} />
+              <Kpi
+                label={t('fleet.withErrors')}
+                value={fmt('int')(failing.length)}
+                link={rowsOf('kiosks', { failing: 'yes' })}
+              />
               <Kpi
                 label={t('fleet.queued')}
                 value={fmt('int')(live.reduce((n, k) => n + (k.outboxDepth ?? 0), 0))}
+                link={sumOf('queued', 'int', part(rowsOf('kiosks'), 'outboxDepth'))}
               />
             </div>
             <ChartCard
@@ -78,7 +89,14 @@ export function Fleet() {
                         ? formatInstant(k.lastSyncAt, language)
                         : t('fleet.never'),
                     },
-                    depth: { value: k.outboxDepth },
+                    depth: {
+                      value: k.outboxDepth,
+                      link: sumOf(
+                        'outboxDepth',
+                        'int',
+                        part(rowsOf('kiosks', { deviceId: k.deviceId }), 'outboxDepth'),
+                      ),
+                    },
                     oldest: {
                       value: k.oldestPendingAt ? formatInstant(k.oldestPendingAt, language) : '—',
                     },
@@ -93,7 +111,14 @@ export function Fleet() {
                               .join(' · ')
                           : '—',
                     },
-                    errors: { value: k.errors24h },
+                    errors: {
+                      value: k.errors24h,
+                      link: sumOf(
+                        'errors24h',
+                        'int',
+                        part(rowsOf('kiosks', { deviceId: k.deviceId }), 'errors24h'),
+                      ),
+                    },
                     reported: {
                       value: k.reportedAt
                         ? formatInstant(k.reportedAt, language)

@@ -8,11 +8,34 @@ import { NO_SEGMENT, ratio, RFM_SEGMENTS, ViewRoutes } from '../../cloud/hq-api'
 import { barChart, heatmap, lineChart } from '../charts/options';
 import { ChartCard, Kpi } from '../components/ChartCard';
 import { Loaded, useFormat, useStoreName } from './common';
-import { rowsOf } from './links';
+import type { Drill } from '../state/drill';
+import { part, ratioOf, rowsOf } from './links';
 import { useView } from './use-view';
 
 const npsOf = (r: { responses: number; promoters: number; detractors: number }) =>
   r.responses > 0 ? ((r.promoters - r.detractors) / r.responses) * 100 : null;
+
+/** A tier's share of members who gave a consent: those who did over all (not erased). */
+const consentRate = (tier: string | undefined, consent: string): Drill =>
+  ratioOf(
+    'consentRate',
+    'pct',
+    [part(rowsOf('members', { tier, consent }))],
+    [part(rowsOf('members', { tier }))],
+  );
+
+/** NPS: 100 × (promoters − detractors) / answers, of a store's week. */
+function npsFigure(where: { week: string; storeId: string }): Drill {
+  const band = (b: string, negate = false) =>
+    part(rowsOf('nps', { ...where, band: b }), 'rows', negate);
+  return ratioOf(
+    'nps',
+    'dec',
+    [band('promoter'), band('detractor', true)],
+    [part(rowsOf('nps', where))],
+    100,
+  );
+}
 
 export function Members() {
   const { t } = useTranslation();
@@ -47,7 +70,12 @@ export function Members() {
               <Kpi
                 label={t('members.repeatRate')}
                 value={fmt('pct')(ratio(d.repeat.repeaters, d.repeat.buyers))}
-                link={rowsOf('member-months', { repeaters: 'yes' })}
+                link={ratioOf(
+                  'repeatRate',
+                  'pct',
+                  [part(rowsOf('member-months', { repeaters: 'yes' }))],
+                  [part(rowsOf('member-months'))],
+                )}
               />
               {rfm ? (
                 <Kpi
@@ -80,7 +108,15 @@ export function Members() {
                         value: s.monetaryCents,
                         link: rowsOf('rfm-members', { segment: s.segment }),
                       },
-                      perMember: { value: ratio(s.monetaryCents, s.members) },
+                      perMember: {
+                        value: ratio(s.monetaryCents, s.members),
+                        link: ratioOf(
+                          'perMember',
+                          'money',
+                          [part(rowsOf('rfm-members', { segment: s.segment }), 'netCents')],
+                          [part(rowsOf('rfm-members', { segment: s.segment }))],
+                        ),
+                      },
                     },
                   })),
                 }}
@@ -192,15 +228,15 @@ export function Members() {
                     members: { value: r.members, link: rowsOf('members', { tier: r.tier }) },
                     profile: {
                       value: ratio(r.consentProfile, r.members),
-                      link: rowsOf('members', { tier: r.tier, consent: 'profile' }),
+                      link: consentRate(r.tier, 'profile'),
                     },
                     marketing: {
                       value: ratio(r.consentMarketing, r.members),
-                      link: rowsOf('members', { tier: r.tier, consent: 'marketing' }),
+                      link: consentRate(r.tier, 'marketing'),
                     },
                     photo: {
                       value: ratio(r.consentPhoto, r.members),
-                      link: rowsOf('members', { tier: r.tier, consent: 'photo' }),
+                      link: consentRate(r.tier, 'photo'),
                     },
                   },
                 })),
@@ -219,12 +255,7 @@ export function Members() {
                 ],
                 fmt('pct'),
               )}
-              pickLink={(s, i) =>
-                rowsOf('members', {
-                  tier: d.tiers[i]?.tier,
-                  consent: s === 0 ? 'profile' : 'marketing',
-                })
-              }
+              pickLink={(s, i) => consentRate(d.tiers[i]?.tier, s === 0 ? 'profile' : 'marketing')}
             />
             <ChartCard
               wide
@@ -250,10 +281,19 @@ export function Members() {
                       value: r.responses,
                       link: rowsOf('nps', { week: r.week, storeId: r.storeId }),
                     },
-                    promoters: { value: r.promoters },
-                    passives: { value: r.passives },
-                    detractors: { value: r.detractors },
-                    nps: { value: npsOf(r) },
+                    promoters: {
+                      value: r.promoters,
+                      link: rowsOf('nps', { week: r.week, storeId: r.storeId, band: 'promoter' }),
+                    },
+                    passives: {
+                      value: r.passives,
+                      link: rowsOf('nps', { week: r.week, storeId: r.storeId, band: 'passive' }),
+                    },
+                    detractors: {
+                      value: r.detractors,
+                      link: rowsOf('nps', { week: r.week, storeId: r.storeId, band: 'detractor' }),
+                    },
+                    nps: { value: npsOf(r), link: npsFigure(r) },
                   },
                 })),
               }}

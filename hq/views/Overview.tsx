@@ -18,7 +18,8 @@ import { ChartCard, Kpi } from '../components/ChartCard';
 import type { Column, Row } from '../components/table-spec';
 import type { ValueKind } from '../format';
 import { daysOf, Loaded, useFormat } from './common';
-import { rowsOf } from './links';
+import type { Drill } from '../state/drill';
+import { part, ratioOf, rowsOf, sumOf } from './links';
 import { useView } from './use-view';
 
 const METRICS = ['netCents', 'orders', 'aov', 'upt', 'memberShare'] as const;
@@ -37,6 +38,22 @@ function metricOf(s: SalesSums | undefined, m: Metric): number | null {
   if (m === 'upt') return unitsPerOrder(s);
   if (m === 'memberShare') return memberShare(s);
   return s[m];
+}
+
+/** What a metric of some sales is computed from: their rows, summed or counted. */
+function metricLink(m: Metric, where: Record<string, string | number | undefined> = {}): Drill {
+  const sales = rowsOf('sales', where);
+  if (m === 'netCents') return sumOf('netSales', 'money', part(sales, 'netCents'));
+  if (m === 'aov') return ratioOf('aov', 'money2', [part(sales, 'netCents')], [part(sales)]);
+  if (m === 'upt') return ratioOf('upt', 'dec', [part(sales, 'units')], [part(sales)]);
+  if (m === 'memberShare')
+    return ratioOf(
+      'memberShare',
+      'pct',
+      [part(rowsOf('sales', { ...where, member: 'yes' }), 'netCents')],
+      [part(sales, 'netCents')],
+    );
+  return sales;
 }
 
 const add = (a: SalesSums, b: SalesSums): SalesSums => ({
@@ -91,7 +108,7 @@ export function Overview() {
               <Kpi
                 label={t('overview.metrics.netCents')}
                 value={fmt('money')(all.netCents)}
-                link={rowsOf('sales')}
+                link={metricLink('netCents')}
               />
               <Kpi
                 label={t('overview.metrics.orders')}
@@ -101,17 +118,17 @@ export function Overview() {
               <Kpi
                 label={t('overview.metrics.aov')}
                 value={fmt('money2')(averageOrderCents(all))}
-                link={rowsOf('sales')}
+                link={metricLink('aov')}
               />
               <Kpi
                 label={t('overview.metrics.upt')}
                 value={fmt('dec')(unitsPerOrder(all))}
-                link={rowsOf('sales')}
+                link={metricLink('upt')}
               />
               <Kpi
                 label={t('overview.metrics.memberShare')}
                 value={fmt('pct')(memberShare(all))}
-                link={rowsOf('sales', { member: 'yes' })}
+                link={metricLink('memberShare')}
               />
               <Kpi
                 label={t('overview.newMembers')}
@@ -140,10 +157,7 @@ export function Overview() {
                         m,
                         {
                           value: metricOf(s, m),
-                          link: rowsOf('sales', {
-                            channel: s.channel,
-                            member: m === 'memberShare' ? 'yes' : undefined,
-                          }),
+                          link: metricLink(m, { channel: s.channel }),
                         },
                       ]),
                     ),
@@ -178,7 +192,7 @@ export function Overview() {
                         c,
                         {
                           value: metricOf(at(day, c) ?? ZERO, metric),
-                          link: rowsOf('sales', { day, channel: c }),
+                          link: metricLink(metric, { day, channel: c }),
                         },
                       ]),
                     ),
@@ -193,7 +207,7 @@ export function Overview() {
                 })),
                 f,
               )}
-              pickLink={(s, i) => rowsOf('sales', { day: days[i], channel: channels[s] })}
+              pickLink={(s, i) => metricLink(metric, { day: days[i], channel: channels[s] })}
             />
             <ChartCard
               title={t('overview.byHour', { metric: t(`overview.metrics.${metric}`) })}
@@ -213,7 +227,7 @@ export function Overview() {
                         c,
                         {
                           value: metricOf(atHour(h, c) ?? ZERO, metric),
-                          link: rowsOf('sales', { hour: h, channel: c }),
+                          link: metricLink(metric, { hour: h, channel: c }),
                         },
                       ]),
                     ),
@@ -228,7 +242,7 @@ export function Overview() {
                 })),
                 f,
               )}
-              pickLink={(s, i) => rowsOf('sales', { hour: i, channel: channels[s] })}
+              pickLink={(s, i) => metricLink(metric, { hour: i, channel: channels[s] })}
             />
             <ChartCard
               title={t('overview.newMembersByDay')}

@@ -17,7 +17,7 @@ import type { Cell, Column } from '../components/table-spec';
 import { useHq } from '../state/context';
 import { routeHash } from '../state/route';
 import { Loaded, useFormat, useStoreName, useStyleLabel } from './common';
-import { rowsOf } from './links';
+import { part, ratioOf, rowsOf } from './links';
 import { useView } from './use-view';
 
 const REASON_KEYS = {
@@ -27,6 +27,17 @@ const REASON_KEYS = {
   style: 'style',
   price: 'price',
 } as const satisfies Record<(typeof TRYON_REASONS)[number], keyof ReasonCounts>;
+
+/** The dominant side's share of a style's fit answers: its garments over both sides'. */
+function fitShare(styleId: string, small: boolean) {
+  const side = (reason: string) => part(rowsOf('garments', { styleId, reason }));
+  return ratioOf(
+    'fitShare',
+    'pct',
+    [side(small ? 'too-small' : 'too-big')],
+    [side('too-small'), side('too-big')],
+  );
+}
 
 function reasonCells(
   r: ReasonCounts,
@@ -38,7 +49,12 @@ function reasonCells(
       'rate',
       {
         value: ratio(r.rejected, r.garments),
-        link: rowsOf('garments', { ...where, stage: 'rejected' }),
+        link: ratioOf(
+          'rejectRate',
+          'pct',
+          [part(rowsOf('garments', { ...where, stage: 'rejected' }))],
+          [part(rowsOf('garments', { ...where, stage: 'tried' }))],
+        ),
       },
     ],
     ...TRYON_REASONS.map((reason) => [
@@ -147,7 +163,10 @@ export function Reasons() {
                       value: s.fit.large,
                       link: rowsOf('garments', { styleId: s.styleId, reason: 'too-big' }),
                     },
-                    share: { value: s.fit.share },
+                    share: {
+                      value: s.fit.share,
+                      link: fitShare(s.styleId, s.fit.small >= s.fit.large),
+                    },
                   },
                 })),
               }}

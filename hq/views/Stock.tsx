@@ -11,7 +11,7 @@ import { ChartCard } from '../components/ChartCard';
 import { formatInstant } from '../format';
 import { useHq } from '../state/context';
 import { Loaded, useFormat, useStoreName, useStyleLabel } from './common';
-import { rowsOf } from './links';
+import { part, ratioOf, rowsOf, sumOf } from './links';
 import { useView } from './use-view';
 
 export function Stock() {
@@ -57,18 +57,35 @@ export function Stock() {
                     { key: 'weekly', label: t('stock.weeklyUnits'), kind: 'dec' },
                     { key: 'cover', label: t('stock.weeksOfCover'), kind: 'dec' },
                   ],
-                  rows: d.byStyle.map((s) => ({
-                    key: s.styleId,
-                    cells: {
-                      style: { value: s.styleId },
-                      sold: { value: s.unitsSold, link: rowsOf('sales', { styleId: s.styleId }) },
-                      net: { value: s.netCents, link: rowsOf('sales', { styleId: s.styleId }) },
-                      onHand: { value: s.onHand, link: rowsOf('stock', { styleId: s.styleId }) },
-                      sellThrough: { value: s.sellThrough },
-                      weekly: { value: s.weeklyUnits },
-                      cover: { value: s.weeksOfCover },
-                    },
-                  })),
+                  rows: d.byStyle.map((s) => {
+                    const sold = part(rowsOf('sales', { styleId: s.styleId }), 'units');
+                    const held = part(rowsOf('stock', { styleId: s.styleId }), 'onHand');
+                    const recent = part(
+                      rowsOf('sales', { styleId: s.styleId, since: d.recent.from }),
+                      'units',
+                    );
+                    return {
+                      key: s.styleId,
+                      cells: {
+                        style: { value: s.styleId },
+                        sold: { value: s.unitsSold, link: rowsOf('sales', { styleId: s.styleId }) },
+                        net: { value: s.netCents, link: rowsOf('sales', { styleId: s.styleId }) },
+                        onHand: { value: s.onHand, link: rowsOf('stock', { styleId: s.styleId }) },
+                        sellThrough: {
+                          value: s.sellThrough,
+                          link: ratioOf('sellThrough', 'pct', [sold], [sold, held]),
+                        },
+                        weekly: {
+                          value: s.weeklyUnits,
+                          link: sumOf('weeklyUnits', 'dec', recent, 1 / d.recent.weeks),
+                        },
+                        cover: {
+                          value: s.weeksOfCover,
+                          link: ratioOf('weeksOfCover', 'dec', [held], [recent], d.recent.weeks),
+                        },
+                      },
+                    };
+                  }),
                 }}
                 chart={barChart(
                   chartStyles.map(styleLabel),

@@ -10,6 +10,7 @@ import { monthOf, addMonths } from '../rollups/rfm-snapshots';
 import { fail, ok, type Result } from '../../../common/result';
 import type { Scope } from '../scope';
 import { kiosksSpec } from './rows-kiosks';
+import { stockLocations } from './stock';
 import { dayRange, inLocations, inStores, instantRange, Params, productFilter } from './sql';
 
 type ColumnType = RowsResponse['columns'][number]['type'];
@@ -178,7 +179,8 @@ function sizeRequestsSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
 }
 
 function stockSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
-  const where = [inLocations(p, scope, 's.location_id'), productFilter(p, scope)];
+  // the locations whose stock serves the channels filtered, as the stock view counts it
+  const where = [stockLocations(p, scope, 's.location_id'), productFilter(p, scope)];
   if (r.storeId) where.push(`s.location_id = ${p.add(r.storeId)}`);
   if (r.styleId) where.push(`v.style_id = ${p.add(r.styleId)}`);
   if (r.sku) where.push(`s.sku = ${p.add(r.sku)}`);
@@ -275,12 +277,20 @@ function membersSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
   };
 }
 
+/** The score bands the NPS rollup counts (promoters − detractors over answers). */
+const NPS_BANDS = {
+  promoter: 'n.score >= 9',
+  passive: 'n.score BETWEEN 7 AND 8',
+  detractor: 'n.score <= 6',
+} as const;
+
 function npsSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
   const week = "date_trunc('week', n.created_at AT TIME ZONE 'Asia/Shanghai')::date";
   const where = [inStores(p, scope, 'd.store_id')];
   if (r.week) where.push(`${week} = ${p.add(r.week)}::date`);
   else where.push(`${week} BETWEEN ${p.add(scope.from)}::date - 6 AND ${p.add(scope.to)}::date`);
   if (r.storeId) where.push(`d.store_id = ${p.add(r.storeId)}`);
+  if (r.band) where.push(NPS_BANDS[r.band]);
   return {
     columns: [
       c('answeredAt', 'instant', iso('n.created_at')),

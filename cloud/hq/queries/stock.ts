@@ -15,7 +15,7 @@ const TRIED_NOT_BOUGHT_MIN = 3;
 const LIMIT = 200;
 
 /** Stock at ONLINE serves the online channels; stock in stores serves the store channel. */
-function stockLocations(p: Params, scope: Scope, column: string): string {
+export function stockLocations(p: Params, scope: Scope, column: string): string {
   const store = scope.channels.includes('store');
   const online = scope.channels.includes('online') || scope.channels.includes('miniapp');
   const channelPart =
@@ -102,6 +102,7 @@ export async function stock(q: Queryable, scope: Scope, slowDays: number): Promi
   return {
     filters: applied(scope),
     slowDays,
+    recent: { from: recentFrom, weeks: recentWeeks },
     byStyle: byStyle.map((r) => {
       const weeklyUnits = r.recent / recentWeeks;
       return {
