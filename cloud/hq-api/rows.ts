@@ -67,6 +67,9 @@ export const RowsParamsSchema = z.object({
     .enum(['promoter', 'passive', 'detractor'])
     .optional()
     .describe('nps: scores 9–10, 7–8 or 0–6'),
+  sinceSale: yesNo
+    .optional()
+    .describe('garments: tried at their store since the style last sold there (any date)'),
   since: IsoDateSchema.optional().describe('sales: only days from this one on (within the range)'),
   deviceId: z.string().max(80).optional().describe('kiosks: one kiosk (revoked ones too)'),
   stale: yesNo.optional().describe('kiosks: silent for longer than the stale threshold'),

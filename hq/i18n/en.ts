@@ -301,6 +301,7 @@ export const en: Messages = {
       deviceId: 'Kiosk',
       stale: 'Stale',
       failing: 'With errors',
+      sinceSale: 'Since its last sale here',
     },
     summary: '{{total}} rows, {{shown}} shown',
     capped: '(counted up to 10,000)',

@@ -14,6 +14,8 @@ export const figuresEn: Widen<typeof figuresZh> = {
   rowCount: 'Number of rows',
   sumOf: 'Sum of {{column}}',
   names: {
+    unitsSold: 'Units sold',
+    onHand: 'On hand',
     netSales: 'Net sales',
     aov: 'Average order value',
     upt: 'Units per transaction',
@@ -36,6 +38,8 @@ export const figuresEn: Widen<typeof figuresZh> = {
     errors24h: 'Errors in 24 h',
   },
   how: {
+    unitsSold: 'The units of the sales added up.',
+    onHand: 'The SKUs’ units on hand now, added up.',
     netSales: 'The sum of the orders’ amounts.',
     aov: 'Net sales ÷ orders.',
     upt: 'Units ÷ orders.',

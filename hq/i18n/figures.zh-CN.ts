@@ -10,6 +10,8 @@ export const figuresZh = {
   rowCount: '行数',
   sumOf: '{{column}}之和',
   names: {
+    unitsSold: '销量',
+    onHand: '当前库存',
     netSales: '销售额',
     aov: '客单价',
     upt: '连带率（件/单）',
@@ -32,6 +34,8 @@ export const figuresZh = {
     errors24h: '24 小时错误数',
   },
   how: {
+    unitsSold: '所售件数之和。',
+    onHand: '各 SKU 当前库存之和。',
     netSales: '订单金额之和。',
     aov: '销售额 ÷ 订单数。',
     upt: '件数 ÷ 订单数。',

@@ -292,6 +292,7 @@ export const zhCN = {
       deviceId: '终端',
       stale: '失联',
       failing: '有错误',
+      sinceSale: '自本店上次售出后',
       week: '周',
     },
     summary: '共 {{total}} 行，显示 {{shown}} 行',

@@ -68,9 +68,16 @@ export function Stock() {
                       key: s.styleId,
                       cells: {
                         style: { value: s.styleId },
-                        sold: { value: s.unitsSold, link: rowsOf('sales', { styleId: s.styleId }) },
-                        net: { value: s.netCents, link: rowsOf('sales', { styleId: s.styleId }) },
-                        onHand: { value: s.onHand, link: rowsOf('stock', { styleId: s.styleId }) },
+                        sold: { value: s.unitsSold, link: sumOf('unitsSold', 'int', sold) },
+                        net: {
+                          value: s.netCents,
+                          link: sumOf(
+                            'netSales',
+                            'money',
+                            part(rowsOf('sales', { styleId: s.styleId }), 'netCents'),
+                          ),
+                        },
+                        onHand: { value: s.onHand, link: sumOf('onHand', 'int', held) },
                         sellThrough: {
                           value: s.sellThrough,
                           link: ratioOf('sellThrough', 'pct', [sold], [sold, held]),
@@ -122,7 +129,14 @@ export function Stock() {
                       style: { value: s.styleId },
                       onHand: {
                         value: s.onHand,
-                        link: rowsOf('stock', { storeId: s.locationId, styleId: s.styleId }),
+                        link: sumOf(
+                          'onHand',
+                          'int',
+                          part(
+                            rowsOf('stock', { storeId: s.locationId, styleId: s.styleId }),
+                            'onHand',
+                          ),
+                        ),
                       },
                       lastSold: {
                         value: s.lastSoldAt
@@ -131,7 +145,11 @@ export function Stock() {
                       },
                       tries: {
                         value: s.triesSinceSale,
-                        link: rowsOf('garments', { storeId: s.locationId, styleId: s.styleId }),
+                        link: rowsOf('garments', {
+                          storeId: s.locationId,
+                          styleId: s.styleId,
+                          sinceSale: 'yes',
+                        }),
                       },
                       why: {
                         value:

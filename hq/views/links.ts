@@ -37,6 +37,7 @@ const PARAMS = [
   'week',
   'band',
   'since',
+  'sinceSale',
   'deviceId',
   'stale',
   'failing',

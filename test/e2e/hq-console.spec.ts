@@ -6,7 +6,14 @@
  * with a stale kiosk flagged; and a store manager who edits the address or calls the API with
  * another store's id gets nothing of that store. One cloud for the file; one sign-in per role.
  */
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+  expect,
+  test,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../support/temp';
@@ -180,6 +187,165 @@ test('every number links to the rows it counts: KPI and table cell → rows with
   const cellCount = await numberOf(await cell.innerText());
   await cell.click();
   await expect(dialog.locator('.drawer-count')).toHaveAttribute('data-total', String(cellCount));
+  await context.close();
+});
+
+/**
+ * Opens a ratio, average or sum and checks the drawer reproduces it: the value recomputed from
+ * the sides' totals reads as the clicked number, the sides add up their parts, and a side that
+ * counts rows lists that many rows. Returns the dialog.
+ */
+async function expectFigureReproduces(page: Page, number: Locator, how: 'click' | 'keyboard') {
+  const clicked = (await number.innerText()).trim();
+  if (how === 'keyboard') {
+    await number.focus();
+    await page.keyboard.press('Enter');
+  } else await number.click();
+  const dialog = page.getByRole('dialog');
+  const result = dialog.locator('.figure-result');
+  await expect(result).toBeVisible({ timeout: 30_000 });
+  await expect(result.locator('.figure-value')).toHaveText(clicked);
+  const attr = async (name: string) => result.getAttribute(`data-figure-${name}`);
+  const above = Number(await attr('numerator'));
+  const belowText = await attr('denominator');
+  const factor = Number(await attr('factor'));
+  const value = Number(await attr('value'));
+  const expected = belowText === null ? factor * above : (factor * above) / Number(belowText);
+  expect(value).toBeCloseTo(expected, 9);
+  const parts = async (side: 'above' | 'below') =>
+    Promise.all(
+      (await dialog.locator(`[data-figure-part="${side}"] [data-part-total]`).all()).map(
+        async (cell) => Number(await cell.getAttribute('data-part-total')),
+      ),
+    );
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  expect(sum(await parts('above'))).toBeCloseTo(above, 6);
+  if (belowText !== null) expect(sum(await parts('below'))).toBeCloseTo(Number(belowText), 6);
+  return dialog;
+}
+
+test('every ratio, average and fleet number opens the rows it is computed from, and they reproduce it', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const { context, page } = await open(browser, 'analyst', 'en');
+  // an average: average order value = net sales ÷ orders, by keyboard
+  await showView(page, 'overview', 'en');
+  const aov = page.locator('.kpi', { hasText: 'Average order value' }).locator('button');
+  let dialog = await expectFigureReproduces(page, aov, 'keyboard');
+  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText('Average order value');
+  // the denominator counts orders: picking it lists that many sale rows
+  const orders = page.locator('[data-figure-part="below"]');
+  const orderCount = await orders.locator('[data-part-total]').getAttribute('data-part-total');
+  const pick = orders.getByRole('button');
+  await pick.focus();
+  await page.keyboard.press('Enter');
+  await expect(pick).toHaveAttribute('aria-pressed', 'true');
+  await expect(dialog.locator('.drawer-count')).toHaveAttribute('data-total', orderCount ?? '');
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  // a ratio: try-on conversion = tried garments bought ÷ garments tried
+  await showView(page, 'fitting-room', 'en');
+  const tried = page.locator('.kpi', { hasText: /^Tried/ }).locator('button');
+  const triedCount = await numberOf(await tried.innerText());
+  const conversion = page.locator('.kpi', { hasText: 'Try-on conversion' }).locator('button');
+  dialog = await expectFigureReproduces(page, conversion, 'click');
+  await expect(dialog.locator('[data-figure-part="below"] [data-part-total]')).toHaveAttribute(
+    'data-part-total',
+    String(triedCount),
+  );
+  await page.keyboard.press('Escape');
+  // an average: garments per session
+  await expectFigureReproduces(
+    page,
+    page.locator('.kpi', { hasText: 'Garments per session' }).locator('button'),
+    'click',
+  );
+  await page.keyboard.press('Escape');
+
+  // a ratio with a factor, in a table cell: weeks of cover = on hand ÷ recent units × weeks
+  await showView(page, 'stock', 'en');
+  const stockCard = page.locator('[data-card="stock-by-style"]');
+  await stockCard.getByRole('button', { name: 'Table', exact: true }).click();
+  const coverColumn = await stockCard.locator('thead th').allInnerTexts();
+  const cover = stockCard
+    .locator('tbody tr')
+    .first()
+    .locator('td')
+    .nth(coverColumn.indexOf('Weeks of cover'))
+    .locator('button');
+  await expectFigureReproduces(page, cover, 'click');
+  await page.keyboard.press('Escape');
+
+  // fleet: stale kiosks open those kiosks; the outbox total is their reported depths added up
+  await showView(page, 'fleet', 'en');
+  const stale = page.locator('.kpi', { hasText: 'Stale kiosks' }).locator('button');
+  await stale.click();
+  await expect(page.locator('.drawer-count')).toHaveAttribute('data-total', '1');
+  await expect(page.getByRole('dialog')).toContainText('S001 checkout (silent)');
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+  const kiosks = await page
+    .locator('.kpi', { has: page.locator('.kpi-label', { hasText: /^Kiosks$/ }) })
+    .locator('button')
+    .innerText();
+  const queued = page.locator('.kpi', { hasText: 'Mutations waiting' }).locator('button');
+  dialog = await expectFigureReproduces(page, queued, 'click');
+  await expect(dialog.locator('.drawer-count')).toHaveAttribute('data-total', kiosks.trim());
+  await expectAccessible(page);
+  await context.close();
+});
+
+test('every KPI and every number of the first row of each table opens a drawer that reproduces it', async ({
+  browser,
+}) => {
+  test.setTimeout(480_000);
+  const { context, page } = await open(browser, 'analyst', 'en');
+  const dialog = page.getByRole('dialog');
+  for (const view of HQ_VIEWS) {
+    await showView(page, view, 'en');
+    for (const tableButton of await page
+      .locator('.view-body [data-card]')
+      .getByRole('button', { name: 'Table', exact: true })
+      .all())
+      await tableButton.click();
+    const numbers = page.locator(
+      '.kpis button.kpi-value, .view-body [data-card] tbody tr:first-child button.num-link',
+    );
+    const n = await numbers.count();
+    expect(n, view).toBeGreaterThan(0);
+    for (let i = 0; i < n; i += 1) {
+      const number = numbers.nth(i);
+      const clicked = (await number.innerText()).trim();
+      await number.click();
+      await expect(dialog.locator('.figure-result, .drawer-count').first()).toBeVisible({
+        timeout: 30_000,
+      });
+      if ((await dialog.locator('.figure-result').count()) > 0)
+        await expect.soft(dialog.locator('.figure-value'), `${view} #${i}`).toHaveText(clicked);
+      else if ((await numberOf(clicked)) <= 10_000)
+        await expect.soft(dialog.locator('.drawer-count'), `${view} #${i}`).toHaveAttribute(
+          'data-total',
+          String(await numberOf(clicked)),
+        );
+      await page.keyboard.press('Escape');
+      await expect(dialog).toHaveCount(0);
+    }
+  }
+  await context.close();
+});
+
+test('zh-CN: a ratio opens its figure in Chinese and reproduces the number', async ({
+  browser,
+}) => {
+  const { context, page } = await open(browser, 'manager', 'zh-CN');
+  await showView(page, 'overview', 'zh-CN');
+  const share = page.locator('.kpi', { hasText: '会员销售占比' }).locator('button');
+  const dialog = await expectFigureReproduces(page, share, 'click');
+  await expect(dialog.locator('.figure-sides caption')).toHaveText('计算依据');
+  await expectAccessible(page);
   await context.close();
 });
 

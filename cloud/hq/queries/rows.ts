@@ -102,9 +102,13 @@ function visitsSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
   };
 }
 
+/** Garments tried since the style last sold at that store, as the slow movers count them (all time). */
+const SINCE_SALE = `g.first_at > coalesce((SELECT h.last_sold_at FROM hq_style_store h
+  WHERE h.location_id = g.store_id AND h.style_id = g.style_id), '-infinity')`;
+
 function garmentsSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
   const where = [
-    instantRange(p, scope, 'g.first_at'),
+    yes(r.sinceSale) ? SINCE_SALE : instantRange(p, scope, 'g.first_at'),
     inStores(p, scope, 'g.store_id'),
     productFilter(p, scope),
   ];
