@@ -326,10 +326,9 @@ test('every KPI and every number of the first row of each table opens a drawer t
       if ((await dialog.locator('.figure-result').count()) > 0)
         await expect.soft(dialog.locator('.figure-value'), `${view} #${i}`).toHaveText(clicked);
       else if ((await numberOf(clicked)) <= 10_000)
-        await expect.soft(dialog.locator('.drawer-count'), `${view} #${i}`).toHaveAttribute(
-          'data-total',
-          String(await numberOf(clicked)),
-        );
+        await expect
+          .soft(dialog.locator('.drawer-count'), `${view} #${i}`)
+          .toHaveAttribute('data-total', String(await numberOf(clicked)));
       await page.keyboard.press('Escape');
       await expect(dialog).toHaveCount(0);
     }
