@@ -226,6 +226,20 @@ describe('HQ access by role', () => {
     expect(all.sum ?? 0).toBeGreaterThan(own.sum ?? 0);
   });
 
+  it("garments since the last sale (any date) still stay in the store manager's store", async () => {
+    const other = await get(
+      `/hq/api/rows/garments?${RANGE}&storeId=S002&sinceSale=yes&measure=rows`,
+      cookies.get('store-manager'),
+    );
+    expect(other.json()).toMatchObject({ total: 0, aggregate: { rows: 0 } });
+    const all = await get(
+      `/hq/api/rows/garments?${RANGE}&sinceSale=yes`,
+      cookies.get('store-manager'),
+    );
+    expect(all.statusCode).toBe(200);
+    expect(all.body).not.toMatch(OTHER_STORES);
+  });
+
   it('a measure that is not a numeric column of the rows is a bad request', async () => {
     for (const measure of ['saleId', 'nothing', 'member'])
       expect(
