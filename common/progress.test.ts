@@ -83,33 +83,69 @@ describe('showing progress', () => {
     expect(formatDuration(42.4)).toBe('42 s');
   });
 
-  it('redraws a bar in place on a terminal and writes calm plain lines elsewhere', () => {
+  it('redraws a bar in place on a terminal, at most 10 times a second, and clears it at the end', () => {
     const c = clock();
     const tty: string[] = [];
-    const plain: string[] = [];
-    const both = (s: Parameters<ReturnType<typeof terminalReporter>>[0]) => {
-      terminalReporter({ isTTY: true, columns: 100, write: (t) => tty.push(t) })(s);
-      plainReporter(s);
-    };
-    const plainReporter = terminalReporter({ write: (t) => plain.push(t) }, { plainEveryMs: 5000 });
     const p = createProgress({
       task: 'sync catalog',
+      unit: 'rows',
+      total: 1000,
+      now: c.now,
+      minIntervalMs: 0,
+      onUpdate: terminalReporter({ isTTY: true, columns: 100, write: (t) => tty.push(t) }),
+    });
+    for (let i = 0; i < 100; i++) {
+      c.ms += 20; // 50 updates a second
+      p.advance(10);
+    }
+    const bars = [...tty];
+    p.finish();
+    // 2 s of work at 50 updates/s: one redraw per 100 ms, not 100
+    expect(bars.length).toBeGreaterThanOrEqual(19);
+    expect(bars.length).toBeLessThanOrEqual(21);
+    expect(bars.every((t) => t.startsWith('\r\x1b[2K[') && !t.includes('\n'))).toBe(true);
+    expect(bars.at(-1)).toMatch(
+      /\[#+-*\] sync catalog {2}\d+% [\d,]+\/1,000 rows {2}500 rows\/s {2}\d+ s left$/,
+    );
+    // the end: the bar is cleared and one summary line stays
+    expect(tty.at(-1)).toBe(
+      '\r\x1b[2Ksync catalog  100% 1,000/1,000 rows  500 rows/s  done in 2 s\n',
+    );
+  });
+
+  it('writes timestamped plain lines every 5 s or each 10 %, and the last one, when not a terminal', () => {
+    const c = clock();
+    c.ms = Date.parse('2026-12-05T03:00:00.000Z');
+    const plain: string[] = [];
+    const p = createProgress({
+      task: 'import',
       unit: 'rows',
       total: 100,
       now: c.now,
       minIntervalMs: 0,
-      onUpdate: both,
+      onUpdate: terminalReporter({ write: (t) => plain.push(t) }, { now: c.now }),
     });
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 20; i++) {
       c.ms += 1000;
-      p.advance(10);
+      p.advance(1); // 1 % a second: the 5 s rule decides
     }
+    expect(plain).toHaveLength(5); // at 1 s, 6 s, 10 s (10 %), 15 s, 20 s (20 %)
+    c.ms += 1000;
+    p.advance(30); // 51 %: crosses 10 % steps at once, one line
+    c.ms += 100;
+    p.advance(10); // 61 %: a new 10 % step, though only 0.1 s later
+    c.ms += 100;
+    p.advance(1); // same step, too soon: nothing
     p.finish();
-    expect(tty.every((t) => t.startsWith('\r\x1b[2K['))).toBe(true);
-    expect(tty.at(-1)).toMatch(/\[#+\] sync catalog {2}100% 100\/100 rows .*done in 10 s\n$/);
-    // 10 s of work: a line at 1 s, one at 6 s, and the final line
-    expect(plain).toHaveLength(3);
-    expect(plain.every((t) => !t.includes('\r') && t.endsWith('\n'))).toBe(true);
-    expect(plain.at(-1)).toMatch(/done in 10 s/);
+    expect(plain).toHaveLength(8);
+    expect(plain[0]).toBe(
+      '2026-12-05T03:00:01.000Z import  1% 1/100 rows  1 rows/s  1 min 39 s left\n',
+    );
+    expect(plain.every((t) => !t.includes('\r') && !t.includes('\x1b') && t.endsWith('\n'))).toBe(
+      true,
+    );
+    expect(plain.at(-1)).toMatch(
+      /^2026-12-05T03:00:21\.200Z import {2}100% 100\/100 rows .*done in 21 s\n$/,
+    );
   });
 });

@@ -147,27 +147,42 @@ export interface ProgressOutput {
 }
 
 /**
- * An `onUpdate` that draws a bar on a terminal (one line redrawn with `\r`) and, elsewhere,
- * writes a plain line at most every `plainEveryMs` (default 5 s) and at the end.
+ * An `onUpdate` that draws a bar on a terminal (one line redrawn with `\r`, at most every
+ * `ttyEveryMs`, default 100 ms, cleared at the end so only the final summary line stays) and,
+ * elsewhere, a plain line with a timestamp every `plainEveryMs` (default 5 s) or each further 10 %,
+ * and at the end. Lines carry the task, counts, rate and time only: no row content, no names.
  */
 export function terminalReporter(
   out: ProgressOutput,
-  options: { plainEveryMs?: number } = {},
+  options: { plainEveryMs?: number; ttyEveryMs?: number; now?: () => number } = {},
 ): (p: ProgressSnapshot) => void {
   const every = options.plainEveryMs ?? 5_000;
-  let lastPlain = -Infinity;
+  const ttyEvery = options.ttyEveryMs ?? 100;
+  const now = options.now ?? Date.now;
+  let lastAt = -Infinity;
+  let lastTenth = -1;
+  const tenth = (p: ProgressSnapshot) =>
+    p.total ? Math.floor((10 * Math.min(p.done, p.total)) / p.total) : -1;
   return (p) => {
+    const at = p.elapsedSeconds * 1000;
     const line = progressLine(p);
     if (!out.isTTY) {
-      const at = p.elapsedSeconds * 1000;
-      if (!p.finished && at - lastPlain < every) return;
-      lastPlain = at;
-      out.write(`${line}\n`);
+      const step = tenth(p);
+      if (!p.finished && at - lastAt < every && step <= lastTenth) return;
+      lastAt = at;
+      lastTenth = step;
+      out.write(`${new Date(now()).toISOString()} ${line}\n`);
       return;
     }
+    if (p.finished) {
+      out.write(`\r\x1b[2K${line}\n`);
+      return;
+    }
+    if (at - lastAt < ttyEvery) return;
+    lastAt = at;
     const width = Math.max(10, Math.min(30, (out.columns ?? 80) - line.length - 4));
     const filled = p.total ? Math.round((width * Math.min(p.done, p.total)) / p.total) : 0;
     const bar = p.total ? `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ` : '';
-    out.write(`\r\x1b[2K${bar}${line}${p.finished ? '\n' : ''}`);
+    out.write(`\r\x1b[2K${bar}${line}`);
   };
 }
