@@ -3,13 +3,11 @@
  * first, and if any is bad nothing is written and every bad row is reported with file and line.
  * Rows are upserted only when they differ, so importing the same folder twice changes nothing.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DataKey } from '../crypto/data-key';
 import type { WritableDB } from '../store/db';
-import { CsvSyntaxError, parseCsv } from './csv';
-import type { FileSpec, PrepareProblem, RowContext } from './spec';
-import { decodeImportText, refusedLine, type TextEncoding } from './text-encoding';
+import { readFolder, type ParsedFile } from './read-folder';
+import type { FileSpec, PrepareProblem } from './spec';
+import type { TextEncoding } from './text-encoding';
 
 export interface ImportOptions {
   /** Needed by specs that encrypt or hash (members, staff). */
@@ -33,108 +31,24 @@ export interface FileReport {
 
 export class ImportError extends Error {
   readonly code = 'import-invalid';
-  constructor(readonly problems: RowProblem[]) {
+  /**
+   * `appliedRows` > 0 only when a chunked import met a problem its rehearsal did not (the store
+   * changed in between): the chunks before it stay applied and the message says so.
+   */
+  constructor(
+    readonly problems: RowProblem[],
+    readonly appliedRows = 0,
+  ) {
     const shown = problems
       .slice(0, 20)
       .map((p) => `  ${p.file}:${p.line}${p.field ? ` ${p.field}` : ''}: ${p.message}`);
     const more = problems.length > 20 ? `\n  … and ${problems.length - 20} more` : '';
-    super(
-      `import refused, nothing was changed (${problems.length} problem(s)):\n${shown.join('\n')}${more}`,
-    );
+    const outcome =
+      appliedRows > 0
+        ? `import stopped, the first ${appliedRows} rows stay applied`
+        : 'import refused, nothing was changed';
+    super(`${outcome} (${problems.length} problem(s)):\n${shown.join('\n')}${more}`);
   }
-}
-
-interface ParsedFile {
-  spec: FileSpec;
-  rows: unknown[][];
-  lines: number[];
-  encoding: TextEncoding;
-}
-
-function readFile(dir: string, spec: FileSpec, problems: RowProblem[]): ParsedFile | null {
-  const path = join(dir, spec.file);
-  if (!existsSync(path)) {
-    if (!spec.optional)
-      problems.push({ file: spec.file, line: 0, field: null, message: 'file is missing' });
-    return null;
-  }
-  const decoded = decodeImportText(readFileSync(path));
-  if (!decoded.ok) {
-    const { message } = decoded.error;
-    problems.push({ file: spec.file, line: refusedLine(decoded.error), field: null, message });
-    return null;
-  }
-  let records;
-  try {
-    records = parseCsv(decoded.value.text);
-  } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
-    problems.push({ file: spec.file, line: error.line, field: null, message: error.message });
-    return null;
-  }
-  const [header, ...body] = records;
-  const names = header?.fields.map((name) => name.trim()) ?? [];
-  const missing = spec.header.filter((column) => !names.includes(column));
-  if (!header || missing.length > 0) {
-    problems.push({
-      file: spec.file,
-      line: 1,
-      field: null,
-      message: `header lacks column(s): ${missing.join(', ')}`,
-    });
-    return null;
-  }
-  const rows: unknown[][] = [];
-  const lines: number[] = [];
-  const seen = new Map<string, number>();
-  const ordinals = new Map<string, number>();
-  const context: RowContext = {
-    ordinal(group) {
-      const next = (ordinals.get(group) ?? 0) + 1;
-      ordinals.set(group, next);
-      return next;
-    },
-  };
-  for (const record of body) {
-    if (record.fields.length !== names.length) {
-      problems.push({
-        file: spec.file,
-        line: record.line,
-        field: null,
-        message: `has ${record.fields.length} fields, the header has ${names.length}`,
-      });
-      continue;
-    }
-    const object = Object.fromEntries(names.map((name, i) => [name, record.fields[i]]));
-    const parsed = spec.readRow(object, context);
-    if (parsed.kind === 'invalid') {
-      for (const issue of parsed.issues) {
-        problems.push({
-          file: spec.file,
-          line: record.line,
-          field: issue.path.join('.') || null,
-          message: issue.message,
-        });
-      }
-      continue;
-    }
-    const row = parsed.values;
-    const key = spec.key.map((column) => String(row[spec.columns.indexOf(column)])).join('\u0000');
-    const firstLine = seen.get(key);
-    if (firstLine !== undefined) {
-      problems.push({
-        file: spec.file,
-        line: record.line,
-        field: spec.key.join('+'),
-        message: `duplicates line ${firstLine}`,
-      });
-      continue;
-    }
-    seen.set(key, record.line);
-    rows.push(row);
-    lines.push(record.line);
-  }
-  return { spec, rows, lines, encoding: decoded.value.encoding };
 }
 
 function upsertSql(spec: FileSpec): string {
@@ -162,60 +76,98 @@ function isProblem(value: unknown[] | PrepareProblem): value is PrepareProblem {
   return !Array.isArray(value);
 }
 
+/** Where each file's rows start in the import's one sequence of rows (file after file). */
+function offsets(files: readonly ParsedFile[]): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const file of files) {
+    starts.push(at);
+    at += file.rows.length;
+  }
+  return starts;
+}
+
+/**
+ * Applies rows `from` to `to` of the import's sequence (call inside a transaction). Each problem
+ * is pushed to `problems` and the row skipped; rows changed are added to `changed` per file.
+ */
+export function applyRows(
+  db: WritableDB,
+  files: readonly ParsedFile[],
+  range: { from: number; to: number },
+  key: DataKey | undefined,
+  out: { problems: RowProblem[]; changed: Record<string, number> },
+): void {
+  const starts = offsets(files);
+  files.forEach((file, f) => {
+    const start = starts[f] ?? 0;
+    const first = Math.max(range.from - start, 0);
+    const last = Math.min(range.to - start, file.rows.length);
+    if (first >= last) return;
+    const { spec } = file;
+    const statement = db.prepare(upsertSql(spec));
+    let changed = 0;
+    for (let index = first; index < last; index++) {
+      const line = file.lines[index] ?? 0;
+      let row = file.rows[index] ?? [];
+      if (spec.prepare) {
+        const prepared = spec.prepare(row, { db, key, file: spec.file, line });
+        if (isProblem(prepared)) {
+          const field = prepared.field ?? null;
+          out.problems.push({ file: spec.file, line, field, message: prepared.problem });
+          continue;
+        }
+        row = prepared;
+      }
+      try {
+        changed += statement.run(...row).changes;
+      } catch (error) {
+        if (!isConstraintError(error)) throw error;
+        out.problems.push({ file: spec.file, line, field: null, message: error.message });
+      }
+    }
+    out.changed[spec.file] = (out.changed[spec.file] ?? 0) + changed;
+  });
+}
+
+export function reportsOf(
+  files: readonly ParsedFile[],
+  changed: Record<string, number>,
+): FileReport[] {
+  return files.map((file) => ({
+    file: file.spec.file,
+    rows: file.rows.length,
+    changed: changed[file.spec.file] ?? 0,
+    encoding: file.encoding,
+  }));
+}
+
+/** Specs that need the data key when none is given: refused before anything is read. */
+export function checkKeyNeeds(specs: readonly FileSpec[], options: ImportOptions): void {
+  const problems = specs.flatMap((spec) =>
+    spec.needsKey && !options.key
+      ? [{ file: spec.file, line: 0, field: null, message: 'needs the data key' }]
+      : [],
+  );
+  if (problems.length > 0) throw new ImportError(problems);
+}
+
+/** The whole import in one transaction (small folders, the demo seed, tests). */
 export function importStoreFolder(
   db: WritableDB,
   dir: string,
   specs: readonly FileSpec[],
   options: ImportOptions = {},
 ): FileReport[] {
-  const problems: RowProblem[] = [];
-  for (const spec of specs) {
-    if (spec.needsKey && !options.key)
-      problems.push({ file: spec.file, line: 0, field: null, message: 'needs the data key' });
-  }
-  if (problems.length > 0) throw new ImportError(problems);
-  const { key } = options;
-  const parsed = specs.map((spec) => readFile(dir, spec, problems));
+  checkKeyNeeds(specs, options);
+  const { files, problems, totalRows } = readFolder(dir, specs);
   if (problems.length > 0) throw new ImportError(problems);
   // A row that passes its own schema can still break a cross-file rule (a variant of an unknown
   // style): it is reported like any other bad row, and the thrown error rolls everything back.
   return db.transaction(() => {
-    const reports = parsed.flatMap((file) => {
-      if (!file) return [];
-      const statement = db.prepare(upsertSql(file.spec));
-      let changed = 0;
-      const { prepare } = file.spec;
-      file.rows.forEach((raw, index) => {
-        const line = file.lines[index] ?? 0;
-        let row = raw;
-        if (prepare) {
-          const prepared = prepare(raw, { db, key, file: file.spec.file, line });
-          if (isProblem(prepared)) {
-            problems.push({
-              file: file.spec.file,
-              line,
-              field: prepared.field ?? null,
-              message: prepared.problem,
-            });
-            return;
-          }
-          row = prepared;
-        }
-        try {
-          changed += statement.run(...row).changes;
-        } catch (error) {
-          if (!isConstraintError(error)) throw error;
-          problems.push({
-            file: file.spec.file,
-            line,
-            field: null,
-            message: error.message,
-          });
-        }
-      });
-      return [{ file: file.spec.file, rows: file.rows.length, changed, encoding: file.encoding }];
-    });
+    const changed: Record<string, number> = {};
+    applyRows(db, files, { from: 0, to: totalRows }, options.key, { problems, changed });
     if (problems.length > 0) throw new ImportError(problems);
-    return reports;
+    return reportsOf(files, changed);
   });
 }

@@ -1,9 +1,15 @@
-/** `kiosk import <dir>`: imports a store folder into the kiosk database, all or nothing. */
+/**
+ * `kiosk import <dir>`: imports a store folder into the kiosk database, all or nothing, showing
+ * progress by rows (check, rehearse, apply). SIGINT/SIGTERM stop it between chunks; run again on
+ * the same folder to continue (core/import/chunked-import.ts). KIOSK_IMPORT_CHUNK_ROWS sets the
+ * rows per committed chunk (default 50,000).
+ */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDataKey } from '../../core/crypto/key-check';
 import { fileKeyStore, KeyStoreError } from '../../core/crypto/key-store';
+import { ImportInterrupted, type ImportProgress } from '../../core/import/chunked-import';
 import { ImportError } from '../../core/import/importer';
 import { importStore } from '../../core/import/store-import';
 import { sealLegacyPersonalArgs } from '../../core/outbox/personal-args';
@@ -13,7 +19,30 @@ import { openDatabase } from '../../core/store/db';
 import { migrate } from '../../core/store/migrations';
 import { ConfigError, DEFAULT_MEDIA_CACHE_MB, defaultDataDir, readConfigFile } from '../config';
 import { openMediaCache } from '../media/open-media';
-import { exitCodes, type Command } from './io';
+import { exitCodes, type CliIO, type Command } from './io';
+import { stageProgress } from './progress';
+
+const phaseNames = { check: 'check', rehearse: 'rehearse (rolled back)', apply: 'apply' } as const;
+
+/** Stops the import between chunks on SIGINT/SIGTERM; `release` restores the default. */
+function stopOnSignals(): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return {
+    signal: controller.signal,
+    release() {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    },
+  };
+}
+
+function chunkRows(io: CliIO): number | undefined {
+  const value = Number(io.env.KIOSK_IMPORT_CHUNK_ROWS);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
 
 export const importCommand: Command = async (argv, io) => {
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true });
@@ -52,7 +81,26 @@ export const importCommand: Command = async (argv, io) => {
     }
     sealLegacyPersonalArgs(db, key);
     sealLegacyStaffNames(db, key);
-    const reports = await importStore(db, dir, { key, media: openMediaCache(db, dataDir, config) });
+    const stages = stageProgress(io.progress, 'rows');
+    const onProgress = (p: ImportProgress) =>
+      stages.update({
+        stage: `import: ${phaseNames[p.phase]}`,
+        done: p.done,
+        total: p.total,
+        alreadyDone: p.resumedFrom,
+      });
+    const signals = stopOnSignals();
+    let reports;
+    try {
+      reports = await importStore(db, dir, {
+        key,
+        media: openMediaCache(db, dataDir, config),
+        chunked: { chunkRows: chunkRows(io), signal: signals.signal, onProgress },
+      });
+    } finally {
+      stages.end();
+      signals.release();
+    }
     for (const report of reports)
       io.out(
         `${report.file}: ${report.rows} rows, ${report.changed} changed${
@@ -69,6 +117,10 @@ export const importCommand: Command = async (argv, io) => {
       );
     return exitCodes.ok;
   } catch (error) {
+    if (error instanceof ImportInterrupted) {
+      io.err(error.message);
+      return exitCodes.interrupted;
+    }
     if (!(error instanceof ImportError)) throw error;
     io.err(error.message);
     return exitCodes.failed;

@@ -12,8 +12,11 @@ export interface CliIO {
 
 export type Command = (argv: string[], io: CliIO) => Promise<number>;
 
-/** Exit codes: 0 ok, 1 the command failed, 2 bad usage or bad configuration. */
-export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 ok, 1 the command failed, 2 bad usage or bad configuration, 130 stopped by a
+ * signal with its work resumable.
+ */
+export const exitCodes = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
 export const processIO: CliIO = {
   out: (line) => process.stdout.write(`${line}\n`),

@@ -4,7 +4,6 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createProgress, terminalReporter, type Progress } from '../../common/progress';
 import { fileKeyStore, type DataKey } from '../../core/crypto';
 import { openDatabase, type WritableDB } from '../../core/store/db';
 import { migrate } from '../../core/store/migrations';
@@ -16,6 +15,7 @@ import type { BulkProgress } from '../../sync/pull';
 import { queueFacts, storedOutcome } from '../../sync/status';
 import { defaultDataDir } from '../config';
 import { exitCodes, type CliIO, type Command } from './io';
+import { stageProgress } from './progress';
 
 const usage = 'usage: kiosk sync status [--json] | kiosk sync now | kiosk sync rotate';
 
@@ -37,23 +37,16 @@ const age = (ms: number | null) =>
 
 /** A first sync's big pages as a progress bar (or plain lines) on stderr, one per stream. */
 function showBulkProgress(io: CliIO): ((p: BulkProgress) => void) | undefined {
-  const out = io.progress;
-  if (!out) return undefined;
-  let current: { stream: string; progress: Progress } | null = null;
-  return (p) => {
-    if (current?.stream !== p.stream) {
-      const progress = createProgress({
-        task: `first sync: ${p.stream}`,
-        unit: 'rows',
-        total: p.total,
-        alreadyDone: p.resumedFrom,
-        onUpdate: terminalReporter(out),
-      });
-      current = { stream: p.stream, progress };
-    }
-    current.progress.update(p.done, p.total);
-    if (p.finished) current.progress.finish();
-  };
+  if (!io.progress) return undefined;
+  const stages = stageProgress(io.progress, 'rows');
+  return (p) =>
+    stages.update({
+      stage: `first sync: ${p.stream}`,
+      done: p.done,
+      total: p.total,
+      alreadyDone: p.resumedFrom,
+      finished: p.finished,
+    });
 }
 
 export const syncCommand: Command = async (argv, io) => {

@@ -32,6 +32,7 @@ import { migration0340 } from './0340-catalog-codes';
 import { migration0350 } from './0350-sync-bulk-progress';
 import { migration0370 } from './0370-member-offers';
 import { migration0380 } from './0380-look-links';
+import { migration0400 } from './0400-import-progress';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -63,6 +64,7 @@ export const migrations: readonly Migration[] = [
   migration0350,
   migration0370,
   migration0380,
+  migration0400,
 ];
 
 export class DatabaseFromFutureError extends Error {
