@@ -21,6 +21,8 @@ export interface ProgressSnapshot {
   etaSeconds: number | null;
   elapsedSeconds: number;
   finished: boolean;
+  /** A second count shown after the first, e.g. `120/400 files` beside the bytes. */
+  detail?: string;
 }
 
 export interface ProgressOptions {
@@ -45,6 +47,8 @@ export interface Progress {
   /** Sets the units done (work that reports its own count), and the total when given. */
   update(done: number, total?: number | null): void;
   setTotal(total: number | null): void;
+  /** Sets the second count shown beside the first (shown from the next update on). */
+  setDetail(detail: string): void;
   finish(): void;
   snapshot(): ProgressSnapshot;
 }
@@ -57,6 +61,7 @@ export function createProgress(options: ProgressOptions): Progress {
   let done = options.alreadyDone ?? 0;
   let total = options.total ?? null;
   let finished = false;
+  let detail: string | undefined;
   let lastEmit = -Infinity;
   // Samples (time, done) of this run; the rate is taken between the oldest kept and the newest.
   const samples: Array<{ at: number; done: number }> = [{ at: startedAt, done }];
@@ -79,6 +84,7 @@ export function createProgress(options: ProgressOptions): Progress {
       etaSeconds: finished ? 0 : left !== null && r !== null && r > 0 ? left / r : null,
       elapsedSeconds: (now() - startedAt) / 1000,
       finished,
+      ...(detail === undefined ? {} : { detail }),
     };
   };
   const changed = (force: boolean) => {
@@ -102,6 +108,9 @@ export function createProgress(options: ProgressOptions): Progress {
     setTotal(value) {
       total = value;
       changed(false);
+    },
+    setDetail(value) {
+      detail = value;
     },
     finish() {
       if (finished) return;
@@ -133,6 +142,7 @@ export function progressLine(p: ProgressSnapshot): string {
     const pct = p.total > 0 ? Math.floor((100 * Math.min(p.done, p.total)) / p.total) : 100;
     parts.push(`${pct}% ${grouped(p.done)}/${grouped(p.total)} ${p.unit}`);
   }
+  if (p.detail) parts.push(p.detail);
   if (p.ratePerSecond !== null) parts.push(`${grouped(p.ratePerSecond)} ${p.unit}/s`);
   if (p.finished) parts.push(`done in ${formatDuration(p.elapsedSeconds)}`);
   else if (p.etaSeconds !== null) parts.push(`${formatDuration(p.etaSeconds)} left`);

@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMediaCache, type MediaCache } from '../core/media/media-cache';
 import { tempDir } from '../test/support/temp';
-import type { CloudClient } from './cloud-client';
+import { createCloudClient, type CloudClient } from './cloud-client';
+import { createHttpClient } from './http-client';
 import { applyMediaRow } from './media-rows';
-import { createMediaFetcher } from './media-fetch';
+import { createMediaFetcher, type MediaFetchProgress } from './media-fetch';
+import { MediaBatchRequestSchema } from './protocol';
 import { scriptedCloud, testKiosk } from './test-support';
 
 let k: ReturnType<typeof testKiosk>;
@@ -148,4 +152,97 @@ describe('the media fetcher', () => {
     expect(sold.every((s) => media.has(s.hash))).toBe(true);
     expect(media.has(notSoldHash)).toBe(false);
   });
+
+  it('over real HTTP: stopped midway by a signal or a dropped network, resumes without fetching anything twice', async () => {
+    const images = Array.from({ length: 300 }, (_, n) => {
+      const bytes = svg(`H${n}`, 2);
+      return { hash: announce(`H${n}`, bytes), bytes };
+    });
+    const cloud = await mediaServer(new Map(images.map((i) => [i.hash, i.bytes])));
+    const seen: MediaFetchProgress[] = [];
+    try {
+      // 1. a signal (SIGINT in `kiosk sync media`) once 100 images are in
+      const controller = new AbortController();
+      const first = await createMediaFetcher({
+        media,
+        onProgress: (p) => {
+          seen.push(p);
+          if (p.files >= 100) controller.abort();
+        },
+      }).run(cloud.client, 't', { signal: controller.signal });
+      expect(first).toMatchObject({ interrupted: true, error: null });
+      expect(first.fetched).toBeGreaterThanOrEqual(100);
+      expect(first.fetched).toBeLessThan(300);
+      expect(seen[0]).toMatchObject({ files: 0, totalFiles: 300, before: { files: 0 } });
+      expect(seen[0]?.totalBytes).toBe(images.reduce((sum, i) => sum + i.bytes.length, 0));
+
+      // 2. the network drops after one more request: what that batch stored stays
+      cloud.dropAfter(1);
+      const second = await createMediaFetcher({ media }).run(cloud.client, 't');
+      expect(second.error?.kind).toBe('offline');
+      const storedSoFar = first.fetched + second.fetched;
+      expect(second.fetched).toBeGreaterThan(0);
+
+      // 3. back online: a new fetcher (a restarted kiosk) fetches only the rest
+      cloud.dropAfter(null);
+      const resumed: MediaFetchProgress[] = [];
+      const third = await createMediaFetcher({ media, onProgress: (p) => resumed.push(p) }).run(
+        cloud.client,
+        't',
+      );
+      expect(third).toMatchObject({ fetched: 300 - storedSoFar, error: null, interrupted: false });
+      expect(resumed[0]).toMatchObject({ files: storedSoFar, before: { files: storedSoFar } });
+      expect(resumed.at(-1)).toMatchObject({ files: 300, bytes: resumed.at(-1)?.totalBytes });
+      expect(images.every((i) => media.has(i.hash))).toBe(true);
+      // every image crossed the network once (the dropped request's images were never stored)
+      const servedTwice = cloud.served.filter((h, i) => cloud.served.indexOf(h) !== i);
+      expect(servedTwice).toEqual([]);
+      expect(new Set(cloud.served).size).toBe(300);
+    } finally {
+      await cloud.close();
+    }
+  });
 });
+
+/**
+ * A real HTTP server speaking `POST /v1/media/batch`; `dropAfter(n)` answers n more requests and
+ * then destroys every connection (the network is gone) until `dropAfter(null)`.
+ */
+async function mediaServer(blobs: Map<string, Buffer>) {
+  const served: string[] = [];
+  let answersLeft: number | null = null;
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += String(chunk)));
+    req.on('end', () => {
+      if (answersLeft !== null && answersLeft-- <= 0) {
+        req.socket.destroy();
+        return;
+      }
+      const { hashes } = MediaBatchRequestSchema.parse(JSON.parse(body));
+      const images = hashes.flatMap((hash) => {
+        const bytes = blobs.get(hash);
+        return bytes ? [{ hash, type: 'image/svg+xml', base64: bytes.toString('base64') }] : [];
+      });
+      served.push(...images.map((i) => i.hash));
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ images, missing: hashes.filter((h) => !blobs.has(h)) }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const http = createHttpClient({ baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 5_000 });
+  if (!http.ok) throw new Error(http.error.message);
+  return {
+    client: createCloudClient(http.value),
+    served,
+    dropAfter(n: number | null) {
+      answersLeft = n;
+    },
+    close: () => {
+      http.value.close();
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

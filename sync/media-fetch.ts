@@ -10,7 +10,12 @@
  *   so a full cache stops fetching instead of churning (media-cache.ts `makeRoom`);
  * - files are written, then indexed in one transaction per batch, so a crash or a network failure
  *   keeps everything fetched before it; offline, it stops at the first transport error and the
- *   screens keep their placeholders until the next run fills them in.
+ *   screens keep their placeholders until the next run fills them in;
+ * - resuming redoes nothing: an image is stored under its content hash and indexed with its
+ *   batch, and a run asks only for hashes the index lacks, so a run stopped by a signal
+ *   (`signal`, between batches), a network failure or a kill fetches only the rest next time;
+ * - `onProgress` gets files and bytes of the catalog's images stored so far, out of all of them
+ *   (those stored before this run counted apart, so the rate is this run's).
  */
 import type { Logger } from 'pino';
 import type { MediaCache, MediaToStore, MissingMedia } from '../core/media/media-cache';
@@ -18,6 +23,15 @@ import { checkReceived } from '../core/rules/media/check';
 import type { CloudClient } from './cloud-client';
 import type { SyncHttpError } from './http-client';
 import { MAX_MEDIA_BATCH } from './protocol';
+
+export interface MediaFetchProgress {
+  files: number;
+  totalFiles: number;
+  bytes: number;
+  totalBytes: number;
+  /** Stored before this run started. */
+  before: { files: number; bytes: number };
+}
 
 export interface MediaFetchReport {
   fetched: number;
@@ -28,6 +42,8 @@ export interface MediaFetchReport {
   /** The cache is full of images that matter as much as the ones still missing. */
   full: boolean;
   error: SyncHttpError | null;
+  /** Stopped by the run's signal; the next run fetches only the rest. */
+  interrupted: boolean;
 }
 
 /** Hashes looked up per query of what is missing; bytes announced per batch request. */
@@ -36,7 +52,11 @@ const BATCH_BYTES = 4 * 1024 * 1024;
 /** Batch requests in flight (the HTTP agent keeps 4 sockets). */
 const PARALLEL = 2;
 
-export function createMediaFetcher(options: { media: MediaCache; log?: Logger }) {
+export function createMediaFetcher(options: {
+  media: MediaCache;
+  log?: Logger;
+  onProgress?: (p: MediaFetchProgress) => void;
+}) {
   const { media } = options;
   const refused = new Set<string>();
 
@@ -91,28 +111,68 @@ export function createMediaFetcher(options: { media: MediaCache; log?: Logger })
     for (const hash of answer.value.missing) if (wanted.delete(hash)) report.gone++;
     if (stored.length > 0) media.put(stored);
     report.fetched += stored.length;
+    progress?.add(
+      stored.length,
+      stored.reduce((sum, image) => sum + image.bytes.length, 0),
+    );
     return [...wanted.values()];
   }
 
+  let progress: { add(files: number, bytes: number): void } | null = null;
+  /** Counts from the catalog's totals at the start of a run, then adds what each batch stores. */
+  function startProgress(): void {
+    const report = options.onProgress;
+    if (!report) return;
+    const totals = media.catalogTotals();
+    const now = {
+      files: totals.storedFiles,
+      totalFiles: totals.files,
+      bytes: totals.storedBytes,
+      totalBytes: totals.bytes,
+      before: { files: totals.storedFiles, bytes: totals.storedBytes },
+    };
+    report({ ...now });
+    progress = {
+      add(files, bytes) {
+        now.files += files;
+        now.bytes += bytes;
+        report({ ...now });
+      },
+    };
+  }
+
   return {
-    /** Fetches what is missing until done, full, or the network fails. */
-    async run(client: CloudClient, token: string): Promise<MediaFetchReport> {
+    /**
+     * Fetches what is missing until done, full, the network fails, or `signal` aborts (checked
+     * between batches: what was stored stays).
+     */
+    async run(
+      client: CloudClient,
+      token: string,
+      runOptions: { signal?: AbortSignal } = {},
+    ): Promise<MediaFetchReport> {
       const report: MediaFetchReport = {
         fetched: 0,
         refused: 0,
         gone: 0,
         full: false,
         error: null,
+        interrupted: false,
       };
+      const stop = () => {
+        report.interrupted = runOptions.signal?.aborted === true;
+        return report.interrupted || report.error !== null || report.full;
+      };
+      startProgress();
       const tried = new Set<string>();
-      while (!report.error && !report.full) {
+      while (!stop()) {
         const queue = media
           .missing(LIST + refused.size + tried.size)
           .filter((m) => !refused.has(m.hash) && !tried.has(m.hash))
           .slice(0, LIST);
         if (queue.length === 0) break;
         for (const m of queue) tried.add(m.hash);
-        while (queue.length > 0 && !report.error && !report.full) {
+        while (queue.length > 0 && !stop()) {
           const pending = { bytes: 0 };
           const batches = [];
           for (let i = 0; i < PARALLEL; i++) {

@@ -65,6 +65,20 @@ describe('a chunked import', () => {
     expect(lastImportRun(db)).toMatchObject({ rehearsed: false, rowsApplied: 0, chunksApplied: 0 });
   });
 
+  it('does without a rehearsal when every row fits in one chunk: that chunk is all or nothing', async () => {
+    appendFileSync(
+      join(folder, 'variants.csv'),
+      'ORPHAN-BLK-M,NOSUCH,6900000999998,BLK,黑色,Black,M,19900\n',
+    );
+    const seen: ImportProgress[] = [];
+    const error = await importStoreFolderChunked(db, folder, catalogFiles, {
+      onProgress: (p) => seen.push(p),
+    }).catch((e: unknown) => e);
+    expect(String(error)).toMatch(/import refused, nothing was changed \(1 problem/);
+    expect(seen.some((p) => p.phase === 'rehearse')).toBe(false);
+    expect([count('stores'), count('variants')]).toEqual([0, 0]);
+  });
+
   it('stops between chunks when asked and goes on from there; a changed folder starts over', async () => {
     const first = abortAfter(3);
     const stopped = await importStoreFolderChunked(db, folder, catalogFiles, {

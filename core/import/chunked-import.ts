@@ -3,7 +3,8 @@
  * promise kept: a bad row anywhere imports nothing.
  *
  * 1. Check: every file read and every row checked against its spec (read-folder.ts).
- * 2. Rehearse: the whole import applied in one transaction that is then rolled back, so every
+ * 2. Rehearse (when there is more than one chunk): the whole import applied in one transaction
+ *    that is then rolled back, so every
  *    rule that only the database can judge (a variant of an unknown style, a GTIN another SKU
  *    has, an image of a colour the catalog lacks) is checked exactly as the one-transaction
  *    import checks it. Any problem: nothing was changed, every problem is reported.
@@ -128,7 +129,8 @@ export async function importStoreFolderChunked(
   const { files, totalRows } = folder;
   const run = beginImportRun(db, folder.fingerprint, totalRows, now());
   const resumedFrom = run.rowsApplied;
-  if (!run.rehearsed) {
+  // Rows that fit in one chunk commit all or nothing by themselves: no rehearsal needed.
+  if (!run.rehearsed && totalRows - run.rowsApplied > chunkRows) {
     await rehearse(db, files, totalRows, { ...options, chunkRows });
     markRehearsed(db, run.folderHash);
     run.rehearsed = true;

@@ -11,6 +11,14 @@ import type { MissingMedia } from './media-cache';
 
 export type Tier = 0 | 1 | 2 | 3;
 
+/** Images the catalog names, by distinct content hash: all of them, and those stored here. */
+export interface CatalogMediaTotals {
+  files: number;
+  bytes: number;
+  storedFiles: number;
+  storedBytes: number;
+}
+
 export interface Victim {
   hash: string;
   total: number;
@@ -63,6 +71,19 @@ export function createEviction(db: WritableDB, storeId: string) {
           .run(JSON.stringify(victims.map((v) => v.hash))),
       );
       for (const victim of victims) removeFiles(victim.hash);
+    },
+    /** The images the catalog names (by distinct hash) and how many of them are here. */
+    catalogTotals(): CatalogMediaTotals {
+      const row = db
+        .prepareRead<[], CatalogMediaTotals>(
+          `SELECT count(*) AS files, coalesce(sum(bytes), 0) AS bytes,
+             coalesce(sum(here), 0) AS storedFiles, coalesce(sum(here * bytes), 0) AS storedBytes
+           FROM (SELECT max(cm.bytes) AS bytes,
+                   EXISTS (SELECT 1 FROM media_blobs b WHERE b.hash = cm.hash) AS here
+                 FROM catalog_media cm GROUP BY cm.hash)`,
+        )
+        .get();
+      return row ?? { files: 0, bytes: 0, storedFiles: 0, storedBytes: 0 };
     },
     missing(limit: number): MissingMedia[] {
       return db

@@ -20,7 +20,7 @@ import { isMediaType, MEDIA_HASH, type MediaSize, type MediaType } from '../rule
 import { isRaster, makeVariant, VARIANT_TYPE } from '../rules/media/variants';
 import type { WritableDB } from '../store/db';
 import { blobPath, errnoCode, removeBlobFiles, variantPath, writeAtomic } from './blob-files';
-import { createEviction, type Tier } from './eviction';
+import { createEviction, type CatalogMediaTotals, type Tier } from './eviction';
 
 export interface MediaCacheOptions {
   db: WritableDB;
@@ -221,6 +221,11 @@ export function createMediaCache(options: MediaCacheOptions) {
     /** Images the catalog names that are not here, the ones this store sells first. */
     missing(limit: number): MissingMedia[] {
       return eviction.missing(limit);
+    },
+
+    /** What the catalog names and how much of it is here (progress of a media fetch). */
+    catalogTotals(): CatalogMediaTotals {
+      return eviction.catalogTotals();
     },
 
     /**

@@ -17,27 +17,14 @@ import { sealLegacyStaffNames } from '../../core/staff/staff-names';
 import { ensureLocalModel } from '../../core/recommend-store';
 import { openDatabase } from '../../core/store/db';
 import { migrate } from '../../core/store/migrations';
-import { ConfigError, DEFAULT_MEDIA_CACHE_MB, defaultDataDir, readConfigFile } from '../config';
+import { defaultDataDir } from '../config';
 import { openMediaCache } from '../media/open-media';
 import { exitCodes, type CliIO, type Command } from './io';
+import { readMediaConfig } from './media-config';
 import { stageProgress } from './progress';
+import { stopOnSignals } from './signals';
 
 const phaseNames = { check: 'check', rehearse: 'rehearse (rolled back)', apply: 'apply' } as const;
-
-/** Stops the import between chunks on SIGINT/SIGTERM; `release` restores the default. */
-function stopOnSignals(): { signal: AbortSignal; release(): void } {
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  return {
-    signal: controller.signal,
-    release() {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-    },
-  };
-}
 
 function chunkRows(io: CliIO): number | undefined {
   const value = Number(io.env.KIOSK_IMPORT_CHUNK_ROWS);
@@ -53,14 +40,8 @@ export const importCommand: Command = async (argv, io) => {
   }
   const dataDir = io.env.KIOSK_DATA_DIR || defaultDataDir(io.env);
   // The cache limit and the store (what it sells decides eviction) come from the kiosk config.
-  let config = { storeId: '', mediaCacheMB: DEFAULT_MEDIA_CACHE_MB };
-  try {
-    if (io.env.KIOSK_CONFIG) config = readConfigFile(io.env.KIOSK_CONFIG);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.err(error.message);
-    return error.exitCode;
-  }
+  const config = readMediaConfig(io);
+  if (typeof config === 'number') return config;
   mkdirSync(dataDir, { recursive: true });
   let key;
   try {

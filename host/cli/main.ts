@@ -26,7 +26,8 @@ const help = `usage: kiosk <command> [options]
   recommend --member ID[,ID...]   personal picks per member as JSON lines [--limit N] [--lang zh-CN]
   member show|erase <id>          a member's tier, points, RFM segment (with consent); or erase
   enroll <url> <code> [--ca pem]  enroll this kiosk with the member cloud (one-time code)
-  sync status|now|rotate          sync state, one sync run now, or rotate the device token`;
+  sync status|now|rotate|media    sync state, one sync run now, rotate the device token, or
+                                  fetch the catalog images this kiosk lacks (with progress)`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -17,6 +17,8 @@ export interface StageUpdate {
   /** Done by an earlier, interrupted run: shown as done, not counted in the rate. */
   alreadyDone?: number;
   finished?: boolean;
+  /** A second count shown beside the first (e.g. files beside megabytes). */
+  detail?: string;
 }
 
 export interface StageProgress {
@@ -50,6 +52,7 @@ export function stageProgress(
         });
         current = { stage: u.stage, progress };
       }
+      if (u.detail !== undefined) current.progress.setDetail(u.detail);
       current.progress.update(u.done, u.total);
       if (u.finished) current.progress.finish();
     },

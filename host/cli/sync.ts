@@ -1,6 +1,7 @@
 /**
- * `kiosk sync status|now|rotate`: the sync engine's state, one run now, or a token rotation, for
- * this kiosk's data dir (KIOSK_DATA_DIR). `status` reads only local state and never needs the network.
+ * `kiosk sync status|now|rotate|media`: the sync engine's state, one run now, a token rotation,
+ * or the catalog images fetched (sync-media.ts), for this kiosk's data dir (KIOSK_DATA_DIR).
+ * `status` reads only local state and never needs the network.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,7 +18,8 @@ import { defaultDataDir } from '../config';
 import { exitCodes, type CliIO, type Command } from './io';
 import { stageProgress } from './progress';
 
-const usage = 'usage: kiosk sync status [--json] | kiosk sync now | kiosk sync rotate';
+const usage =
+  'usage: kiosk sync status [--json] | kiosk sync now | kiosk sync rotate | kiosk sync media';
 
 /** The kiosk database (migrated) and its data key, for the sync commands. */
 export function openKioskStore(io: CliIO): { db: WritableDB; key: DataKey; dataDir: string } {
@@ -56,10 +58,11 @@ export const syncCommand: Command = async (argv, io) => {
     options: { json: { type: 'boolean' } },
   });
   const [action, ...extra] = positionals;
-  if (!action || extra.length > 0 || !['status', 'now', 'rotate'].includes(action)) {
+  if (!action || extra.length > 0 || !['status', 'now', 'rotate', 'media'].includes(action)) {
     io.err(usage);
     return exitCodes.usage;
   }
+  if (action === 'media') return (await import('./sync-media')).syncMediaAction(io);
   const { db, key } = openKioskStore(io);
   try {
     const creds = loadCredentials(db, key);

@@ -112,7 +112,7 @@ describe('first sync of a large catalog', () => {
     expect(after?.progress).toBeNull();
 
     // plain progress lines (stderr is not a terminal), starting from the rows already there
-    const lines = again.stderr.split('\n').filter((l) => l.startsWith('first sync: catalog'));
+    const lines = again.stderr.split('\n').filter((l) => / first sync: catalog /.test(l));
     const firstDone = Number(
       / ([\d,]+)\/[\d,]+ rows/.exec(lines[0] ?? '')?.[1]?.replaceAll(',', ''),
     );
