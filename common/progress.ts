@@ -171,8 +171,9 @@ export function terminalReporter(
   const now = options.now ?? Date.now;
   let lastAt = -Infinity;
   let lastTenth = -1;
+  // Capped at 9 until finished: the 100 % line is the final one.
   const tenth = (p: ProgressSnapshot) =>
-    p.total ? Math.floor((10 * Math.min(p.done, p.total)) / p.total) : -1;
+    p.total ? Math.min(9, Math.floor((10 * Math.min(p.done, p.total)) / p.total)) : -1;
   return (p) => {
     const at = p.elapsedSeconds * 1000;
     const line = progressLine(p);

@@ -27,7 +27,13 @@ export type {
 } from './model/model';
 export { splitReport, type Method, type SplitReport } from './model/report';
 export { COMPONENTS, type Component, type Weights } from './model/scorer';
-export { trainModel, validationCases, type TrainOptions } from './model/train';
+export {
+  trainModel,
+  validationCases,
+  type ChosenWeights,
+  type TrainOptions,
+  type TrainProgress,
+} from './model/train';
 export {
   DEFAULT_WEIGHTS,
   chooseWeights,

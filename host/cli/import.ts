@@ -24,6 +24,12 @@ import { readMediaConfig } from './media-config';
 import { stageProgress } from './progress';
 import { stopOnSignals } from './signals';
 
+const trainPhases = {
+  weights: 'choose weights',
+  fit: 'fit',
+  picks: 'member picks',
+  items: 'items',
+} as const;
 const phaseNames = { check: 'check', rehearse: 'rehearse (rolled back)', apply: 'apply' } as const;
 
 function chunkRows(io: CliIO): number | undefined {
@@ -91,10 +97,13 @@ export const importCommand: Command = async (argv, io) => {
     const changed = reports.reduce((sum, report) => sum + report.changed, 0);
     io.out(changed === 0 ? 'nothing changed' : `imported: ${changed} rows changed`);
     // A kiosk without a model from the cloud trains one on the history it now has.
-    const training = ensureLocalModel(db);
+    const training = ensureLocalModel(db, new Date(), {
+      onProgress: (p) => stages.update({ ...p, stage: `training: ${trainPhases[p.phase]}` }),
+    });
+    stages.end();
     if (training.trained)
       io.out(
-        `recommendation model ${training.version}: ${training.events} events, ${training.members} members (${training.ms} ms)`,
+        `recommendation model ${training.version}: ${training.events} events, ${training.members} members (${training.ms} ms${training.resumed ? ', weights from the interrupted training' : ''})`,
       );
     return exitCodes.ok;
   } catch (error) {

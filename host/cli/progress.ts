@@ -19,6 +19,8 @@ export interface StageUpdate {
   finished?: boolean;
   /** A second count shown beside the first (e.g. files beside megabytes). */
   detail?: string;
+  /** This stage's unit, when not the one `stageProgress` was given. */
+  unit?: string;
 }
 
 export interface StageProgress {
@@ -43,7 +45,7 @@ export function stageProgress(
         current?.progress.finish();
         const progress = createProgress({
           task: u.stage,
-          unit,
+          unit: u.unit ?? unit,
           total: u.total,
           alreadyDone: u.alreadyDone,
           now,

@@ -57,7 +57,33 @@ export interface TrainOptions {
   picksPerMember?: number;
   /** Force these weights (no validation): benchmarks of a single signal. */
   weights?: Weights;
+  /**
+   * Weights an earlier, interrupted training chose on the same data (its checkpoint): the
+   * validation phase, about half the work, is not done again.
+   */
+  chosen?: ChosenWeights;
+  /** Called once the weights are chosen, so a caller can keep them as a checkpoint. */
+  onChosen?: (chosen: ChosenWeights) => void;
+  onProgress?: (p: TrainProgress) => void;
 }
+
+export interface ChosenWeights {
+  weights: Weights;
+  validation: TrainedModel['meta']['validation'];
+}
+
+/**
+ * Training's phases, in order: choosing the weights and fitting the signals (by events), each
+ * member's picks (by members), the items' facts (by styles).
+ */
+export interface TrainProgress {
+  phase: 'weights' | 'fit' | 'picks' | 'items';
+  unit: 'events' | 'members' | 'styles';
+  done: number;
+  total: number;
+}
+
+const PROGRESS_EVERY = 1000;
 
 export interface Fitted {
   profiles: Profiles;
@@ -186,9 +212,13 @@ export function trainModel(
   const latest = table.latest();
   const until = options.until ?? (Number.isFinite(latest) ? latest + 1 : options.now.getTime());
   const who = memberLookup(table, members);
-  let weights = options.weights ?? DEFAULT_WEIGHTS;
-  let validation: TrainedModel['meta']['validation'] = null;
-  if (!options.weights) {
+  const progress = options.onProgress ?? (() => undefined);
+  const events = (phase: 'weights' | 'fit', done: number) =>
+    progress({ phase, unit: 'events', done, total: table.length });
+  let weights = options.weights ?? options.chosen?.weights ?? DEFAULT_WEIGHTS;
+  let validation: TrainedModel['meta']['validation'] = options.chosen?.validation ?? null;
+  if (!options.weights && !options.chosen) {
+    events('weights', 0);
     const from = until - (options.validationDays ?? 49) * DAY_MS;
     const cases = validationCases(
       table,
@@ -219,13 +249,20 @@ export function trainModel(
         },
       };
     }
+    events('weights', table.length);
+    options.onChosen?.({ weights, validation });
   }
+  events('fit', 0);
   const { profiles, scorer } = fitSignals(table, catalog, who.profiling, until);
   const styleId = (s: number) => table.styles.values[s] ?? '';
   const picksPerMember = options.picksPerMember ?? 40;
   const memberModels: MemberModel[] = [];
   const fit = fitModel(table, catalog, { until });
+  events('fit', table.length);
+  const memberCount = profiles.rows.length;
   profiles.rows.forEach((row, m) => {
+    if (m % PROGRESS_EVERY === 0)
+      progress({ phase: 'picks', unit: 'members', done: m, total: memberCount });
     if (!row || !who.profiling(m)) return;
     const candidates = scorer.candidates(m, who.gender(m));
     const best = topStyles(candidates, (c) => blendScore(c.parts, weights), picksPerMember);
@@ -243,6 +280,9 @@ export function trainModel(
       sizes: fit.usualSizes.get(m) ?? {},
     });
   });
+  progress({ phase: 'picks', unit: 'members', done: memberCount, total: memberCount });
+  const styleCount = table.styles.values.length;
+  progress({ phase: 'items', unit: 'styles', done: 0, total: styleCount });
   const known = new Set(catalog.map((s) => s.styleId));
   const look = lookPairs(table, catalog, { until });
   const maxPopularity = largest(profiles.popularity, 1e-9);
@@ -261,6 +301,7 @@ export function trainModel(
       fit: fit.styles[s] ?? null,
     });
   });
+  progress({ phase: 'items', unit: 'styles', done: styleCount, total: styleCount });
   items.sort((a, b) => (a.styleId < b.styleId ? -1 : 1));
   memberModels.sort((a, b) => (a.memberId < b.memberId ? -1 : 1));
   const trainedAt = options.now.toISOString();
