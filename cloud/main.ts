@@ -134,7 +134,7 @@ const [command, ...rest] = process.argv.slice(2);
 if (command === 'enroll-code') {
   process.exitCode = await enrollCode(rest);
 } else if (command === 'train') {
-  process.exitCode = await trainCommand({ env, demoDir, out, err });
+  process.exitCode = await trainCommand({ env, demoDir, out, err, progress: process.stderr });
 } else if (command === 'hq-user') {
   process.exitCode = await hqUserCommand(rest, {
     out,

@@ -1,8 +1,11 @@
 /**
  * `npm run cloud -- train`: trains the brand-wide recommendation model now and publishes it, on
  * the database DATABASE_URL / CLOUD_DATA_DIR names (a running cloud on an in-memory PGlite trains
- * by itself at start and nightly). Prints the version, the validation and each store's copy.
+ * by itself at start and nightly). Prints the version, the validation and each store's copy;
+ * the phases' progress goes to stderr.
  */
+import type { ProgressOutput } from '../../common/progress';
+import { stageProgress } from '../../common/progress-stages';
 import { openCloudDb } from '../open-db';
 import { trainAndPublish } from './train';
 
@@ -11,6 +14,8 @@ export interface TrainCommandIo {
   demoDir: string;
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Where training shows its phases (a bar on a terminal, plain lines otherwise). */
+  progress?: ProgressOutput;
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -26,7 +31,11 @@ export async function trainCommand(io: TrainCommandIo): Promise<number> {
     demoDir: io.demoDir,
   });
   try {
-    const result = await trainAndPublish(db, new Date());
+    const stages = stageProgress(io.progress, 'events');
+    const result = await trainAndPublish(db, new Date(), (p) =>
+      stages.update({ ...p, stage: `training: ${p.phase}` }),
+    );
+    stages.end();
     if (!result.ok) {
       io.err(`not trained: ${result.error.message}`);
       return 1;

@@ -4,7 +4,7 @@
  * in `recommend_models`. Several cloud instances share one database: one of them publishes, the
  * others skip (`busy`).
  */
-import { trainModel, type ModelMeta } from '../../core/recommend';
+import { trainModel, type ModelMeta, type TrainOptions } from '../../core/recommend';
 import type { Db } from '../db/db';
 import { publishModel, type StoreCopy } from './model-stream';
 import { loadTrainingData } from './training-data';
@@ -29,7 +29,11 @@ export type TrainOutcome =
  * any transaction (a long one would hold back every pull); the publish is one short transaction
  * under an advisory lock, and is skipped when another instance published a model meanwhile.
  */
-export async function trainAndPublish(db: Db, now: Date): Promise<TrainOutcome> {
+export async function trainAndPublish(
+  db: Db,
+  now: Date,
+  onProgress?: TrainOptions['onProgress'],
+): Promise<TrainOutcome> {
   const started = Date.now();
   const data = await loadTrainingData(db);
   if (data.table.length === 0)
@@ -37,7 +41,7 @@ export async function trainAndPublish(db: Db, now: Date): Promise<TrainOutcome> 
       ok: false,
       error: { code: 'no-events', message: 'no sales or try-ons to learn from' },
     };
-  const model = trainModel(data.table, data.catalog, data.members, { now });
+  const model = trainModel(data.table, data.catalog, data.members, { now, onProgress });
   const homes = new Map(data.members.map((m) => [m.memberId, m.homeStore]));
   return db.transaction(async (tx): Promise<TrainOutcome> => {
     const { rows: lock } = await tx.query<{ got: boolean }>(

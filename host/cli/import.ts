@@ -21,7 +21,7 @@ import { defaultDataDir } from '../config';
 import { openMediaCache } from '../media/open-media';
 import { exitCodes, type CliIO, type Command } from './io';
 import { readMediaConfig } from './media-config';
-import { stageProgress } from './progress';
+import { stageProgress } from '../../common/progress-stages';
 import { stopOnSignals } from './signals';
 
 const trainPhases = {

@@ -8,7 +8,7 @@ import { openSyncEngine } from '../../sync/open';
 import { openMediaCache } from '../media/open-media';
 import { exitCodes, type CliIO } from './io';
 import { readMediaConfig } from './media-config';
-import { stageProgress } from './progress';
+import { stageProgress } from '../../common/progress-stages';
 import { stopOnSignals } from './signals';
 import { openKioskStore } from './sync';
 

@@ -16,7 +16,7 @@ import type { BulkProgress } from '../../sync/pull';
 import { queueFacts, storedOutcome } from '../../sync/status';
 import { defaultDataDir } from '../config';
 import { exitCodes, type CliIO, type Command } from './io';
-import { stageProgress } from './progress';
+import { stageProgress } from '../../common/progress-stages';
 
 const usage =
   'usage: kiosk sync status [--json] | kiosk sync now | kiosk sync rotate | kiosk sync media';

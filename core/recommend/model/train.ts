@@ -59,7 +59,7 @@ export interface TrainOptions {
   weights?: Weights;
   /**
    * Weights an earlier, interrupted training chose on the same data (its checkpoint): the
-   * validation phase, about half the work, is not done again.
+   * validation phase, about a third of the work, is not done again.
    */
   chosen?: ChosenWeights;
   /** Called once the weights are chosen, so a caller can keep them as a checkpoint. */

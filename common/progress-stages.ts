@@ -3,12 +3,7 @@
  * sync): one progress bar per stage on a terminal, plain lines otherwise (common/progress.ts).
  * A stage ends when the next one starts, or at `end`.
  */
-import {
-  createProgress,
-  terminalReporter,
-  type Progress,
-  type ProgressOutput,
-} from '../../common/progress';
+import { createProgress, terminalReporter, type Progress, type ProgressOutput } from './progress';
 
 export interface StageUpdate {
   stage: string;
