@@ -45,6 +45,7 @@ const suites: Array<() => Promise<Suite>> = [
   () => import('./suites/hq-scale'),
   () => import('./suites/hq-pglite'),
   () => import('./suites/phone-look-paint'),
+  () => import('./suites/import-catalog'),
 ];
 
 const resultsFile = join(import.meta.dirname, 'results.json');
