@@ -10,6 +10,8 @@
  * Applying the same answer twice changes nothing more (staff tasks are keyed).
  */
 import type { WritableDB } from '../core/store/db';
+import { setCachedPoints } from '../core/sync-store/member-rows';
+import { recordSyncStaffTask, setAnswerState } from '../core/sync-store/outbox-sync';
 import { recordMemberAlias, registeredMember } from './member-ids';
 import { forgetUploadedPhoto } from './photo-upload';
 import type { Compensation, MutationResult, PushResponse, StoredResult } from './protocol';
@@ -58,8 +60,7 @@ function rejectionOf(result: MutationResult): Rejection | null {
 
 function compensate(db: WritableDB, c: Compensation | null): void {
   // Only the points balance has a local cache to correct; the other kinds need a person (staff task).
-  if (c?.kind === 'points-balance')
-    db.prepare('UPDATE members SET points = ? WHERE member_id = ?').run(c.balance, c.memberId);
+  if (c?.kind === 'points-balance') setCachedPoints(db, c.memberId, c.balance);
 }
 
 /**
@@ -72,15 +73,20 @@ function cacheAckedBalance(db: WritableDB, key: string, result: MutationResult):
   if (result.status !== 'applied' || !/^(earn|redeem)Points:/.test(key)) return;
   const r = result.result as { memberId?: unknown; balance?: unknown } | null;
   if (typeof r?.memberId !== 'string' || typeof r.balance !== 'number') return;
-  db.prepare('UPDATE members SET points = ? WHERE member_id = ?').run(r.balance, r.memberId);
+  setCachedPoints(db, r.memberId, r.balance);
 }
 
 function recordTask(db: WritableDB, key: string, r: Rejection, at: string): void {
   const task = r.staffTask ?? { id: `local:${key}`, kind: 'sync-rejection', message: r.message };
-  db.prepare(
-    `INSERT INTO sync_staff_tasks (task_id, kind, message, mutation_key, error_code, compensation, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (task_id) DO NOTHING`,
-  ).run(task.id, task.kind, task.message, key, r.code, JSON.stringify(r.compensation ?? {}), at);
+  recordSyncStaffTask(db, {
+    taskId: task.id,
+    kind: task.kind,
+    message: task.message,
+    mutationKey: key,
+    errorCode: r.code,
+    compensation: JSON.stringify(r.compensation ?? {}),
+    createdAt: at,
+  });
 }
 
 export function applyPushResults(
@@ -92,18 +98,15 @@ export function applyPushResults(
   const counts: AppliedCounts = { acked: 0, rejected: 0, parked: 0, requeued: 0 };
   const bySeq = new Map<number, MutationResult>(answer.results.map((r) => [r.seq, r]));
   const at = now.toISOString();
-  const setState = db.prepare(
-    'UPDATE outbox SET state = ?, last_error = ?, next_attempt_at = NULL WHERE id = ?',
-  );
   db.transaction(() => {
     for (const row of sent) {
       const result = bySeq.get(row.seq);
       if (!result) {
         if (row.seq <= answer.lastSeq) {
-          setState.run('acked', null, row.id);
+          setAnswerState(db, row.id, 'acked', null);
           counts.acked++;
         } else {
-          setState.run('pending', 'not processed by the server yet', row.id);
+          setAnswerState(db, row.id, 'pending', 'not processed by the server yet');
           counts.requeued++;
         }
         continue;
@@ -111,7 +114,7 @@ export function applyPushResults(
       const rejection = rejectionOf(result);
       if (!rejection) {
         cacheAckedBalance(db, row.key, result);
-        setState.run('acked', null, row.id);
+        setAnswerState(db, row.id, 'acked', null);
         counts.acked++;
         const answered =
           result.status === 'applied'
@@ -129,10 +132,10 @@ export function applyPushResults(
       compensate(db, rejection.compensation);
       recordTask(db, row.key, rejection, at);
       if (POISON.has(rejection.code)) {
-        setState.run('parked', `${rejection.code}: ${rejection.message}`, row.id);
+        setAnswerState(db, row.id, 'parked', `${rejection.code}: ${rejection.message}`);
         counts.parked++;
       } else {
-        setState.run('acked', `${rejection.code}: ${rejection.message}`, row.id);
+        setAnswerState(db, row.id, 'acked', `${rejection.code}: ${rejection.message}`);
         counts.rejected++;
       }
     }

@@ -10,10 +10,15 @@
  * A cloud without the route (404) gets the plain pull.
  */
 import type { WritableDB } from '../core/store/db';
+import {
+  bulkProgress,
+  forgetBulkProgress,
+  saveBulkProgress,
+} from '../core/sync-store/stream-position';
 import { DEFAULT_BULK_PULL_LIMIT, type PullPage, type StreamName } from './protocol';
 import {
   applyPage,
-  resetStream,
+  restartForRefetch,
   savedCursor,
   type BulkProgress,
   type PullDeps,
@@ -21,32 +26,15 @@ import {
   type StreamPullResult,
 } from './pull-page';
 
-interface ProgressRow {
-  total: number | null;
-  done: number;
-}
-
-function progressRow(db: WritableDB, stream: StreamName): ProgressRow | null {
-  return (
-    db
-      .prepare<[string], ProgressRow>('SELECT total, done FROM sync_bulk_progress WHERE stream = ?')
-      .get(stream) ?? null
-  );
-}
-
 /** In the page's transaction: the progress row while the snapshot goes on, gone at its end. */
 function saveProgress(db: WritableDB, page: PullPage, progress: BulkProgress, at: Date): void {
-  if (page.snapshot && page.hasMore)
-    db.prepare(
-      `INSERT INTO sync_bulk_progress (stream, total, done, started_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (stream) DO UPDATE SET total = excluded.total, done = excluded.done`,
-    ).run(page.stream, progress.total, progress.done, at.toISOString());
-  else db.prepare('DELETE FROM sync_bulk_progress WHERE stream = ?').run(page.stream);
+  if (page.snapshot && page.hasMore) saveBulkProgress(db, page.stream, progress, at);
+  else forgetBulkProgress(db, page.stream);
 }
 
 /** A snapshot to start (no cursor) or one in big pages to go on with. */
 export function wantsBulk(db: WritableDB, stream: StreamName): boolean {
-  return savedCursor(db, stream) === null || progressRow(db, stream) !== null;
+  return savedCursor(db, stream) === null || bulkProgress(db, stream) !== null;
 }
 
 /** Null when the cloud has no bulk route: the caller pulls the plain way. */
@@ -56,7 +44,7 @@ export async function pullStreamBulk(
 ): Promise<PullResult | null> {
   const { db } = deps;
   const result: StreamPullResult = { stream, pages: 0, rows: 0, skipped: 0, refetched: false };
-  const resumed = progressRow(db, stream);
+  const resumed = bulkProgress(db, stream);
   const progress: BulkProgress = {
     stream,
     done: resumed?.done ?? 0,
@@ -87,17 +75,8 @@ export async function pullStreamBulk(
     badPages = 0;
     const { header, rows } = answer.value;
     if (header.mustRefetch) {
-      if (result.refetched || !cursor)
-        return {
-          ok: false,
-          error: {
-            kind: 'bad-answer',
-            message: `${stream}: must-refetch again on a fresh snapshot`,
-          },
-          partial: result,
-        };
-      resetStream(db, stream);
-      result.refetched = true;
+      const refused = restartForRefetch(db, stream, cursor, result);
+      if (refused) return refused;
       progress.done = progress.resumedFrom = 0;
       progress.total = null;
       cursor = null;

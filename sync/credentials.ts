@@ -9,7 +9,7 @@
  * period on the server, so a crash between the answer and the save loses nothing.
  */
 import { decryptField, encryptField, type DataKey } from '../core/crypto';
-import { deviceIdentity } from '../core/outbox/device';
+import { adoptDeviceId } from '../core/sync-store/outbox-sync';
 import type { WritableDB } from '../core/store/db';
 import type { CloudClient } from './cloud-client';
 import type { HttpResult, SyncHttpError } from './http-client';
@@ -58,19 +58,6 @@ export function saveCredentials(db: WritableDB, key: DataKey, creds: Credentials
   const { token, ...rest } = creds;
   const tokenSealed = encryptField(key, token, AAD).toString('base64');
   writeSetting(db, KEY, JSON.stringify({ ...rest, tokenSealed }));
-}
-
-/** Moves queued mutations of the kiosk's provisional identity to the enrolled device id. */
-function adoptDeviceId(db: WritableDB, deviceId: string): void {
-  const current = deviceIdentity(db);
-  if (current.deviceId === deviceId) return;
-  db.prepare('UPDATE outbox SET device_id = ? WHERE device_id = ?').run(deviceId, current.deviceId);
-  db.prepare('DELETE FROM outbox_counters WHERE device_id = ?').run(deviceId);
-  db.prepare('UPDATE outbox_counters SET device_id = ? WHERE device_id = ?').run(
-    deviceId,
-    current.deviceId,
-  );
-  writeSetting(db, 'device.id', deviceId);
 }
 
 export interface EnrollInput {

@@ -10,6 +10,7 @@
 import type { DataKey } from '../core/crypto';
 import { savePresence } from '../core/members/presence';
 import type { WritableDB } from '../core/store/db';
+import { cachedCredentialHashes, keepCredentialHashes } from '../core/sync-store/member-rows';
 import { applyRow } from './apply-rows';
 import type { CloudClient } from './cloud-client';
 import type { HttpResult } from './http-client';
@@ -31,11 +32,7 @@ export async function lookupMemberOnline(
   const now = (deps.now ?? (() => new Date()))();
   const id = member.memberId;
   const cached = deps.db.transaction(() => {
-    const known = deps.db
-      .prepare<[string], { card_hash: Buffer | null; qr_hash: Buffer | null }>(
-        'SELECT card_hash, qr_hash FROM members WHERE member_id = ?',
-      )
-      .get(id);
+    const known = cachedCredentialHashes(deps.db, id);
     const presented = {
       cardNo: 'cardNo' in by ? by.cardNo : null,
       qrToken: 'qrToken' in by ? by.qrToken : null,
@@ -43,11 +40,7 @@ export async function lookupMemberOnline(
     const row = { key: id, op: 'upsert' as const, data: { ...member, ...presented } };
     const applied = applyRow({ db: deps.db, key: deps.key }, 'members', row, now.toISOString());
     if (!applied) return false;
-    deps.db
-      .prepare(
-        'UPDATE members SET card_hash = coalesce(card_hash, ?), qr_hash = coalesce(qr_hash, ?) WHERE member_id = ?',
-      )
-      .run(known?.card_hash ?? null, known?.qr_hash ?? null, id);
+    keepCredentialHashes(deps.db, id, known);
     // Never longer than the protocol's validity, whatever the answer says.
     const latest = now.getTime() + PRESENCE_TICKET_TTL_MS;
     const expiresAt = new Date(Math.min(Date.parse(presence.expiresAt), latest));

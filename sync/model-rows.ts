@@ -17,9 +17,3 @@ export function applyModelRow(db: WritableDB, row: StreamRow): boolean {
 export function activateModel(db: WritableDB, now: Date): ActivationResult {
   return activateStagedModel(db, (rows) => pageChecksum(rows), now);
 }
-
-/** At the end of a snapshot: staged rows the snapshot no longer has are dropped. */
-export function pruneModelRows(db: WritableDB): void {
-  db.exec(`DELETE FROM model_stream_rows WHERE key NOT IN
-    (SELECT key FROM sync_snapshot_keys WHERE stream = 'model')`);
-}

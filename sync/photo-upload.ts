@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { DataKey } from '../core/crypto';
 import { readPhoto } from '../core/sessions';
 import type { WritableDB } from '../core/store/db';
+import { deleteUploadedPhoto } from '../core/sync-store/outbox-sync';
 
 /** Photo rows per push request: 2 × ≤ 4 MiB of base64 stays well inside the 16 MiB body limit. */
 export const MAX_PHOTOS_PER_BATCH = 2;
@@ -34,6 +35,6 @@ const AttachedSchema = z.object({ photoId: z.string().min(1), sha256: z.string()
 export function forgetUploadedPhoto(db: WritableDB, result: unknown): boolean {
   const attached = AttachedSchema.safeParse(result);
   if (!attached.success) return false;
-  db.prepare('DELETE FROM photos WHERE photo_id = ?').run(attached.data.photoId);
+  deleteUploadedPhoto(db, attached.data.photoId);
   return true;
 }

@@ -4,6 +4,12 @@
  */
 import type { DataKey } from '../core/crypto';
 import type { WritableDB } from '../core/store/db';
+import {
+  forgetSnapshotKeys,
+  forgetStreamPosition,
+  markSnapshotKey,
+  saveCursor,
+} from '../core/sync-store/stream-position';
 import { applyRow, SNAPSHOT_PRUNE } from './apply-rows';
 import type { CloudClient } from './cloud-client';
 import type { SyncHttpError } from './http-client';
@@ -45,21 +51,33 @@ export type PullResult =
   | { ok: true; value: StreamPullResult }
   | { ok: false; error: SyncHttpError; partial: StreamPullResult };
 
-export function savedCursor(db: WritableDB, stream: StreamName): string | null {
-  return (
-    db
-      .prepare<[string], { cursor: string }>('SELECT cursor FROM sync_cursors WHERE stream = ?')
-      .get(stream)?.cursor ?? null
-  );
-}
+export { savedCursor } from '../core/sync-store/stream-position';
 
 /** Forgets one stream's position (mustRefetch): the next pull of it is a snapshot. */
 export function resetStream(db: WritableDB, stream: StreamName): void {
-  db.transaction(() => {
-    db.prepare('DELETE FROM sync_cursors WHERE stream = ?').run(stream);
-    db.prepare('DELETE FROM sync_snapshot_keys WHERE stream = ?').run(stream);
-    db.prepare('DELETE FROM sync_bulk_progress WHERE stream = ?').run(stream);
-  });
+  forgetStreamPosition(db, stream);
+}
+
+/**
+ * A `mustRefetch` answer: the stream starts again from a snapshot, once. Null when it may (its
+ * position is forgotten and the result notes the refetch); the failure to return when the stream
+ * was already refetched in this pull or had no position to drop (a fresh snapshot asked again).
+ */
+export function restartForRefetch(
+  db: WritableDB,
+  stream: StreamName,
+  cursor: string | null,
+  result: StreamPullResult,
+): PullResult | null {
+  if (result.refetched || !cursor)
+    return {
+      ok: false,
+      error: { kind: 'bad-answer', message: `${stream}: must-refetch again on a fresh snapshot` },
+      partial: result,
+    };
+  resetStream(db, stream);
+  result.refetched = true;
+  return null;
 }
 
 export function pageIsIntact(page: PullPage): boolean {
@@ -76,24 +94,17 @@ export function applyPage(deps: PullDeps, page: PullPage, alongside?: () => void
   const prune = SNAPSHOT_PRUNE[page.stream];
   let skipped = 0;
   db.transaction(() => {
-    const mark = db.prepare(
-      'INSERT INTO sync_snapshot_keys (stream, key) VALUES (?, ?) ON CONFLICT DO NOTHING',
-    );
     for (const row of page.rows) {
       if (!applyRow({ db, key: deps.key }, page.stream, row, at)) skipped++;
-      if (page.snapshot && prune && row.op === 'upsert') mark.run(page.stream, row.key);
+      if (page.snapshot && prune && row.op === 'upsert') markSnapshotKey(db, page.stream, row.key);
     }
     if (page.snapshot && !page.hasMore && prune) {
       prune(db);
-      db.prepare('DELETE FROM sync_snapshot_keys WHERE stream = ?').run(page.stream);
+      forgetSnapshotKeys(db, page.stream);
     }
     // A model is used only once its last page is in and its checksum holds (sync/model-rows).
     if (page.stream === 'model' && !page.hasMore) activateModel(db, deps.now());
-    if (page.cursor)
-      db.prepare(
-        `INSERT INTO sync_cursors (stream, cursor, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
-      ).run(page.stream, page.cursor, at);
+    if (page.cursor) saveCursor(db, page.stream, page.cursor, at);
     alongside?.();
   });
   return skipped;

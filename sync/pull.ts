@@ -17,7 +17,7 @@ import { STREAMS, type StreamName } from './protocol';
 import {
   applyPage,
   pageIsIntact,
-  resetStream,
+  restartForRefetch,
   savedCursor,
   type PullDeps,
   type PullResult,
@@ -60,17 +60,8 @@ export async function pullStream(deps: PullDeps, stream: StreamName): Promise<Pu
     if (!answer.ok) return { ok: false, error: answer.error, partial: result };
     const page = answer.value;
     if (page.mustRefetch) {
-      if (result.refetched || !cursor)
-        return {
-          ok: false,
-          error: {
-            kind: 'bad-answer',
-            message: `${stream}: must-refetch again on a fresh snapshot`,
-          },
-          partial: result,
-        };
-      resetStream(deps.db, stream);
-      result.refetched = true;
+      const refused = restartForRefetch(deps.db, stream, cursor, result);
+      if (refused) return refused;
       continue;
     }
     if (page.stream !== stream || !pageIsIntact(page)) {

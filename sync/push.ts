@@ -24,6 +24,13 @@ import { parse as parseOutboxRow, type OutboxEntry } from '../core/outbox/outbox
 import { openPersonalArgs } from '../core/outbox/personal-args';
 import type { DataKey } from '../core/crypto';
 import type { WritableDB } from '../core/store/db';
+import {
+  markSent,
+  oldestUnackedGroup,
+  requeueWithNote,
+  rewindToServerSeq,
+  type StoredOutboxRow,
+} from '../core/sync-store/outbox-sync';
 import { applyPushResults, type AppliedCounts, type SentRow } from './apply-results';
 import type { CloudClient } from './cloud-client';
 import { faultPoint } from './fault';
@@ -62,16 +69,7 @@ export type PushStep =
   | { kind: 'sent'; count: number; applied: AppliedCounts }
   | { kind: 'failed'; error: SyncHttpError; count: number; newEpoch?: number };
 
-interface RawRow {
-  id: number;
-  device_id: string;
-  epoch: number;
-  seq: number;
-  idempotency_key: string;
-  attempts: number;
-  last_error: string | null;
-  [column: string]: unknown;
-}
+type RawRow = StoredOutboxRow;
 
 function placeholder(row: RawRow, now: Date): MutationEnvelope {
   return {
@@ -155,19 +153,7 @@ export function envelopeFor(
 
 /** The next contiguous run of unacknowledged rows of the oldest (device, epoch) group. */
 function nextBatch(db: WritableDB, limit: number): RawRow[] {
-  const first = db
-    .prepare<[], { device_id: string; epoch: number }>(
-      `SELECT device_id, epoch FROM outbox WHERE state IN ('pending', 'sent')
-       ORDER BY epoch, seq LIMIT 1`,
-    )
-    .get();
-  if (!first) return [];
-  const rows = db
-    .prepare<[string, number, number], RawRow>(
-      `SELECT * FROM outbox WHERE device_id = ? AND epoch = ? AND state IN ('pending', 'sent')
-       ORDER BY seq LIMIT ?`,
-    )
-    .all(first.device_id, first.epoch, limit);
+  const rows = oldestUnackedGroup(db, limit);
   // Stop at the first hole (rows acked/parked out of order after a crash): the server wants no gaps.
   // Also stop before a third photo: their bytes travel in the request.
   const run: RawRow[] = [];
@@ -192,26 +178,16 @@ function cloudEpochFloor(details: unknown): number {
   );
 }
 
-/** Marks rows after the server's lastSeq as unacknowledged again (the server is behind us). */
-function rewindTo(db: WritableDB, deviceId: string, epoch: number, lastSeq: number): void {
-  db.prepare(
-    `UPDATE outbox SET state = 'pending' WHERE device_id = ? AND epoch = ? AND seq > ? AND state = 'acked'`,
-  ).run(deviceId, epoch, lastSeq);
-  db.prepare(
-    `UPDATE outbox SET state = 'acked', last_error = NULL WHERE device_id = ? AND epoch = ? AND seq <= ? AND state IN ('pending', 'sent')`,
-  ).run(deviceId, epoch, lastSeq);
-}
-
 export async function pushOnce(deps: PushDeps): Promise<PushStep> {
   const { db } = deps;
   const limit = Math.max(1, Math.min(MAX_PUSH_BATCH, deps.batchSize ?? MAX_PUSH_BATCH));
   const rows = db.transaction(() => {
     const batch = nextBatch(db, limit);
     if (batch.length === 0) return batch;
-    db.prepare(
-      `UPDATE outbox SET state = 'sent', attempts = attempts + 1
-       WHERE id IN (SELECT value FROM json_each(?))`,
-    ).run(JSON.stringify(batch.map((r) => r.id)));
+    markSent(
+      db,
+      batch.map((r) => r.id),
+    );
     return batch;
   });
   if (rows.length === 0) return { kind: 'idle' };
@@ -235,10 +211,12 @@ export async function pushOnce(deps: PushDeps): Promise<PushStep> {
         const n = Number(SOLO.exec(first.last_error ?? '')?.[1] ?? 0) + 1;
         note = `refused-alone#${n}: ${error.message}`;
       }
-      db.prepare(
-        `UPDATE outbox SET state = 'pending', last_error = ? WHERE id IN (SELECT value FROM json_each(?))`,
-      ).run(note.slice(0, 500), JSON.stringify(rows.map((r) => r.id)));
-      if (gap?.success) rewindTo(db, first.device_id, first.epoch, gap.data.lastSeq);
+      requeueWithNote(
+        db,
+        rows.map((r) => r.id),
+        note.slice(0, 500),
+      );
+      if (gap?.success) rewindToServerSeq(db, first.device_id, first.epoch, gap.data.lastSeq);
       if (error.code === 'epoch-retired') return startNewEpoch(db, cloudEpochFloor(error.details));
       return null;
     });

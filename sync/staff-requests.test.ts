@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WritableDB } from '../core/store/db';
-import type { StreamRow } from './protocol';
+import { STORED_REQUEST_STATUSES } from '../core/sync-store/staff-requests';
+import { REQUEST_STATUSES, type StreamRow } from './protocol';
 import { createRequestsPoller } from './requests-poll';
 import {
   applyRequestRow,
@@ -115,6 +116,12 @@ describe('staff requests on the kiosk', () => {
     expect(open.map((r) => r.requestId)).toEqual(['R2', 'R1']);
     expect(requestsByIds(db, ['R3', 'R1']).map((r) => r.status)).toEqual(['waiting', 'done']);
     expect(requestsByIds(db, [])).toEqual([]);
+  });
+});
+
+describe('stored request statuses', () => {
+  it('are the protocol’s statuses (core keeps its own list: the cloud may not import core/)', () => {
+    expect([...STORED_REQUEST_STATUSES]).toEqual([...REQUEST_STATUSES]);
   });
 });
 

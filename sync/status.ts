@@ -4,7 +4,8 @@
  * last error) lives in `settings`, so `kiosk sync status` in another process sees it too.
  */
 import type { WritableDB } from '../core/store/db';
-import { readSetting, writeSetting } from './schema';
+import { queueFigures } from '../core/sync-store/outbox-sync';
+import { deleteSetting, readSetting, writeSetting } from './schema';
 
 export type SyncConnectivity = 'online' | 'offline' | 'not-enrolled' | 'refused' | 'unknown';
 
@@ -39,32 +40,20 @@ export function queueFacts(
   db: WritableDB,
   nowMs: number,
 ): Pick<SyncStatus, 'queueDepth' | 'parked' | 'oldestPendingAgeMs' | 'openStaffTasks'> {
-  const q = db
-    .prepare<[], { depth: number; parked: number; oldest: string | null }>(
-      `SELECT
-         (SELECT count(*) FROM outbox WHERE state IN ('pending', 'sent')) AS depth,
-         (SELECT count(*) FROM outbox WHERE state = 'parked') AS parked,
-         (SELECT min(created_at) FROM outbox WHERE state IN ('pending', 'sent')) AS oldest`,
-    )
-    .get();
-  const tasks = db
-    .prepare<[], { n: number }>(
-      'SELECT count(*) AS n FROM sync_staff_tasks WHERE resolved_at IS NULL',
-    )
-    .get();
-  const oldest = q?.oldest ? Date.parse(q.oldest) : NaN;
+  const q = queueFigures(db);
+  const oldest = q.oldest ? Date.parse(q.oldest) : NaN;
   return {
-    queueDepth: q?.depth ?? 0,
-    parked: q?.parked ?? 0,
+    queueDepth: q.depth,
+    parked: q.parked,
     oldestPendingAgeMs: Number.isFinite(oldest) ? Math.max(0, nowMs - oldest) : null,
-    openStaffTasks: tasks?.n ?? 0,
+    openStaffTasks: q.openStaffTasks,
   };
 }
 
 export function recordSuccess(db: WritableDB, at: Date): void {
   db.transaction(() => {
     writeSetting(db, LAST_SUCCESS, at.toISOString());
-    db.prepare('DELETE FROM settings WHERE key = ?').run(LAST_ERROR);
+    deleteSetting(db, LAST_ERROR);
   });
 }
 

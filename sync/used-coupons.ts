@@ -4,6 +4,7 @@
  * checkout does not offer them again. Inside the caller's transaction.
  */
 import type { WritableDB } from '../core/store/db';
+import { replaceUsedCouponCodes } from '../core/sync-store/member-rows';
 
 /** The codes of a `usedCoupons` value, or null when it is absent or not a list of codes. */
 export function usedCouponCodes(value: unknown): string[] | null {
@@ -19,7 +20,5 @@ export function usedCouponCodes(value: unknown): string[] | null {
 export function replaceUsedCoupons(db: WritableDB, memberId: string, value: unknown): void {
   const codes = usedCouponCodes(value);
   if (!codes) return;
-  db.prepare('DELETE FROM member_used_coupons WHERE member_id = ?').run(memberId);
-  const add = db.prepare('INSERT INTO member_used_coupons (member_id, coupon_code) VALUES (?, ?)');
-  for (const code of codes) add.run(memberId, code);
+  replaceUsedCouponCodes(db, memberId, codes);
 }
