@@ -4,6 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import layering from './tools/eslint/layering.js';
 import noDangerousTypeAssertions from './tools/eslint/no-dangerous-type-assertions.js';
+import sqlInCore from './tools/eslint/sql-in-core.js';
 
 export default tseslint.config(
   {
@@ -23,7 +24,13 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     plugins: {
-      local: { rules: { layering, 'no-dangerous-type-assertions': noDangerousTypeAssertions } },
+      local: {
+        rules: {
+          layering,
+          'no-dangerous-type-assertions': noDangerousTypeAssertions,
+          'sql-in-core': sqlInCore,
+        },
+      },
     },
     rules: {
       'local/layering': 'error',
@@ -46,6 +53,13 @@ export default tseslint.config(
       'cloud/test/**',
     ],
     rules: { 'local/no-dangerous-type-assertions': 'error' },
+  },
+  {
+    // Kiosk SQL lives in core/ repositories with named operations (docs/architecture.md). The
+    // cloud is a server of its own with its SQL in cloud/db; tests may read the database back.
+    files: ['{renderer,bridge,host,electron,device,common,sync}/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/test-*.ts', '**/*-test-support.ts', '**/*-fixture.ts'],
+    rules: { 'local/sql-in-core': 'error' },
   },
   {
     // Assertions still to remove in code trust-cloud is rewriting this round (routes through the
