@@ -2,11 +2,13 @@
  * Migration 150 on a database that already holds events: the triggers keep new events' rollups,
  * and the events from before are rolled up once at the next start (backfill).
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/db';
 import { MIGRATIONS, migrate } from '../db/migrate';
 import { createPgliteDb } from '../db/pglite-db';
 import { backfillRollups } from '../hq/rollups/backfill';
+import { sql as upkeepSql } from '../db/migrations/0150-hq-upkeep';
 
 const tryon = (id: string, session: string, outcome: string) =>
   `INSERT INTO tryons (tryon_id, device_id, store_id, body, at, outcome)
@@ -56,5 +58,15 @@ describe('cloud migration 150 (HQ rollup upkeep)', () => {
     );
     expect(rows).toEqual([{ garments: 3, liked: 2 }]);
     expect(await backfillRollups(db)).toBe(false);
+  });
+});
+
+describe('cloud migration 150 composed from its fact families', () => {
+  it('is, to the byte, the text deployed databases ran before it was split into modules', () => {
+    // sha256 and length of the single-file migration at fb51a87 (applied in deployed databases).
+    expect(upkeepSql).toHaveLength(24959);
+    expect(createHash('sha256').update(upkeepSql).digest('hex')).toBe(
+      'ddc3081566c17fbe89c0094a1644aeb7931cab882cdf9d707bb92aa29c08953b',
+    );
   });
 });
