@@ -5,9 +5,9 @@
  * core/ (the config scopes the rule to kiosk app code; tests may read the database back):
  *
  * - `x.prepare(…)`, `x.prepareRead(…)`, `x.pragma(…)`: only a database has these;
- * - `x.exec(…)` on a database: its argument is SQL text (a string or template literal), or its
- *   receiver is named as a database (`db`, `raw`, `database`, `…Db`). `pattern.exec(text)` on a
- *   regular expression stays allowed.
+ * - `x.exec(…)` on a database: its argument is SQL text (a string or template literal that starts
+ *   with a statement keyword), or its receiver is named as a database (`db`, `raw`, `database`,
+ *   `…Db`). `pattern.exec(text)` on a regular expression stays allowed.
  */
 
 const DB_ONLY = new Set(['prepare', 'prepareRead', 'pragma']);
@@ -21,9 +21,15 @@ function receiverName(node) {
   return null;
 }
 
-const isText = (node) =>
-  node !== undefined &&
-  ((node.type === 'Literal' && typeof node.value === 'string') || node.type === 'TemplateLiteral');
+const SQL_START =
+  /^\s*(select|insert|update|delete|create|drop|alter|pragma|with|begin|replace)\b/i;
+
+/** Whether a call argument is literal SQL text. */
+function isSqlText(node) {
+  if (node === undefined) return false;
+  if (node.type === 'Literal') return typeof node.value === 'string' && SQL_START.test(node.value);
+  return node.type === 'TemplateLiteral' && SQL_START.test(node.quasis[0]?.value.cooked ?? '');
+}
 
 function runsSql(call) {
   const callee = call.callee;
@@ -33,7 +39,7 @@ function runsSql(call) {
   if (method !== 'exec') return null;
   if (callee.object.type === 'Literal' && callee.object.regex) return null;
   const name = receiverName(callee.object);
-  return isText(call.arguments[0]) || (name !== null && DB_NAME.test(name)) ? method : null;
+  return isSqlText(call.arguments[0]) || (name !== null && DB_NAME.test(name)) ? method : null;
 }
 
 export default {
