@@ -9,10 +9,9 @@ import { ratio, ViewRoutes, type Funnel } from '../../cloud/hq-api';
 import { barChart, lineChart } from '../charts/options';
 import { ChartCard, Kpi } from '../components/ChartCard';
 import type { Cell, Column } from '../components/table-spec';
-import { useHq } from '../state/context';
-import { routeHash } from '../state/route';
 import { daysOf, Loaded, useFormat, useStoreName, useStyleLabel } from './common';
 import { part, ratioOf, rowsOf } from './links';
+import { usePickStyle } from './pick-style';
 import { useView } from './use-view';
 
 /** The funnel columns of a table row, each number opening its garments. */
@@ -44,12 +43,8 @@ export function FittingRoom() {
   const fmt = useFormat();
   const storeName = useStoreName();
   const styleLabel = useStyleLabel();
-  const view = useHq((s) => s.view);
-  const filters = useHq((s) => s.filters);
   const answer = useView(ViewRoutes.fittingRoom);
-  const pickStyle = (style: string) => {
-    if (filters) window.location.hash = routeHash(view, { ...filters, style });
-  };
+  const pickStyle = usePickStyle();
   const funnelColumns: Column[] = [
     { key: 'garments', label: t('fitting.tried'), kind: 'int' },
     { key: 'liked', label: t('fitting.liked'), kind: 'int' },

@@ -14,10 +14,9 @@ import {
 import { barChart } from '../charts/options';
 import { ChartCard, Kpi } from '../components/ChartCard';
 import type { Cell, Column } from '../components/table-spec';
-import { useHq } from '../state/context';
-import { routeHash } from '../state/route';
 import { Loaded, useFormat, useStoreName, useStyleLabel } from './common';
 import { part, ratioOf, rowsOf } from './links';
+import { usePickStyle } from './pick-style';
 import { useView } from './use-view';
 
 const REASON_KEYS = {
@@ -85,12 +84,8 @@ export function Reasons() {
   const fmt = useFormat();
   const storeName = useStoreName();
   const styleLabel = useStyleLabel();
-  const view = useHq((s) => s.view);
-  const filters = useHq((s) => s.filters);
   const answer = useView(ViewRoutes.reasons);
-  const pickStyle = (style: string) => {
-    if (filters) window.location.hash = routeHash(view, { ...filters, style });
-  };
+  const pickStyle = usePickStyle();
   const reasonColumns: Column[] = [
     { key: 'rejected', label: t('reasons.rejected'), kind: 'int' },
     { key: 'rate', label: t('reasons.rejectedRate'), kind: 'pct' },

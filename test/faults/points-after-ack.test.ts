@@ -4,50 +4,21 @@
  * kiosk's unacknowledged ledger rows, so the ack must carry the new server balance into the
  * cache (sync/apply-results), or the acked delta would vanish until the pull.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { publish } from '../../cloud/streams/projections';
-import { createCatalog } from '../../core/catalog/lookup';
-import { readOnly } from '../../core/store/db';
-import { parseConfig } from '../../host/config';
-import { createLogger } from '../../host/log';
 import { memberPoints } from '../../core/members';
-import { createScreenService } from '../../host/services/screens/screen-service';
-
-import { openSyncEngine } from '../../sync/open';
-import { tempDir } from '../support/temp';
-import type { RunningCloud } from './support/cloud';
-import { demoKioskWithCloud, onlineLookup, type EnrolledKiosk } from './support/in-process';
+import { checkoutScreen, demoKioskWithCloudForFile } from './support/in-process';
 
 /** A member of this store (the members pull brings them) and one from another store (it never does). */
 const HOME = { id: 'M000013', qr: 'MBR1.FAWSLKMBCD2UY7HC88H4', points: 16915 };
 const VISITOR = { id: 'M000003', qr: 'MBR1.4N433GGMT6TCPAR4CTQP', points: 19960 }; // home S003
 type Member = typeof HOME;
 const bytes = (text: string) => new TextEncoder().encode(text);
-const dir = tempDir('kiosk-points-ack-');
-let cloud: RunningCloud;
-let k: EnrolledKiosk;
-
-beforeAll(async () => {
-  ({ cloud, k } = await demoKioskWithCloud(dir.path));
-}, 60_000);
-afterAll(async () => {
-  k?.close();
-  await cloud?.close();
-  dir.remove();
-});
+const env = demoKioskWithCloudForFile('kiosk-points-ack-');
 
 /** Pays one dress for the member at a checkout, redeeming `redeem` points. */
 async function sale(member: Member, redeem: number): Promise<{ earned: number; redeemed: number }> {
-  const s = createScreenService({
-    config: parseConfig({ storeId: 'S001', role: 'checkout', payment: 'sim' }),
-    db: k.db,
-    catalog: createCatalog(readOnly(k.db), 'S001'),
-    key: k.key,
-    log: createLogger(null, 'silent'),
-    emit: () => undefined,
-    connectivity: () => 'online',
-    lookupMember: onlineLookup(k),
-  });
+  const s = checkoutScreen(env.k, { connectivity: 'online', lookupThrough: env.k });
   s.handleScan(bytes('6970001000016'));
   s.handleScan(bytes(member.qr));
   await s.memberLookupSettled();
@@ -61,28 +32,24 @@ async function sale(member: Member, redeem: number): Promise<{ earned: number; r
 }
 
 function shown(member: Member): number {
-  const row = k.db
+  const row = env.k.db
     .prepare<[string], { points: number }>('SELECT points FROM members WHERE member_id = ?')
     .get(member.id);
   return memberPoints(
-    k.db,
+    env.k.db,
     { memberId: member.id, points: row?.points ?? 0 },
     { now: new Date(), dailyCap: 20_000, online: true },
   ).balance;
 }
 
 async function sync(pushOnly: boolean) {
-  const opened = openSyncEngine(k.db, k.key, { pushOnly });
-  if (!opened.ok) throw new Error(opened.error.message);
-  const report = await opened.value.engine.syncNow();
-  opened.value.engine.stop();
-  opened.value.client.close();
+  const report = await env.k.sync({ pushOnly });
   expect(report).toMatchObject({ ok: true });
   return report;
 }
 
 async function serverBalance(member: Member): Promise<number> {
-  const rows = await cloud.query<{ points: number }>(
+  const rows = await env.cloud.query<{ points: number }>(
     'SELECT points FROM members WHERE member_id = $1',
     [member.id],
   );
@@ -106,9 +73,9 @@ describe('points between the ack and the next pull', () => {
 
       const pushed = await sync(true);
       expect(pushed.pushed).toBeGreaterThanOrEqual(3); // the sale, the redemption and the earn
-      expect(k.db.prepare("SELECT count(*) AS n FROM outbox WHERE state != 'acked'").get()).toEqual(
-        { n: 0 },
-      );
+      expect(
+        env.k.db.prepare("SELECT count(*) AS n FROM outbox WHERE state != 'acked'").get(),
+      ).toEqual({ n: 0 });
       expect(await serverBalance(member)).toBe(expected);
       expect(shown(member)).toBe(expected); // acked, not pulled: the ack brought the balance
 
@@ -123,7 +90,7 @@ describe('points between the ack and the next pull', () => {
     const { earned } = await sale(HOME, 0);
     await sync(true);
     expect(shown(HOME)).toBe(start + earned);
-    await cloud.cloud.db.transaction(async (tx) => {
+    await env.cloud.cloud.db.transaction(async (tx) => {
       await tx.query("UPDATE members SET points = points + 7 WHERE member_id = 'M000013'");
       await publish(tx, 'member', 'member_id = $1', ['M000013']);
     });

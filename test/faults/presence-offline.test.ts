@@ -5,52 +5,23 @@
  * A member of another store without a ticket is not signed in offline; a mutation written for one
  * anyway is rejected `member-not-present`, with its compensation and a staff task on the kiosk.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCatalog } from '../../core/catalog/lookup';
+import { describe, expect, it } from 'vitest';
 import { enqueue } from '../../core/outbox/outbox';
-import { readOnly } from '../../core/store/db';
-import { parseConfig } from '../../host/config';
-import { createLogger } from '../../host/log';
-import { createScreenService } from '../../host/services/screens/screen-service';
-import { tempDir } from '../support/temp';
 import { check } from './support/checker';
-import type { RunningCloud } from './support/cloud';
-import { demoKioskWithCloud, onlineLookup, type EnrolledKiosk } from './support/in-process';
+import { checkoutScreen, demoKioskWithCloudForFile } from './support/in-process';
 
 const VISITOR = { id: 'M000003', qr: 'MBR1.4N433GGMT6TCPAR4CTQP' }; // home S003, in the demo cache
 const NO_TICKET = { id: 'M000005', qr: 'MBR1.YSSGL2LSKPEYW65HPRRX' }; // home S003
 const bytes = (text: string) => new TextEncoder().encode(text);
-const dir = tempDir('kiosk-presence-');
-let cloud: RunningCloud;
-let k: EnrolledKiosk;
-
-beforeAll(async () => {
-  ({ cloud, k } = await demoKioskWithCloud(dir.path));
-  expect((await k.sync()).ok).toBe(true);
-}, 60_000);
-afterAll(async () => {
-  k?.close();
-  await cloud?.close();
-  dir.remove();
-});
-
-function checkout(connectivity: 'online' | 'offline') {
-  return createScreenService({
-    config: parseConfig({ storeId: 'S001', role: 'checkout', payment: 'sim' }),
-    db: k.db,
-    catalog: createCatalog(readOnly(k.db), 'S001'),
-    key: k.key,
-    log: createLogger(null, 'silent'),
-    emit: () => undefined,
-    connectivity: () => connectivity,
-    lookupMember: onlineLookup(k),
-  });
-}
+const env = demoKioskWithCloudForFile('kiosk-presence-', { syncFirst: true });
+const checkout = (connectivity: 'online' | 'offline') =>
+  checkoutScreen(env.k, { connectivity, lookupThrough: env.k });
 
 const ledger = (memberId: string) =>
-  cloud.query<{ n: number }>('SELECT count(*)::int AS n FROM points_ledger WHERE member_id = $1', [
-    memberId,
-  ]);
+  env.cloud.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM points_ledger WHERE member_id = $1',
+    [memberId],
+  );
 
 describe('presence of a member of another store', () => {
   it('online sign-in brings a ticket; the offline sale later carries it and is applied', async () => {
@@ -74,7 +45,7 @@ describe('presence of a member of another store', () => {
       notice: { key: 'member-lookup-offline' },
     });
     offline.close();
-    const sealed = k.db
+    const sealed = env.k.db
       .prepare<[string], { n: number }>(
         `SELECT count(*) AS n FROM outbox WHERE state = 'pending' AND presence_enc IS NOT NULL
          AND json_extract(args, '$.memberId') = ?`,
@@ -83,15 +54,15 @@ describe('presence of a member of another store', () => {
     expect(sealed?.n).toBeGreaterThanOrEqual(2); // the earn and the redemption
 
     const before = (await ledger(VISITOR.id))[0]?.n ?? 0;
-    expect((await k.sync()).ok).toBe(true);
+    expect((await env.k.sync()).ok).toBe(true);
     expect((await ledger(VISITOR.id))[0]?.n).toBe(before + 2);
-    expect(await check(cloud, [k.db])).toEqual([]);
+    expect(await check(env.cloud, [env.k.db])).toEqual([]);
   }, 60_000);
 
   it('a mutation written without a ticket is rejected member-not-present, with a staff task', async () => {
     const before = (await ledger(NO_TICKET.id))[0]?.n;
-    k.db.transaction(() =>
-      enqueue(k.db, {
+    env.k.db.transaction(() =>
+      enqueue(env.k.db, {
         name: 'earnPoints',
         version: 1,
         idempotencyKey: 'earn:no-ticket',
@@ -99,14 +70,14 @@ describe('presence of a member of another store', () => {
         hlc: `${String(Date.now()).padStart(18, '0')}-0001-kiosk`,
       }),
     );
-    expect((await k.sync()).ok).toBe(true);
+    expect((await env.k.sync()).ok).toBe(true);
     expect(
-      k.db
+      env.k.db
         .prepare("SELECT state, last_error FROM outbox WHERE idempotency_key = 'earn:no-ticket'")
         .get(),
     ).toEqual({ state: 'acked', last_error: expect.stringMatching(/^member-not-present/) });
     expect(
-      k.db
+      env.k.db
         .prepare(
           "SELECT kind, error_code FROM sync_staff_tasks WHERE mutation_key = 'earn:no-ticket'",
         )

@@ -2,6 +2,7 @@
  * A kiosk enrolled in the real cloud with its sync engine in this process (for the integration
  * tests that need to look inside the kiosk between runs; the crash tests use the driver process).
  */
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createCatalog } from '../../../core/catalog/lookup';
 import { readOnly } from '../../../core/store/db';
 import { parseConfig } from '../../../host/config';
@@ -16,7 +17,7 @@ import { openSyncEngine } from '../../../sync/open';
 import type { RunReport, SyncEngineOptions } from '../../../sync/engine';
 import { importStoreFolder } from '../../../core/import/importer';
 import { allStoreFiles } from '../../../core/import/store-files';
-import { demoStore } from '../../support/temp';
+import { demoStore, tempDir } from '../../support/temp';
 import { startRealCloud, type RunningCloud } from './cloud';
 import { openKiosk, type Kiosk } from './kiosk';
 
@@ -66,15 +67,32 @@ export async function enrolledKiosk(dir: string, cloud: RunningCloud): Promise<E
   };
 }
 
-/** The checkout screen on a kiosk's database, as the host builds it (no cloud link: offline). */
-export function checkoutScreen(k: Kiosk) {
+export interface CheckoutLink {
+  /** What the screen believes of the network. */
+  connectivity: 'online' | 'offline';
+  /** The enrolled kiosk whose cloud answers the member look-up (onlineLookup). */
+  lookupThrough: Kiosk;
+}
+
+/**
+ * The checkout screen on a kiosk's database, as the host builds it: with no link, offline and
+ * without a cloud; with one, paid by the simulated payment code and looking members up online.
+ */
+export function checkoutScreen(k: Kiosk, link?: CheckoutLink) {
   return createScreenService({
-    config: parseConfig({ storeId: 'S001', role: 'checkout' }),
+    config: parseConfig({
+      storeId: 'S001',
+      role: 'checkout',
+      ...(link ? { payment: 'sim' } : {}),
+    }),
     db: k.db,
     catalog: createCatalog(readOnly(k.db), 'S001'),
     key: k.key,
     log: createLogger(null, 'silent'),
     emit: () => undefined,
+    ...(link
+      ? { connectivity: () => link.connectivity, lookupMember: onlineLookup(link.lookupThrough) }
+      : {}),
   });
 }
 
@@ -100,6 +118,40 @@ export function onlineLookup(k: Kiosk): LookupMemberOnline {
       engine.stop();
       client.close();
     }
+  };
+}
+
+/**
+ * Registers this test file's hooks for one real cloud and one enrolled demo kiosk in a temporary
+ * folder (`demoKioskWithCloud`), closed and removed after all its tests. Read `cloud` and `k`
+ * inside tests and hooks: they are set once the file's `beforeAll` has run.
+ */
+export function demoKioskWithCloudForFile(
+  prefix: string,
+  options: { syncFirst?: boolean } = {},
+): { readonly cloud: RunningCloud; readonly k: EnrolledKiosk } {
+  const dir = tempDir(prefix);
+  let started: { cloud: RunningCloud; k: EnrolledKiosk } | null = null;
+  beforeAll(async () => {
+    started = await demoKioskWithCloud(dir.path);
+    if (options.syncFirst) expect((await started.k.sync()).ok).toBe(true);
+  }, 60_000);
+  afterAll(async () => {
+    started?.k.close();
+    await started?.cloud.close();
+    dir.remove();
+  });
+  const running = () => {
+    if (!started) throw new Error('the cloud and kiosk start in beforeAll');
+    return started;
+  };
+  return {
+    get cloud() {
+      return running().cloud;
+    },
+    get k() {
+      return running().k;
+    },
   };
 }
 
