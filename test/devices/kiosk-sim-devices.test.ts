@@ -41,6 +41,12 @@ function kiosk(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { child, exit, out: () => out, err: () => err };
 }
 
+/** `kiosk sim <device> --path <the pty's sim end>` with each option as `--name value`. */
+function sim(device: 'card' | 'rfid' | 'printer', options: Record<string, string>) {
+  const flags = Object.entries(options).flatMap(([name, value]) => [`--${name}`, value]);
+  return kiosk(['sim', device, '--path', pair.simPath, ...flags]);
+}
+
 async function openKioskEnd(): Promise<{ received: () => Buffer }> {
   const opened = new SerialPort({ path: pair.devicePath, baudRate: 115200, autoOpen: false });
   let data = Buffer.alloc(0);
@@ -53,18 +59,7 @@ async function openKioskEnd(): Promise<{ received: () => Buffer }> {
 describe('kiosk sim card', () => {
   it('sends a member card swipe and a badge UID', async () => {
     const reader = await openKioskEnd();
-    const run = kiosk([
-      'sim',
-      'card',
-      '--path',
-      pair.simPath,
-      '--member',
-      '42',
-      '--uid',
-      '04a2245a',
-      '--delay',
-      '0',
-    ]);
+    const run = sim('card', { member: '42', uid: '04a2245a', delay: '0' });
     expect(await run.exit).toBe(0);
     await until(() => reader.received().toString('latin1').endsWith('04A2245A\r\n'));
     expect(reader.received().toString('latin1')).toBe(
@@ -76,22 +71,13 @@ describe('kiosk sim card', () => {
 describe('kiosk sim rfid', () => {
   it('sends ASCII reads with EPC, antenna and RSSI', async () => {
     const reader = await openKioskEnd();
-    const run = kiosk([
-      'sim',
-      'rfid',
-      '--path',
-      pair.simPath,
-      '--epc',
-      '3074257bf7194e4000001a85',
-      '--reads',
-      '2',
-      '--rssi',
-      '-50',
-      '--antenna',
-      '2',
-      '--delay',
-      '0',
-    ]);
+    const run = sim('rfid', {
+      epc: '3074257bf7194e4000001a85',
+      reads: '2',
+      rssi: '-50',
+      antenna: '2',
+      delay: '0',
+    });
     expect(await run.exit).toBe(0);
     await until(() => reader.received().toString().split('\r\n').length === 3);
     expect(reader.received().toString()).toBe(
@@ -101,18 +87,7 @@ describe('kiosk sim rfid', () => {
 
   it('answers R2000 inventory commands with tag frames', async () => {
     const reader = await openKioskEnd();
-    const run = kiosk([
-      'sim',
-      'rfid',
-      '--path',
-      pair.simPath,
-      '--protocol',
-      'r2000',
-      '--epc',
-      '3074257BF7194E4000001A85',
-      '--reads',
-      '1',
-    ]);
+    const run = sim('rfid', { protocol: 'r2000', epc: '3074257BF7194E4000001A85', reads: '1' });
     await until(() => run.out().includes('answering'));
     port?.write(Buffer.from(encodeRealTimeInventoryCommand()));
     expect(await run.exit).toBe(0);
@@ -126,7 +101,7 @@ describe('kiosk sim rfid', () => {
   });
 
   it('refuses a bad EPC with a usage error', async () => {
-    const run = kiosk(['sim', 'rfid', '--path', pair.simPath, '--epc', 'XYZ']);
+    const run = sim('rfid', { epc: 'XYZ' });
     expect(await run.exit).toBe(2);
     expect(run.err()).toMatch(/--epc/);
   });
@@ -135,16 +110,7 @@ describe('kiosk sim rfid', () => {
 describe('kiosk sim printer', () => {
   it('prints a received document as text and answers DLE EOT with paper out', async () => {
     const kioskEnd = await openKioskEnd();
-    const run = kiosk([
-      'sim',
-      'printer',
-      '--path',
-      pair.simPath,
-      '--paper',
-      'out',
-      '--documents',
-      '1',
-    ]);
+    const run = sim('printer', { paper: 'out', documents: '1' });
     await until(() => run.out().includes('printer ready'));
     const poll = new StatusPoll();
     port?.write(Buffer.from(poll.request()));
