@@ -1,19 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-
-const root = join(import.meta.dirname, '..', '..');
-const eslint = new ESLint({ cwd: root });
+import { ruleMessages } from './lint-fixture';
 
 /** Lints fixture text as if it lived at `virtualPath`, returning the layering messages. */
-async function layeringMessages(fixture: string, virtualPath: string): Promise<string[]> {
-  const text = readFileSync(join(root, 'test', 'fixtures', 'lint', fixture), 'utf8');
-  const [result] = await eslint.lintText(text, { filePath: join(root, virtualPath) });
-  return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'local/layering')
-    .map((m) => m.message);
-}
+const layeringMessages = async (fixture: string, virtualPath: string) =>
+  (await ruleMessages(fixture, virtualPath, 'local/layering')).map((m) => m.message);
 
 describe('local/layering', () => {
   it('fails a renderer file that imports core/ and node:', async () => {

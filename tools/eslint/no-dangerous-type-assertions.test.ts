@@ -1,23 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-
-const root = join(import.meta.dirname, '..', '..');
-const eslint = new ESLint({ cwd: root });
-const fixture = readFileSync(join(root, 'test', 'fixtures', 'lint', 'type-assertions.ts'), 'utf8');
+import { badLinesOf, ruleMessages } from './lint-fixture';
 
 /** The lines the rule reports when the fixture is linted as if it lived at `virtualPath`. */
-async function reportedLines(virtualPath: string): Promise<number[]> {
-  const [result] = await eslint.lintText(fixture, { filePath: join(root, virtualPath) });
-  return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'local/no-dangerous-type-assertions')
-    .map((m) => m.line);
-}
+const reportedLines = async (virtualPath: string) =>
+  (await ruleMessages('type-assertions.ts', virtualPath, 'local/no-dangerous-type-assertions')).map(
+    (m) => m.line,
+  );
 
-const badLines = fixture
-  .split('\n')
-  .flatMap((line, i) => (line.includes('// bad:') ? [i + 1] : []));
+const badLines = badLinesOf('type-assertions.ts');
 
 describe('local/no-dangerous-type-assertions', () => {
   it('reports shapes, objects built by assertion, forced casts and parsed JSON in app code', async () => {
