@@ -6,12 +6,10 @@
  * profile consent gets `"items":[]` and `"note":"no-consent"`; an unknown id gets
  * `{"member":"X","error":"unknown-member"}` (and exit code 1).
  */
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureLocalModel, forYou } from '../../core/recommend-store';
-import { openDatabase, readOnly } from '../../core/store/db';
-import { migrate } from '../../core/store/migrations';
-import { ConfigError, defaultDataDir, readConfigFile } from '../config';
+import { readOnly } from '../../core/store/db';
+import { commandStoreId, openMigratedKioskDb } from './command-store';
 import { exitCodes, type Command } from './io';
 
 const usage =
@@ -46,17 +44,11 @@ export const recommendCommand: Command = async (argv, io) => {
     io.err(usage);
     return exitCodes.usage;
   }
-  let storeId = values.store;
+  const store = commandStoreId(values.store, io);
+  if ('exitCode' in store) return store.exitCode;
+  const { storeId } = store;
+  const db = openMigratedKioskDb(io);
   try {
-    storeId ??= io.env.KIOSK_CONFIG ? readConfigFile(io.env.KIOSK_CONFIG).storeId : 'S001';
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.err(error.message);
-    return error.exitCode;
-  }
-  const db = openDatabase(join(io.env.KIOSK_DATA_DIR || defaultDataDir(io.env), 'kiosk.db'));
-  try {
-    migrate(db);
     ensureLocalModel(db);
     const read = readOnly(db);
     let unknown = 0;

@@ -1,21 +1,10 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../test/support/temp';
+import { describe, expect, it } from 'vitest';
 import { setCatalogCodeStore } from '../../catalog/codes';
-import { openDatabase, type WritableDB } from '../db';
-import { currentVersion, migrate } from './index';
+import type { WritableDB } from '../db';
+import { databaseAt, migrateTo } from './test-support';
 
-let dir: ReturnType<typeof tempDir>;
+/** The database of the running test. */
 let db: WritableDB;
-
-beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-});
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
 
 /** What the look-up must equal: the join of variants, products and S001's stock. */
 const joined = () =>
@@ -42,10 +31,9 @@ function seed(): void {
 
 describe('0340-catalog-codes', () => {
   it('fills catalog_codes from the catalog already there (stock 0 until the store is set)', () => {
-    migrate(db, 330);
+    db = databaseAt(330);
     seed();
-    expect(migrate(db, 340)).toEqual([340]);
-    expect(currentVersion(db)).toBe(340);
+    migrateTo(db, 340);
     expect(codes()).toEqual(joined().map((r) => ({ ...(r as object), stock_here: 0 })));
     expect(setCatalogCodeStore(db, 'S001')).toBe(true);
     expect(codes()).toEqual(joined());
@@ -53,7 +41,7 @@ describe('0340-catalog-codes', () => {
   });
 
   it('keeps catalog_codes equal to the join through every kind of catalog write', () => {
-    migrate(db, 340);
+    db = databaseAt(340);
     setCatalogCodeStore(db, 'S001');
     seed();
     expect(codes()).toEqual(joined());
@@ -83,7 +71,7 @@ describe('0340-catalog-codes', () => {
   });
 
   it('a write that fails leaves catalog_codes as it was', () => {
-    migrate(db, 340);
+    db = databaseAt(340);
     seed();
     const before = codes();
     expect(() =>
