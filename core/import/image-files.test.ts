@@ -2,16 +2,14 @@ import { appendFileSync, copyFileSync, readdirSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyDemoStore, demoStore, tempDir } from '../../test/support/temp';
+import { openTestDb, type TestDb } from '../../test/support/db';
+import { copyDemoStore, demoStore } from '../../test/support/temp';
 import { DataKey } from '../crypto/data-key';
 import { createMediaCache, type MediaCache } from '../media/media-cache';
-import { openDatabase, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
 import { ImportError } from './importer';
 import { importStore } from './store-import';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+let db: TestDb;
 let media: MediaCache;
 const key = DataKey.generate();
 const count = (sql: string) => (db.raw.prepare(sql).get() as { n: number }).n;
@@ -19,20 +17,15 @@ const mediaFiles = () =>
   readdirSync(media.dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
 
 beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
+  db = openTestDb();
   media = createMediaCache({
     db,
-    dir: join(dir.path, 'media'),
+    dir: join(db.dir, 'media'),
     limitBytes: 512 * 1024 * 1024,
     storeId: 'S001',
   });
 });
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+afterEach(() => db.close());
 
 async function refusal(store: string): Promise<ImportError> {
   try {
@@ -60,7 +53,7 @@ describe('import of images.csv', () => {
   });
 
   it('types a file by its content: a PNG named .jpg is stored as a PNG', async () => {
-    const store = copyDemoStore(dir.path);
+    const store = copyDemoStore(db.dir);
     const png = await sharp({ create: { width: 60, height: 80, channels: 3, background: '#fff' } })
       .png()
       .toBuffer();
@@ -75,7 +68,7 @@ describe('import of images.csv', () => {
   });
 
   it('refuses broken, oversized, mislabelled, scripted, missing and outside files with images.csv line, and imports nothing', async () => {
-    const store = copyDemoStore(dir.path);
+    const store = copyDemoStore(db.dir);
     const images = join(store, 'images');
     const jpeg = await sharp({
       create: { width: 600, height: 800, channels: 3, background: '#a00' },
@@ -90,7 +83,7 @@ describe('import of images.csv', () => {
       '<svg xmlns="http://www.w3.org/2000/svg"><script>fetch("//x")</script></svg>',
     );
     writeFileSync(join(images, 'handler.svg'), '<svg onload="alert(1)"><rect/></svg>');
-    copyFileSync(join(images, 'BAG001-GRY.svg'), join(dir.path, 'outside.svg'));
+    copyFileSync(join(images, 'BAG001-GRY.svg'), join(db.dir, 'outside.svg'));
     const csv = join(store, 'images.csv');
     const before = 403; // header + 402 rows
     appendFileSync(
@@ -146,7 +139,7 @@ describe('import of images.csv', () => {
   });
 
   it('refuses an image of a style and colour the catalog does not have, naming its line', async () => {
-    const store = copyDemoStore(dir.path);
+    const store = copyDemoStore(db.dir);
     appendFileSync(join(store, 'images.csv'), 'NOSUCH,WHT,images/BAG001-GRY.svg,a,a\n');
     const error = await refusal(store);
     expect(error.problems).toEqual([

@@ -2,9 +2,8 @@ import iconv from 'iconv-lite';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyDemoStore, demoStore, tempDir } from '../../test/support/temp';
-import { openDatabase, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
+import { openTestDb, type TestDb } from '../../test/support/db';
+import { copyDemoStore, demoStore } from '../../test/support/temp';
 import { catalogFiles } from './catalog-files';
 import { ImportError, importStoreFolder } from './importer';
 import { decodeImportText } from './text-encoding';
@@ -88,24 +87,18 @@ describe('decodeImportText', () => {
 });
 
 describe('import of GB18030 and broken files', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let db: WritableDB;
+  let db: TestDb;
   beforeEach(() => {
-    dir = tempDir();
-    db = openDatabase(join(dir.path, 'kiosk.db'));
-    migrate(db);
+    db = openTestDb();
   });
-  afterEach(() => {
-    db.close();
-    dir.remove();
-  });
+  afterEach(() => db.close());
   const names = () =>
     db.raw
       .prepare("SELECT name_zh FROM products WHERE style_id IN ('DRE001', 'DRE002') ORDER BY 1")
       .all();
 
   it('stores the real Chinese names of a GB18030 products.csv and says how it read it', () => {
-    const store = copyDemoStore(dir.path);
+    const store = copyDemoStore(db.dir);
     const utf8 = readFileSync(join(demoStore, 'products.csv'), 'utf8');
     const gb = iconv.encode(utf8, 'gb18030');
     // the encoder agrees with the hand-written bytes of the first name
@@ -120,7 +113,7 @@ describe('import of GB18030 and broken files', () => {
   it('refuses a file with invalid bytes or a NUL with file and line, and leaves the database untouched', () => {
     importStoreFolder(db, demoStore, catalogFiles);
     const before = db.raw.prepare('SELECT * FROM products ORDER BY style_id').all();
-    const store = copyDemoStore(dir.path);
+    const store = copyDemoStore(db.dir);
     const lines = readFileSync(join(store, 'products.csv'), 'utf8').split('\n');
     lines[4] = `${lines[4]}\u0000`;
     writeFileSync(join(store, 'products.csv'), lines.join('\n').replace('防泼水连衣裙', '新名字'));

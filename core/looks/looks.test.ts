@@ -4,24 +4,15 @@
  * nothing personal in it; the same garments again queue nothing. (The args are checked against the
  * protocol's ShareLookV1 by host/services/screens/outbox-contract.test.ts.)
  */
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/support/temp';
-import { openDatabase, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
+import { openTestDb, type TestDb } from '../../test/support/db';
 import { lookLinkOf, lookPageUrl, newLookToken, shareLook } from './looks';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+let db: TestDb;
 beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
+  db = openTestDb();
 });
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+afterEach(() => db.close());
 
 const now = new Date('2026-12-05T02:00:00Z');
 const queued = () =>

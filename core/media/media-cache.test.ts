@@ -2,22 +2,17 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/support/temp';
+import { openTestDb, type TestDb } from '../../test/support/db';
 import { sha256Hex } from '../rules/media/check';
-import { openDatabase, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
 import { blobPath } from './blob-files';
 import { createMediaCache, type MediaCache } from './media-cache';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+let db: TestDb;
 let clock = Date.parse('2026-11-24T08:00:00Z');
 const KB = 1024;
 
 beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
+  db = openTestDb();
   db.exec(`
     INSERT INTO stores VALUES ('S001', '店', 'Store', 'SH', 'Asia/Shanghai');
     INSERT INTO products VALUES ('DRE', '裙', 'Dress', 'dress', 'F', '', 'SS', 100, 'full');
@@ -26,15 +21,12 @@ beforeEach(() => {
     INSERT INTO stock VALUES ('DRE-W-S', 'S001', 3), ('DRE-B-S', 'S001', 0), ('DRE-B-S', 'S002', 9);
   `);
 });
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+afterEach(() => db.close());
 
 const cache = (limitBytes: number): MediaCache =>
   createMediaCache({
     db,
-    dir: join(dir.path, 'media'),
+    dir: join(db.dir, 'media'),
     limitBytes,
     storeId: 'S001',
     now: () => new Date((clock += 1000)),

@@ -3,13 +3,11 @@
  * signed-in member only, dropped on erasure; priced by core/rules offline like any coupon — a
  * birthday-month points multiplier doubles the points inside the member's window and not outside.
  */
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/support/temp';
+import { openTestDb, type TestDb } from '../../test/support/db';
 import { eligibleCoupons, priceBasket, storeLocalDate } from '../rules';
 import { demoTiers } from '../rules/test-support';
-import { openDatabase, readOnly, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
+import { readOnly } from '../store/db';
 import {
   forgetMemberOffers,
   memberOffersOf,
@@ -18,17 +16,11 @@ import {
 } from './offers';
 import { DOUBLE_POINTS, FIFTY_OFF } from './offer-fixtures';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+let db: TestDb;
 beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
+  db = openTestDb();
 });
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+afterEach(() => db.close());
 
 const THIRTY_OFF: MemberOffer = { ...FIFTY_OFF, value: 3000, minSpendCents: 20000 };
 const member = { id: 'M000017', tier: 'regular' };

@@ -1,11 +1,9 @@
 /** Staging and activating the cloud's model stream on a kiosk, and forgetting a member. */
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/support/temp';
+import { openTestDb, type TestDb } from '../../test/support/db';
 import { modelStreamKey, type TrainedModel } from '../recommend';
-import { openDatabase, readOnly, type WritableDB } from '../store/db';
-import { migrate } from '../store/migrations';
+import { readOnly } from '../store/db';
 import { forYou } from './for-you';
 import { trainLocalModel } from './local-model';
 import {
@@ -17,19 +15,13 @@ import {
 } from './model-tables';
 import { seedSmallStore } from './test-fixture';
 
-let dir: ReturnType<typeof tempDir>;
-let db: WritableDB;
+let db: TestDb;
 
 beforeEach(() => {
-  dir = tempDir();
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
+  db = openTestDb();
   seedSmallStore(db);
 });
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+afterEach(() => db.close());
 
 /** Any stable hash of the rows works here; the sync layer passes the protocol's pageChecksum. */
 const checksum = (rows: readonly { key: string; data: unknown }[]) =>
