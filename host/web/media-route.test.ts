@@ -7,42 +7,30 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importStore } from '../../core/import/store-import';
-import { DataKey } from '../../core/crypto/data-key';
-import { createMediaCache } from '../../core/media/media-cache';
-import { openDatabase, type WritableDB } from '../../core/store/db';
-import { migrate } from '../../core/store/migrations';
+import { openDemoDbWithImages, type TestDb } from '../../test/support/db';
 import { createBridgeServer } from '../../bridge/server';
-import { demoStore, tempDir } from '../../test/support/temp';
 import { startWebShell, type WebShell } from './server';
 import { someHandlers } from '../../bridge/test-handlers';
 
-const dir = tempDir('media-route-');
 const INDEX = '<!doctype html><title>screen</title>';
-let db: WritableDB;
+let db: TestDb;
 let shell: WebShell;
 let hash = '';
 
 beforeAll(async () => {
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  const media = createMediaCache({
-    db,
-    dir: join(dir.path, 'media'),
-    limitBytes: 1 << 30,
-    storeId: 'S001',
-  });
-  await importStore(db, demoStore, { key: DataKey.generate(), media });
+  const opened = await openDemoDbWithImages();
+  db = opened.db;
+  const { media } = opened;
   hash = (
     db.raw.prepare("SELECT hash FROM catalog_media WHERE style_id = 'DRE001'").get() as {
       hash: string;
     }
   ).hash;
-  mkdirSync(join(dir.path, 'renderer'));
-  writeFileSync(join(dir.path, 'renderer', 'index.html'), INDEX);
+  mkdirSync(join(db.dir, 'renderer'));
+  writeFileSync(join(db.dir, 'renderer', 'index.html'), INDEX);
   shell = await startWebShell({
     bridge: createBridgeServer(someHandlers({}), { staffSignedIn: () => false }),
-    rendererDir: join(dir.path, 'renderer'),
+    rendererDir: join(db.dir, 'renderer'),
     port: 0,
     media,
   });
@@ -50,7 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await shell.close();
   db.close();
-  dir.remove();
 });
 
 /** A raw request: the path goes out exactly as written (no URL normalisation on our side). */

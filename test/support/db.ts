@@ -8,6 +8,8 @@ import { DataKey } from '../../core/crypto/data-key';
 import { importStoreFolder } from '../../core/import/importer';
 import type { FileSpec } from '../../core/import/spec';
 import { allStoreFiles } from '../../core/import/store-files';
+import { importStore } from '../../core/import/store-import';
+import { createMediaCache, type MediaCache } from '../../core/media/media-cache';
 import { openDatabase, type WritableDB } from '../../core/store/db';
 import { migrate } from '../../core/store/migrations';
 import { demoStore, tempDir } from './temp';
@@ -65,6 +67,24 @@ export function openTestDb(options: TestDbOptions = {}): TestDb {
 /** The whole demo store (catalog, members, staff, history) in a migrated database. */
 export function openDemoDb(key?: DataKey): TestDb {
   return openTestDb({ seed: { files: allStoreFiles }, key });
+}
+
+/**
+ * The demo store imported with its images (`importStore`, as `kiosk import` does) into a migrated
+ * database, the media cache in the database's folder. Closing the database removes both.
+ */
+export async function openDemoDbWithImages(
+  key: DataKey = DataKey.generate(),
+): Promise<{ db: TestDb; media: MediaCache }> {
+  const db = openTestDb({ key });
+  const media = createMediaCache({
+    db,
+    dir: join(db.dir, 'media'),
+    limitBytes: 1 << 30,
+    storeId: 'S001',
+  });
+  await importStore(db, demoStore, { key, media });
+  return { db, media };
 }
 
 /** The single number a `SELECT count(*) …` (or any one-value query) answers. */

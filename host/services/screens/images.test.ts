@@ -4,44 +4,28 @@
  * the kiosk does not have yet is a reference without a hash (the screen's placeholder) with its alt
  * texts, and becomes a picture at the next view once it has arrived.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageRef, SessionView } from '../../../bridge/views';
 import { createCatalog } from '../../../core/catalog/lookup';
 import { DataKey } from '../../../core/crypto/data-key';
-import { importStore } from '../../../core/import/store-import';
-import { createMediaCache } from '../../../core/media/media-cache';
 import { ensureLocalModel } from '../../../core/recommend-store';
-import { openDatabase, readOnly, type WritableDB } from '../../../core/store/db';
-import { migrate } from '../../../core/store/migrations';
-import { demoStore, tempDir } from '../../../test/support/temp';
+import { readOnly } from '../../../core/store/db';
+import { openDemoDbWithImages, type TestDb } from '../../../test/support/db';
 import { parseConfig } from '../../config';
 import { createLogger } from '../../log';
 import { createScreenService } from './screen-service';
 
 const key = DataKey.generate();
-const dir = tempDir();
-let db: WritableDB;
+let db: TestDb;
 const bytes = (text: string) => new TextEncoder().encode(text);
 const DRESS = '6970001000016'; // DRE001-WHT-XS
 const MEMBER = 'MBR1.4N433GGMT6TCPAR4CTQP'; // M000003, consented, has purchases
 
 beforeAll(async () => {
-  db = openDatabase(join(dir.path, 'kiosk.db'));
-  migrate(db);
-  const media = createMediaCache({
-    db,
-    dir: join(dir.path, 'media'),
-    limitBytes: 1 << 30,
-    storeId: 'S001',
-  });
-  await importStore(db, demoStore, { key, media });
+  ({ db } = await openDemoDbWithImages(key));
   ensureLocalModel(db);
 }, 60_000);
-afterAll(() => {
-  db.close();
-  dir.remove();
-});
+afterAll(() => db.close());
 
 function service(role: 'mirror' | 'checkout' | 'staff') {
   const events: SessionView[] = [];
