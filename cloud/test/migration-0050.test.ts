@@ -1,17 +1,12 @@
 /** Migration 50 on a database that already holds v1 try-ons: each gets the outcome its action meant. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloudDbBefore, migrateTo } from './migration-support';
 import type { Db } from '../db/db';
-import { MIGRATIONS, migrate } from '../db/migrate';
-import { createPgliteDb } from '../db/pglite-db';
 
 describe('cloud migration 50 (try-on outcomes)', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await createPgliteDb();
-    await migrate(
-      db,
-      MIGRATIONS.filter((m) => m.version < 50),
-    );
+    db = await cloudDbBefore(50);
   });
   afterAll(async () => db.close());
 
@@ -25,12 +20,7 @@ describe('cloud migration 50 (try-on outcomes)', () => {
     await insert('B', 'unlike');
     await insert('C', 'request-size');
     await insert('D', 'enter');
-    expect(
-      await migrate(
-        db,
-        MIGRATIONS.filter((m) => m.version <= 50),
-      ),
-    ).toBe(1);
+    await migrateTo(db, 50);
     const { rows } = await db.query<{ id: string; outcome: string | null; reason: null }>(
       'SELECT tryon_id AS id, outcome, reason FROM tryons ORDER BY 1',
     );

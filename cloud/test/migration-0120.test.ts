@@ -1,17 +1,13 @@
 /** Migration 120: the brand's history, the trained models and the `model` stream's rows. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloudDbBefore } from './migration-support';
 import type { Db } from '../db/db';
-import { migrate, MIGRATIONS } from '../db/migrate';
-import { createPgliteDb } from '../db/pglite-db';
+import { migrate } from '../db/migrate';
 
 describe('cloud migration 120 (recommendations)', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await createPgliteDb();
-    await migrate(
-      db,
-      MIGRATIONS.filter((m) => m.version < 120),
-    );
+    db = await cloudDbBefore(120);
     await db.query(
       `INSERT INTO stores VALUES ('S001', '一店', 'Store 1', 'Shanghai', 'Asia/Shanghai')`,
     );

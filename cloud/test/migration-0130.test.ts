@@ -1,24 +1,14 @@
 /** Migration 130: console accounts and sessions, with the role/store rule held by the database. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloudDbBefore, migrateTo } from './migration-support';
 import type { Db } from '../db/db';
-import { MIGRATIONS, migrate } from '../db/migrate';
-import { createPgliteDb } from '../db/pglite-db';
 
 describe('cloud migration 130 (HQ accounts)', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await createPgliteDb();
-    await migrate(
-      db,
-      MIGRATIONS.filter((m) => m.version < 130),
-    );
+    db = await cloudDbBefore(130);
     await db.query(`INSERT INTO stores VALUES ('S001', 'a', 'a', 'Shanghai', 'Asia/Shanghai')`);
-    expect(
-      await migrate(
-        db,
-        MIGRATIONS.filter((m) => m.version <= 130),
-      ),
-    ).toBe(1);
+    await migrateTo(db, 130);
   });
   afterAll(async () => db.close());
 

@@ -1,25 +1,15 @@
 /** Migration 140 on a database with sales and try-ons: sales become the store channel; members' try-ons are indexed. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloudDbBefore, migrateTo } from './migration-support';
 import type { Db } from '../db/db';
-import { MIGRATIONS, migrate } from '../db/migrate';
-import { createPgliteDb } from '../db/pglite-db';
 
 describe('cloud migration 140 (HQ analytics tables)', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await createPgliteDb();
-    await migrate(
-      db,
-      MIGRATIONS.filter((m) => m.version < 140),
-    );
+    db = await cloudDbBefore(140);
     await db.query(`INSERT INTO sales (sale_id, device_id, store_id, member_id, total_cents, body, sold_at)
       VALUES ('X1', 'd', 'S001', NULL, 100, '{}', now())`);
-    expect(
-      await migrate(
-        db,
-        MIGRATIONS.filter((m) => m.version <= 140),
-      ),
-    ).toBe(1);
+    await migrateTo(db, 140);
   });
   afterAll(async () => db.close());
 

@@ -4,9 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloudDbBefore, migrateTo } from './migration-support';
 import type { Db } from '../db/db';
-import { MIGRATIONS, migrate } from '../db/migrate';
-import { createPgliteDb } from '../db/pglite-db';
 import { backfillRollups } from '../hq/rollups/backfill';
 import { sql as upkeepSql } from '../db/migrations/0150-hq-upkeep';
 
@@ -17,21 +16,12 @@ const tryon = (id: string, session: string, outcome: string) =>
 describe('cloud migration 150 (HQ rollup upkeep)', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await createPgliteDb();
-    await migrate(
-      db,
-      MIGRATIONS.filter((m) => m.version < 150),
-    );
+    db = await cloudDbBefore(150);
     await db.exec(`INSERT INTO stores VALUES ('S001', 'a', 'a', 'Shanghai', 'Asia/Shanghai');
       INSERT INTO products VALUES ('DRE001', 'z', 'e', 'dress', 'F', 'x', 'SS26', 100, 'full');
       INSERT INTO variants VALUES ('DRE001-WHT-XS', 'DRE001', '1', 'WHT', 'w', 'w', 'XS', 100);`);
     await db.query(tryon('T1', 'S-old', 'liked'));
-    expect(
-      await migrate(
-        db,
-        MIGRATIONS.filter((m) => m.version <= 150),
-      ),
-    ).toBe(1);
+    await migrateTo(db, 150);
   });
   afterAll(async () => db.close());
 

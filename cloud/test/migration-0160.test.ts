@@ -1,25 +1,15 @@
 /** Migration 160: the fleet's latest heartbeat per device, only for enrolled devices. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloudDbBefore, migrateTo } from './migration-support';
 import type { Db } from '../db/db';
-import { MIGRATIONS, migrate } from '../db/migrate';
-import { createPgliteDb } from '../db/pglite-db';
 
 describe('cloud migration 160 (HQ fleet)', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await createPgliteDb();
-    await migrate(
-      db,
-      MIGRATIONS.filter((m) => m.version < 160),
-    );
+    db = await cloudDbBefore(160);
     await db.exec(`INSERT INTO stores VALUES ('S001', 'a', 'a', 'Shanghai', 'Asia/Shanghai');
       INSERT INTO devices (device_id, store_id, name, created_at) VALUES ('dev_1', 'S001', 'mirror', now());`);
-    expect(
-      await migrate(
-        db,
-        MIGRATIONS.filter((m) => m.version <= 160),
-      ),
-    ).toBe(1);
+    await migrateTo(db, 160);
   });
   afterAll(async () => db.close());
 

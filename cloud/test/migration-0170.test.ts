@@ -3,28 +3,18 @@
  * store's) are read through indexes, not a scan and sort.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloudDbBefore, migrateTo } from './migration-support';
 import type { Db } from '../db/db';
-import { MIGRATIONS, migrate } from '../db/migrate';
-import { createPgliteDb } from '../db/pglite-db';
 
 describe('cloud migration 170 (HQ drill-down indexes)', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await createPgliteDb();
-    await migrate(
-      db,
-      MIGRATIONS.filter((m) => m.version < 170),
-    );
+    db = await cloudDbBefore(170);
     await db.exec(`INSERT INTO stock (sku, location_id, on_hand)
       SELECT 'SKU' || i, 'S00' || (1 + i % 3), i % 7 FROM generate_series(1, 300) i;
       INSERT INTO hq_visits (session_id, day, store_id)
       SELECT 'V' || i, DATE '2026-09-01' + i % 30, 'S00' || (1 + i % 3) FROM generate_series(1, 300) i`);
-    expect(
-      await migrate(
-        db,
-        MIGRATIONS.filter((m) => m.version <= 170),
-      ),
-    ).toBe(1);
+    await migrateTo(db, 170);
   });
   afterAll(async () => db.close());
 

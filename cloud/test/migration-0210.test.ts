@@ -1,26 +1,16 @@
 /** Migration 210: campaigns, their recorded arms, and campaign coupons kept off the coupons stream. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloudDbBefore, migrateTo } from './migration-support';
 import type { Db } from '../db/db';
-import { MIGRATIONS, migrate } from '../db/migrate';
-import { createPgliteDb } from '../db/pglite-db';
 
 describe('cloud migration 210 (campaigns)', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await createPgliteDb();
-    await migrate(
-      db,
-      MIGRATIONS.filter((m) => m.version < 210),
-    );
+    db = await cloudDbBefore(210);
     await db.exec(`INSERT INTO tiers VALUES ('regular', '普通', 'Regular', 0, 1, 0);
       INSERT INTO coupons VALUES ('OLD', 'a', 'a', 'amount', 100, 0, '2026-01-01', '2026-12-31', 'regular', false);
       INSERT INTO members (member_id, tier, points, consent_profile, consent_marketing) VALUES ('M1', 'regular', 0, true, true);`);
-    expect(
-      await migrate(
-        db,
-        MIGRATIONS.filter((m) => m.version <= 210),
-      ),
-    ).toBe(1);
+    await migrateTo(db, 210);
   });
   afterAll(async () => db.close());
 

@@ -1,25 +1,15 @@
 /** Migration 220: looks, one per token, only for a known store and device, well-formed tokens. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloudDbBefore, migrateTo } from './migration-support';
 import type { Db } from '../db/db';
-import { MIGRATIONS, migrate } from '../db/migrate';
-import { createPgliteDb } from '../db/pglite-db';
 
 describe('cloud migration 220 (looks)', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await createPgliteDb();
-    await migrate(
-      db,
-      MIGRATIONS.filter((m) => m.version < 220),
-    );
+    db = await cloudDbBefore(220);
     await db.exec(`INSERT INTO stores VALUES ('S001', 'a', 'a', 'Shanghai', 'Asia/Shanghai');
       INSERT INTO devices (device_id, store_id, name, created_at) VALUES ('dev_1', 'S001', 'mirror', now());`);
-    expect(
-      await migrate(
-        db,
-        MIGRATIONS.filter((m) => m.version <= 220),
-      ),
-    ).toBe(1);
+    await migrateTo(db, 220);
   });
   afterAll(async () => db.close());
 

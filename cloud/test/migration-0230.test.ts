@@ -1,23 +1,13 @@
 /** Migration 230: online clients with a unique secret digest, and their audit trail. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloudDbBefore, migrateTo } from './migration-support';
 import type { Db } from '../db/db';
-import { MIGRATIONS, migrate } from '../db/migrate';
-import { createPgliteDb } from '../db/pglite-db';
 
 describe('cloud migration 230 (online clients)', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await createPgliteDb();
-    await migrate(
-      db,
-      MIGRATIONS.filter((m) => m.version < 230),
-    );
-    expect(
-      await migrate(
-        db,
-        MIGRATIONS.filter((m) => m.version <= 230),
-      ),
-    ).toBe(1);
+    db = await cloudDbBefore(230);
+    await migrateTo(db, 230);
   });
   afterAll(async () => db.close());
 

@@ -1,0 +1,28 @@
+/**
+ * The cloud migration tests' helpers (migrate to N−1, insert, migrate to N, assert): a PGlite
+ * database migrated to just before a version, and the one step to it.
+ */
+import { expect } from 'vitest';
+import type { Db } from '../db/db';
+import { MIGRATIONS, migrate } from '../db/migrate';
+import { createPgliteDb } from '../db/pglite-db';
+
+/** A new PGlite database with every migration before `version` applied. */
+export async function cloudDbBefore(version: number): Promise<Db> {
+  const db = await createPgliteDb();
+  await migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version < version),
+  );
+  return db;
+}
+
+/** Applies the migrations up to `version`, asserting that exactly one (that one) ran. */
+export async function migrateTo(db: Db, version: number): Promise<void> {
+  expect(
+    await migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= version),
+    ),
+  ).toBe(1);
+}
