@@ -1,7 +1,7 @@
 /** Test-only: a signed-in HQ user on a cloud app; every RFM segment. */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Db } from '../db/db';
-import type { HqRole } from '../hq-api';
+import { RFM_SEGMENTS, type HqRole } from '../hq-api';
 import { createUser } from '../hq/auth/users';
 
 export interface HqSession {
@@ -42,13 +42,4 @@ export async function hqSession(
   };
 }
 
-export const ALL_SEGMENTS = [
-  'champion',
-  'high-value',
-  'loyal',
-  'new',
-  'potential',
-  'at-risk',
-  'sleeping',
-  'lost',
-];
+export const ALL_SEGMENTS = [...RFM_SEGMENTS];

@@ -1,19 +1,12 @@
 /** Members: RFM segments and their movement, repeat purchase, cohorts, tiers and consent, NPS. */
 import { z } from 'zod';
+import { SEGMENTS } from '../../core/rules/rfm';
 import { IsoDateSchema } from './common';
 import { AppliedFiltersSchema } from './filters';
 
 const count = z.number().int();
-export const RFM_SEGMENTS = [
-  'champion',
-  'high-value',
-  'loyal',
-  'new',
-  'potential',
-  'at-risk',
-  'sleeping',
-  'lost',
-] as const;
+/** The segments core's RFM rule assigns (core/rules/rfm.ts, pure: the console may bundle it). */
+export const RFM_SEGMENTS = SEGMENTS;
 export type RfmSegment = (typeof RFM_SEGMENTS)[number];
 /** A member in one month's snapshot and not in the other. */
 export const NO_SEGMENT = 'none';
