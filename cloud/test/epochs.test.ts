@@ -1,14 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, enrollDevice, env, push, startCloud, type Cloud } from './harness';
-
-const tryOn = (tryOnId: string) => ({
-  tryOnId,
-  sessionId: 'V1',
-  sku: 'DRE001-WHT-XS',
-  memberId: null,
-  action: 'enter',
-  at: '2026-11-20T09:00:00Z',
-});
+import { DB_KINDS, enrollDevice, env, push, startCloud, type Cloud, tryOnArgs } from './harness';
 
 describe.each(DB_KINDS)('epochs on %s', (kind) => {
   let cloud: Cloud;
@@ -27,10 +18,16 @@ describe.each(DB_KINDS)('epochs on %s', (kind) => {
 
   it('epoch-retired names the current and the highest numeric epoch, so the kiosk can go above both', async () => {
     const dev = await enrollDevice(cloud);
-    expect((await push(cloud, dev, '1', [env(1, 'logTryOn', tryOn('E-a'))])).statusCode).toBe(200);
-    expect((await push(cloud, dev, '7', [env(1, 'logTryOn', tryOn('E-b'))])).statusCode).toBe(200);
-    expect((await push(cloud, dev, '3', [env(1, 'logTryOn', tryOn('E-c'))])).statusCode).toBe(200);
-    const stale = await push(cloud, dev, '1', [env(2, 'logTryOn', tryOn('E-d'))]);
+    expect((await push(cloud, dev, '1', [env(1, 'logTryOn', tryOnArgs('E-a'))])).statusCode).toBe(
+      200,
+    );
+    expect((await push(cloud, dev, '7', [env(1, 'logTryOn', tryOnArgs('E-b'))])).statusCode).toBe(
+      200,
+    );
+    expect((await push(cloud, dev, '3', [env(1, 'logTryOn', tryOnArgs('E-c'))])).statusCode).toBe(
+      200,
+    );
+    const stale = await push(cloud, dev, '1', [env(2, 'logTryOn', tryOnArgs('E-d'))]);
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error).toMatchObject({
       code: 'epoch-retired',
@@ -41,11 +38,11 @@ describe.each(DB_KINDS)('epochs on %s', (kind) => {
 
   it('a seq already spent by another key (a restored copy of the kiosk) is epoch-retired, not a duplicate', async () => {
     const dev = await enrollDevice(cloud);
-    const a = env(1, 'logTryOn', tryOn('R-1'));
-    const b = env(2, 'logTryOn', tryOn('R-2'));
+    const a = env(1, 'logTryOn', tryOnArgs('R-1'));
+    const b = env(2, 'logTryOn', tryOnArgs('R-2'));
     expect((await push(cloud, dev, '1', [a, b])).statusCode).toBe(200);
     // the restored copy knows seq 1 (same key) but wrote something else as seq 2
-    const other = env(2, 'logTryOn', tryOn('R-other'));
+    const other = env(2, 'logTryOn', tryOnArgs('R-other'));
     const res = await push(cloud, dev, '1', [a, other]);
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({
@@ -65,7 +62,7 @@ describe.each(DB_KINDS)('epochs on %s', (kind) => {
     ]);
     expect([await count('R-1'), await count('R-2'), await count('R-other')]).toEqual([1, 1, 1]);
     expect(
-      (await push(cloud, dev, '1', [env(3, 'logTryOn', tryOn('R-3'))])).json().error.code,
+      (await push(cloud, dev, '1', [env(3, 'logTryOn', tryOnArgs('R-3'))])).json().error.code,
     ).toBe('epoch-retired');
   });
 });

@@ -220,3 +220,13 @@ export function env(
     ...(o.presence ? { presence: o.presence } : {}),
   };
 }
+
+/** The arguments of an anonymous `logTryOn` (garment entering the fitting room of visit V1). */
+export const tryOnArgs = (tryOnId: string) => ({
+  tryOnId,
+  sessionId: 'V1',
+  sku: 'DRE001-WHT-XS',
+  memberId: null,
+  action: 'enter',
+  at: '2026-11-20T09:00:00Z',
+});

@@ -5,18 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse, MutationEnvelope } from '../../sync/protocol';
-import { DB_KINDS, enrollDevice, env, push, startCloud, type Cloud } from './harness';
+import { DB_KINDS, enrollDevice, env, push, startCloud, type Cloud, tryOnArgs } from './harness';
 
-const tryOn = (tryOnId: string) => ({
-  tryOnId,
-  sessionId: 'V1',
-  sku: 'DRE001-WHT-XS',
-  memberId: null,
-  action: 'enter',
-  at: '2026-11-20T09:00:00Z',
-});
 const tryOns = (from: number, ids: string[]) =>
-  ids.map((id, i) => env(from + i, 'logTryOn', tryOn(id), { key: `tryon:${id}` }));
+  ids.map((id, i) => env(from + i, 'logTryOn', tryOnArgs(id), { key: `tryon:${id}` }));
 
 // Faults on demand: a plain error for T-boom*, a deadlock for T-deadlock* (real PostgreSQL codes).
 const FAULTS = `
@@ -125,7 +117,7 @@ describe.each(DB_KINDS)('push batches on %s', (kind) => {
     expect(outcomes).toEqual({ n: 2, seq: 2 });
     // fixed on the server: the same batch again
     const fixed = batch.map((m) =>
-      m.key === 'tryon:T-boom-1' ? { ...m, args: tryOn('T-b3'), key: 'tryon:T-b3' } : m,
+      m.key === 'tryon:T-boom-1' ? { ...m, args: tryOnArgs('T-b3'), key: 'tryon:T-b3' } : m,
     );
     const again = await push(cloud, dev, 'e1', fixed);
     expect(again.json().results.map((r: { status: string }) => r.status)).toEqual([

@@ -6,16 +6,15 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse, MutationEnvelope, PullPage } from '../../sync/protocol';
-import { DB_KINDS, enrollDevice, env, secondInstance, startCloud, type Cloud } from './harness';
-
-const tryOn = (tryOnId: string) => ({
-  tryOnId,
-  sessionId: 'V1',
-  sku: 'DRE001-WHT-XS',
-  memberId: null,
-  action: 'enter',
-  at: '2026-11-20T09:00:00Z',
-});
+import {
+  DB_KINDS,
+  enrollDevice,
+  env,
+  secondInstance,
+  startCloud,
+  type Cloud,
+  tryOnArgs,
+} from './harness';
 
 describe.each(DB_KINDS)('two cloud instances on one %s database', (kind) => {
   let cloud: Cloud;
@@ -62,7 +61,9 @@ describe.each(DB_KINDS)('two cloud instances on one %s database', (kind) => {
   it('alternating pushes, the same batch to both at once: applied exactly once, lastSeq consistent', async () => {
     let seq = 0;
     const batch = (n: number, prefix: string) =>
-      Array.from({ length: n }, (_, i) => env(++seq, 'logTryOn', tryOn(`${prefix}-${seq}-${i}`)));
+      Array.from({ length: n }, (_, i) =>
+        env(++seq, 'logTryOn', tryOnArgs(`${prefix}-${seq}-${i}`)),
+      );
     for (let round = 0; round < 6; round++) {
       const res = await pushTo(apps()[round % 2] as FastifyInstance, batch(20, 'ALT'));
       expect(res.statusCode).toBe(200);
