@@ -6,14 +6,7 @@
  * with a stale kiosk flagged; and a store manager who edits the address or calls the API with
  * another store's id gets nothing of that store. One cloud for the file; one sign-in per role.
  */
-import {
-  expect,
-  test,
-  type Browser,
-  type BrowserContext,
-  type Locator,
-  type Page,
-} from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../support/temp';
@@ -31,12 +24,18 @@ import {
   type HqLanguage,
   type HqViewName,
 } from './support/hq';
+import {
+  HQ_VIEWPORT as VIEWPORT,
+  expectFigureReproduces,
+  numberOf,
+  openConsole,
+  showConsoleView,
+} from './support/hq-console';
 import { expectAccessible } from './support/screens';
 
 test.describe.configure({ mode: 'serial' });
 
 const shots = join(repoRoot, 'docs', 'screenshots');
-const VIEWPORT = { width: 1440, height: 1000 };
 let cloud: CloudProcess;
 const states = new Map<DemoRole, Awaited<ReturnType<typeof signedInState>>>();
 
@@ -77,25 +76,10 @@ test('the HQ API is documented in the OpenAPI at /docs, from its zod schemas', a
   expect(JSON.stringify(doc.paths['/hq/api/overview'])).toContain('"channels"');
 });
 
-async function open(browser: Browser, role: DemoRole, language: HqLanguage) {
-  const context = await browser.newContext({
-    storageState: states.get(role),
-    locale: language === 'en' ? 'en-US' : 'zh-CN',
-    viewport: VIEWPORT,
-    acceptDownloads: true,
-  });
-  return { context, page: await context.newPage() };
-}
-
-/** Opens a view by its address and waits until its numbers are on screen (no error). */
-async function showView(page: Page, view: HqViewName, language: HqLanguage, query = '') {
-  await page.goto(`${cloud.url}/hq/#/${view}${query}`);
-  await expect(page.locator('h1.view-title')).toHaveText(VIEW_TITLES[language][view]);
-  await expect(page.locator('.view-body')).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator('main [role="alert"]')).toHaveCount(0);
-  await expect(page.locator('.view-body [data-card]').first()).toBeVisible();
-  await expect(page.locator('html')).toHaveAttribute('lang', language);
-}
+const open = (browser: Browser, role: DemoRole, language: HqLanguage) =>
+  openConsole(browser, states.get(role), language);
+const showView = (page: Page, view: HqViewName, language: HqLanguage, query = '') =>
+  showConsoleView(page, cloud.url, view, language, query);
 
 for (const language of ['zh-CN', 'en'] as const) {
   test(`analyst, ${language}: every view, accessible, with a screenshot`, async ({ browser }) => {
@@ -159,10 +143,6 @@ for (const language of ['zh-CN', 'en'] as const) {
   });
 }
 
-async function numberOf(text: string): Promise<number> {
-  return Number(text.replace(/[^\d.]/g, ''));
-}
-
 test('every number links to the rows it counts: KPI and table cell → rows with that total', async ({
   browser,
 }) => {
@@ -189,40 +169,6 @@ test('every number links to the rows it counts: KPI and table cell → rows with
   await expect(dialog.locator('.drawer-count')).toHaveAttribute('data-total', String(cellCount));
   await context.close();
 });
-
-/**
- * Opens a ratio, average or sum and checks the drawer reproduces it: the value recomputed from
- * the sides' totals reads as the clicked number, the sides add up their parts, and a side that
- * counts rows lists that many rows. Returns the dialog.
- */
-async function expectFigureReproduces(page: Page, number: Locator, how: 'click' | 'keyboard') {
-  const clicked = (await number.innerText()).trim();
-  if (how === 'keyboard') {
-    await number.focus();
-    await page.keyboard.press('Enter');
-  } else await number.click();
-  const dialog = page.getByRole('dialog');
-  const result = dialog.locator('.figure-result');
-  await expect(result).toBeVisible({ timeout: 30_000 });
-  await expect(result.locator('.figure-value')).toHaveText(clicked);
-  const attr = async (name: string) => result.getAttribute(`data-figure-${name}`);
-  const above = Number(await attr('numerator'));
-  const belowText = await attr('denominator');
-  const factor = Number(await attr('factor'));
-  const value = Number(await attr('value'));
-  const expected = belowText === null ? factor * above : (factor * above) / Number(belowText);
-  expect(value).toBeCloseTo(expected, 9);
-  const parts = async (side: 'above' | 'below') =>
-    Promise.all(
-      (await dialog.locator(`[data-figure-part="${side}"] [data-part-total]`).all()).map(
-        async (cell) => Number(await cell.getAttribute('data-part-total')),
-      ),
-    );
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  expect(sum(await parts('above'))).toBeCloseTo(above, 6);
-  if (belowText !== null) expect(sum(await parts('below'))).toBeCloseTo(Number(belowText), 6);
-  return dialog;
-}
 
 test('every ratio, average and fleet number opens the rows it is computed from, and they reproduce it', async ({
   browser,
