@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '../../sync/protocol';
 import { loadDemoHistory } from '../hq/demo/history';
-import { ALL_SEGMENTS, hqSession, type HqSession } from './test-support';
+import { campaignDraft, hqSession, type HqSession } from './test-support';
 import {
   DEMO_DIR,
   enrollDevice,
@@ -29,21 +29,18 @@ const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object
   return s.call(method, url, payload);
 };
 
-const DRAFT = {
-  name: 'Come back, S001',
-  segments: ALL_SEGMENTS,
-  stores: ['S001'],
-  tiers: [],
-  offer: {
+const DRAFT = campaignDraft(
+  'Come back, S001',
+  ['S001'],
+  {
     kind: 'amount',
     value: 3000,
     minSpendCents: 20000,
     titleZh: '回店礼 ¥30',
     titleEn: '¥30 welcome back',
   },
-  startsOn: '2026-11-20',
-  endsOn: '2026-12-20',
-};
+  { startsOn: '2026-11-20', endsOn: '2026-12-20' },
+);
 
 beforeAll(async () => {
   cloud = await startCloud('pglite');

@@ -43,3 +43,22 @@ export async function hqSession(
 }
 
 export const ALL_SEGMENTS = [...RFM_SEGMENTS];
+
+export interface DraftOffer {
+  kind: 'amount' | 'percent';
+  value: number;
+  minSpendCents: number;
+  titleZh: string;
+  titleEn: string;
+}
+
+/** A campaign draft for every RFM segment and tier of the given stores, as the console posts it. */
+export function campaignDraft(
+  name: string,
+  stores: string[],
+  offer: DraftOffer,
+  dates: { startsOn: string; endsOn: string },
+  extra: { controlPct?: number } = {},
+) {
+  return { name, segments: ALL_SEGMENTS, stores, tiers: [], offer, ...dates, ...extra };
+}

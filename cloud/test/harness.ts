@@ -230,3 +230,17 @@ export const tryOnArgs = (tryOnId: string) => ({
   action: 'enter',
   at: '2026-11-20T09:00:00Z',
 });
+
+/** A heartbeat from a healthy mirror that has nothing queued and no device or error to report. */
+export const quietHeartbeat = (deviceId: string, appVersion = '1.0.0') => ({
+  deviceId,
+  appVersion,
+  role: 'mirror',
+  lastSyncAt: null,
+  outboxDepth: 0,
+  parked: 0,
+  oldestPendingAt: null,
+  devices: [],
+  errors24h: 0,
+  lastErrorKind: null,
+});

@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_SEGMENTS, hqSession, type HqSession } from '../../cloud/campaigns/test-support';
+import { campaignDraft, hqSession, type HqSession } from '../../cloud/campaigns/test-support';
 import { loadDemoHistory } from '../../cloud/hq/demo/history';
 import { DEMO_DIR } from '../../cloud/test/harness';
 import { createCatalog } from '../../core/catalog/lookup';
@@ -46,22 +46,23 @@ afterAll(async () => {
 describe('a campaign at the checkout', () => {
   it('is offered to targeted members only, redeemed, and counted on the campaign page', async () => {
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const created = await marketing.call('POST', '/campaigns', {
-      name: 'S001 welcome back',
-      segments: ALL_SEGMENTS,
-      stores: ['S001'],
-      tiers: [],
-      offer: {
-        kind: 'amount',
-        value: 3000,
-        minSpendCents: 0,
-        titleZh: '回店礼',
-        titleEn: 'Welcome back',
-      },
-      startsOn: today,
-      endsOn: today,
-      controlPct: 20,
-    });
+    const created = await marketing.call(
+      'POST',
+      '/campaigns',
+      campaignDraft(
+        'S001 welcome back',
+        ['S001'],
+        {
+          kind: 'amount',
+          value: 3000,
+          minSpendCents: 0,
+          titleZh: '回店礼',
+          titleEn: 'Welcome back',
+        },
+        { startsOn: today, endsOn: today },
+        { controlPct: 20 },
+      ),
+    );
     expect(created.statusCode).toBe(200);
     const id: string = created.json().campaignId;
     const launched = await marketing.call('POST', `/campaigns/${id}/launch`);
@@ -139,22 +140,17 @@ function onlineScreen(k: EnrolledKiosk, role: 'mirror' | 'checkout') {
 describe('a campaign member of another store, found by the online look-up', () => {
   it('brings their offers: told on the mirror, offered and redeemed at the checkout', async () => {
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const created = await marketing.call('POST', '/campaigns', {
-      name: 'S002 visitors',
-      segments: ALL_SEGMENTS,
-      stores: ['S002'],
-      tiers: [],
-      offer: {
-        kind: 'percent',
-        value: 15,
-        minSpendCents: 30000,
-        titleZh: '85折',
-        titleEn: '15% off',
-      },
-      startsOn: today,
-      endsOn: today,
-      controlPct: 20,
-    });
+    const created = await marketing.call(
+      'POST',
+      '/campaigns',
+      campaignDraft(
+        'S002 visitors',
+        ['S002'],
+        { kind: 'percent', value: 15, minSpendCents: 30000, titleZh: '85折', titleEn: '15% off' },
+        { startsOn: today, endsOn: today },
+        { controlPct: 20 },
+      ),
+    );
     const id: string = created.json().campaignId;
     const code: string = (await marketing.call('POST', `/campaigns/${id}/launch`)).json().campaign
       .couponCode;

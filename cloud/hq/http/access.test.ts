@@ -6,7 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROW_KINDS, type HqRole, type MetaResponse, type RowKind } from '../../hq-api';
-import { DEMO_DIR, enrollDevice, env, push, startCloud, type Cloud } from '../../test/harness';
+import {
+  DEMO_DIR,
+  enrollDevice,
+  env,
+  push,
+  quietHeartbeat,
+  startCloud,
+  type Cloud,
+} from '../../test/harness';
 import { createUser } from '../auth/users';
 import { loadDemoHistory } from '../demo/history';
 
@@ -96,18 +104,7 @@ beforeAll(async () => {
       method: 'POST',
       url: '/v1/heartbeat',
       headers: { authorization: `Bearer ${dev.token}` },
-      payload: {
-        deviceId: dev.deviceId,
-        appVersion: '1.0.0',
-        role: 'mirror',
-        lastSyncAt: null,
-        outboxDepth: 0,
-        parked: 0,
-        oldestPendingAt: null,
-        devices: [],
-        errors24h: 0,
-        lastErrorKind: null,
-      },
+      payload: quietHeartbeat(dev.deviceId),
     });
   }
 }, 180_000);
