@@ -97,4 +97,34 @@ describe('cloud migration 240 (try-on counters per transaction)', () => {
     expect((await counters())?.sessions).toBe(3);
     expect(Number(await leftovers())).toBe(0);
   });
+
+  it('a sale finds "tried since it last sold" as one event at a time would have left it', async () => {
+    const sale = (q: Queryable, id: string, at: string) =>
+      q.query(
+        `INSERT INTO sales (sale_id, device_id, store_id, member_id, total_cents, body, sold_at)
+         VALUES ($1, 'dev', 'S2', NULL, 100,
+           '{"lines": [{"sku": "SKU-Z", "qty": 1, "unitPriceCents": 100, "discountCents": 0}]}', $2)`,
+        [id, at],
+      );
+    const tryOnAt = (q: Queryable, id: string, at: string) =>
+      q.query(
+        `INSERT INTO tryons (tryon_id, device_id, store_id, body, at, outcome, reason)
+         VALUES ($1, 'dev', 'S2', jsonb_build_object('sessionId', $1::text, 'sku', 'SKU-Z', 'memberId', null), $2, NULL, NULL)`,
+        [id, at],
+      );
+    await sale(db, 'X0', '2026-11-20T01:00:00Z');
+    await db.transaction(async (tx) => {
+      // tried after the sale below, which is later than the last one: the sale recounts it from
+      // the facts, so its pending delta must be folded before, not added again at commit
+      await tryOnAt(tx, 'Z1', '2026-11-20T05:00:00Z');
+      await sale(tx, 'X1', '2026-11-20T03:00:00Z');
+      await tryOnAt(tx, 'Z2', '2026-11-20T06:00:00Z');
+    });
+    const { rows } = await db.query<{ tries: number; expected: number }>(
+      `SELECT s.tries::int AS tries, (SELECT count(*)::int FROM hq_garments g
+         WHERE g.store_id = 'S2' AND g.style_id = s.style_id AND g.first_at > s.last_sold_at) AS expected
+       FROM hq_style_store s WHERE s.location_id = 'S2'`,
+    );
+    expect(rows).toEqual([{ tries: 2, expected: 2 }]);
+  });
 });
