@@ -4,6 +4,7 @@
  * resolves to the permanent member (`member_aliases`, also when the sign-up merged into an existing
  * member by phone); the member's home store comes along for the presence check.
  */
+import { text } from '../../sync/protocol';
 import type { Queryable } from '../db/db';
 
 /** The member a mutation names (provisional id resolved), whether the cloud knows them, and where. */
@@ -13,18 +14,19 @@ export interface NamedMember {
   homeStore: string | null;
 }
 
-/** Half a surrogate pair: JSON carries it, PostgreSQL's jsonb refuses it. */
-const LONE_SURROGATE = /\p{Cs}/u;
+/** What a member id may be (as the mutations' schemas say): anything else names nobody. */
+const MEMBER_ID = text(1, 40);
 
 /**
- * Each of `ids` (as sent) → the member it names. An id with half a surrogate pair gets no entry
- * (it names nobody; the caller looks it up alone, where the driver sends it as text).
+ * Each of `ids` (as sent) → the member it names. The ids come from args not parsed yet: one that
+ * is no storable text of 1–40 characters gets no entry (its mutation, if it gets that far, looks
+ * it up alone with resolveMember, as before).
  */
 export async function resolveMembers(
   tx: Queryable,
   all: readonly string[],
 ): Promise<Map<string, NamedMember>> {
-  const ids = all.filter((id) => !LONE_SURROGATE.test(id));
+  const ids = all.filter((id) => MEMBER_ID.safeParse(id).success);
   if (ids.length === 0) return new Map();
   const { rows } = await tx.query<{
     id: string;
