@@ -133,6 +133,9 @@ function resultOf(m: MutationEnvelope, outcome: StoredResult): MutationResult {
       };
 }
 
+/** Runs given at least this long look the members of the whole push up at once. */
+const LOOKAHEAD_BUDGET_MS = 100;
+
 /** The flush of deferred try-ons failed: the run is redone one mutation at a time. */
 class GroupFailed extends Error {
   constructor(cause: unknown) {
@@ -201,9 +204,11 @@ async function runOnce(
       results[slot] = resultOf(m, outcome);
     };
     // Members named in the run, looked up at once; forgotten after a mutation that may change them.
-    let members: ReadonlyMap<string, NamedMember> | undefined = await resolveMembers(tx, [
-      ...new Set(rest.flatMap((m) => namedMemberId(m.args) ?? [])),
-    ]);
+    // Only for long runs: a 20 ms run on PGlite handles a dozen mutations, not worth the query.
+    let members: ReadonlyMap<string, NamedMember> | undefined =
+      opts.budgetMs >= LOOKAHEAD_BUDGET_MS
+        ? await resolveMembers(tx, [...new Set(rest.flatMap((m) => namedMemberId(m.args) ?? []))])
+        : undefined;
     let savepoint = false;
     const applyOne = async (m: MutationEnvelope): Promise<StoredResult> => {
       // The previous mutation's savepoint is released as this one's is taken: one round trip.
