@@ -182,7 +182,7 @@ describe.each(DB_KINDS)('push batches on %s', (kind) => {
       env(3, 'earnPoints', { earnId: 'E-g1', memberId: 'M000013', points: 5, saleId: null }),
       ...tryOns(4, ['T-g3']),
       // the same try-on again under another key: recorded once, by the first copy
-      env(5, 'logTryOn', tryOn('T-g1'), { key: 'tryon:T-g1-again' }),
+      env(5, 'logTryOn', tryOnArgs('T-g1'), { key: 'tryon:T-g1-again' }),
     ];
     const res = await push(cloud, dev, 'e1', batch);
     expect(res.statusCode, res.body).toBe(200);
