@@ -44,6 +44,7 @@ const suites: Array<() => Promise<Suite>> = [
   () => import('./suites/media-mirror-image'),
   () => import('./suites/hq-scale'),
   () => import('./suites/hq-pglite'),
+  () => import('./suites/push-upkeep'),
   () => import('./suites/phone-look-paint'),
   () => import('./suites/import-catalog'),
 ];

@@ -13,6 +13,7 @@ const TRIGGERS: [table: string, trigger: string][] = [
   ['tryons', 'hq_before_tryon'],
   ['tryons', 'hq_tryon'],
   ['sales', 'hq_sale'],
+  ['sales', 'hq_sa_tries'],
 ];
 
 async function setUpkeep(db: Db, on: boolean): Promise<void> {

@@ -18,6 +18,7 @@ import { sql as hqDrillDownIndexes } from './migrations/0170-hq-drill-down-index
 import { sql as campaigns } from './migrations/0210-campaigns';
 import { sql as looks } from './migrations/0220-looks';
 import { sql as onlineClients } from './migrations/0230-online-clients';
+import { sql as hqCountersPerTransaction } from './migrations/0240-hq-counters-per-transaction';
 
 export interface Migration {
   version: number;
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 210, name: 'campaigns', sql: campaigns },
   { version: 220, name: 'looks', sql: looks },
   { version: 230, name: 'online-clients', sql: onlineClients },
+  { version: 240, name: 'hq-counters-per-transaction', sql: hqCountersPerTransaction },
 ];
 
 export class MigrationError extends Error {

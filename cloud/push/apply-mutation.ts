@@ -16,6 +16,7 @@ import type { DeviceIdentity } from '../auth/enrollment';
 import type { Queryable } from '../db/db';
 import { BusinessRejection, type HandlerContext } from './handler';
 import { HANDLERS } from './handlers/index';
+import type { NamedMember } from './member-lookup';
 import { presenceRejection, resolveNamedMember } from './presence-check';
 
 export interface ApplyOptions {
@@ -24,6 +25,8 @@ export interface ApplyOptions {
   presenceSecret: Buffer;
   /** Rolls the transaction back to the savepoint taken before this mutation. */
   rollback: () => Promise<void>;
+  /** Members the push names, looked up at once (member-lookup.ts); others are looked up here. */
+  members?: ReadonlyMap<string, NamedMember>;
 }
 
 function invalid(m: MutationEnvelope, error: string | null): BusinessRejection {
@@ -65,7 +68,7 @@ export async function applyMutation(
     now,
   };
   // A provisional member id becomes the permanent one; another store's member needs a ticket.
-  const named = await resolveNamedMember(tx, parsed.data);
+  const named = await resolveNamedMember(tx, parsed.data, opts.members);
   const absent = await presenceRejection(tx, device, m, named, {
     at: parseHlc(ctx.hlc)?.wallMs ?? now.getTime(),
     now,

@@ -9,44 +9,23 @@ import { checkPresenceTicket } from '../auth/presence';
 import type { DeviceIdentity } from '../auth/enrollment';
 import type { Queryable } from '../db/db';
 import { BusinessRejection } from './handler';
-
-/** The member a mutation names (provisional id resolved), whether the cloud knows them, and where. */
-export interface NamedMember {
-  memberId: string;
-  known: boolean;
-  homeStore: string | null;
-}
+import { namedMemberId, resolveMember, type NamedMember } from './member-lookup';
 
 /**
- * The member a mutation's (parsed) args name, in one query: a provisional id a kiosk gave a member
- * it registered offline becomes the permanent member (`member_aliases`, also when the sign-up merged
- * into an existing member by phone), and the member's home store comes along for the presence
- * check. The args come back naming the permanent member.
+ * The member a mutation's (parsed) args name: looked up in `known` (members looked up for the
+ * whole push at once, member-lookup.ts) or, when not there, in one query. The args come back
+ * naming the permanent member.
  */
 export async function resolveNamedMember(
   tx: Queryable,
   args: unknown,
+  known?: ReadonlyMap<string, NamedMember>,
 ): Promise<{ args: unknown; member: NamedMember | null }> {
-  if (
-    typeof args !== 'object' ||
-    args === null ||
-    !('memberId' in args) ||
-    typeof args.memberId !== 'string'
-  )
-    return { args, member: null };
-  const { rows } = await tx.query<{ member_id: string; home_store: string | null; known: boolean }>(
-    `SELECT coalesce(a.member_id, q.id) AS member_id, m.home_store, m.member_id IS NOT NULL AS known
-     FROM (SELECT $1::text AS id) q
-     LEFT JOIN member_aliases a ON a.provisional_id = q.id
-     LEFT JOIN members m ON m.member_id = coalesce(a.member_id, q.id)`,
-    [args.memberId],
-  );
-  const row = rows[0];
-  if (!row) return { args, member: null };
-  return {
-    args: { ...args, memberId: row.member_id },
-    member: { memberId: row.member_id, known: row.known, homeStore: row.home_store },
-  };
+  const id = namedMemberId(args);
+  if (id === null || typeof args !== 'object' || args === null) return { args, member: null };
+  const member = known?.get(id) ?? (await resolveMember(tx, id));
+  if (!member) return { args, member: null };
+  return { args: { ...args, memberId: member.memberId }, member };
 }
 
 /** What the kiosk must undo for a mutation it cannot have: the same as its other rejections. */

@@ -19,6 +19,13 @@ import type { DeviceIdentity } from '../auth/enrollment';
 import type { Db, Queryable } from '../db/db';
 import { applyMutation } from './apply-mutation';
 import { cloudFaultPoint } from './fault';
+import { namedMemberId, resolveMembers, type NamedMember } from './member-lookup';
+import {
+  COMMUTE_WITH_TRYONS,
+  deferrableTryOn,
+  flushTryOns,
+  type PendingTryOn,
+} from './tryon-group';
 
 /** The device's row is gone, or it moved on under us (another instance): a seq gap. */
 export class GapDuringBatch extends Error {}
@@ -96,7 +103,7 @@ async function alreadySent(
 ): Promise<{ byKey: Map<string, StoredResult>; bySeq: Map<number, Sent> }> {
   const keys = await tx.query<{ key: string; outcome: StoredResult }>(
     `SELECT key, outcome FROM mutations
-     WHERE device_id = $1 AND key IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+     WHERE device_id = $1 AND key = ANY (ARRAY(SELECT jsonb_array_elements_text($2::jsonb)))`,
     [deviceId, JSON.stringify(mutations.map((m) => m.key))],
   );
   const byKey = new Map(keys.rows.map((r) => [r.key, r.outcome]));
@@ -126,7 +133,21 @@ function resultOf(m: MutationEnvelope, outcome: StoredResult): MutationResult {
       };
 }
 
-/** Processes `mutations[from…]` in one transaction until they are done or the budget is spent. */
+/** Runs given at least this long look the members of the whole push up at once. */
+const LOOKAHEAD_BUDGET_MS = 100;
+
+/** The flush of deferred try-ons failed: the run is redone one mutation at a time. */
+class GroupFailed extends Error {
+  constructor(cause: unknown) {
+    super('deferred try-ons failed', { cause });
+  }
+}
+
+/**
+ * Processes `mutations[from…]` in one transaction until they are done or the budget is spent.
+ * Try-ons are inserted together (tryon-group.ts); should that fail, the transaction is rolled
+ * back and the run done again one mutation at a time, so the error lands where it belongs.
+ */
 export async function runBatch(
   db: Db,
   device: DeviceIdentity,
@@ -135,6 +156,31 @@ export async function runBatch(
   from: number,
   opts: RunOptions,
   known: Known | null,
+): Promise<RunResult> {
+  const attempt = (grouping: boolean) =>
+    runOnce(db, device, epoch, mutations, from, opts, known && copyKnown(known), grouping);
+  try {
+    return await attempt(true);
+  } catch (err) {
+    if (err instanceof GroupFailed) return attempt(false);
+    throw err;
+  }
+}
+
+/** The maps are filled as mutations run: a rolled-back attempt must not leave its outcomes. */
+function copyKnown(k: Known): Known {
+  return { lastSeq: k.lastSeq, byKey: new Map(k.byKey), bySeq: new Map(k.bySeq) };
+}
+
+async function runOnce(
+  db: Db,
+  device: DeviceIdentity,
+  epoch: string,
+  mutations: readonly MutationEnvelope[],
+  from: number,
+  opts: RunOptions,
+  known: Known | null,
+  grouping: boolean,
 ): Promise<RunResult> {
   return db.transaction(async (tx) => {
     const started = performance.now();
@@ -150,12 +196,54 @@ export async function runBatch(
     // Read once per push: only this device's pushes write its outcome rows, under its row lock.
     const { byKey, bySeq } =
       known?.lastSeq === startSeq ? known : await alreadySent(tx, deviceId, epoch, rest, lastSeq);
-    const results: MutationResult[] = [];
+    const results: (MutationResult | undefined)[] = [];
     const fresh: (Sent & { m: MutationEnvelope })[] = [];
+    const record = (m: MutationEnvelope, outcome: StoredResult, slot: number) => {
+      fresh.push({ m, key: m.key, outcome });
+      byKey.set(m.key, outcome);
+      results[slot] = resultOf(m, outcome);
+    };
+    // Members named in the run, looked up at once; forgotten after a mutation that may change them.
+    // Only for long runs: a 20 ms run on PGlite handles a dozen mutations, not worth the query.
+    let members: ReadonlyMap<string, NamedMember> | undefined =
+      opts.budgetMs >= LOOKAHEAD_BUDGET_MS
+        ? await resolveMembers(tx, [...new Set(rest.flatMap((m) => namedMemberId(m.args) ?? []))])
+        : undefined;
+    let savepoint = false;
+    const applyOne = async (m: MutationEnvelope): Promise<StoredResult> => {
+      // The previous mutation's savepoint is released as this one's is taken: one round trip.
+      await tx.exec(savepoint ? 'RELEASE SAVEPOINT m; SAVEPOINT m' : 'SAVEPOINT m');
+      savepoint = true;
+      try {
+        return await applyMutation(tx, device, m, {
+          now,
+          maxClockSkewMs: opts.maxClockSkewMs,
+          presenceSecret: opts.presenceSecret,
+          rollback: () => tx.exec('ROLLBACK TO SAVEPOINT m'),
+          members,
+        });
+      } catch (err) {
+        await tx.exec('ROLLBACK TO SAVEPOINT m');
+        throw err;
+      }
+    };
+    const pending: (PendingTryOn & { slot: number })[] = [];
+    const flush = async () => {
+      const group = pending.splice(0);
+      if (group.length === 0) return;
+      try {
+        const outcomes = await flushTryOns(tx, device, group, members);
+        if (outcomes) group.forEach((p, i) => outcomes[i] && record(p.m, outcomes[i], p.slot));
+        else for (const p of group) record(p.m, await applyOne(p.m), p.slot);
+      } catch (err) {
+        throw new GroupFailed(err);
+      }
+    };
     let next = from;
     let stoppedBy: unknown = null;
-    let savepoint = false;
     for (const m of rest) {
+      const slot = results.length;
+      results.push(undefined);
       if (m.seq <= lastSeq) {
         // already processed: answer with what that seq got the first time
         const seqOwner = bySeq.get(m.seq);
@@ -166,32 +254,30 @@ export async function runBatch(
             `seq ${m.seq} of epoch ${epoch} was already used by another mutation`,
           );
         const original = seqOwner?.outcome ?? byKey.get(m.key) ?? null;
-        results.push({ seq: m.seq, key: m.key, status: 'duplicate', original });
+        results[slot] = { seq: m.seq, key: m.key, status: 'duplicate', original };
       } else {
         if (m.seq !== lastSeq + 1) throw new GapDuringBatch();
+        // A key sent twice in one push: the first copy must be in before the second is looked at.
+        if (pending.some((p) => p.m.key === m.key)) await flush();
         const original = byKey.get(m.key);
+        const tryOn = grouping && !original ? deferrableTryOn(m) : null;
         if (original) {
-          results.push({ seq: m.seq, key: m.key, status: 'duplicate', original });
+          results[slot] = { seq: m.seq, key: m.key, status: 'duplicate', original };
+        } else if (tryOn) {
+          pending.push({ ...tryOn, slot });
+          cloudFaultPoint('inside-batch');
         } else {
-          // The previous mutation's savepoint is released as this one's is taken: one round trip.
-          await tx.exec(savepoint ? 'RELEASE SAVEPOINT m; SAVEPOINT m' : 'SAVEPOINT m');
-          savepoint = true;
+          if (!COMMUTE_WITH_TRYONS.has(m.name)) await flush();
           let outcome: StoredResult;
           try {
-            outcome = await applyMutation(tx, device, m, {
-              now,
-              maxClockSkewMs: opts.maxClockSkewMs,
-              presenceSecret: opts.presenceSecret,
-              rollback: () => tx.exec('ROLLBACK TO SAVEPOINT m'),
-            });
+            outcome = await applyOne(m);
           } catch (err) {
-            await tx.exec('ROLLBACK TO SAVEPOINT m');
             stoppedBy = err;
+            results.pop();
             break;
           }
-          fresh.push({ m, key: m.key, outcome });
-          byKey.set(m.key, outcome);
-          results.push(resultOf(m, outcome));
+          record(m, outcome, slot);
+          if (!COMMUTE_WITH_TRYONS.has(m.name)) members = undefined;
           cloudFaultPoint('inside-batch');
         }
         lastSeq = m.seq;
@@ -199,6 +285,7 @@ export async function runBatch(
       next++;
       if (performance.now() - started > opts.budgetMs) break;
     }
+    await flush();
     if (fresh.length > 0)
       await tx.query(
         `INSERT INTO mutations (key, device_id, epoch, seq, name, version, outcome, processed_at)
@@ -221,6 +308,8 @@ export async function runBatch(
       );
     if (lastSeq !== startSeq)
       await tx.query('UPDATE devices SET last_seq = $2 WHERE device_id = $1', [deviceId, lastSeq]);
-    return { known: { lastSeq, byKey, bySeq }, results, lastSeq, next, stoppedBy };
+    const answered = results.filter((r): r is MutationResult => r !== undefined);
+    if (answered.length !== results.length) throw new Error('a mutation of the run has no outcome');
+    return { known: { lastSeq, byKey, bySeq }, results: answered, lastSeq, next, stoppedBy };
   });
 }

@@ -20,7 +20,12 @@ BEGIN
   END IF;
   RETURN NEW;
 END $$;
-CREATE TRIGGER test_push_fault BEFORE INSERT ON tryons FOR EACH ROW EXECUTE FUNCTION test_push_fault();`;
+CREATE TRIGGER test_push_fault BEFORE INSERT ON tryons FOR EACH ROW EXECUTE FUNCTION test_push_fault();
+CREATE TABLE test_tryon_statements (n int NOT NULL);
+CREATE FUNCTION test_count_statement() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN INSERT INTO test_tryon_statements VALUES (1); RETURN NULL; END $$;
+CREATE TRIGGER test_count_statement AFTER INSERT ON tryons FOR EACH STATEMENT
+  EXECUTE FUNCTION test_count_statement();`;
 
 describe.each(DB_KINDS)('push batches on %s', (kind) => {
   let cloud: Cloud;
@@ -167,5 +172,34 @@ describe.each(DB_KINDS)('push batches on %s', (kind) => {
       [dev.deviceId],
     );
     expect(n?.n).toBe(60);
+  });
+
+  it('inserts a run of try-ons with one statement, around other mutations, with the answers of one at a time', async () => {
+    const dev = await enrollDevice(cloud);
+    await cloud.db.exec('DELETE FROM test_tryon_statements');
+    const batch: MutationEnvelope[] = [
+      ...tryOns(1, ['T-g1', 'T-g2']),
+      env(3, 'earnPoints', { earnId: 'E-g1', memberId: 'M000013', points: 5, saleId: null }),
+      ...tryOns(4, ['T-g3']),
+      // the same try-on again under another key: recorded once, by the first copy
+      env(5, 'logTryOn', tryOnArgs('T-g1'), { key: 'tryon:T-g1-again' }),
+    ];
+    const res = await push(cloud, dev, 'e1', batch);
+    expect(res.statusCode, res.body).toBe(200);
+    const results = res.json().results as { status: string; result: { recorded?: boolean } }[];
+    expect(results.map((r) => r.status)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+    ]);
+    expect(results.map((r) => r.result.recorded)).toEqual([true, true, undefined, true, false]);
+    expect(await tryOnCount(['T-g1', 'T-g2', 'T-g3'])).toBe(3);
+    const statements = await one<{ n: number }>(
+      cloud,
+      'SELECT count(*)::int AS n FROM test_tryon_statements',
+    );
+    expect(statements?.n).toBe(1);
   });
 });

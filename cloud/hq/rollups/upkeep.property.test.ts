@@ -185,16 +185,34 @@ describe('HQ rollup upkeep', () => {
             ],
           );
         await db.transaction((tx) => recomputeRollups(tx, { facts: 'keep' }));
-        const devices: { dev: EnrollResponse; seq: number; sent: MutationEnvelope[] }[] = [];
+        type Device = {
+          dev: EnrollResponse;
+          seq: number;
+          sent: MutationEnvelope[];
+          queued: MutationEnvelope[];
+        };
+        const devices: Device[] = [];
         for (const store of ['S001', 'S001', 'S002'])
-          devices.push({ dev: await enrollDevice(cloud, store), seq: 0, sent: [] });
+          devices.push({ dev: await enrollDevice(cloud, store), seq: 0, sent: [], queued: [] });
+        // Every other run pushes in batches of up to 7 (try-ons inserted together, counters folded
+        // per transaction, push-batch.ts); the others one mutation per push.
+        const batchOf = run % 2 === 1 ? 7 : 1;
+        const pushQueued = async (device: Device) => {
+          const mutations = device.queued.splice(0);
+          if (mutations.length === 0) return;
+          const res = await push(cloud, device.dev, 'e1', mutations);
+          expect(res.statusCode, res.body).toBe(200);
+          expect(res.json().results).toHaveLength(mutations.length);
+        };
+        const queue = async (device: Device, envelope: MutationEnvelope) => {
+          device.sent.push(envelope);
+          device.queued.push(envelope);
+          if (device.queued.length >= batchOf) await pushQueued(device);
+        };
         const send = async (d: number, name: string, args: unknown, version = 1) => {
           const device = devices[d] ?? devices[0];
           if (!device) return;
-          const envelope = env(++device.seq, name, args, { version });
-          device.sent.push(envelope);
-          const res = await push(cloud, device.dev, 'e1', [envelope]);
-          expect(res.statusCode).toBe(200);
+          await queue(device, env(++device.seq, name, args, { version }));
         };
         for (const [i, o] of ops.entries()) {
           switch (o.kind) {
@@ -315,12 +333,12 @@ describe('HQ rollup upkeep', () => {
                 seq: ++device.seq,
                 key: o.newKey ? `${previous.key}:again` : previous.key,
               };
-              device.sent.push(envelope);
-              expect((await push(cloud, device.dev, 'e1', [envelope])).statusCode).toBe(200);
+              await queue(device, envelope);
               break;
             }
           }
         }
+        for (const device of devices) await pushQueued(device);
         const incremental = new Map<string, string[]>();
         for (const table of ROLLUP_TABLES) incremental.set(table, await snapshot(db, table));
         await db.transaction((tx) => recomputeRollups(tx, { facts: 'keep' }));
