@@ -9,7 +9,7 @@
  * CLOUD_PRESENCE_SECRET (HMAC key of presence tickets, the same on every instance; default one
  * kept in the database), CLOUD_TRUST_PROXY (true, or the proxy's address: per-address limits then
  * use X-Forwarded-For), CLOUD_TRAIN_AT (HH:MM UTC of the nightly recommendation training; default
- * 19:00 = 03:00 +08:00), LOG_LEVEL.
+ * 19:00 = 03:00 +08:00; `off` = never), LOG_LEVEL.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -48,13 +48,11 @@ async function start(): Promise<void> {
     ...(trustProxy ? { trustProxy: trustProxy === 'true' ? true : trustProxy } : {}),
     hq: { consoleDir: hqConsoleDir },
   });
-  const nightly = startNightlyTraining({
-    db,
-    at: env.CLOUD_TRAIN_AT ?? '19:00',
-    log: log.child({ mod: 'cloud/recommend' }),
-  });
+  // Training starts after the server listens: a first model over a big catalog takes minutes of
+  // CPU and must not hold the start. `CLOUD_TRAIN_AT=off` (benches) never trains in this process.
+  let nightly: { stop(): void } | null = null;
   const shutdown = async () => {
-    nightly.stop();
+    nightly?.stop();
     await app.close();
     await db.close();
     process.exit(0);
@@ -72,6 +70,9 @@ async function start(): Promise<void> {
     out(
       `  demo login (${u.role}${u.storeId ? ` ${u.storeId}` : ''}): ${u.username} / ${u.password}`,
     );
+  const trainAt = env.CLOUD_TRAIN_AT ?? '19:00';
+  if (trainAt !== 'off')
+    nightly = startNightlyTraining({ db, at: trainAt, log: log.child({ mod: 'cloud/recommend' }) });
 }
 
 /** Asks a running server first (an in-memory PGlite lives only there), else opens the database. */

@@ -52,6 +52,10 @@ export interface CloudProcessOptions {
   databaseUrl?: string;
   /** The cloud's log level (default warn); `info` logs every request with its response time. */
   logLevel?: string;
+  /** Extra environment for every start (e.g. CLOUD_TRAIN_AT=off in benches). */
+  env?: Record<string, string>;
+  /** How long a start may take before it counts as failed (default 60 s; a bench with a big database raises it). */
+  startTimeoutMs?: number;
 }
 
 export async function startCloudProcess(options: CloudProcessOptions = {}): Promise<CloudProcess> {
@@ -81,6 +85,7 @@ export async function startCloudProcess(options: CloudProcessOptions = {}): Prom
             : { CLOUD_DATA_DIR: pgliteDir }),
           CLOUD_ADMIN_TOKEN: ADMIN_TOKEN,
           LOG_LEVEL: options.logLevel ?? 'warn',
+          ...options.env,
           ...env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -94,7 +99,10 @@ export async function startCloudProcess(options: CloudProcessOptions = {}): Prom
     });
     const mark = output.length;
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`cloud did not start:\n${output}`)), 60_000);
+      const timer = setTimeout(
+        () => reject(new Error(`cloud did not start:\n${output}`)),
+        options.startTimeoutMs ?? 60_000,
+      );
       const poll = setInterval(() => {
         if (output.indexOf('member cloud on', mark) >= 0) {
           clearInterval(poll);
