@@ -32,6 +32,7 @@ import { publishDeviceStates } from './device-state-file';
 import { toDeviceStatus } from './handlers/device';
 import { sqlitePrintJobs } from './print-jobs';
 import { watchHealth } from './health';
+import { startMetricsFile } from './metrics-file';
 import { startSyncService } from './sync-service';
 import { openMediaCache } from './media/open-media';
 import { createMediaFetcher } from '../sync/media-fetch';
@@ -204,6 +205,15 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   // once more on close.
   disposables.interval(() => media.flushUse(), 5 * 60 * 1000);
   disposables.add(() => media.flushUse());
+  // Soak benches: memory, handles and listeners to a file, when KIOSK_METRICS_FILE asks for it.
+  const deviceEvents = ['data', 'error', 'status', 'rfid', 'printer-status', 'hotplug'] as const;
+  disposables.add(
+    startMetricsFile(
+      process.env,
+      { hostListeners: () => deviceEvents.reduce((n, e) => n + devices.listenerCount(e), 0) },
+      (error) => log.warn({ err: error }, 'metrics file not written'),
+    ),
+  );
   log.info(
     { storeId: config.storeId, role: config.role, shell: options.shell },
     'kiosk host started',
