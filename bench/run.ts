@@ -47,6 +47,8 @@ const suites: Array<() => Promise<Suite>> = [
   () => import('./suites/push-upkeep'),
   () => import('./suites/phone-look-paint'),
   () => import('./suites/import-catalog'),
+  () => import('./suites/kiosk-cold-start'),
+  () => import('./suites/kiosk-soak'),
 ];
 
 const resultsFile = join(import.meta.dirname, 'results.json');
@@ -68,9 +70,6 @@ function printTable(rows: BenchRow[]): void {
   }
 }
 
-const previous: { rows?: BenchRow[] } = existsSync(resultsFile)
-  ? JSON.parse(readFileSync(resultsFile, 'utf8'))
-  : {};
 const selected: Suite[] = [];
 for (const load of suites) {
   const suite = await load();
@@ -84,7 +83,14 @@ for (const build of new Set(selected.flatMap((suite) => suite.builds ?? []))) {
 
 const rows: BenchRow[] = [];
 const ran = new Set<string>();
-const allRows = () => [...(previous.rows ?? []).filter((row) => !ran.has(row.suite)), ...rows];
+// The file as it is at each save, not as it was at the start: another run that finished meanwhile
+// (a short suite beside a long soak) keeps its rows.
+function previousRows(): BenchRow[] {
+  if (!existsSync(resultsFile)) return [];
+  const previous: { rows?: BenchRow[] } = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  return previous.rows ?? [];
+}
+const allRows = () => [...previousRows().filter((row) => !ran.has(row.suite)), ...rows];
 const save = () =>
   writeFileSync(
     resultsFile,

@@ -6,24 +6,11 @@
 import { chromium } from 'playwright-core';
 import { startKiosk } from '../../test/support/kiosk-process';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
+import { readTimes, stampInteractive, type PageTimes } from '../support/interactive-stamp';
 import { median, percentile, round, type BenchRow } from '../support/stats';
 
 export const name = 'screens-interactive';
 export const builds = ['renderer'] as const;
-
-// A string, not a function: the TypeScript loader's helpers do not exist inside the page.
-const stampInteractive = `
-  window.__interactiveAt = null;
-  new MutationObserver((_, observer) => {
-    if (!document.querySelector('.attract-store')) return;
-    window.__interactiveAt = performance.now();
-    observer.disconnect();
-  }).observe(document, { childList: true, subtree: true });
-`;
-const readTimes = `({
-  firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
-  interactive: window.__interactiveAt,
-})`;
 
 export async function run(): Promise<BenchRow[]> {
   const loads = Number(process.env.BENCH_SCREEN_LOADS ?? 15);
@@ -40,10 +27,7 @@ export async function run(): Promise<BenchRow[]> {
           await page.addInitScript(stampInteractive);
           await page.goto(kiosk.url);
           await page.locator('.attract-store').waitFor();
-          const t = (await page.evaluate(readTimes)) as {
-            firstPaint: number | null;
-            interactive: number | null;
-          };
+          const t = (await page.evaluate(readTimes)) as PageTimes;
           await page.close();
           if (i < 2 || t.firstPaint === null || t.interactive === null) continue; // warm-up
           paintToInteractive.push(Math.max(0, t.interactive - t.firstPaint));

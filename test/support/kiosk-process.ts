@@ -28,6 +28,8 @@ export interface KioskProcess {
   dataDir: string;
   child: ChildProcess;
   output(): string;
+  /** When (performance.now() of this process) the kiosk printed its URL: the host was ready. */
+  readyAt: number;
   /** Resolves when the process has ended. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
@@ -58,18 +60,21 @@ export async function startKiosk(
     enroll?: { url: string; code: string };
     /** Extra environment (e.g. KIOSK_LOG_LEVEL) for `kiosk enroll` and `kiosk start`. */
     env?: Record<string, string>;
+    /** An existing data directory to start on (kept by `stop()`); default a fresh one. */
+    dataDir?: string;
   } = {},
 ): Promise<KioskProcess> {
   const dir = tempDir('kiosk-e2e-');
   const configPath = join(dir.path, 'kiosk.json');
   writeFileSync(configPath, JSON.stringify(config));
+  const dataDir = options.dataDir ?? join(dir.path, 'data');
   let output = '';
   // Enrolled before it starts, as an installer would: `kiosk enroll <url> <code>` on its data dir.
   if (options.enroll) {
     // Asynchronously: the cloud may be served by this very process (an in-process test cloud).
     const enrolled = await runToEnd(
       [join(repoRoot, 'bin', 'kiosk.mjs'), 'enroll', options.enroll.url, options.enroll.code],
-      { ...process.env, ...options.env, KIOSK_DATA_DIR: join(dir.path, 'data') },
+      { ...process.env, ...options.env, KIOSK_DATA_DIR: dataDir },
     );
     if (enrolled.status !== 0) throw new Error(`kiosk enroll failed: ${enrolled.stderr}`);
     output += enrolled.stdout + enrolled.stderr;
@@ -82,12 +87,16 @@ export async function startKiosk(
       ...process.env,
       ...options.env,
       KIOSK_CONFIG: configPath,
-      KIOSK_DATA_DIR: join(dir.path, 'data'),
+      KIOSK_DATA_DIR: dataDir,
       KIOSK_PORT: '0',
     },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (chunk) => (output += String(chunk)));
+  let readyAt = Number.NaN;
+  child.stdout?.on('data', (chunk) => {
+    output += String(chunk);
+    if (Number.isNaN(readyAt) && printedUrl.test(output)) readyAt = performance.now();
+  });
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
@@ -111,7 +120,8 @@ export async function startKiosk(
   return {
     url: match[1] ?? '',
     token: match[2] ?? '',
-    dataDir: join(dir.path, 'data'),
+    dataDir,
+    readyAt,
     child,
     output: () => output,
     exited,
