@@ -9,15 +9,18 @@
  * warm-up done, the web shell listening); host ready → first contentful paint; → interactive (the
  * store name, which comes over the bridge, is on screen). The browser is already running (a
  * kiosk's window opens as the host prints its URL); the OS file cache is warm after the first start.
+ * Timed twice: the bundled host (dist-host, as `npm run build` leaves it) and the TypeScript
+ * sources through tsx (KIOSK_FROM_SOURCE=1, what a start ran before the bundle).
  * Scale with BENCH_VARIANTS and BENCH_COLD_STARTS.
  */
+import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { openDatabase } from '../../core/store/db';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
 import { startKiosk } from '../../test/support/kiosk-process';
-import { tempDir } from '../../test/support/temp';
+import { repoRoot, tempDir } from '../../test/support/temp';
 import { generateCatalog } from '../support/generate-catalog';
 import { readTimes, stampInteractive, type PageTimes } from '../support/interactive-stamp';
 import { median, percentile, round, type BenchRow } from '../support/stats';
@@ -46,6 +49,49 @@ async function prepare(dataDir: string, variants: number): Promise<number> {
   return (performance.now() - t0) / 1000;
 }
 
+interface StartTimes {
+  hostReady: number[];
+  readyToPaint: number[];
+  readyToInteractive: number[];
+  total: number[];
+}
+
+/** `starts` timed starts on `dataDir` (after one untimed start that warms the file cache). */
+async function timeStarts(
+  browser: Browser,
+  dataDir: string,
+  starts: number,
+  env: Record<string, string>,
+): Promise<StartTimes> {
+  const hostReady: number[] = [];
+  const readyToPaint: number[] = [];
+  const readyToInteractive: number[] = [];
+  const total: number[] = [];
+  for (let i = 0; i < starts + 1; i++) {
+    const spawnedAt = performance.now();
+    const kiosk = await startKiosk(demoConfig, { dataDir, demo: true, env });
+    try {
+      const page = await browser.newPage();
+      await page.addInitScript(stampInteractive);
+      const navigatedAt = performance.now();
+      await page.goto(kiosk.url);
+      await page.locator('.attract-store').waitFor({ timeout: 30_000 });
+      const t = (await page.evaluate(readTimes)) as PageTimes;
+      await page.close();
+      if (i === 0 || t.interactive === null) continue; // the first start warms the file cache
+      const ready = kiosk.readyAt - spawnedAt;
+      const interactive = navigatedAt - spawnedAt + t.interactive;
+      hostReady.push(ready);
+      readyToPaint.push(navigatedAt - spawnedAt + (t.firstPaint ?? t.interactive) - ready);
+      readyToInteractive.push(interactive - ready);
+      total.push(interactive);
+    } finally {
+      await kiosk.stop();
+    }
+  }
+  return { hostReady, readyToPaint, readyToInteractive, total };
+}
+
 export async function run(): Promise<BenchRow[]> {
   const variants = Number(process.env.BENCH_VARIANTS ?? 1_000_000);
   const starts = Number(process.env.BENCH_COLD_STARTS ?? 9);
@@ -53,35 +99,14 @@ export async function run(): Promise<BenchRow[]> {
   const dataDir = join(dir.path, 'data');
   const loadAtStart = loadavg()[0]?.toFixed(2);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  const hostReady: number[] = [];
-  const readyToPaint: number[] = [];
-  const readyToInteractive: number[] = [];
-  const total: number[] = [];
+  const built = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build-host.mjs')]);
+  if (built.status !== 0) throw new Error(`host bundle: ${String(built.stderr)}`);
   try {
     const prepareS = await prepare(dataDir, variants);
-    for (let i = 0; i < starts + 1; i++) {
-      const spawnedAt = performance.now();
-      const kiosk = await startKiosk(demoConfig, { dataDir, demo: true });
-      try {
-        const page = await browser.newPage();
-        await page.addInitScript(stampInteractive);
-        const navigatedAt = performance.now();
-        await page.goto(kiosk.url);
-        await page.locator('.attract-store').waitFor({ timeout: 30_000 });
-        const t = (await page.evaluate(readTimes)) as PageTimes;
-        await page.close();
-        if (i === 0 || t.interactive === null) continue; // the first start warms the file cache
-        const ready = kiosk.readyAt - spawnedAt;
-        const interactive = navigatedAt - spawnedAt + t.interactive;
-        hostReady.push(ready);
-        readyToPaint.push(navigatedAt - spawnedAt + (t.firstPaint ?? t.interactive) - ready);
-        readyToInteractive.push(interactive - ready);
-        total.push(interactive);
-      } finally {
-        await kiosk.stop();
-      }
-    }
-    const note = `${variants} variants (+ demo store), ${total.length} starts; preparing took ${round(prepareS, 0)} s; load average ${loadAtStart} → ${loadavg()[0]?.toFixed(2)} (2 shared cores)`;
+    const bundled = await timeStarts(browser, dataDir, starts, {});
+    const fromSource = await timeStarts(browser, dataDir, starts, { KIOSK_FROM_SOURCE: '1' });
+    const { hostReady, readyToPaint, readyToInteractive, total } = bundled;
+    const note = `bundled host; ${variants} variants (+ demo store), ${total.length} starts; preparing took ${round(prepareS, 0)} s; load average ${loadAtStart} → ${loadavg()[0]?.toFixed(2)} (2 shared cores)`;
     const row = (metric: string, samples: number[], withNote = false): BenchRow[] => [
       {
         suite: name,
@@ -102,6 +127,8 @@ export async function run(): Promise<BenchRow[]> {
       ...row('spawn → host ready (URL printed)', hostReady),
       ...row('host ready → first contentful paint', readyToPaint),
       ...row('host ready → interactive', readyToInteractive),
+      ...row('from sources (tsx), spawn → interactive screen', fromSource.total),
+      ...row('from sources (tsx), spawn → host ready', fromSource.hostReady),
     ];
   } finally {
     await browser.close();
