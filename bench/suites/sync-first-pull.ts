@@ -10,6 +10,7 @@
  * sides overlap and the wall time is less than their sum.
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { openCloudDb } from '../../cloud/open-db';
 import { createCloudClient } from '../../sync/cloud-client';
@@ -65,6 +66,7 @@ async function prepareCloudDb(dir: string, rows: number): Promise<number> {
 
 export async function run(): Promise<BenchRow[]> {
   const rows = Number(process.env.BENCH_SYNC_CATALOG_ROWS ?? 1_000_000);
+  const loadAtStart = loadavg()[0]?.toFixed(2);
   const dir = tempDir('bench-pull-');
   const generateS = await prepareCloudDb(join(dir.path, 'pglite'), rows);
   // No recommendation training in the cloud during the bench: a first model over 1 M rows would
@@ -127,7 +129,7 @@ export async function run(): Promise<BenchRow[]> {
         metric: `first sync of ${pulled.value.rows} catalog rows (PGlite cloud process)`,
         value: round(wallS, 1),
         unit: 's',
-        note: `${pulled.value.pages} pages, ${local} rows local, ${codes?.n} scan codes, ${round(pulled.value.rows / wallS, 0)} rows/s, ${progressReports} progress reports; generating took ${round(generateS, 1)} s`,
+        note: `${pulled.value.pages} pages, ${local} rows local, ${codes?.n} scan codes, ${round(pulled.value.rows / wallS, 0)} rows/s, ${progressReports} progress reports; generating took ${round(generateS, 1)} s; load average ${loadAtStart} → ${loadavg()[0]?.toFixed(2)} (2 shared cores)`,
       },
       {
         suite: name,
