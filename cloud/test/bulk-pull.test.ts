@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BulkPageHeaderSchema,
   StreamRowSchema,
@@ -16,6 +16,7 @@ import {
   startCloud,
   type Cloud,
 } from './harness';
+import { cloudWithDevice } from './hooks';
 
 async function bulk(
   cloud: Cloud,
@@ -63,11 +64,10 @@ async function bulkPage(
 describe.each(DB_KINDS)('bulk pull on %s', (kind) => {
   let cloud: Cloud;
   let dev: EnrollResponse;
-  beforeAll(async () => {
-    cloud = await startCloud(kind);
-    dev = await enrollDevice(cloud, 'S001');
-  });
-  afterAll(async () => cloud.close());
+  cloudWithDevice(
+    () => startCloud(kind),
+    (c, d) => ((cloud = c), (dev = d)),
+  );
 
   it('serves the same rows as the plain pull, in big checked pages, with the total on the first', async () => {
     const plain = await pullAll(cloud, dev.token, 'catalog', null, 2000);

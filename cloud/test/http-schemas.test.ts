@@ -9,19 +9,19 @@ import {
   validatorCompiler,
   type FastifyPluginAsyncZod,
 } from 'fastify-type-provider-zod';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { EnrollResponse } from '../../sync/protocol';
-import { enrollDevice, secondInstance, startCloud, type Cloud } from './harness';
+import { secondInstance, startCloud, type Cloud } from './harness';
+import { cloudWithDevice } from './hooks';
 
 describe('cloud routes through the zod type provider', () => {
   let cloud: Cloud;
   let dev: EnrollResponse;
-  beforeAll(async () => {
-    cloud = await startCloud('pglite');
-    dev = await enrollDevice(cloud, 'S001');
-  });
-  afterAll(async () => cloud.close());
+  cloudWithDevice(
+    () => startCloud('pglite'),
+    (c, d) => ((cloud = c), (dev = d)),
+  );
 
   const pushBody = (payload: unknown, token: string | null = dev.token) =>
     cloud.app.inject({

@@ -3,9 +3,10 @@
  * QR token, in the POST body), never by member id; the answer carries no credential; look-ups are
  * limited per device with counters in the database, so every instance enforces the same budget.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '../../sync/protocol';
 import { DB_KINDS, enrollDevice, lookup, secondInstance, startCloud, type Cloud } from './harness';
+import { cloudWithDevice } from './hooks';
 
 // M000002, home store S002; the kiosk below is of store S001.
 const VISITOR = { id: 'M000002', card: '6280000000000024', qr: 'MBR1.2Y39L8JLKFUCVUMVXU9W' };
@@ -14,11 +15,10 @@ const LIMITS = { lookup: [{ name: 'lookup-minute', limit: 5, windowMs: 60_000 }]
 describe.each(DB_KINDS)('member look-up on %s', (kind) => {
   let cloud: Cloud;
   let dev: EnrollResponse;
-  beforeAll(async () => {
-    cloud = await startCloud(kind, { app: { limits: LIMITS } });
-    dev = await enrollDevice(cloud, 'S001');
-  });
-  afterAll(async () => cloud.close());
+  cloudWithDevice(
+    () => startCloud(kind, { app: { limits: LIMITS } }),
+    (c, d) => ((cloud = c), (dev = d)),
+  );
   // each test starts with a fresh budget
   const nextWindow = () => (cloud.clock.ms += 60_000);
 

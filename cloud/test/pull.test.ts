@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pageChecksum, type EnrollResponse } from '../../sync/protocol';
 import { publish } from '../streams/projections';
 import {
   ADMIN,
   DB_KINDS,
-  enrollDevice,
   env,
   lookup,
   pull,
@@ -14,15 +13,15 @@ import {
   startCloud,
   type Cloud,
 } from './harness';
+import { cloudWithDevice } from './hooks';
 
 describe.each(DB_KINDS)('pull on %s', (kind) => {
   let cloud: Cloud;
   let dev: EnrollResponse;
-  beforeAll(async () => {
-    cloud = await startCloud(kind);
-    dev = await enrollDevice(cloud, 'S001');
-  });
-  afterAll(async () => cloud.close());
+  cloudWithDevice(
+    () => startCloud(kind),
+    (c, d) => ((cloud = c), (dev = d)),
+  );
 
   it('serves a snapshot in pages whose count and checksum match their rows', async () => {
     const first = await pull(cloud, dev.token, 'catalog', null, 1000);
