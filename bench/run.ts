@@ -78,7 +78,11 @@ for (const load of suites) {
 }
 for (const build of new Set(selected.flatMap((suite) => suite.builds ?? []))) {
   console.error(`building ${build} …`);
-  execFileSync('npx', buildArgs[build], { cwd: join(import.meta.dirname, '..'), stdio: 'ignore' });
+  // Quiet when it works; a failed build shows its errors and stops the run.
+  execFileSync('npx', buildArgs[build], {
+    cwd: join(import.meta.dirname, '..'),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 const rows: BenchRow[] = [];

@@ -12,7 +12,7 @@ import { handleAppProtocol } from './app-protocol';
 import { lockDownSession } from './lockdown';
 
 export interface WindowSessionSpec {
-  /** Electron partition; `persist:` keeps the renderer's storage across restarts. */
+  /** Electron partition; `persist:` keeps its HTTP and code caches across restarts (the screens store nothing). */
   partition: string;
   /** The one origin this session serves, e.g. `kiosk://app`. */
   origin: string;
