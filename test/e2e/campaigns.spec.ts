@@ -32,7 +32,8 @@ test.beforeAll(async () => {
     throw new Error('the HQ console is not built: run `npm run build:hq` first');
   const c = await startCloud('pglite', { app: { hq: { consoleDir } } });
   c.clock.ms = Date.now();
-  const tick = setInterval(() => (c.clock.ms = Date.now()), 50);
+  let aheadMs = 0;
+  const tick = setInterval(() => (c.clock.ms = Date.now() + aheadMs), 50);
   tick.unref();
   await loadDemoHistory(c.db, DEMO_DIR);
   await createUser(
@@ -55,6 +56,10 @@ test.beforeAll(async () => {
     code: () => createCode(c, 'S001', 3600),
     query: async <T>(sql: string, params: unknown[] = []) =>
       (await c.db.query(sql, params as never)).rows as T[],
+    advance: (ms: number) => {
+      aheadMs += ms;
+      c.clock.ms = Date.now() + aheadMs;
+    },
     close: async () => {
       clearInterval(tick);
       await c.close();

@@ -9,6 +9,8 @@ export interface RunningCloud {
   port: number;
   code(): Promise<string>;
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Moves the server's clock ahead of real time (it keeps ticking from there). */
+  advance(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -17,9 +19,12 @@ export async function startRealCloud(
   app: Partial<CloudAppOptions> = {},
 ): Promise<RunningCloud> {
   const cloud = await startCloud(kind, { app });
-  // The harness clock is fixed for deterministic tests; here the server runs on real time.
-  cloud.clock.ms = Date.now();
-  const tick = setInterval(() => (cloud.clock.ms = Date.now()), 50);
+  // The harness clock is fixed for deterministic tests; here the server runs on real time, plus
+  // whatever a test advanced it by (the tick must not undo that).
+  let aheadMs = 0;
+  const followRealTime = () => (cloud.clock.ms = Date.now() + aheadMs);
+  followRealTime();
+  const tick = setInterval(followRealTime, 50);
   tick.unref();
   await cloud.app.listen({ host: '127.0.0.1', port: 0 });
   const port = (cloud.app.server.address() as AddressInfo).port;
@@ -31,6 +36,10 @@ export async function startRealCloud(
     async query<T>(sql: string, params: unknown[] = []) {
       const r = await cloud.db.query(sql, params as never);
       return r.rows as T[];
+    },
+    advance(ms) {
+      aheadMs += ms;
+      followRealTime();
     },
     async close() {
       clearInterval(tick);
