@@ -41,6 +41,10 @@ type Frame =
   | { kind: 'binary'; data: Uint8Array }
   | { kind: 'fragments'; parts: string[] };
 
+function isEvent(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && 't' in message && message.t === 'ev';
+}
+
 /** Opens an authorized socket (the screen's token and Origin), sends `frame`, and reports. */
 function throwFrame(frame: Frame, waitMs = 400): Promise<Outcome> {
   const socket = new WebSocket(bridgeUrl(kiosk.url), clientProtocols(kiosk.token), {
@@ -59,7 +63,11 @@ function throwFrame(frame: Frame, waitMs = 400): Promise<Outcome> {
     socket.once('error', reject);
     socket.once('close', (code) => finish(code));
     socket.on('message', (data) => {
-      answer = JSON.parse(String(data));
+      const message: unknown = JSON.parse(String(data));
+      // A valid call may change the session, and the host then pushes an event to every screen,
+      // this socket too, possibly before the answer: events are not the answer.
+      if (isEvent(message)) return;
+      answer = message;
       finish(null);
     });
     socket.once('open', () => {
