@@ -13,7 +13,7 @@ import { checkDataKey } from '../core/crypto/key-check';
 import { fileKeyStore, type KeySealer } from '../core/crypto/key-store';
 import type { DataKey } from '../core/crypto/data-key';
 import { ensureLocalModel } from '../core/recommend-store';
-import { purgeRetention } from '../core/sessions/retention';
+import { DEFAULT_RETENTION, purgeKiosk, retentionFromEnv } from '../core/retention';
 import { verifyStaffPin } from '../core/staff/verify-pin';
 import { sealLegacyStaffNames } from '../core/staff/staff-names';
 import { sealLegacyPersonalArgs } from '../core/outbox/personal-args';
@@ -189,18 +189,21 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
   // For `kiosk devices`: the live states, in the data directory (the bridge is the screen's only).
   const deviceStates = publishDeviceStates(dataDir, () => devices.snapshots().map(toDeviceStatus));
   disposables.add(devices.on('status', () => deviceStates.update()));
-  // Anonymous sessions and unsent photos do not outlive their retention period.
-  const retention = { anonymousSessionDays: 30, unsentPhotoHours: 24 };
+  // Nothing outlives its retention window: anonymous visits and unsent photos, and once the cloud
+  // has them, sales, visits, points, outbox rows and receipts (core/retention/policy.ts).
+  const retention = retentionFromEnv(process.env);
+  if (!retention.ok) log.warn({ code: retention.error.code }, retention.error.message);
+  const policy = retention.ok ? retention.value : DEFAULT_RETENTION;
   const purge = () => {
     try {
-      const report = purgeRetention(db, new Date(), retention);
+      const report = purgeKiosk(db, new Date(), policy);
       log.info({ report }, 'retention purge');
     } catch (error) {
       log.error({ err: error }, 'retention purge failed');
     }
   };
   purge();
-  disposables.interval(purge, 60 * 60 * 1000);
+  disposables.interval(purge, policy.everyMs);
   // When each image was last shown (for eviction): written in one transaction now and then, and
   // once more on close.
   disposables.interval(() => media.flushUse(), 5 * 60 * 1000);

@@ -4,6 +4,10 @@
  * how many may be redeemed now (core/rules `offlineRedeemAllowance`: synced balance − pending
  * redemptions, and a per-member daily cap while the kiosk cannot reach the cloud).
  *
+ * An entry is pending while its outbox row waits for the cloud (every entry is written with one, in
+ * the same transaction); once the row is acknowledged, or purged after acknowledgement
+ * (core/retention), the entry is in the synced balance.
+ *
  * Between the cloud's acknowledgement of an earn/redemption and the next members pull, the cache
  * already holds the server's balance after it (sync/apply-results writes it in the ack
  * transaction), so an acknowledged row is counted exactly once — and a member of another store,
@@ -39,8 +43,8 @@ export function memberPoints(
       // The ledger is append-only: entries written while the member was provisional (PRV-…) keep
       // that id and are found through member_aliases.
       `SELECT l.delta, l.reason, l.created_at,
-         EXISTS (SELECT 1 FROM outbox o WHERE o.idempotency_key = l.reason || 'Points:' || l.sale_id
-           AND o.state = 'acked') AS acked
+         NOT EXISTS (SELECT 1 FROM outbox o WHERE o.idempotency_key = l.reason || 'Points:' || l.sale_id
+           AND o.state <> 'acked') AS acked
        FROM points_ledger l
        WHERE l.member_id = ?
           OR l.member_id IN (SELECT provisional_id FROM member_aliases WHERE member_id = ?)`,

@@ -33,6 +33,7 @@ import { migration0350 } from './0350-sync-bulk-progress';
 import { migration0370 } from './0370-member-offers';
 import { migration0380 } from './0380-look-links';
 import { migration0400 } from './0400-import-progress';
+import { migration0410 } from './0410-points-ledger-retention';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -65,6 +66,7 @@ export const migrations: readonly Migration[] = [
   migration0370,
   migration0380,
   migration0400,
+  migration0410,
 ];
 
 export class DatabaseFromFutureError extends Error {

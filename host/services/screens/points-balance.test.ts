@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readOnly } from '../../../core/store/db';
 
 import { memberPoints } from '../../../core/members';
+import { enqueue } from '../../../core/outbox/outbox';
 
 import { scanBytes, useDemoScreens } from './screen-test-support';
 
@@ -83,6 +84,20 @@ describe('points of a member who joined offline', () => {
                 ('e-prv-2', 'PRV-ABC', 'sale-prv-1', 120, 'earn', ?)`,
       )
       .run(at, at);
+    // Each entry was written with its outbox row, still waiting for the cloud.
+    db.transaction(() => {
+      for (const [reason, points] of [
+        ['redeem', 400],
+        ['earn', 120],
+      ] as const)
+        enqueue(db, {
+          name: reason === 'redeem' ? 'redeemPoints' : 'earnPoints',
+          version: 1,
+          idempotencyKey: `${reason}Points:sale-prv-1`,
+          args: { memberId: 'PRV-ABC', saleId: 'sale-prv-1', points },
+          hlc: `00000176400000000${reason === 'redeem' ? 1 : 2}-0000-kiosk-1`,
+        });
+    });
     const options = { now: new Date(at), dailyCap: 5000, online: false };
     const before = memberPoints(readOnly(db), { memberId: 'M900001', points: 1000 }, options);
     expect(before).toEqual({ balance: 1000, allowance: 1000 }); // no alias yet: not this member's
