@@ -33,6 +33,8 @@ export async function startSoakKiosk(
   role: 'mirror' | 'checkout',
   enroll: { url: string; code: string },
   metricsMs: number,
+  /** KIOSK_RETENTION_SCALE: months of retention compressed into the soak's minutes. */
+  retentionScale: number,
 ): Promise<SoakKiosk> {
   const dir = tempDir(`soak-${role}-`);
   const pairs: PtyPair[] = [];
@@ -81,6 +83,7 @@ export async function startSoakKiosk(
         KIOSK_METRICS_FILE: metricsFile,
         KIOSK_METRICS_MS: String(metricsMs),
         KIOSK_LOG_LEVEL: 'warn',
+        KIOSK_RETENTION_SCALE: String(retentionScale),
       },
     },
   );
