@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulatedPaymentProvider, type ChargeRequest } from './payment';
+import { SIM_REMEMBERED_CHARGES, simulatedPaymentProvider, type ChargeRequest } from './payment';
 import { screenConfigSchema } from './screen-config';
 
 let n = 0;
@@ -46,6 +46,19 @@ describe('simulatedPaymentProvider', () => {
     const first = await sim.charge(once);
     expect(first.ok).toBe(true);
     expect(await sim.charge(once)).toEqual(first);
+  });
+
+  it('remembers its recent charges only: a retry gets the first answer, memory stays bounded', async () => {
+    const sim = simulatedPaymentProvider('sim');
+    const first = request();
+    const answer = await sim.charge(first);
+    for (let i = 0; i < SIM_REMEMBERED_CHARGES - 1; i++) await sim.charge(request());
+    expect(await sim.charge(first)).toEqual(answer); // still within the window
+    await sim.charge(request()); // one more pushes the first out
+    const later = await sim.charge(first);
+    expect(later.ok && answer.ok && later.value.providerRef !== answer.value.providerRef).toBe(
+      true,
+    );
   });
 
   it("the screen config defaults to 'network' and refuses unknown modes", () => {

@@ -29,13 +29,22 @@ export type PaymentMode = 'sim' | 'offline' | 'network';
 const offline: ChargeResult = fail('offline', 'the payment service cannot be reached');
 
 /**
+ * How many recent charges the simulator remembers. A retry with the same key comes within the same
+ * checkout, seconds later; remembering every charge of a kiosk that runs for months would grow
+ * its memory by a sale's worth each sale (the soak bench saw it).
+ */
+export const SIM_REMEMBERED_CHARGES = 1024;
+
+/**
  * The simulator: approves every code except those ending in "0000" (declined), and answers offline
- * as `mode` says. It remembers what it charged, like a real provider does.
+ * as `mode` says. It remembers its recent charges, so a retry gets the first answer, like a real
+ * provider's idempotency window.
  */
 export function simulatedPaymentProvider(
   mode: PaymentMode = 'sim',
   connectivity: () => string = () => 'online',
 ): PaymentProvider {
+  // Insertion order is charge order: the first key is the oldest.
   const charged = new Map<string, string>();
   let counter = 0;
   return {
@@ -48,6 +57,10 @@ export function simulatedPaymentProvider(
       counter += 1;
       const ref = `SIM-${request.provider.toUpperCase()}-${String(counter).padStart(6, '0')}`;
       charged.set(request.idempotencyKey, ref);
+      if (charged.size > SIM_REMEMBERED_CHARGES) {
+        const oldest = charged.keys().next();
+        if (!oldest.done) charged.delete(oldest.value);
+      }
       return ok({ providerRef: ref });
     },
   };
