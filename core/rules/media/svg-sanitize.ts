@@ -65,16 +65,25 @@ const ALLOWED_ATTRIBUTES = new Set([
 ]); // prettier-ignore
 const STYLE_PROPERTIES = new Set(PRESENTATION);
 const LOCAL_REF = /^#[A-Za-z_][A-Za-z0-9_.:-]*$/;
-const LOCAL_URL = /^url\(\s*#[A-Za-z_][A-Za-z0-9_.:-]*\s*\)$/;
+/** `url(#id)`, quoted or not: a reference to an element of the same file. */
+const LOCAL_URLS = /url\(\s*(["']?)#[A-Za-z_][A-Za-z0-9_.:-]*\1\s*\)/gi;
+/** CSS functions a value may use besides `url(#id)`: colours and transforms, none can load. */
+const ALLOWED_FUNCTIONS = new Set([
+  'rgb', 'rgba', 'hsl', 'hsla', 'matrix', 'translate', 'scale', 'rotate', 'skewx', 'skewy',
+]); // prettier-ignore
+/** Elements that may point at another element of the file (`use`, gradient and pattern templates). */
+const HREF_ELEMENTS = new Set(['use', 'linearGradient', 'radialGradient', 'pattern']);
 
 function checkValue(element: string, name: string, value: string): void {
-  if (/url\s*\(/i.test(value)) {
-    for (const m of value.matchAll(/url\s*\([^)]*\)/gi))
-      if (!LOCAL_URL.test(m[0]))
-        throw new SvgRefusal(`<${element} ${name}> refers outside the file (${m[0].slice(0, 60)})`);
-  }
   if (/javascript:|expression\s*\(|\\|@import/i.test(value))
     throw new SvgRefusal(`<${element} ${name}> holds script or escapes`);
+  // Any other function refuses: an unclosed `url(`, `image-set(`, `src(` all load from outside.
+  const rest = value.replace(LOCAL_URLS, '');
+  for (const m of rest.matchAll(/([A-Za-z_-][A-Za-z0-9_-]*)?\s*\(/g))
+    if (!ALLOWED_FUNCTIONS.has((m[1] ?? '').toLowerCase()))
+      throw new SvgRefusal(
+        `<${element} ${name}> refers outside the file (${rest.slice(m.index, m.index + 60)})`,
+      );
 }
 
 /** Keeps the declarations of known presentation properties; refuses outside references. */
@@ -95,9 +104,12 @@ function cleanAttributes(element: string, attrs: Array<[string, string]>): Array
   for (const [name, value] of attrs) {
     if (/^on/i.test(name)) throw new SvgRefusal(`<${element}> has an event handler (${name})`);
     if (name === 'href' || name === 'xlink:href') {
-      if (element !== 'use' || !LOCAL_REF.test(value))
+      if (!HREF_ELEMENTS.has(element) || !LOCAL_REF.test(value))
         throw new SvgRefusal(`<${element} ${name}> refers outside the file`);
-      kept.push(['href', value]);
+      // both spellings: written once (SVG 2: `href` wins), or the output is not well-formed
+      const written = kept.findIndex(([n]) => n === 'href');
+      if (written < 0) kept.push(['href', value]);
+      else if (name === 'href') kept[written] = ['href', value];
       continue;
     }
     if (name === 'xmlns' || name.startsWith('xmlns:')) continue; // written by us

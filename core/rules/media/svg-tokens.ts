@@ -101,8 +101,23 @@ function readAttributes(c: Cursor): { attrs: Array<[string, string]>; selfClosin
   }
 }
 
+/** Where the text has a character XML 1.0 does not allow (C0 controls but tab/LF/CR, U+FFFE/F). */
+function firstForbiddenChar(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x9 && code !== 0xa && code !== 0xd) || code >= 0xfffe) return i;
+  }
+  return -1;
+}
+
 /** Tokens of the whole document; refuses what the sanitiser will not reason about. */
 export function tokenizeSvg(text: string): SvgToken[] {
+  // a character XML forbids would make our output a broken image instead of a refusal here
+  const at = firstForbiddenChar(text);
+  if (at >= 0) {
+    const code = (text.codePointAt(at) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    throw new SvgRefusal(`a character XML does not allow (U+${code}) at offset ${at}`);
+  }
   const c = new Cursor(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const tokens: SvgToken[] = [];
   while (c.pos < c.text.length) {
