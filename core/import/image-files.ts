@@ -8,7 +8,7 @@
  * through the ordinary import, whose transaction also indexes the images; a row for a style and
  * colour the catalog does not have is refused there.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { fail, ok, type Result } from '../../common/result';
 import { resolve, sep } from 'node:path';
 import { z } from 'zod';
@@ -68,6 +68,9 @@ async function checkOne(dir: string, file: string, media: MediaCache): Promise<C
     return refuse(`${file} is outside the store folder`);
   let size: number;
   try {
+    // a symlink is followed only where it stays in the folder (the folder may itself be a link)
+    if (!realpathSync(path).startsWith(realpathSync(root) + sep))
+      return refuse(`${file} is outside the store folder`);
     const stat = statSync(path);
     if (!stat.isFile()) return refuse(`${file} is not a file`);
     size = stat.size;
