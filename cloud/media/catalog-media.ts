@@ -5,7 +5,7 @@
  * import (core/rules/media/check.ts) before it is stored, so what kiosks receive already passes
  * theirs.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { checkMedia } from '../../core/rules/media/check';
 import type { MediaSize, MediaType } from '../../core/rules/media/types';
@@ -77,18 +77,27 @@ export async function readImagesFolder(
   } catch {
     return { blobs: [], refs: [] };
   }
+  text = text.replace(/^\uFEFF/, ''); // a spreadsheet's BOM would rename the first column
   const root = resolve(dir);
+  const realRoot = await realpath(root);
   const blobs = new Map<string, MediaBlob>();
   const refs: MediaRef[] = [];
   const problems: string[] = [];
   for (const [index, row] of parseCsv(text).entries()) {
-    const file = row.file ?? '';
+    const file = (row.file ?? '').trim();
     const path = resolve(root, file);
-    if (!path.startsWith(root + sep)) {
+    // a symlink counts by where it leads (a missing file is reported below)
+    const real = await realpath(path).catch(() => null);
+    if (!path.startsWith(root + sep) || (real && !real.startsWith(realRoot + sep))) {
       problems.push(`images.csv:${index + 2} ${file} is outside the folder`);
       continue;
     }
-    const checked = await checkMedia(await readFile(path).catch(() => Buffer.alloc(0)));
+    const content = await readFile(path).catch(() => null);
+    if (!content) {
+      problems.push(`images.csv:${index + 2} ${file} is missing`);
+      continue;
+    }
+    const checked = await checkMedia(content);
     if (!checked.ok) {
       problems.push(`images.csv:${index + 2} ${file} ${checked.error.message}`);
       continue;
