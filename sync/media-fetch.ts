@@ -5,7 +5,8 @@
  * - each image is fetched once by its content hash with the device token, and stored only when
  *   its bytes hash to that hash, are of the announced type and pass the kiosk's own image check
  *   (core/rules/media/check.ts `checkReceived`); a refused image is logged by hash and not asked
- *   for again until the kiosk restarts;
+ *   for again for an hour (a corrupted transfer heals then; a bad copy in the cloud is not asked
+ *   for on every sync);
  * - images the store sells come first; room is made only by evicting images that matter less,
  *   so a full cache stops fetching instead of churning (media-cache.ts `makeRoom`);
  * - files are written, then indexed in one transaction per batch, so a crash or a network failure
@@ -51,14 +52,19 @@ const LIST = 2048;
 const BATCH_BYTES = 4 * 1024 * 1024;
 /** Batch requests in flight (the HTTP agent keeps 4 sockets). */
 const PARALLEL = 2;
+/** How long an image whose bytes failed the check is left alone before it is asked for again. */
+export const RETRY_REFUSED_MS = 60 * 60 * 1000;
 
 export function createMediaFetcher(options: {
   media: MediaCache;
   log?: Logger;
   onProgress?: (p: MediaFetchProgress) => void;
+  now?: () => number;
 }) {
   const { media } = options;
-  const refused = new Set<string>();
+  const now = options.now ?? Date.now;
+  /** Refused images by hash → when; the host keeps one fetcher for months, so this expires. */
+  const refused = new Map<string, number>();
 
   /** Consecutive images up to MAX_MEDIA_BATCH or BATCH_BYTES, each with room made for it. */
   function nextBatch(queue: MissingMedia[], report: MediaFetchReport, pending: { bytes: number }) {
@@ -103,7 +109,7 @@ export function createMediaFetcher(options: {
       const checked = await checkReceived(image.bytes, want);
       if (checked.ok) stored.push({ hash: want.hash, type: want.type, bytes: checked.value.bytes });
       else {
-        refused.add(want.hash);
+        refused.set(want.hash, now());
         report.refused++;
         options.log?.warn({ hash: want.hash, reason: checked.error.message }, 'media refused');
       }
@@ -164,6 +170,7 @@ export function createMediaFetcher(options: {
         return report.interrupted || report.error !== null || report.full;
       };
       startProgress();
+      for (const [hash, at] of refused) if (now() - at >= RETRY_REFUSED_MS) refused.delete(hash);
       const tried = new Set<string>();
       while (!stop()) {
         const queue = media

@@ -1,0 +1,81 @@
+/**
+ * Review of the media fetcher: an image whose bytes do not match its hash is never stored, and is
+ * fetched again later. The host keeps one fetcher for as long as it runs (months on a kiosk), so
+ * "later" cannot mean "after a restart": once, a single corrupted transfer left that garment
+ * without its picture until the kiosk was restarted.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createMediaCache, type MediaCache } from '../core/media/media-cache';
+import { tempDir } from '../test/support/temp';
+import type { CloudClient } from './cloud-client';
+import { applyMediaRow } from './media-rows';
+import { createMediaFetcher, RETRY_REFUSED_MS } from './media-fetch';
+import { scriptedCloud, testKiosk } from './test-support';
+
+let k: ReturnType<typeof testKiosk>;
+let dir: ReturnType<typeof tempDir>;
+let media: MediaCache;
+
+beforeEach(() => {
+  k = testKiosk();
+  dir = tempDir('media-fetch-review-');
+  k.db.exec(`
+    INSERT INTO stores VALUES ('S001', '店', 'Store', 'SH', 'Asia/Shanghai');
+    INSERT INTO products VALUES ('DRE', '裙', 'Dress', 'dress', 'F', '', 'SS', 100, 'full');
+    INSERT INTO variants VALUES ('DRE-W', 'DRE', '00000000000001', 'W', 'c', 'c', 'S', 1);
+    INSERT INTO stock VALUES ('DRE-W', 'S001', 1);
+  `);
+  media = createMediaCache({
+    db: k.db,
+    dir: join(dir.path, 'media'),
+    limitBytes: 1 << 20,
+    storeId: 'S001',
+  });
+});
+afterEach(() => {
+  k.remove();
+  dir.remove();
+});
+
+it('refuses bytes that do not match the hash, stores nothing, and asks again after RETRY_REFUSED_MS', async () => {
+  const good = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><desc>W</desc></svg>');
+  const hash = createHash('sha256').update(good).digest('hex');
+  const row = { styleId: 'DRE', colorCode: 'W', hash, type: 'image/svg+xml', bytes: good.length };
+  expect(
+    applyMediaRow(k.db, {
+      key: 'DRE/W',
+      op: 'upsert',
+      data: { ...row, altZh: '裙', altEn: 'Dress' },
+    }),
+  ).toBe(true);
+  // a transfer that arrives one byte short, then the right bytes
+  let serve = good.subarray(0, good.length - 1);
+  const asked: string[] = [];
+  const client: CloudClient = {
+    ...scriptedCloud(),
+    mediaBatch: (_token, hashes) => {
+      asked.push(...hashes);
+      return Promise.resolve({
+        ok: true,
+        value: { images: [{ hash, type: 'image/svg+xml' as const, bytes: serve }], missing: [] },
+      });
+    },
+  };
+  let clock = 1_000_000;
+  const fetcher = createMediaFetcher({ media, now: () => clock });
+
+  expect(await fetcher.run(client, 't')).toMatchObject({ fetched: 0, refused: 1 });
+  expect(media.has(hash)).toBe(false);
+  expect(media.usage()).toBe(0);
+
+  serve = good;
+  clock += RETRY_REFUSED_MS - 1;
+  await fetcher.run(client, 't');
+  expect(asked).toEqual([hash]); // not hammered on every sync
+  clock += 1;
+  expect(await fetcher.run(client, 't')).toMatchObject({ fetched: 1, refused: 0 });
+  expect(asked).toEqual([hash, hash]);
+  expect(media.has(hash)).toBe(true);
+});
