@@ -150,3 +150,38 @@ describe('vectors that held (kept here so a later change cannot reopen them)', (
     expect(out).not.toMatch(/script|animate|javascript|evil|xml:base|xl:/i);
   });
 });
+
+describe('sanitiseSvg bounds what <use> draws (a billion laughs made of shapes)', () => {
+  /** `levels` groups, each drawing the one before `fan` times. */
+  const laughs = (levels: number, fan: number) => {
+    let body = '<path id="l0" d="M0 0h1"/>';
+    for (let l = 1; l <= levels; l++)
+      body += `<g id="l${l}">${`<use href="#l${l - 1}"/>`.repeat(fan)}</g>`;
+    return svg(`<defs>${body}</defs><use href="#l${levels}"/>`);
+  };
+
+  it('refuses nested uses that multiply past the element limit', () => {
+    expect(laughs(9, 10).length).toBeLessThan(2000);
+    expect(refused(laughs(9, 10))).toMatch(/once <use> is expanded/);
+  });
+
+  it('refuses a use that draws itself, directly or through another', () => {
+    expect(refused(svg('<g id="a"><use href="#a"/></g>'))).toMatch(/draws itself/);
+    expect(refused(svg('<g id="a"><use href="#b"/></g><g id="b"><use href="#a"/></g>'))).toMatch(
+      /draws itself/,
+    );
+  });
+
+  it('walks a long chain of uses without running out of stack', () => {
+    let body = '<rect id="u0"/>';
+    for (let i = 1; i < 40_000; i++) body += `<use id="u${i}" href="#u${i - 1}"/>`;
+    expect(refused(svg(body))).toMatch(/once <use> is expanded/);
+  });
+
+  it('keeps ordinary reuse: a shape drawn a few times, a small pattern of uses', () => {
+    expect(cleaned(laughs(3, 5))).toContain('<use href="#l3"/>');
+    expect(cleaned(svg('<rect id="r"/><use href="#r" x="1"/><use href="#r" x="2"/>'))).toContain(
+      '<use href="#r" x="2"/>',
+    );
+  });
+});

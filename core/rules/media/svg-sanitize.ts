@@ -6,7 +6,8 @@
  * Refused (the file is reported, nothing is imported): scripts, event handlers (`on…`),
  * `foreignObject`, style sheets, embedded or linked images, links, animation (it can rewrite
  * attributes), any reference that is not to an element of the same file (`href` other than `#id`,
- * `url(…)` other than `url(#id)`), DOCTYPE declarations, CDATA and processing instructions.
+ * `url(…)` other than `url(#id)`), DOCTYPE declarations, CDATA and processing instructions, and
+ * `<use>` that draws itself or expands past the element limit.
  * Dropped silently (editor noise): comments, the XML declaration, metadata, unknown elements and
  * attributes, foreign namespaces. Why our own parser rather than DOMPurify: DOMPurify needs a DOM
  * (jsdom on the server, a large surface of its own) and sanitises for inline HTML, not for a file
@@ -134,6 +135,55 @@ interface Frame {
   /** The opening tag without its `>`; null inside an element dropped as unknown (whole subtree). */
   open: string | null;
   children: string[];
+  /** This element in the `<use>` graph (kept elements only). */
+  node: number | null;
+}
+
+/** A kept element as `<use>` expansion sees it: its id, what it instantiates, its children. */
+interface UseNode {
+  id: string | undefined;
+  use: string | undefined;
+  children: number[];
+}
+
+/**
+ * Refuses a drawing whose `<use>` elements expand to more than MAX_ELEMENTS elements (nested
+ * uses multiply: ten levels of ten draw ten billion shapes and hang the screen), or that use
+ * themselves. Iterative depth-first walk: a chain of 50,000 uses must not overflow the stack.
+ */
+function checkUseExpansion(nodes: readonly UseNode[]): void {
+  const byId = new Map<string, number>();
+  nodes.forEach((n, i) => {
+    if (n.id !== undefined && !byId.has(n.id)) byId.set(n.id, i);
+  });
+  const edges = (i: number): number[] => {
+    const n = nodes[i];
+    const target = n?.use === undefined ? undefined : byId.get(n.use.slice(1));
+    return target === undefined ? (n?.children ?? []) : [...(n?.children ?? []), target];
+  };
+  const UNSEEN = -1;
+  const OPEN = -2;
+  const weight = new Array<number>(nodes.length).fill(UNSEEN);
+  for (let root = 0; root < nodes.length; root++) {
+    const stack = weight[root] === UNSEEN ? [root] : [];
+    while (stack.length > 0) {
+      const i = stack[stack.length - 1] ?? 0;
+      if (weight[i] === UNSEEN) {
+        weight[i] = OPEN;
+        for (const next of edges(i)) {
+          if (weight[next] === OPEN) throw new SvgRefusal('a <use> that draws itself');
+          if (weight[next] === UNSEEN) stack.push(next);
+        }
+        continue;
+      }
+      stack.pop();
+      if (weight[i] !== OPEN) continue; // a second entry of an element finished already
+      const total = edges(i).reduce((sum, next) => sum + (weight[next] ?? 0), 1);
+      if (total > MAX_ELEMENTS)
+        throw new SvgRefusal(`more than ${MAX_ELEMENTS} elements once <use> is expanded`);
+      weight[i] = total;
+    }
+  }
 }
 
 function serialiseOpen(name: string, attrs: Array<[string, string]>, root: boolean): string {
@@ -146,6 +196,7 @@ const serialise = (f: Frame) =>
 
 function build(tokens: SvgToken[]): string {
   const stack: Frame[] = [];
+  const nodes: UseNode[] = [];
   let result: string | null = null;
   let elements = 0;
   const close = () => {
@@ -181,15 +232,28 @@ function build(tokens: SvgToken[]): string {
     const kept = (parent === undefined || parent.open !== null) && ALLOWED_ELEMENTS.has(token.name);
     // Refusals apply inside dropped subtrees too: an unknown element cannot hide a handler.
     const attrs = cleanAttributes(token.name, token.attrs);
+    let node: number | null = null;
+    if (kept) {
+      const value = (name: string) => attrs.find(([n]) => n === name)?.[1];
+      node =
+        nodes.push({
+          id: value('id'),
+          use: token.name === 'use' ? value('href') : undefined,
+          children: [],
+        }) - 1;
+      if (parent?.node != null) nodes[parent.node]?.children.push(node);
+    }
     stack.push({
       name: token.name,
       open: kept ? serialiseOpen(token.name, attrs, isRoot) : null,
       children: [],
+      node,
     });
     if (token.selfClosing) close();
   }
   if (stack.length > 0) throw new SvgRefusal(`<${stack.at(-1)?.name}> is never closed`);
   if (result === null) throw new SvgRefusal('there is no <svg> element');
+  checkUseExpansion(nodes);
   return result;
 }
 
