@@ -20,7 +20,7 @@ import { isMediaType, MEDIA_HASH, type MediaSize, type MediaType } from '../rule
 import { isRaster, makeVariant, VARIANT_TYPE } from '../rules/media/variants';
 import type { WritableDB } from '../store/db';
 import { blobPath, errnoCode, removeBlobFiles, variantPath, writeAtomic } from './blob-files';
-import { createEviction, type CatalogMediaTotals, type Tier } from './eviction';
+import { createEviction, type CatalogMediaTotals, type Tier, type Victim } from './eviction';
 
 export interface MediaCacheOptions {
   db: WritableDB;
@@ -120,6 +120,40 @@ export function createMediaCache(options: MediaCacheOptions) {
     counted = null;
   }
 
+  /** Writes the "last shown" times gathered since the last call (one transaction). */
+  function flushUse(): void {
+    if (used.size === 0) return;
+    const hashes = JSON.stringify([...used]);
+    used.clear();
+    db.transaction(() =>
+      db
+        .prepare(
+          'UPDATE media_blobs SET used_at = ? WHERE hash IN (SELECT value FROM json_each(?))',
+        )
+        .run(now().toISOString(), hashes),
+    );
+  }
+
+  /**
+   * A size made on first use counts against the limit too: past it, images this store does not
+   * sell (or the catalog no longer names) go, never the one being shown, never one sold here.
+   */
+  function keepWithinLimit(shown: string): void {
+    const over = usage() - limitBytes;
+    if (over <= 0) return;
+    flushUse();
+    const victims: Victim[] = [];
+    let freed = 0;
+    for (const candidate of eviction.all()) {
+      if (freed >= over || candidate.tier >= 2) break;
+      if (candidate.hash === shown) continue;
+      victims.push(candidate);
+      freed += candidate.total;
+    }
+    eviction.evict(victims, (h) => removeBlobFiles(dir, h));
+    counted = null;
+  }
+
   async function makeSize(hash: string, size: MediaSize): Promise<MediaFile | null> {
     let original: Buffer;
     try {
@@ -141,7 +175,10 @@ export function createMediaCache(options: MediaCacheOptions) {
           )
           .run(size, bytes.length, hash).changes,
     );
-    if (added) grew(bytes.length);
+    if (added) {
+      grew(bytes.length);
+      keepWithinLimit(hash);
+    }
     return { path, type: VARIANT_TYPE };
   }
 
@@ -204,19 +241,7 @@ export function createMediaCache(options: MediaCacheOptions) {
       return pending;
     },
 
-    /** Writes the "last shown" times gathered since the last call (one transaction). */
-    flushUse(): void {
-      if (used.size === 0) return;
-      const hashes = JSON.stringify([...used]);
-      used.clear();
-      db.transaction(() =>
-        db
-          .prepare(
-            'UPDATE media_blobs SET used_at = ? WHERE hash IN (SELECT value FROM json_each(?))',
-          )
-          .run(now().toISOString(), hashes),
-      );
-    },
+    flushUse,
 
     /** Images the catalog names that are not here, the ones this store sells first. */
     missing(limit: number): MissingMedia[] {
