@@ -79,3 +79,31 @@ it('refuses bytes that do not match the hash, stores nothing, and asks again aft
   expect(asked).toEqual([hash, hash]);
   expect(media.has(hash)).toBe(true);
 });
+
+it('refuses an image whose size is not the size the stream announced (room was made for that)', async () => {
+  const image = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><desc>big</desc></svg>');
+  const hash = createHash('sha256').update(image).digest('hex');
+  const data = {
+    styleId: 'DRE',
+    colorCode: 'W',
+    hash,
+    type: 'image/svg+xml',
+    bytes: image.length - 10,
+    altZh: '裙',
+    altEn: 'Dress',
+  };
+  expect(applyMediaRow(k.db, { key: 'DRE/W', op: 'upsert', data })).toBe(true);
+  const client: CloudClient = {
+    ...scriptedCloud(),
+    mediaBatch: () =>
+      Promise.resolve({
+        ok: true,
+        value: { images: [{ hash, type: 'image/svg+xml' as const, bytes: image }], missing: [] },
+      }),
+  };
+  expect(await createMediaFetcher({ media }).run(client, 't')).toMatchObject({
+    fetched: 0,
+    refused: 1,
+  });
+  expect(media.has(hash)).toBe(false);
+});

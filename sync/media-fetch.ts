@@ -3,8 +3,8 @@
  *
  * Guarantees:
  * - each image is fetched once by its content hash with the device token, and stored only when
- *   its bytes hash to that hash, are of the announced type and pass the kiosk's own image check
- *   (core/rules/media/check.ts `checkReceived`); a refused image is logged by hash and not asked
+ *   its bytes hash to that hash, are of the announced size and type and pass the kiosk's own
+ *   image check (core/rules/media/check.ts `checkReceived`); a refused image is logged by hash and not asked
  *   for again for an hour (a corrupted transfer heals then; a bad copy in the cloud is not asked
  *   for on every sync);
  * - images the store sells come first; room is made only by evicting images that matter less,
@@ -19,6 +19,7 @@
  *   (those stored before this run counted apart, so the rate is this run's).
  */
 import type { Logger } from 'pino';
+import { fail } from '../common/result';
 import type { MediaCache, MediaToStore, MissingMedia } from '../core/media/media-cache';
 import { checkReceived } from '../core/rules/media/check';
 import type { CloudClient } from './cloud-client';
@@ -106,7 +107,11 @@ export function createMediaFetcher(options: {
       const want = wanted.get(image.hash);
       if (!want) continue;
       wanted.delete(image.hash);
-      const checked = await checkReceived(image.bytes, want);
+      // the size announced in the stream is what room was made for: another size is refused too
+      const checked =
+        image.bytes.length === want.bytes
+          ? await checkReceived(image.bytes, want)
+          : fail('media-refused', `is ${image.bytes.length} bytes, announced as ${want.bytes}`);
       if (checked.ok) stored.push({ hash: want.hash, type: want.type, bytes: checked.value.bytes });
       else {
         refused.set(want.hash, now());
