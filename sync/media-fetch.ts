@@ -4,9 +4,9 @@
  * Guarantees:
  * - each image is fetched once by its content hash with the device token, and stored only when
  *   its bytes hash to that hash, are of the announced size and type and pass the kiosk's own
- *   image check (core/rules/media/check.ts `checkReceived`); a refused image is logged by hash and not asked
- *   for again for an hour (a corrupted transfer heals then; a bad copy in the cloud is not asked
- *   for on every sync);
+ *   image check (core/rules/media/check.ts `checkReceived`); a refused image is logged by hash
+ *   and not asked for again for an hour (a corrupted transfer heals then; a bad copy in the
+ *   cloud is not asked for on every sync);
  * - images the store sells come first; room is made only by evicting images that matter less,
  *   so a full cache stops fetching instead of churning (media-cache.ts `makeRoom`);
  * - files are written, then indexed in one transaction per batch, so a crash or a network failure
