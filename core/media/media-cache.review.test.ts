@@ -30,6 +30,7 @@ async function packshot(colour: string, seed: number) {
       width: 1200,
       height: 1600,
       channels: 3,
+      background: '#000',
       noise: { type: 'gaussian', mean: 100 + seed, sigma: 40 },
     },
   })
