@@ -13,6 +13,7 @@ export const mediaKey = (styleId: string, colorCode: string) => `${styleId}/${co
 export function applyMediaRow(db: WritableDB, row: StreamRow): boolean {
   if (row.op === 'delete' || !row.data) {
     const cut = row.key.indexOf('/');
+    if (cut < 0) return false; // not a style/colour key: nothing of ours to delete
     deleteCatalogMedia(db, row.key.slice(0, cut), row.key.slice(cut + 1));
     return true;
   }
