@@ -70,7 +70,8 @@ async function checkRaster(
       `is ${mib(bytes.length)}; an image may be at most ${mib(MEDIA_LIMITS.maxRasterBytes)}`,
     );
   try {
-    const meta = await sharp(bytes, RASTER_INPUT).metadata();
+    // the header only, without the pixel limit, so a bomb is named for its size, not as 'broken'
+    const meta = await sharp(bytes, { ...RASTER_INPUT, limitInputPixels: false }).metadata();
     if (meta.format !== SHARP_FORMAT[type]) return refuse(`starts like ${type} but is not one`);
     if ((meta.width ?? 0) * (meta.height ?? 0) > MEDIA_LIMITS.maxPixels)
       return refuse(
