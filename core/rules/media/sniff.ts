@@ -10,18 +10,19 @@ const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) =>
   prefix.every((b, i) => bytes[at + i] === b);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
+/** Enough to read past an editor's XML declaration, DOCTYPE and a licence comment. */
+const SNIFF_BYTES = 64 * 1024;
+
 /** The first markup of a text file, past a BOM, whitespace, the XML declaration and comments. */
 function firstMarkup(bytes: Uint8Array): string | null {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 4096));
+    // streaming: a multi-byte character cut at the end of the window is fine, bad UTF-8 is not
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, SNIFF_BYTES), {
+      stream: true,
+    });
   } catch {
-    // a multi-byte character cut at 4096 is fine; anything else is not UTF-8 text
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 4093));
-    } catch {
-      return null;
-    }
+    return null;
   }
   const after = (s: string, end: string) => {
     const at = s.indexOf(end);
