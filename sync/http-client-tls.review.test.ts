@@ -57,7 +57,18 @@ async function serve(name: string): Promise<string> {
 
 beforeAll(() => {
   newKey('ca.key');
-  openssl('req', '-x509', '-key', 'ca.key', '-subj', '/CN=Review CA', '-days', '2', '-out', 'ca.pem');
+  openssl(
+    'req',
+    '-x509',
+    '-key',
+    'ca.key',
+    '-subj',
+    '/CN=Review CA',
+    '-days',
+    '2',
+    '-out',
+    'ca.pem',
+  );
   leaf('good', 'IP:127.0.0.1', 'ca', 2);
   leaf('self', 'IP:127.0.0.1', null, 2);
   leaf('other-host', 'DNS:members.example.com', 'ca', 2);

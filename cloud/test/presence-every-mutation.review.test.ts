@@ -43,10 +43,7 @@ function everyMutation(m: string, n: string): Array<[string, unknown, number?]> 
         contact: null,
       },
     ],
-    [
-      'attachPhoto',
-      { photoId: `P${n}`, memberId: m, jpeg: JPEG.toString('base64'), takenAt: at },
-    ],
+    ['attachPhoto', { photoId: `P${n}`, memberId: m, jpeg: JPEG.toString('base64'), takenAt: at }],
     [
       'recordSale',
       {
@@ -117,17 +114,20 @@ describe.each(DB_KINDS)('every member-naming mutation needs presence on %s', (ki
   it.each([
     ['S002', S002],
     ['S003', S003],
-  ])('refuses each one for a member of %s without a ticket, in one push and one by one', async (store, member) => {
-    const before = await snapshot(member.id);
-    const batch = await pushAll(envs(member.id, `${store}-batch`));
-    const single = [];
-    for (const e of envs(member.id, `${store}-one`)) single.push(...(await pushAll([e])));
-    for (const results of [batch, single])
-      expect(
-        results.map((r, i) => `${everyMutation('', '')[i]?.[0]} ${r.status} ${r.error?.code}`),
-      ).toEqual(everyMutation('', '').map(([name]) => `${name} rejected member-not-present`));
-    expect(await snapshot(member.id)).toEqual(before);
-  });
+  ])(
+    'refuses each one for a member of %s without a ticket, in one push and one by one',
+    async (store, member) => {
+      const before = await snapshot(member.id);
+      const batch = await pushAll(envs(member.id, `${store}-batch`));
+      const single = [];
+      for (const e of envs(member.id, `${store}-one`)) single.push(...(await pushAll([e])));
+      for (const results of [batch, single])
+        expect(
+          results.map((r, i) => `${everyMutation('', '')[i]?.[0]} ${r.status} ${r.error?.code}`),
+        ).toEqual(everyMutation('', '').map(([name]) => `${name} rejected member-not-present`));
+      expect(await snapshot(member.id)).toEqual(before);
+    },
+  );
 
   it('refuses each one by a provisional id that a kiosk of S002 registered', async () => {
     const s002 = await enrollDevice(cloud, 'S002');
