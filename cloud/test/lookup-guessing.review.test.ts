@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '../../sync/protocol';
-import { enrollDevice, lookup, startCloud, type Cloud } from './harness';
+import { DB_KINDS, enrollDevice, lookup, startCloud, type Cloud } from './harness';
 
 /** Demo card numbers are sequential: 628000000000001 + a check digit, 628000000000002 + …, … */
 const card = (n: number) => {
@@ -61,4 +61,20 @@ describe('guessing card numbers with a stolen device token', () => {
     cloud.clock.ms += 45_000;
     expect((await lookup(cloud, dev.token, { cardNo: card(1) })).statusCode).toBe(200);
   }, 120_000);
+});
+
+describe.each(DB_KINDS)('look-ups fired at once on %s', (kind) => {
+  it('answer no more than the minute budget', async () => {
+    const cloud = await startCloud(kind);
+    try {
+      const dev = await enrollDevice(cloud, 'S001');
+      const all = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => lookup(cloud, dev.token, { cardNo: card(i + 1) })),
+      );
+      const statuses = all.map((r) => r.statusCode);
+      expect(statuses.filter((s) => s !== 429)).toHaveLength(20);
+    } finally {
+      await cloud.close();
+    }
+  });
 });
