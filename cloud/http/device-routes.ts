@@ -23,7 +23,7 @@ import { processPush } from '../push/process-push';
 import { servePage } from '../streams/serve-page';
 import { deviceOf, requireDevice, type AppContext } from './context';
 import { sendError, sendFailure, sendRateLimited, validationMessage } from './errors';
-import { hit, isOver } from './rate-limit';
+import { hit, refund } from './rate-limit';
 
 const bearer = [{ bearer: [] }];
 
@@ -43,8 +43,11 @@ export const deviceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     async (req, reply) => {
       const now = ctx.now();
       const limit = ctx.limits.enrollFailures;
-      const over = await isOver(ctx.db, req.ip, limit, now);
-      if (!over.allowed) return sendRateLimited(reply, over.retryAfterS, 'failed enrollments');
+      // Counted before the code is tried (one atomic increment): attempts fired at once each take
+      // a slot, so no more than the limit are tried; a right code gives its slot back.
+      const counted = await hit(ctx.db, req.ip, [limit], now);
+      if (!counted.allowed)
+        return sendRateLimited(reply, counted.retryAfterS, 'failed enrollments');
       const r = await enroll(
         ctx.db,
         req.body.code,
@@ -52,8 +55,10 @@ export const deviceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         req.body.role ?? null,
         now,
       );
-      if (r.ok) return r.value;
-      await hit(ctx.db, req.ip, [limit], now);
+      if (r.ok) {
+        await refund(ctx.db, req.ip, limit, now);
+        return r.value;
+      }
       return sendFailure(reply, r.error);
     },
   );

@@ -68,3 +68,15 @@ export async function isOver(
     ? { allowed: false, retryAfterS: retryAfter(rule, now.getTime()) }
     : { allowed: true };
 }
+
+/**
+ * Gives back one hit counted by `hit` at `now` (same window): for limits on failures, where every
+ * attempt is counted before it is tried — so attempts fired at once cannot all pass a check made
+ * before any of them failed — and a success returns its count.
+ */
+export async function refund(db: Queryable, key: string, rule: RateRule, now: Date): Promise<void> {
+  await db.query(
+    'UPDATE rate_limits SET hits = hits - 1 WHERE bucket = $1 AND window_start = $2 AND hits > 0',
+    [`${rule.name}:${key}`, new Date(windowOf(rule, now.getTime())).toISOString()],
+  );
+}

@@ -3,7 +3,9 @@
  * the visit ends on "done", a void, or when nothing happened for `idleSeconds` — a garment's tag
  * still in the reader's field counts as someone there. Ending closes the session (core/sessions),
  * deletes the photos nobody asked to send, withdraws approvals nobody decided, logs out a staff
- * member still signed in (audited), says `session.expired`, and wipes the visit.
+ * member still signed in (audited), says `session.expired`, and wipes the visit. A garment keeps a
+ * shopper's visit, never a staff sign-in: a staff member nobody has seen for `idleSeconds` is
+ * signed out (audited) though a garment is still in the field.
  */
 import type { EventSink } from '../../../bridge/server';
 import type { SessionView } from '../../../bridge/views';
@@ -31,6 +33,19 @@ export interface VisitLifecycleDeps {
 export function createVisitLifecycle(deps: VisitLifecycleDeps) {
   const { db, visit, queue } = deps;
   const tagsInField = new Set<string>();
+  // What last touched the visit, a tag or a person: a tag's touch must not keep staff signed in.
+  let tagTouchMs = Number.NaN;
+  let personMs = visit.state.lastActivityMs;
+  function personSeenMs(): number {
+    const last = visit.state.lastActivityMs;
+    if (last !== tagTouchMs) personMs = last;
+    return personMs;
+  }
+  function touchForTag(): void {
+    personSeenMs();
+    visit.touch();
+    tagTouchMs = visit.state.lastActivityMs;
+  }
   const kind =
     deps.role === 'checkout' ? 'checkout' : deps.role === 'mirror' ? 'mirror' : 'assisted';
 
@@ -64,16 +79,28 @@ export function createVisitLifecycle(deps: VisitLifecycleDeps) {
     /** Ends the visit when nothing happened for idleSeconds (run by the service's timer). */
     checkIdle(): void {
       if (!visit.holdsAnything()) return;
-      if (tagsInField.size > 0) visit.touch();
-      if (deps.now().getTime() - visit.state.lastActivityMs >= deps.idleSeconds * 1000) end('idle');
+      const idleMs = deps.idleSeconds * 1000;
+      const nowMs = deps.now().getTime();
+      if (tagsInField.size > 0 && visit.state.staff && nowMs - personSeenMs() >= idleMs) {
+        // On the staff screen the visit is the staff member's own: it ends with them.
+        if (deps.role === 'staff') {
+          end('idle');
+          return;
+        }
+        deps.audit('staff.logout', null, { reason: 'idle' });
+        visit.signOutStaff();
+        deps.changed();
+      }
+      if (tagsInField.size > 0) touchForTag();
+      if (nowMs - visit.state.lastActivityMs >= idleMs) end('idle');
     },
     tagEntered(epc: string): void {
       tagsInField.add(epc);
-      visit.touch();
+      touchForTag();
     },
     tagLeft(epc: string): void {
       tagsInField.delete(epc);
-      visit.touch();
+      touchForTag();
     },
   };
 }
