@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../cloud/hq/auth/users';
+import { quietHeartbeat } from '../../cloud/test/harness';
 import { recordHealthError } from '../../core/health/errors';
 import { createCloudClient } from '../../sync/cloud-client';
 import { enroll } from '../../sync/credentials';
@@ -113,18 +114,7 @@ describe('kiosk heartbeat', () => {
   });
 
   it('refuses a heartbeat without a token, for another device, or with a malformed body', async () => {
-    const body = {
-      deviceId: 'dev_other',
-      appVersion: '1',
-      role: 'mirror',
-      lastSyncAt: null,
-      outboxDepth: 0,
-      parked: 0,
-      oldestPendingAt: null,
-      devices: [],
-      errors24h: 0,
-      lastErrorKind: null,
-    };
+    const body = quietHeartbeat('dev_other', '1');
     const post = (b: unknown, token?: string) =>
       fetch(`${cloud.url}/v1/heartbeat`, {
         method: 'POST',
