@@ -63,23 +63,20 @@ describe('ESC/POS printer on a pty', () => {
   });
 
   it('a DLE EOT poll answered by the printer surfaces paper near end and cover open', async () => {
+    const coverOpenNearEnd = {
+      online: false,
+      coverOpen: true,
+      paperNearEnd: true,
+      paperOut: false,
+      error: false,
+      drawerSignalHigh: false,
+    };
     const poll = new StatusPoll();
     const requests: Buffer[] = [];
     printer.on('data', (chunk: Buffer) => {
       requests.push(chunk);
       if (Buffer.concat(requests).length === 12) {
-        printer.write(
-          Buffer.from(
-            encodeStatusReplies({
-              online: false,
-              coverOpen: true,
-              paperNearEnd: true,
-              paperOut: false,
-              error: false,
-              drawerSignalHigh: false,
-            }),
-          ),
-        );
+        printer.write(Buffer.from(encodeStatusReplies(coverOpenNearEnd)));
       }
     });
     let status: ReturnType<StatusPoll['accept']> = null;
@@ -91,13 +88,6 @@ describe('ESC/POS printer on a pty', () => {
     expect(decodeEscPos(new Uint8Array(Buffer.concat(requests)))).toEqual(
       [1, 2, 3, 4].map((n) => ({ op: 'status-request', n })),
     );
-    expect(status).toEqual({
-      online: false,
-      coverOpen: true,
-      paperNearEnd: true,
-      paperOut: false,
-      error: false,
-      drawerSignalHigh: false,
-    });
+    expect(status).toEqual(coverOpenNearEnd);
   });
 });

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogItem } from '../../../core/catalog/lookup';
 import type { Tier } from '../../../core/rules';
 import type { PriceOverrideReason } from '../../../bridge/views';
 import { overrideUnit, priceCart, type CartLineState } from './checkout-pricing';
+import { item } from './pricing-test-support';
 
-const item = (sku: string, priceCents: number, listPriceCents = priceCents): CatalogItem => ({
-  sku,
-  styleId: sku.slice(0, 6),
-  gtin: '0',
-  nameZh: `商品${sku}`,
-  nameEn: `Item ${sku}`,
-  colorCode: 'BLK',
-  colorZh: '黑色',
-  colorEn: 'Black',
-  size: 'M',
-  priceCents,
-  listPriceCents,
-  stockHere: 1,
-});
 const gold: Tier = {
   tier: 'gold',
   name: { zh: '金卡会员', en: 'Gold' },

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogItem } from '../../../core/catalog/lookup';
 import type { Tier } from '../../../core/rules';
 import { priceCart, wholeUnits } from './checkout-pricing';
+import { item } from './pricing-test-support';
 
-const coat: CatalogItem = {
-  sku: 'COA002-BEI-L',
-  styleId: 'COA002',
-  gtin: '0',
-  nameZh: '大衣',
-  nameEn: 'Coat',
-  colorCode: 'BEI',
-  colorZh: '米色',
-  colorEn: 'Beige',
-  size: 'L',
-  priceCents: 178900,
-  listPriceCents: 178900,
-  stockHere: 1,
-};
+const coat = item('COA002-BEI-L', 178900);
 const regular: Tier = {
   tier: 'regular',
   name: { zh: '普通会员', en: 'Regular' },
