@@ -3,7 +3,7 @@
  * check (no serious or critical violation), and a screenshot of the screen in both languages.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { createPtyPair, type PtyPair } from '../../../device/sim/pty-pair';
 import { TtyWriter } from '../../../device/sim/line-writer';
@@ -99,4 +99,19 @@ export async function signIn(page: Page, kiosk: RoleKiosk, badge: string, pin: s
   kiosk.scan(badge);
   await expect(page.getByRole('heading', { name: '请输入 PIN' })).toBeVisible();
   await enterPin(page, pin);
+}
+
+/**
+ * On a mirror's garment card: "不适合我" because it is "偏小", then "请店员送 M 码"; the staff call
+ * region then shows `requestShown`.
+ */
+export async function tooSmallAskForM(page: Page, card: Locator, requestShown: string) {
+  await card.getByRole('button', { name: '不适合我' }).click();
+  await card.getByRole('button', { name: '偏小' }).click();
+  await expect(card.getByRole('button', { name: '不适合我' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await card.getByRole('button', { name: '请店员送 M 码' }).click();
+  await expect(page.getByRole('region', { name: '店员呼叫' })).toContainText(requestShown);
 }
