@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Tier } from '../../../core/rules';
 import type { PriceOverrideReason } from '../../../bridge/views';
 import { overrideUnit, priceCart, type CartLineState } from './checkout-pricing';
-import { item } from './pricing-test-support';
+import { gold, item } from './pricing-test-support';
 
-const gold: Tier = {
-  tier: 'gold',
-  name: { zh: '金卡会员', en: 'Gold' },
-  discountPct: 5,
-  pointsPerYuan: 2,
-  minAnnualSpendYuan: 5000,
-};
 const coat = item('COA002-BEI-L', 178900);
 const knit = item('KNI002-BEI-M', 49900, 59900);
 

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Tier } from '../../../core/rules';
 import { priceCart, wholeUnits } from './checkout-pricing';
-import { item } from './pricing-test-support';
+import { item, regular } from './pricing-test-support';
 
 const coat = item('COA002-BEI-L', 178900);
-const regular: Tier = {
-  tier: 'regular',
-  name: { zh: '普通会员', en: 'Regular' },
-  discountPct: 0,
-  pointsPerYuan: 1,
-  minAnnualSpendYuan: 0,
-};
 
 /** The cart of a member who may redeem `allowance` points and asks to redeem `wanted`. */
 function cart(allowance: number, wanted: number) {
