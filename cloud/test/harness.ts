@@ -99,6 +99,20 @@ export async function secondInstance(
   };
 }
 
+/** How many rows of `table` have `column` = `value`. */
+export async function countWhere(
+  cloud: Cloud,
+  table: string,
+  column: string,
+  value: string,
+): Promise<number | undefined> {
+  const { rows } = await cloud.db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`,
+    [value],
+  );
+  return rows[0]?.n;
+}
+
 /** A raw pg client on the test schema, for concurrent-transaction tests. */
 export async function rawPgClient(cloud: Cloud): Promise<pg.Client> {
   const c = new pg.Client({
