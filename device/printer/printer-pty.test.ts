@@ -1,24 +1,16 @@
 /** The receipt and a status poll over a real pseudo-terminal pair: decode the bytes captured on the wire. */
 import { SerialPort } from 'serialport';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeEscPos } from './escpos-decoder';
 import { renderSaleReceipt } from './receipt';
 import { encodeStatusReplies, StatusPoll } from './status';
-import { openPtyPorts, type PtyPorts } from '../../test/support/pty-ports';
+import { ptyPortsForEachTest } from '../../test/support/pty-ports';
 import { until } from '../../test/support/until';
 
-let ports: PtyPorts;
 let kiosk: SerialPort;
 let printer: SerialPort;
 
-beforeEach(async () => {
-  ports = await openPtyPorts('printer');
-  ({ kiosk, device: printer } = ports);
-});
-
-afterEach(async () => {
-  await ports.close();
-});
+ptyPortsForEachTest('printer', (ports) => ({ kiosk, device: printer } = ports));
 
 describe('ESC/POS printer on a pty', () => {
   it('a receipt written by the kiosk decodes on the printer side, Chinese intact', async () => {
