@@ -4,21 +4,9 @@
  * the visit's try-on list, and the visit wiped when the shopper walks away (idle).
  */
 import { expect, test } from '@playwright/test';
-import {
-  captureBothLanguages,
-  startRole,
-  tooSmallAskForM,
-  type RoleKiosk,
-} from './support/screens';
+import { captureBothLanguages, kioskForFile, tooSmallAskForM } from './support/screens';
 
-let mirror: RoleKiosk;
-
-test.beforeAll(async () => {
-  mirror = await startRole('mirror', { idleSeconds: 6, place: '3号试衣间' });
-});
-test.afterAll(async () => {
-  await mirror?.stop();
-});
+const mirror = kioskForFile('mirror', { idleSeconds: 6, place: '3号试衣间' });
 
 test('a mirror visit, then the idle wipe', async ({ page }) => {
   await page.goto(mirror.kiosk.url);

@@ -3,7 +3,7 @@
  * check (no serious or critical violation), and a screenshot of the screen in both languages.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { createPtyPair, type PtyPair } from '../../../device/sim/pty-pair';
 import { TtyWriter } from '../../../device/sim/line-writer';
@@ -62,6 +62,39 @@ export async function startRole(
 }
 
 /** Fails on any serious or critical axe violation, naming the rule and the element. */
+/**
+ * A kiosk of `role` started before the spec file's tests and stopped after them: the file's one
+ * `RoleKiosk`, usable from its tests on.
+ */
+export function kioskForFile(
+  role: Parameters<typeof startRole>[0],
+  extra?: object,
+  options?: Parameters<typeof startRole>[2],
+): RoleKiosk {
+  let started: RoleKiosk | undefined;
+  test.beforeAll(async () => {
+    started = await startRole(role, extra, options);
+  });
+  test.afterAll(async () => {
+    await started?.stop();
+  });
+  const kiosk = () => {
+    if (!started) throw new Error(`the ${role} kiosk has not started`);
+    return started;
+  };
+  return {
+    get kiosk() {
+      return kiosk().kiosk;
+    },
+    get rfid() {
+      return kiosk().rfid;
+    },
+    scan: (text) => kiosk().scan(text),
+    writeRaw: (bytes) => kiosk().writeRaw(bytes),
+    stop: () => kiosk().stop(),
+  };
+}
+
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations
