@@ -58,28 +58,18 @@ describe('resolveAppRequest', () => {
       });
     }
   });
-  it('refuses unknown hosts, other schemes, bad escapes and non-GET methods', () => {
-    expect(resolveAppRequest('kiosk://evil/index.html', roots)).toEqual({
-      kind: 'refused',
-      status: 404,
-    });
-    expect(resolveAppRequest('kiosk://__proto__/x', roots)).toEqual({
-      kind: 'refused',
-      status: 404,
-    });
-    expect(resolveAppRequest('file:///etc/passwd', roots)).toEqual({
-      kind: 'refused',
-      status: 400,
-    });
-    expect(resolveAppRequest('kiosk://app/%E0%A4%A', roots)).toEqual({
-      kind: 'refused',
-      status: 400,
-    });
-    expect(resolveAppRequest('kiosk://app/index.html', roots, 'POST')).toEqual({
-      kind: 'refused',
-      status: 405,
-    });
-  });
+  it.each([
+    ['kiosk://evil/index.html', 'GET', 404],
+    ['kiosk://__proto__/x', 'GET', 404],
+    ['file:///etc/passwd', 'GET', 400],
+    ['kiosk://app/%E0%A4%A', 'GET', 400],
+    ['kiosk://app/index.html', 'POST', 405],
+  ])(
+    'refuses unknown hosts, other schemes, bad escapes and non-GET methods: %s %s',
+    (url, method, status) => {
+      expect(resolveAppRequest(url, roots, method)).toEqual({ kind: 'refused', status });
+    },
+  );
   it('gives every asset type a content type', () => {
     expect(contentTypeFor('a.css')).toBe('text/css; charset=utf-8');
     expect(contentTypeFor('A.SVG')).toBe('image/svg+xml');

@@ -4,12 +4,12 @@ import { startRealCloud, type RunningCloud } from '../test/faults/support/cloud'
 import { openKiosk, type Kiosk } from '../test/faults/support/kiosk';
 import { tempDir } from '../test/support/temp';
 import { createCloudClient, type CloudClient } from './cloud-client';
-import { enroll } from './credentials';
 import { createSyncEngine } from './engine';
 import { readBulkPage } from './bulk-page';
 import { createHttpClient, type HttpClient } from './http-client';
 import { pullStream, type BulkProgress } from './pull';
 import type { SyncStatus } from './status';
+import { enrollByCode } from '../test/support/enroll';
 
 let cloud: RunningCloud;
 let client: CloudClient;
@@ -32,17 +32,8 @@ afterAll(async () => {
 beforeEach(async () => {
   dir = tempDir('kiosk-bulk-');
   k = openKiosk(dir.path);
-  const r = await enroll({
-    db: k.db,
-    key: k.key,
-    client,
-    url: cloud.url,
-    caFile: null,
-    code: await cloud.code(),
-    deviceName: 'bulk test',
-  });
-  if (!r.ok) throw new Error(r.error.message);
-  token = r.value.token;
+  const r = await enrollByCode(k, client, cloud.url, await cloud.code(), 'bulk test');
+  token = r.token;
 });
 afterEach(() => {
   k.close();

@@ -25,84 +25,28 @@ const clients: HttpClient[] = [];
 
 /** A CA and a server certificate for 127.0.0.1/localhost signed by it, plus an unrelated CA. */
 function makePki(): void {
-  const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  // `args` split at spaces (no file name here has one), then `subject` as one argument.
+  const openssl = (args: string, subject?: string) =>
+    execFileSync('openssl', [...args.split(' '), ...(subject ? ['-subj', subject] : [])], {
+      cwd: dir,
+      stdio: 'pipe',
+    });
   for (const name of ['ca', 'other-ca']) {
-    run([
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      `${name}.key`,
-      '-out',
-      `${name}.pem`,
-      '-days',
-      '2',
-      '-subj',
+    openssl(
+      `req -x509 -newkey rsa:2048 -nodes -keyout ${name}.key -out ${name}.pem -days 2`,
       `/CN=${name} test`,
-    ]);
+    );
   }
-  run([
-    'req',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    'server.key',
-    '-out',
-    'server.csr',
-    '-subj',
-    '/CN=127.0.0.1',
-  ]);
-  writeFileSync(join(dir, 'san.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
-  run([
-    'x509',
-    '-req',
-    '-in',
-    'server.csr',
-    '-CA',
-    'ca.pem',
-    '-CAkey',
-    'ca.key',
-    '-CAcreateserial',
-    '-out',
-    'server.pem',
-    '-days',
-    '2',
-    '-extfile',
-    'san.ext',
-  ]);
-  run([
-    'req',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    'wrong.key',
-    '-out',
-    'wrong.csr',
-    '-subj',
-    '/CN=wrong.example',
-  ]);
-  writeFileSync(join(dir, 'wrong.ext'), 'subjectAltName=DNS:wrong.example\n');
-  run([
-    'x509',
-    '-req',
-    '-in',
-    'wrong.csr',
-    '-CA',
-    'ca.pem',
-    '-CAkey',
-    'ca.key',
-    '-CAcreateserial',
-    '-out',
-    'wrong.pem',
-    '-days',
-    '2',
-    '-extfile',
-    'wrong.ext',
-  ]);
+  /** A key and a certificate for `subject` and `san`, signed by `ca`. */
+  const signed = (name: string, subject: string, san: string) => {
+    openssl(`req -newkey rsa:2048 -nodes -keyout ${name}.key -out ${name}.csr`, subject);
+    writeFileSync(join(dir, `${name}.ext`), `subjectAltName=${san}\n`);
+    openssl(
+      `x509 -req -in ${name}.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out ${name}.pem -days 2 -extfile ${name}.ext`,
+    );
+  };
+  signed('server', '/CN=127.0.0.1', 'IP:127.0.0.1,DNS:localhost');
+  signed('wrong', '/CN=wrong.example', 'DNS:wrong.example');
 }
 
 function handler(req: http.IncomingMessage, res: http.ServerResponse): void {

@@ -11,6 +11,7 @@ import {
   requestsByIds,
   type StoredRequest,
 } from './staff-requests';
+import { sizeRequest } from '../test/support/staff-request';
 import { page, scriptedCloud, testKiosk } from './test-support';
 
 let kiosk: ReturnType<typeof testKiosk>;
@@ -26,12 +27,7 @@ const base: StoredRequest = {
   requestId: 'R1',
   storeId: 'S001',
   originDevice: 'dev_mirror',
-  kind: 'size',
-  place: 'Fitting room 2',
-  sku: 'DRE001-WHT-S',
-  size: 'S',
-  nameZh: '防泼水连衣裙',
-  nameEn: 'Showerproof dress',
+  ...sizeRequest,
   status: 'waiting',
   createdAt: '2026-11-24T08:00:00.000Z',
   updatedAt: '2026-11-24T08:00:00.000Z',

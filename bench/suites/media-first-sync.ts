@@ -17,15 +17,13 @@ import {
   type MediaRef,
 } from '../../cloud/media/catalog-media';
 import { publish } from '../../cloud/streams/projections';
-import { createCloudClient } from '../../sync/cloud-client';
-import { enroll } from '../../sync/credentials';
-import { createHttpClient } from '../../sync/http-client';
 import { createMediaFetcher } from '../../sync/media-fetch';
 import { pullStream } from '../../sync/pull';
 import { startRealCloud, type RunningCloud } from '../../test/faults/support/cloud';
 import { openKiosk } from '../../test/faults/support/kiosk';
 import { demoStore, tempDir } from '../../test/support/temp';
 import { round, type BenchRow } from '../support/stats';
+import { cloudClientFor, enrollByCode } from '../../test/support/enroll';
 
 export const name = 'media-first-sync';
 
@@ -79,9 +77,7 @@ async function firstMediaSync(cloud: RunningCloud, expected: number) {
   const dir = tempDir('bench-media-');
   const k = openKiosk(dir.path);
   try {
-    const http = createHttpClient({ baseUrl: cloud.url, timeoutMs: 120_000 });
-    if (!http.ok) throw new Error(http.error.message);
-    const plain = createCloudClient(http.value);
+    const plain = cloudClientFor(cloud.url, 120_000);
     let waitMs = 0; // waiting for the cloud's answers, to split cloud from kiosk cost
     const client = {
       ...plain,
@@ -92,16 +88,7 @@ async function firstMediaSync(cloud: RunningCloud, expected: number) {
         return answer;
       },
     };
-    const r = await enroll({
-      db: k.db,
-      key: k.key,
-      client,
-      url: cloud.url,
-      caFile: null,
-      code: await cloud.code(),
-      deviceName: 'bench',
-    });
-    if (!r.ok) throw new Error(r.error.message);
+    const r = await enrollByCode(k, client, cloud.url, await cloud.code(), 'bench');
     const media = createMediaCache({
       db: k.db,
       dir: join(dir.path, 'media'),
@@ -110,12 +97,12 @@ async function firstMediaSync(cloud: RunningCloud, expected: number) {
     });
     const t0 = performance.now();
     const pulled = await pullStream(
-      { db: k.db, key: k.key, client, token: r.value.token, now: () => new Date(), limit: 2000 },
+      { db: k.db, key: k.key, client, token: r.token, now: () => new Date(), limit: 2000 },
       'media',
     );
     if (!pulled.ok) throw new Error(pulled.error.message);
     const pullS = (performance.now() - t0) / 1000;
-    const report = await createMediaFetcher({ media }).run(client, r.value.token);
+    const report = await createMediaFetcher({ media }).run(client, r.token);
     const totalS = (performance.now() - t0) / 1000;
     client.close();
     if (report.error || report.fetched < expected)

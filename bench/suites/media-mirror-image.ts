@@ -7,12 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { startKiosk } from '../../test/support/kiosk-process';
-import { demoStore, tempDir } from '../../test/support/temp';
-import { chromiumArgs, chromiumPath } from '../../playwright.config';
+import { demoStore } from '../../test/support/temp';
 import { armPicture, mediaStamps } from '../support/media-stamps';
-import { ptyScanner } from '../support/pty-scanner';
+import { withMirrorPage } from '../support/mirror-page';
 import { epochMs, median, percentile, round, type BenchRow } from '../support/stats';
 
 export const name = 'media-mirror-image';
@@ -58,22 +55,13 @@ const stats = (label: string, samples: number[], sameFrame: number, missed: numb
 
 export async function run(): Promise<BenchRow[]> {
   const garments = garmentsWithPictures().slice(0, Number(process.env.BENCH_MEDIA_SCANS ?? 150));
-  const dir = tempDir('kiosk-bench-');
-  const scanner = await ptyScanner(dir.path);
-  const { pair } = scanner;
-  const kiosk = await startKiosk({ storeId: 'S001', role: 'mirror', devices: [scanner.device] });
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  const writer = scanner.writer();
   const cold: number[] = [];
   const warm: number[] = [];
   let coldSame = 0;
   let warmSame = 0;
   const missed = { cold: 0, warm: 0, 'warm-up': 0 };
-  try {
-    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await page.addInitScript(mediaStamps);
-    await page.goto(kiosk.url);
-    await page.getByRole('heading', { name: '欢迎光临' }).waitFor();
+  const options = { stamps: mediaStamps, viewport: { width: 1080, height: 1920 } };
+  await withMirrorPage(options, async (page, writer) => {
     for (const round_ of ['warm-up', 'cold', 'warm'] as const) {
       const list = round_ === 'warm-up' ? garments.slice(-5) : garments.slice(0, -5);
       for (const [index, [gtin, sku]] of list.entries()) {
@@ -98,13 +86,7 @@ export async function run(): Promise<BenchRow[]> {
         }
       }
     }
-  } finally {
-    writer.close();
-    await browser.close();
-    await kiosk.stop();
-    await pair.close();
-    dir.remove();
-  }
+  });
   return [
     ...stats('first time shown (cold)', cold, coldSame, missed.cold),
     ...stats('shown before (warm)', warm, warmSame, missed.warm),

@@ -9,7 +9,7 @@ import { parseConfig } from '../../host/config';
 import { createLogger } from '../../host/log';
 
 import { demoStore, tempDir } from '../../test/support/temp';
-import { median, percentile, round, type BenchRow } from '../support/stats';
+import { latencyRows, type BenchRow } from '../support/stats';
 import { ptyScanner } from '../support/pty-scanner';
 
 export const name = 'scan-to-host';
@@ -53,18 +53,5 @@ export async function run(): Promise<BenchRow[]> {
     await pair.close();
     dir.remove();
   }
-  return [
-    {
-      suite: name,
-      metric: `pty write → session.changed, median (${scans} scans)`,
-      value: round(median(samples)),
-      unit: 'ms',
-    },
-    {
-      suite: name,
-      metric: 'pty write → session.changed, p99',
-      value: round(percentile(samples, 99)),
-      unit: 'ms',
-    },
-  ];
+  return latencyRows(name, 'pty write → session.changed', samples, 99);
 }

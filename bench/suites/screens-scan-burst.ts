@@ -5,14 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { TtyWriter } from '../../device/sim/line-writer';
-import { startKiosk } from '../../test/support/kiosk-process';
-import { repoRoot, tempDir } from '../../test/support/temp';
-import { chromiumArgs, chromiumPath } from '../../playwright.config';
+import type { Page } from 'playwright-core';
+import type { TtyWriter } from '../../device/sim/line-writer';
+import { repoRoot } from '../../test/support/temp';
 import { domStamps, firstSeen } from '../support/dom-stamps';
+import { withMirrorPage } from '../support/mirror-page';
 import { epochMs, median, percentile, round, type BenchRow } from '../support/stats';
-import { ptyScanner } from '../support/pty-scanner';
 
 export const name = 'screens-scan-burst';
 export const builds = ['renderer'] as const;
@@ -85,38 +83,15 @@ async function settled(page: Page): Promise<void> {
 export async function run(): Promise<BenchRow[]> {
   const scans = Number(process.env.BENCH_BURST_SCANS ?? 100);
   const perSecond = 20;
-  const dir = tempDir('kiosk-bench-');
-  const scanner = await ptyScanner(dir.path);
-  const { pair } = scanner;
-  const kiosk = await startKiosk({
-    storeId: 'S001',
-    role: 'mirror',
-    idleSeconds: 600,
-    devices: [scanner.device],
-  });
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  const writer = scanner.writer();
   const items = garments(scans * 2);
-  let cold: { latencies: number[]; missing: number };
-  let warm: { latencies: number[]; missing: number };
-  try {
-    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await page.addInitScript(domStamps);
-    await page.goto(kiosk.url);
-    const attract = page.getByRole('heading', { name: '欢迎光临' });
-    await attract.waitFor();
+  const options = { stamps: domStamps, viewport: { width: 1080, height: 1920 }, idleSeconds: 600 };
+  const { cold, warm } = await withMirrorPage(options, async (page, writer) => {
     await settled(page);
-    cold = await burst(page, writer, items.slice(0, scans), perSecond);
+    const first = await burst(page, writer, items.slice(0, scans), perSecond);
     await page.getByRole('button', { name: '结束' }).click();
-    await attract.waitFor();
-    warm = await burst(page, writer, items.slice(scans), perSecond);
-  } finally {
-    writer.close();
-    await browser.close();
-    await kiosk.stop();
-    await pair.close();
-    dir.remove();
-  }
+    await page.getByRole('heading', { name: '欢迎光临' }).waitFor();
+    return { cold: first, warm: await burst(page, writer, items.slice(scans), perSecond) };
+  });
   const rate = `${perSecond} scans/s`;
   return [
     {

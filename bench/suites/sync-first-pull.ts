@@ -13,15 +13,13 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { openCloudDb } from '../../cloud/open-db';
-import { createCloudClient } from '../../sync/cloud-client';
-import { enroll } from '../../sync/credentials';
-import { createHttpClient } from '../../sync/http-client';
 import { pullStream } from '../../sync/pull';
 import { startCloudProcess } from '../../test/e2e/support/cloud';
 import { openKiosk } from '../../test/faults/support/kiosk';
 import { demoStore, tempDir } from '../../test/support/temp';
 import { generateCloudCatalog } from '../support/generate-cloud-catalog';
 import { round, type BenchRow } from '../support/stats';
+import { cloudClientFor, enrollByCode } from '../../test/support/enroll';
 
 export const name = 'sync-first-pull';
 
@@ -79,19 +77,8 @@ export async function run(): Promise<BenchRow[]> {
   });
   const k = openKiosk(join(dir.path));
   try {
-    const http = createHttpClient({ baseUrl: cloud.url, timeoutMs: 120_000 });
-    if (!http.ok) throw new Error(http.error.message);
-    const client = createCloudClient(http.value);
-    const r = await enroll({
-      db: k.db,
-      key: k.key,
-      client,
-      url: cloud.url,
-      caFile: null,
-      code: await cloud.enrollmentCode(),
-      deviceName: 'bench',
-    });
-    if (!r.ok) throw new Error(r.error.message);
+    const client = cloudClientFor(cloud.url, 120_000);
+    const r = await enrollByCode(k, client, cloud.url, await cloud.enrollmentCode(), 'bench');
     const cloudPid = cloud.pid();
     const cloudCpu0 = cloudPid ? cpuSecondsOf(cloudPid) : 0;
     const logMark = cloud.output().length;
@@ -103,7 +90,7 @@ export async function run(): Promise<BenchRow[]> {
         db: k.db,
         key: k.key,
         client,
-        token: r.value.token,
+        token: r.token,
         now: () => new Date(),
         onBulkProgress: () => progressReports++,
       },

@@ -9,16 +9,15 @@
  */
 import { secondInstance } from '../../cloud/test/harness';
 import { backoffDelay } from '../../sync/backoff';
-import { createCloudClient, type CloudClient } from '../../sync/cloud-client';
-import { enroll } from '../../sync/credentials';
+import type { CloudClient } from '../../sync/cloud-client';
 import { createSyncEngine } from '../../sync/engine';
-import { createHttpClient } from '../../sync/http-client';
 import { check } from '../../test/faults/support/checker';
 import { startRealCloud, type RunningCloud } from '../../test/faults/support/cloud';
 import { openKiosk, writeMutations, type Kiosk } from '../../test/faults/support/kiosk';
 import { startPgCluster } from '../../test/faults/support/pg-cluster';
 import { tempDir } from '../../test/support/temp';
 import { percentile, round, type BenchRow } from '../support/stats';
+import { cloudClientFor, enrollByCode } from '../../test/support/enroll';
 
 export const name = 'sync-storm';
 const KINDS = ['tryon', 'tryon', 'tryon', 'pref', 'tryon', 'earn', 'tryon', 'sale'] as const;
@@ -46,19 +45,8 @@ function timed(client: CloudClient, pushes: Push[], t0: number): CloudClient {
 async function enrolled(url: string, cloud: RunningCloud, count: number) {
   const dir = tempDir('bench-storm-');
   const k = openKiosk(dir.path);
-  const http = createHttpClient({ baseUrl: url, timeoutMs: 120_000 });
-  if (!http.ok) throw new Error(http.error.message);
-  const client = createCloudClient(http.value);
-  const r = await enroll({
-    db: k.db,
-    key: k.key,
-    client,
-    url,
-    caFile: null,
-    code: await cloud.code(),
-    deviceName: 'storm',
-  });
-  if (!r.ok) throw new Error(r.error.message);
+  const client = cloudClientFor(url, 120_000);
+  await enrollByCode(k, client, url, await cloud.code(), 'storm');
   writeMutations(k, count, { kinds: [...KINDS], perTransaction: 2000 });
   return { k, client, dir };
 }

@@ -27,3 +27,21 @@ export function round(value: number, digits = 3): number {
 export function epochMs(): number {
   return performance.timeOrigin + performance.now();
 }
+
+/** A scan latency's median (`what, median (N scans)`) and tail (`what, pXX`) rows, in ms. */
+export function latencyRows(
+  suite: string,
+  what: string,
+  samples: readonly number[],
+  tail: number,
+): BenchRow[] {
+  return [
+    {
+      suite,
+      metric: `${what}, median (${samples.length} scans)`,
+      value: round(median(samples)),
+      unit: 'ms',
+    },
+    { suite, metric: `${what}, p${tail}`, value: round(percentile(samples, tail)), unit: 'ms' },
+  ];
+}

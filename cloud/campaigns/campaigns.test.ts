@@ -15,6 +15,7 @@ import {
   env,
   pullAll,
   push,
+  saleArgs,
   startCloud,
   type Cloud,
 } from '../test/harness';
@@ -131,14 +132,14 @@ describe('campaigns', () => {
   it('refuses the code for a control member and counts a treatment member’s redemption and sale', async () => {
     const [t] = arms.treatment;
     const [c] = arms.control;
-    const sale = {
-      saleId: 'S-CMP-1',
+    const sale = saleArgs('S-CMP-1', {
       memberId: t,
-      lines: [{ sku: 'DRE001-WHT-S', qty: 1, unitPriceCents: 39900, discountCents: 3000 }],
-      totalCents: 36900,
-      payments: [{ method: 'card', amountCents: 36900 }],
+      sku: 'DRE001-WHT-S',
+      unitPriceCents: 39900,
+      discountCents: 3000,
+      method: 'card',
       soldAt: '2026-11-20T10:00:00Z',
-    };
+    });
     const redeem = (id: string, memberId: string | undefined, saleId: string | null) =>
       env(++seq, 'redeemCoupon', {
         redemptionId: id,

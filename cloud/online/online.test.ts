@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '../../sync/protocol';
-import { ADMIN, enrollDevice, env, push, startCloud, type Cloud } from '../test/harness';
+import { adminPost, enrollDevice, env, push, startCloud, type Cloud } from '../test/harness';
 
 let cloud: Cloud;
 let dev: EnrollResponse;
@@ -74,19 +74,9 @@ afterAll(async () => cloud.close());
 
 describe('online-channel API', () => {
   it('issues a client credential to the admin only', async () => {
-    const denied = await cloud.app.inject({
-      method: 'POST',
-      url: '/admin/online-clients',
-      headers: { authorization: 'Bearer nope' },
-      payload: { name: 'e-shop' },
-    });
+    const denied = await adminPost(cloud, '/admin/online-clients', { name: 'e-shop' }, 'nope');
     expect(denied.statusCode).toBe(403);
-    const made = await cloud.app.inject({
-      method: 'POST',
-      url: '/admin/online-clients',
-      headers: { authorization: `Bearer ${ADMIN}` },
-      payload: { name: 'e-shop' },
-    });
+    const made = await adminPost(cloud, '/admin/online-clients', { name: 'e-shop' });
     expect(made.statusCode).toBe(200);
     credential = made.json().credential;
     expect(credential).toMatch(/^oc_[a-z0-9]{12}\.[A-Za-z0-9_-]{43}$/);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, DB_KINDS, createCode, enrollDevice, startCloud, type Cloud } from './harness';
+import { DB_KINDS, adminPost, createCode, enrollDevice, startCloud, type Cloud } from './harness';
 
 describe.each(DB_KINDS)('enrollment and auth on %s', (kind) => {
   let cloud: Cloud;
@@ -58,19 +58,9 @@ describe.each(DB_KINDS)('enrollment and auth on %s', (kind) => {
       payload: { storeId: 'S001' },
     });
     expect(noToken.statusCode).toBe(403);
-    const wrong = await cloud.app.inject({
-      method: 'POST',
-      url: '/admin/enrollment-codes',
-      headers: { authorization: 'Bearer nope' },
-      payload: { storeId: 'S001' },
-    });
+    const wrong = await adminPost(cloud, '/admin/enrollment-codes', { storeId: 'S001' }, 'nope');
     expect(wrong.statusCode).toBe(403);
-    const unknown = await cloud.app.inject({
-      method: 'POST',
-      url: '/admin/enrollment-codes',
-      headers: { authorization: `Bearer ${ADMIN}` },
-      payload: { storeId: 'S999' },
-    });
+    const unknown = await adminPost(cloud, '/admin/enrollment-codes', { storeId: 'S999' });
     expect(unknown.json().error.code).toBe('unknown-store');
   });
 
@@ -99,22 +89,14 @@ describe.each(DB_KINDS)('enrollment and auth on %s', (kind) => {
   it('refuses every token of a revoked device', async () => {
     const dev = await enrollDevice(cloud);
     const { token } = (await rotate(dev.token)).json() as { token: string };
-    const rev = await cloud.app.inject({
-      method: 'POST',
-      url: `/admin/devices/${dev.deviceId}/revoke`,
-      headers: { authorization: `Bearer ${ADMIN}` },
-    });
+    const rev = await adminPost(cloud, `/admin/devices/${dev.deviceId}/revoke`);
     expect(rev.statusCode).toBe(200);
     for (const t of [dev.token, token]) {
       const res = await tasks(t);
       expect(res.statusCode).toBe(401);
       expect(res.json().error.code).toBe('device-revoked');
     }
-    const again = await cloud.app.inject({
-      method: 'POST',
-      url: '/admin/devices/dev_nope/revoke',
-      headers: { authorization: `Bearer ${ADMIN}` },
-    });
+    const again = await adminPost(cloud, '/admin/devices/dev_nope/revoke');
     expect(again.statusCode).toBe(404);
   });
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '../../sync/protocol';
-import { DB_KINDS, enrollDevice, env, push, startCloud, type Cloud } from './harness';
+import { DB_KINDS, countWhere, enrollDevice, env, push, startCloud, type Cloud } from './harness';
 
 const MEMBER = 'M000013'; // home store S001, like both kiosks
 
@@ -20,13 +20,7 @@ describe.each(DB_KINDS)('idempotency keys per device on %s', (kind) => {
   });
   afterAll(async () => cloud.close());
 
-  const ledger = async (ref: string) =>
-    (
-      await cloud.db.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM points_ledger WHERE ref = $1',
-        [ref],
-      )
-    ).rows[0]?.n;
+  const ledger = (ref: string) => countWhere(cloud, 'points_ledger', 'ref', ref);
   const earn = (seq: number, earnId: string, key: string) =>
     env(seq, 'earnPoints', { earnId, memberId: MEMBER, points: 7, saleId: null }, { key });
 

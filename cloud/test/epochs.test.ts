@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, enrollDevice, env, push, startCloud, type Cloud, tryOnArgs } from './harness';
+import {
+  DB_KINDS,
+  countWhere,
+  enrollDevice,
+  env,
+  push,
+  startCloud,
+  type Cloud,
+  tryOnArgs,
+} from './harness';
 
 describe.each(DB_KINDS)('epochs on %s', (kind) => {
   let cloud: Cloud;
@@ -8,13 +17,7 @@ describe.each(DB_KINDS)('epochs on %s', (kind) => {
   });
   afterAll(async () => cloud.close());
 
-  const count = async (tryOnId: string) =>
-    (
-      await cloud.db.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM tryons WHERE tryon_id = $1',
-        [tryOnId],
-      )
-    ).rows[0]?.n;
+  const count = (tryOnId: string) => countWhere(cloud, 'tryons', 'tryon_id', tryOnId);
 
   it('epoch-retired names the current and the highest numeric epoch, so the kiosk can go above both', async () => {
     const dev = await enrollDevice(cloud);

@@ -99,6 +99,20 @@ export async function secondInstance(
   };
 }
 
+/** How many rows of `table` have `column` = `value`. */
+export async function countWhere(
+  cloud: Cloud,
+  table: string,
+  column: string,
+  value: string,
+): Promise<number | undefined> {
+  const { rows } = await cloud.db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`,
+    [value],
+  );
+  return rows[0]?.n;
+}
+
 /** A raw pg client on the test schema, for concurrent-transaction tests. */
 export async function rawPgClient(cloud: Cloud): Promise<pg.Client> {
   const c = new pg.Client({
@@ -109,17 +123,26 @@ export async function rawPgClient(cloud: Cloud): Promise<pg.Client> {
   return c;
 }
 
+/** A `POST` to the admin API with the admin token (or, to be refused, another one). */
+export function adminPost(cloud: Cloud, url: string, payload?: object, token = ADMIN) {
+  return cloud.app.inject({
+    method: 'POST',
+    url,
+    headers: { authorization: `Bearer ${token}` },
+    ...(payload === undefined ? {} : { payload }),
+  });
+}
+
 export async function createCode(
   cloud: Cloud,
   storeId = 'S001',
   ttlSeconds?: number,
 ): Promise<string> {
-  const res = await cloud.app.inject({
-    method: 'POST',
-    url: '/admin/enrollment-codes',
-    headers: { authorization: `Bearer ${ADMIN}` },
-    payload: ttlSeconds === undefined ? { storeId } : { storeId, ttlSeconds },
-  });
+  const res = await adminPost(
+    cloud,
+    '/admin/enrollment-codes',
+    ttlSeconds === undefined ? { storeId } : { storeId, ttlSeconds },
+  );
   if (res.statusCode !== 200) throw new Error(`createCode ${res.statusCode} ${res.body}`);
   return (res.json() as { code: string }).code;
 }
@@ -230,6 +253,31 @@ export const tryOnArgs = (tryOnId: string) => ({
   action: 'enter',
   at: '2026-11-20T09:00:00Z',
 });
+
+/** The arguments of a `recordSale` of one garment, paid in full in one payment. */
+export const saleArgs = (
+  saleId: string,
+  o: {
+    memberId?: string | null;
+    sku?: string;
+    unitPriceCents?: number;
+    discountCents?: number;
+    method?: string;
+    soldAt?: string;
+  } = {},
+) => {
+  const unitPriceCents = o.unitPriceCents ?? 78900;
+  const discountCents = o.discountCents ?? 0;
+  const totalCents = unitPriceCents - discountCents;
+  return {
+    saleId,
+    memberId: o.memberId ?? null,
+    lines: [{ sku: o.sku ?? 'DRE001-WHT-XS', qty: 1, unitPriceCents, discountCents }],
+    totalCents,
+    payments: [{ method: o.method ?? 'cash', amountCents: totalCents }],
+    soldAt: o.soldAt ?? '2026-11-20T09:00:00Z',
+  };
+};
 
 /** A heartbeat from a healthy mirror that has nothing queued and no device or error to report. */
 export const quietHeartbeat = (deviceId: string, appVersion = '1.0.0') => ({

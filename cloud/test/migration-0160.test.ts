@@ -1,15 +1,12 @@
 /** Migration 160: the fleet's latest heartbeat per device, only for enrolled devices. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cloudDbBefore, migrateTo } from './migration-support';
+import { cloudDbWithMirror } from './migration-support';
 import type { Db } from '../db/db';
 
 describe('cloud migration 160 (HQ fleet)', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await cloudDbBefore(160);
-    await db.exec(`INSERT INTO stores VALUES ('S001', 'a', 'a', 'Shanghai', 'Asia/Shanghai');
-      INSERT INTO devices (device_id, store_id, name, created_at) VALUES ('dev_1', 'S001', 'mirror', now());`);
-    await migrateTo(db, 160);
+    db = await cloudDbWithMirror(160);
   });
   afterAll(async () => db.close());
 

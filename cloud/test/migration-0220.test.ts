@@ -1,15 +1,12 @@
 /** Migration 220: looks, one per token, only for a known store and device, well-formed tokens. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cloudDbBefore, migrateTo } from './migration-support';
+import { cloudDbWithMirror } from './migration-support';
 import type { Db } from '../db/db';
 
 describe('cloud migration 220 (looks)', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await cloudDbBefore(220);
-    await db.exec(`INSERT INTO stores VALUES ('S001', 'a', 'a', 'Shanghai', 'Asia/Shanghai');
-      INSERT INTO devices (device_id, store_id, name, created_at) VALUES ('dev_1', 'S001', 'mirror', now());`);
-    await migrateTo(db, 220);
+    db = await cloudDbWithMirror(220);
   });
   afterAll(async () => db.close());
 

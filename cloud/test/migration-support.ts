@@ -26,3 +26,15 @@ export async function migrateTo(db: Db, version: number): Promise<void> {
     ),
   ).toBe(1);
 }
+
+/**
+ * A database migrated to `version`, with store S001 and its mirror `dev_1` added just before the
+ * step (for the tables that reference a store and a device).
+ */
+export async function cloudDbWithMirror(version: number): Promise<Db> {
+  const db = await cloudDbBefore(version);
+  await db.exec(`INSERT INTO stores VALUES ('S001', 'a', 'a', 'Shanghai', 'Asia/Shanghai');
+    INSERT INTO devices (device_id, store_id, name, created_at) VALUES ('dev_1', 'S001', 'mirror', now());`);
+  await migrateTo(db, version);
+  return db;
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, enrollDevice, env, push, startCloud, type Cloud } from './harness';
+import { DB_KINDS, enrollDevice, env, push, saleArgs, startCloud, type Cloud } from './harness';
 
 const register = (provisionalId: string, phone: string) => ({
   provisionalId,
@@ -37,14 +37,7 @@ describe.each(DB_KINDS)('provisional member ids on %s', (kind) => {
         discountCents: 5000,
       }),
       env(6, 'setPreference', { memberId: 'PRV-merged', key: 'size.top', value: 'M' }),
-      env(7, 'recordSale', {
-        saleId: 'SALE-1',
-        memberId: 'PRV-new',
-        lines: [{ sku: 'DRE001-WHT-XS', qty: 1, unitPriceCents: 78900, discountCents: 5000 }],
-        totalCents: 73900,
-        payments: [{ method: 'cash', amountCents: 73900 }],
-        soldAt: '2026-11-20T09:00:00Z',
-      }),
+      env(7, 'recordSale', saleArgs('SALE-1', { memberId: 'PRV-new', discountCents: 5000 })),
       env(8, 'redeemPoints', {
         redemptionId: 'RP-1',
         memberId: 'PRV-merged',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pageChecksum, type EnrollResponse } from '../../sync/protocol';
 import { publish } from '../streams/projections';
 import {
-  ADMIN,
+  adminPost,
   DB_KINDS,
   env,
   lookup,
@@ -74,11 +74,7 @@ describe.each(DB_KINDS)('pull on %s', (kind) => {
   it('answers must-refetch after a stream reset, and for a cursor it did not write', async () => {
     const { cursor } = await pullAll(cloud, dev.token, 'coupons');
     expect((await pull(cloud, dev.token, 'coupons', cursor)).mustRefetch).toBe(false);
-    const reset = await cloud.app.inject({
-      method: 'POST',
-      url: '/admin/streams/coupons/refetch',
-      headers: { authorization: `Bearer ${ADMIN}` },
-    });
+    const reset = await adminPost(cloud, '/admin/streams/coupons/refetch');
     expect(reset.statusCode).toBe(200);
     const page = await pull(cloud, dev.token, 'coupons', cursor);
     expect(page).toMatchObject({ mustRefetch: true, rows: [], cursor: null });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '../../sync/protocol';
+import { sizeRequest } from '../../test/support/staff-request';
 import { DB_KINDS, enrollDevice, env, pullAll, push, startCloud, type Cloud } from './harness';
 
 const T0 = Date.parse('2026-11-20T10:00:00Z');
@@ -29,12 +30,7 @@ describe.each(DB_KINDS)('staff requests across kiosks on %s', (kind) => {
       'staffRequest',
       {
         requestId,
-        kind: 'size',
-        place: 'Fitting room 2',
-        sku: 'DRE001-WHT-S',
-        size: 'S',
-        nameZh: '防泼水连衣裙',
-        nameEn: 'Showerproof dress',
+        ...sizeRequest,
         createdAt: new Date(cloud.clock.ms).toISOString(),
       },
       { version: 2 },

@@ -10,6 +10,7 @@ import {
   DB_KINDS,
   enrollDevice,
   env,
+  saleArgs,
   secondInstance,
   startCloud,
   type Cloud,
@@ -112,27 +113,11 @@ describe.each(DB_KINDS)('two cloud instances on one %s database', (kind) => {
     ).rows;
     expect(keys.length).toBe(total?.n);
     // a sale through instance A changes stock; the delta is served by instance B from the cursor
-    const sale = await pushTo(cloud.app, [
-      env(10_000, 'recordSale', {
-        saleId: 'SALE-STATELESS',
-        memberId: null,
-        lines: [{ sku: 'DRE001-WHT-XS', qty: 1, unitPriceCents: 78900, discountCents: 0 }],
-        totalCents: 78900,
-        payments: [{ method: 'cash', amountCents: 78900 }],
-        soldAt: '2026-11-20T09:00:00Z',
-      }),
-    ]);
+    const sale = await pushTo(cloud.app, [env(10_000, 'recordSale', saleArgs('SALE-STATELESS'))]);
     expect(sale.statusCode).toBe(409); // seq 10000 is a gap: nothing processed
     const lastSeq = sale.json().error.details.lastSeq as number;
     const ok = await pushTo(cloud.app, [
-      env(lastSeq + 1, 'recordSale', {
-        saleId: 'SALE-STATELESS',
-        memberId: null,
-        lines: [{ sku: 'DRE001-WHT-XS', qty: 1, unitPriceCents: 78900, discountCents: 0 }],
-        totalCents: 78900,
-        payments: [{ method: 'cash', amountCents: 78900 }],
-        soldAt: '2026-11-20T09:00:00Z',
-      }),
+      env(lastSeq + 1, 'recordSale', saleArgs('SALE-STATELESS')),
     ]);
     expect(ok.statusCode).toBe(200);
     const delta = await pullFrom(second, 'stock', cursor);

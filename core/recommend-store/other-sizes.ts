@@ -41,18 +41,8 @@ function availabilityReason(colorZh: string, colorEn: string, size: string, s: S
   return { zh: `${zh} 暂时缺货`, en: `${en} out of stock everywhere` };
 }
 
-interface Row {
-  sku: string;
-  styleId: string;
-  colorCode: string;
-  colorZh: string;
-  colorEn: string;
-  size: string;
-  priceCents: number;
-  here: number;
-  otherStores: number;
-  online: number;
-}
+/** A variant as the query reads it: its facts and its stock split, flat. */
+type Row = Omit<VariantAvailability, 'stock' | 'current' | 'reason'> & StockSplit;
 
 /**
  * Every variant of `sku`'s style, colours in code order and sizes in wearing order, each with its

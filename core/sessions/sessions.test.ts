@@ -219,46 +219,31 @@ describe('purgeRetention', () => {
     const oldMember = startSession(db, { kind: 'mirror', storeId: 'S001', now: t0 });
     identify(db, oldMember.sessionId, consenting, t0);
     const newAnon = startSession(db, { kind: 'mirror', storeId: 'S001', now: at(29 * day) });
-    const photo = db.prepare('INSERT INTO photos VALUES (?, ?, ?, ?, ?, ?, ?, NULL)');
-    photo.run(
-      'p-old',
-      newAnon.sessionId,
-      null,
-      Buffer.of(1),
-      t0.toISOString(),
-      t0.toISOString(),
-      null,
-    );
-    photo.run(
-      'p-sent',
-      newAnon.sessionId,
-      null,
-      Buffer.of(1),
-      t0.toISOString(),
-      t0.toISOString(),
-      t0.toISOString(),
-    );
-    photo.run(
-      'p-new',
-      newAnon.sessionId,
-      null,
-      Buffer.of(1),
-      t0.toISOString(),
-      at(30 * day - 3_600_000).toISOString(),
-      null,
-    );
+    // An anonymous visit's photo, consented at t0: made at `createdAt`, sent, asked to be sent.
+    const photo = (
+      id: string,
+      createdAt: Date,
+      sentAt: Date | null,
+      sendRequestedAt: Date | null,
+    ) =>
+      db
+        .prepare('INSERT INTO photos VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(
+          id,
+          newAnon.sessionId,
+          null,
+          Buffer.of(1),
+          t0.toISOString(),
+          createdAt.toISOString(),
+          sentAt?.toISOString() ?? null,
+          sendRequestedAt?.toISOString() ?? null,
+        );
+    photo('p-old', t0, null, null);
+    photo('p-sent', t0, t0, null);
+    photo('p-new', at(30 * day - 3_600_000), null, null);
 
     // Asked to be sent to the member's account: kept until its upload, however old.
-    db.prepare('INSERT INTO photos VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      'p-queued',
-      newAnon.sessionId,
-      null,
-      Buffer.of(1),
-      t0.toISOString(),
-      t0.toISOString(),
-      null,
-      t0.toISOString(),
-    );
+    photo('p-queued', t0, null, t0);
 
     const report = purgeRetention(db, at(30 * day), {
       anonymousSessionDays: 7,

@@ -1,24 +1,16 @@
 /** The receipt and a status poll over a real pseudo-terminal pair: decode the bytes captured on the wire. */
 import { SerialPort } from 'serialport';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeEscPos } from './escpos-decoder';
 import { renderSaleReceipt } from './receipt';
 import { encodeStatusReplies, StatusPoll } from './status';
-import { openPtyPorts, type PtyPorts } from '../../test/support/pty-ports';
+import { ptyPortsForEachTest } from '../../test/support/pty-ports';
 import { until } from '../../test/support/until';
 
-let ports: PtyPorts;
 let kiosk: SerialPort;
 let printer: SerialPort;
 
-beforeEach(async () => {
-  ports = await openPtyPorts('printer');
-  ({ kiosk, device: printer } = ports);
-});
-
-afterEach(async () => {
-  await ports.close();
-});
+ptyPortsForEachTest('printer', (ports) => ({ kiosk, device: printer } = ports));
 
 describe('ESC/POS printer on a pty', () => {
   it('a receipt written by the kiosk decodes on the printer side, Chinese intact', async () => {
@@ -63,23 +55,20 @@ describe('ESC/POS printer on a pty', () => {
   });
 
   it('a DLE EOT poll answered by the printer surfaces paper near end and cover open', async () => {
+    const coverOpenNearEnd = {
+      online: false,
+      coverOpen: true,
+      paperNearEnd: true,
+      paperOut: false,
+      error: false,
+      drawerSignalHigh: false,
+    };
     const poll = new StatusPoll();
     const requests: Buffer[] = [];
     printer.on('data', (chunk: Buffer) => {
       requests.push(chunk);
       if (Buffer.concat(requests).length === 12) {
-        printer.write(
-          Buffer.from(
-            encodeStatusReplies({
-              online: false,
-              coverOpen: true,
-              paperNearEnd: true,
-              paperOut: false,
-              error: false,
-              drawerSignalHigh: false,
-            }),
-          ),
-        );
+        printer.write(Buffer.from(encodeStatusReplies(coverOpenNearEnd)));
       }
     });
     let status: ReturnType<StatusPoll['accept']> = null;
@@ -91,13 +80,6 @@ describe('ESC/POS printer on a pty', () => {
     expect(decodeEscPos(new Uint8Array(Buffer.concat(requests)))).toEqual(
       [1, 2, 3, 4].map((n) => ({ op: 'status-request', n })),
     );
-    expect(status).toEqual({
-      online: false,
-      coverOpen: true,
-      paperNearEnd: true,
-      paperOut: false,
-      error: false,
-      drawerSignalHigh: false,
-    });
+    expect(status).toEqual(coverOpenNearEnd);
   });
 });

@@ -1,16 +1,15 @@
 /** Both reader protocols over a real pseudo-terminal pair, into the debouncer. */
 import { SerialPort } from 'serialport';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatAsciiRead, parseAsciiRead } from './ascii-protocol';
 import { TagDebouncer, type TagEvent } from './debouncer';
 import { AsciiLineFramer } from './line-framer';
 import { decodeRealTimeInventory, encodeInventoryEnd, encodeInventoryTag } from './r2000-codec';
 import { R2000Framer } from './r2000-framer';
 import type { TagRead } from './types';
-import { openPtyPorts, type PtyPorts } from '../../test/support/pty-ports';
+import { ptyPortsForEachTest } from '../../test/support/pty-ports';
 import { until } from '../../test/support/until';
 
-let ports: PtyPorts;
 let kiosk: SerialPort;
 let reader: SerialPort;
 
@@ -24,14 +23,7 @@ const script: TagRead[] = [
   { epc: COAT, antenna: 1, rssi: -52 },
 ];
 
-beforeEach(async () => {
-  ports = await openPtyPorts('rfid');
-  ({ kiosk, device: reader } = ports);
-});
-
-afterEach(async () => {
-  await ports.close();
-});
+ptyPortsForEachTest('rfid', (ports) => ({ kiosk, device: reader } = ports));
 
 describe('UHF readers on a pty', () => {
   it('ASCII lines → reads → one enter for the coat, none for the weak neighbour', async () => {

@@ -36,3 +36,22 @@ export function openMigratedKioskDb(io: CliIO): WritableDB {
     throw error;
   }
 }
+
+/**
+ * Runs `body` on the migrated kiosk database for the command's store and closes the database
+ * after; a config that cannot be read ends the command with its exit code instead.
+ */
+export function withStoreDb(
+  given: string | undefined,
+  io: CliIO,
+  body: (db: WritableDB, storeId: string) => number,
+): number {
+  const store = commandStoreId(given, io);
+  if ('exitCode' in store) return store.exitCode;
+  const db = openMigratedKioskDb(io);
+  try {
+    return body(db, store.storeId);
+  } finally {
+    db.close();
+  }
+}

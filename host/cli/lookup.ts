@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { createCatalog } from '../../core/catalog/lookup';
 import { readOnly } from '../../core/store/db';
-import { commandStoreId, openMigratedKioskDb } from './command-store';
+import { withStoreDb } from './command-store';
 import { exitCodes, type Command } from './io';
 
 export const lookupCommand: Command = async (argv, io) => {
@@ -15,11 +15,7 @@ export const lookupCommand: Command = async (argv, io) => {
     io.err('usage: kiosk lookup [--store S001] <gtin-or-sku>...');
     return exitCodes.usage;
   }
-  const store = commandStoreId(values.store, io);
-  if ('exitCode' in store) return store.exitCode;
-  const { storeId } = store;
-  const db = openMigratedKioskDb(io);
-  try {
+  return withStoreDb(values.store, io, (db, storeId) => {
     const catalog = createCatalog(readOnly(db), storeId);
     let missing = 0;
     for (const code of positionals) {
@@ -28,7 +24,5 @@ export const lookupCommand: Command = async (argv, io) => {
       io.out(JSON.stringify(item ? { code, found: true, item } : { code, found: false }));
     }
     return missing === 0 ? exitCodes.ok : exitCodes.failed;
-  } finally {
-    db.close();
-  }
+  });
 };

@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { ensureLocalModel, forYou } from '../../core/recommend-store';
 import { readOnly } from '../../core/store/db';
-import { commandStoreId, openMigratedKioskDb } from './command-store';
+import { withStoreDb } from './command-store';
 import { exitCodes, type Command } from './io';
 
 const usage =
@@ -44,11 +44,7 @@ export const recommendCommand: Command = async (argv, io) => {
     io.err(usage);
     return exitCodes.usage;
   }
-  const store = commandStoreId(values.store, io);
-  if ('exitCode' in store) return store.exitCode;
-  const { storeId } = store;
-  const db = openMigratedKioskDb(io);
-  try {
+  return withStoreDb(values.store, io, (db, storeId) => {
     ensureLocalModel(db);
     const read = readOnly(db);
     let unknown = 0;
@@ -69,7 +65,5 @@ export const recommendCommand: Command = async (argv, io) => {
       io.out(JSON.stringify(note === 'no-consent' ? { member, items, note } : { member, items }));
     }
     return unknown === 0 ? exitCodes.ok : exitCodes.failed;
-  } finally {
-    db.close();
-  }
+  });
 };

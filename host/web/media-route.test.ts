@@ -4,10 +4,10 @@
  * methods, unknown hashes).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoDbWithImages, type TestDb } from '../../test/support/db';
+import { rawRequest } from '../../test/support/raw-http';
 import { createBridgeServer } from '../../bridge/server';
 import { startWebShell, type WebShell } from './server';
 import { someHandlers } from '../../bridge/test-handlers';
@@ -42,32 +42,13 @@ afterAll(async () => {
 
 /** A raw request: the path goes out exactly as written (no URL normalisation on our side). */
 function get(path: string, method = 'GET') {
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>(
-    (resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: shell.port,
-          path,
-          method,
-          headers: { host: `127.0.0.1:${shell.port}` },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: Buffer.concat(chunks),
-            }),
-          );
-        },
-      );
-      req.on('error', reject);
-      req.end();
-    },
-  );
+  return rawRequest({
+    host: '127.0.0.1',
+    port: shell.port,
+    path,
+    method,
+    headers: { host: `127.0.0.1:${shell.port}` },
+  });
 }
 
 describe('GET /media/<hash>/<size>', () => {

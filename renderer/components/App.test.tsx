@@ -5,18 +5,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EventName, EventPayload, KioskApi } from '../../bridge/contract';
 import { ok } from '../../bridge/result';
 import type { TryOnCard } from '../../bridge/views';
-import { emptyView } from '../store/view-fixture';
+import { dressXs, emptyView } from '../store/view-fixture';
 import { createI18n } from '../i18n';
 import { createAppStore } from '../store/app-store';
 import { ServicesProvider } from '../store/context';
 import { App } from './App';
 
 const card: TryOnCard = {
-  sku: 'DRE001-WHT-XS',
+  ...dressXs,
   styleId: 'DRE001',
-  name: { zh: '防泼水连衣裙', en: 'Water-repellent dress' },
-  color: { code: 'WHT', zh: '白色', en: 'White' },
-  size: 'XS',
   priceCents: 69900,
   listPriceCents: 78900,
   memberPriceCents: 67803,

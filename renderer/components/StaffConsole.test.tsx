@@ -8,7 +8,7 @@ import type { MemberPanelView, SessionView } from '../../bridge/views';
 import { createI18n } from '../i18n';
 import { createAppStore } from '../store/app-store';
 import { ServicesProvider } from '../store/context';
-import { demoOffers, emptyView } from '../store/view-fixture';
+import { demoOffers, dressXs, emptyView } from '../store/view-fixture';
 import { StaffConsole } from './StaffConsole';
 import { yuanToCents } from './StaffCheckoutTools';
 
@@ -156,10 +156,7 @@ describe('StaffConsole', () => {
       cart: {
         lines: [
           {
-            sku: 'DRE001-WHT-XS',
-            name: { zh: '防泼水连衣裙', en: 'Water-repellent dress' },
-            color: { code: 'WHT', zh: '白色', en: 'White' },
-            size: 'XS',
+            ...dressXs,
             qty: 1,
             unitPriceCents: 78900,
             amountCents: 78900,

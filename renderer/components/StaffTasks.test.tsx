@@ -4,34 +4,15 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskApi } from '../../bridge/contract';
 import { ok } from '../../bridge/result';
+import { couponTask, noTaskFacts } from '../../bridge/sync-task-fixture';
 import type { SyncTaskView } from '../../bridge/views';
 import { createI18n, type Language } from '../i18n';
 import { createAppStore } from '../store/app-store';
 import { ServicesProvider } from '../store/context';
 import { StaffSyncStatus } from './StaffSyncStatus';
 
-const blank = {
-  memberId: null,
-  couponCode: null,
-  discountCents: null,
-  points: null,
-  balance: null,
-  orderId: null,
-  saleId: null,
-};
-const coupon: SyncTaskView = {
-  ...blank,
-  taskId: 'cloud:1',
-  kind: 'coupon-already-used',
-  memberId: 'M000017',
-  couponCode: 'WELCOME50',
-  discountCents: 5000,
-  saleId: 'SALE-1',
-  errorCode: 'coupon-already-used',
-  createdAt: '2026-11-24T07:00:01.000Z',
-};
 const points: SyncTaskView = {
-  ...blank,
+  ...noTaskFacts,
   taskId: 'cloud:2',
   kind: 'points-overdrawn',
   memberId: 'M000020',
@@ -41,7 +22,7 @@ const points: SyncTaskView = {
   createdAt: '2026-11-24T07:00:02.000Z',
 };
 
-function renderStatus(language: Language, open: number, start = [coupon, points]) {
+function renderStatus(language: Language, open: number, start = [couponTask, points]) {
   const calls: string[] = [];
   let tasks = start;
   const kiosk = {

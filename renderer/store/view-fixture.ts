@@ -44,3 +44,11 @@ export const demoOffers: MemberOfferView[] = [
     minSpendCents: 0,
   },
 ];
+
+/** The garment most screen tests show: the white water-repellent dress in XS. */
+export const dressXs = {
+  sku: 'DRE001-WHT-XS',
+  name: { zh: '防泼水连衣裙', en: 'Water-repellent dress' },
+  color: { code: 'WHT', zh: '白色', en: 'White' },
+  size: 'XS',
+};

@@ -20,14 +20,15 @@ function collect(path: string): Promise<{ port: SerialPort; received: () => stri
   );
 }
 
+/** `kiosk sim scanner` with these options, in a child process. */
+const simScanner = (options: string[]) =>
+  spawn(process.execPath, [join(repoRoot, 'bin', 'kiosk.mjs'), 'sim', 'scanner', ...options]);
+
 describe('kiosk sim scanner', () => {
   it('sends --send codes with the suffix into an existing tty', async () => {
     const pair = await createPtyPair(dir.path, 'scanner');
     const reader = await collect(pair.devicePath);
-    const child = spawn(process.execPath, [
-      join(repoRoot, 'bin', 'kiosk.mjs'),
-      'sim',
-      'scanner',
+    const child = simScanner([
       '--path',
       pair.simPath,
       '--send',
@@ -46,13 +47,7 @@ describe('kiosk sim scanner', () => {
   });
 
   it('makes its own pty pair and scans each line typed on stdin', async () => {
-    const child = spawn(process.execPath, [
-      join(repoRoot, 'bin', 'kiosk.mjs'),
-      'sim',
-      'scanner',
-      '--dir',
-      dir.path,
-    ]);
+    const child = simScanner(['--dir', dir.path]);
     let out = '';
     child.stdout.on('data', (chunk) => (out += String(chunk)));
     await until(() => /"path": "([^"]+)"/.test(out));

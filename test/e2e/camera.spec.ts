@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
 import { fakeCameraArgs, writeQrY4m } from './support/fake-camera';
-import { captureBothLanguages, startRole, type RoleKiosk } from './support/screens';
+import { captureBothLanguages, kioskForFile } from './support/screens';
 
 const y4m = join(tmpdir(), `seed-kiosk-camera-${process.pid}.y4m`);
 writeQrY4m(y4m, 'MBR1.4N433GGMT6TCPAR4CTQP'); // M000003 朱娟丽, silver
@@ -17,13 +17,7 @@ test.use({
   launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs, ...fakeCameraArgs(y4m)] },
 });
 
-let checkout: RoleKiosk;
-test.beforeAll(async () => {
-  checkout = await startRole('checkout', { idleSeconds: 60 });
-});
-test.afterAll(async () => {
-  await checkout?.stop();
-});
+const checkout = kioskForFile('checkout', { idleSeconds: 60 });
 
 test('a member signs in by showing the phone QR to the camera, and the camera turns off', async ({
   page,

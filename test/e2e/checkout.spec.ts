@@ -4,16 +4,9 @@
  * same screen.
  */
 import { expect, test } from '@playwright/test';
-import { captureBothLanguages, enterPin, startRole, type RoleKiosk } from './support/screens';
+import { captureBothLanguages, enterPin, kioskForFile } from './support/screens';
 
-let checkout: RoleKiosk;
-
-test.beforeAll(async () => {
-  checkout = await startRole('checkout', { idleSeconds: 60, place: '自助收银 1' });
-});
-test.afterAll(async () => {
-  await checkout?.stop();
-});
+const checkout = kioskForFile('checkout', { idleSeconds: 60, place: '自助收银 1' });
 
 test('checkout with member, coupon and points', async ({ page }) => {
   await page.goto(checkout.kiosk.url);

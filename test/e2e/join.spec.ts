@@ -3,15 +3,9 @@
  * new (provisional) member is signed in and the welcome coupon is offered.
  */
 import { expect, test } from '@playwright/test';
-import { captureBothLanguages, startRole, type RoleKiosk } from './support/screens';
+import { captureBothLanguages, kioskForFile } from './support/screens';
 
-let checkout: RoleKiosk;
-test.beforeAll(async () => {
-  checkout = await startRole('checkout', { idleSeconds: 60 });
-});
-test.afterAll(async () => {
-  await checkout?.stop();
-});
+const checkout = kioskForFile('checkout', { idleSeconds: 60 });
 
 test('a shopper joins with a phone number and consent, and gets the welcome coupon', async ({
   page,

@@ -7,16 +7,9 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { captureBothLanguages, startRole, type RoleKiosk } from './support/screens';
+import { captureBothLanguages, kioskForFile } from './support/screens';
 
-let mirror: RoleKiosk;
-
-test.beforeAll(async () => {
-  mirror = await startRole('mirror', { place: '3号试衣间' });
-});
-test.afterAll(async () => {
-  await mirror?.stop();
-});
+const mirror = kioskForFile('mirror', { place: '3号试衣间' });
 
 /** Removes one cached picture from disk (an image this kiosk does not have any more). */
 function dropPicture(hashPrefix: string): void {

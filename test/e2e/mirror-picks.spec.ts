@@ -5,16 +5,9 @@
  * history at start (standalone, no cloud).
  */
 import { expect, test } from '@playwright/test';
-import { captureBothLanguages, startRole, type RoleKiosk } from './support/screens';
+import { captureBothLanguages, kioskForFile } from './support/screens';
 
-let mirror: RoleKiosk;
-
-test.beforeAll(async () => {
-  mirror = await startRole('mirror', { idleSeconds: 120 });
-});
-test.afterAll(async () => {
-  await mirror?.stop();
-});
+const mirror = kioskForFile('mirror', { idleSeconds: 120 });
 
 test('size advice and live picks at the mirror', async ({ page }) => {
   await page.goto(mirror.kiosk.url);

@@ -4,16 +4,9 @@
  * the visit's try-on list, and the visit wiped when the shopper walks away (idle).
  */
 import { expect, test } from '@playwright/test';
-import { captureBothLanguages, startRole, type RoleKiosk } from './support/screens';
+import { captureBothLanguages, kioskForFile, tooSmallAskForM } from './support/screens';
 
-let mirror: RoleKiosk;
-
-test.beforeAll(async () => {
-  mirror = await startRole('mirror', { idleSeconds: 6, place: '3号试衣间' });
-});
-test.afterAll(async () => {
-  await mirror?.stop();
-});
+const mirror = kioskForFile('mirror', { idleSeconds: 6, place: '3号试衣间' });
 
 test('a mirror visit, then the idle wipe', async ({ page }) => {
   await page.goto(mirror.kiosk.url);
@@ -30,15 +23,7 @@ test('a mirror visit, then the idle wipe', async ({ page }) => {
   await expect(card).toContainText('会员价');
   await expect(card).toContainText('¥765.33');
 
-  await card.getByRole('button', { name: '不适合我' }).click();
-  await card.getByRole('button', { name: '偏小' }).click();
-  await expect(card.getByRole('button', { name: '不适合我' })).toHaveAttribute(
-    'aria-pressed',
-    'true',
-  );
-
-  await card.getByRole('button', { name: '请店员送 M 码' }).click();
-  await expect(page.getByRole('region', { name: '店员呼叫' })).toContainText('M 码 · 已通知店员');
+  await tooSmallAskForM(page, card, 'M 码 · 已通知店员');
 
   mirror.scan('6970001000023');
   await expect(card).toContainText('S');

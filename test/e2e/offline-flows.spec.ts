@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { bridgeClient } from '../support/bridge-client';
 import { kioskCli, startCloudProcess, type CloudProcess } from './support/cloud';
-import { signIn, startRole, type RoleKiosk } from './support/screens';
+import { signIn, startRole, tooSmallAskForM, type RoleKiosk } from './support/screens';
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(120_000);
@@ -132,14 +132,7 @@ async function mirrorVisitThenIdleWipe(page: Page, cloudState: 'online' | 'offli
   mirror.scan(MEMBER_QR);
   await expect(page.getByRole('banner')).toContainText('朱*');
   await expect(card).toContainText('会员价');
-  await card.getByRole('button', { name: '不适合我' }).click();
-  await card.getByRole('button', { name: '偏小' }).click();
-  await expect(card.getByRole('button', { name: '不适合我' })).toHaveAttribute(
-    'aria-pressed',
-    'true',
-  );
-  await card.getByRole('button', { name: '请店员送 M 码' }).click();
-  await expect(page.getByRole('region', { name: '店员呼叫' })).toContainText('M 码');
+  await tooSmallAskForM(page, card, 'M 码');
   mirror.scan(DRESS_S);
   await expect(page.getByRole('region', { name: '本次试穿' }).getByRole('listitem')).toHaveCount(2);
   await expectIndicator(page, cloudState);

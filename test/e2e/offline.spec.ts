@@ -3,15 +3,9 @@
  * gets a counter slip with a QR code and a Code 128 barcode of the slip id; the cart is kept.
  */
 import { expect, test } from '@playwright/test';
-import { captureBothLanguages, startRole, type RoleKiosk } from './support/screens';
+import { captureBothLanguages, kioskForFile } from './support/screens';
 
-let checkout: RoleKiosk;
-test.beforeAll(async () => {
-  checkout = await startRole('checkout', { idleSeconds: 60, payment: 'offline' });
-});
-test.afterAll(async () => {
-  await checkout?.stop();
-});
+const checkout = kioskForFile('checkout', { idleSeconds: 60, payment: 'offline' });
 
 test('an offline payment sends the shopper to the counter with a QR and a barcode slip', async ({
   page,

@@ -3,15 +3,9 @@
  * shopper reserves it in another store. The card also carries the look's QR code for the phone.
  */
 import { expect, test } from '@playwright/test';
-import { captureBothLanguages, startRole, type RoleKiosk } from './support/screens';
+import { captureBothLanguages, kioskForFile } from './support/screens';
 
-let mirror: RoleKiosk;
-test.beforeAll(async () => {
-  mirror = await startRole('mirror', { idleSeconds: 60, place: '试衣间 2' });
-});
-test.afterAll(async () => {
-  await mirror?.stop();
-});
+const mirror = kioskForFile('mirror', { idleSeconds: 60, place: '试衣间 2' });
 
 test('a member reserves a size that is only in another store; the look goes to the phone by QR', async ({
   page,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
 import { fakeCameraArgs, writeQrY4m } from './support/fake-camera';
-import { captureBothLanguages, startRole, type RoleKiosk } from './support/screens';
+import { captureBothLanguages, kioskForFile } from './support/screens';
 
 const y4m = join(tmpdir(), `seed-kiosk-photo-${process.pid}.y4m`);
 writeQrY4m(y4m, null);
@@ -16,13 +16,7 @@ test.use({
   launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs, ...fakeCameraArgs(y4m)] },
 });
 
-let mirror: RoleKiosk;
-test.beforeAll(async () => {
-  mirror = await startRole('mirror', { idleSeconds: 60 });
-});
-test.afterAll(async () => {
-  await mirror?.stop();
-});
+const mirror = kioskForFile('mirror', { idleSeconds: 60 });
 
 test('a try-on photo only after consent, sent to the account only by a signed-in member', async ({
   page,

@@ -5,17 +5,9 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startRole, type RoleKiosk } from './support/screens';
+import { kioskForFile } from './support/screens';
 
-let mirror: RoleKiosk;
-
-test.beforeAll(async () => {
-  mirror = await startRole('mirror');
-});
-
-test.afterAll(async () => {
-  await mirror?.stop();
-});
+const mirror = kioskForFile('mirror');
 
 test('a scanned GTIN shows the product; unknown and garbage codes show calm errors; scanning goes on', async ({
   page,

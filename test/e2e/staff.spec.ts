@@ -3,16 +3,9 @@
  * and device health for the staff member who signs in.
  */
 import { expect, test } from '@playwright/test';
-import { captureBothLanguages, enterPin, startRole, type RoleKiosk } from './support/screens';
+import { captureBothLanguages, enterPin, kioskForFile } from './support/screens';
 
-let staff: RoleKiosk;
-
-test.beforeAll(async () => {
-  staff = await startRole('staff', { idleSeconds: 60 });
-});
-test.afterAll(async () => {
-  await staff?.stop();
-});
+const staff = kioskForFile('staff', { idleSeconds: 60 });
 
 test('badge + PIN, lockout, then the console', async ({ page }) => {
   await page.goto(staff.kiosk.url);

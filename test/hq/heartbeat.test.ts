@@ -6,13 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../cloud/hq/auth/users';
+import { quietHeartbeat } from '../../cloud/test/harness';
 import { recordHealthError } from '../../core/health/errors';
-import { createCloudClient } from '../../sync/cloud-client';
-import { enroll } from '../../sync/credentials';
 import { createSyncEngine } from '../../sync/engine';
-import { createHttpClient } from '../../sync/http-client';
 import { queue, testKiosk } from '../../sync/test-support';
 import { startRealCloud, type RunningCloud } from '../faults/support/cloud';
+import { cloudClientFor, enrollByCode } from '../support/enroll';
 
 let cloud: RunningCloud;
 let kiosk: ReturnType<typeof testKiosk>;
@@ -49,26 +48,15 @@ async function analystCookie(): Promise<string> {
 
 describe('kiosk heartbeat', () => {
   it('reaches the fleet view after a sync run, and goes stale when the kiosk falls silent', async () => {
-    const http = createHttpClient({ baseUrl: cloud.url });
-    if (!http.ok) throw new Error(http.error.message);
-    const client = createCloudClient(http.value);
-    const enrolled = await enroll({
-      db: kiosk.db,
-      key: kiosk.key,
-      client,
-      url: cloud.url,
-      caFile: null,
-      code: await cloud.code(),
-      deviceName: 'mirror 3',
-    });
-    if (!enrolled.ok) throw new Error(enrolled.error.message);
+    const client = cloudClientFor(cloud.url);
+    const enrolled = await enrollByCode(kiosk, client, cloud.url, await cloud.code(), 'mirror 3');
     recordHealthError(kiosk.db, 'device', 'scanner', new Date());
     queue(kiosk.db, 3);
     const engine = createSyncEngine({
       db: kiosk.db,
       key: kiosk.key,
       client,
-      credentials: () => enrolled.value,
+      credentials: () => enrolled,
       pushOnly: true,
       heartbeat: () => ({
         appVersion: '9.9.9',
@@ -109,22 +97,11 @@ describe('kiosk heartbeat', () => {
     });
     cloud.advance(31 * 60_000); // the kiosk says nothing for 31 minutes
     expect((await fleet())[0]?.stale).toBe(true);
-    http.value.close();
+    client.close();
   });
 
   it('refuses a heartbeat without a token, for another device, or with a malformed body', async () => {
-    const body = {
-      deviceId: 'dev_other',
-      appVersion: '1',
-      role: 'mirror',
-      lastSyncAt: null,
-      outboxDepth: 0,
-      parked: 0,
-      oldestPendingAt: null,
-      devices: [],
-      errors24h: 0,
-      lastErrorKind: null,
-    };
+    const body = quietHeartbeat('dev_other', '1');
     const post = (b: unknown, token?: string) =>
       fetch(`${cloud.url}/v1/heartbeat`, {
         method: 'POST',

@@ -19,13 +19,11 @@ import { startKioskHost, type KioskHost } from '../../host/app';
 import { parseConfig } from '../../host/config';
 import { createLogger } from '../../host/log';
 import { answerMedia } from '../../host/media/media-route';
-import { createCloudClient } from '../../sync/cloud-client';
-import { enroll } from '../../sync/credentials';
-import { createHttpClient } from '../../sync/http-client';
 import { startRealCloud, type RunningCloud } from '../faults/support/cloud';
 import { startFaultProxy, type FaultProxy } from '../faults/support/proxy';
 import { tempDir } from '../support/temp';
 import { until } from '../support/until';
+import { cloudClientFor, enrollByCode } from '../support/enroll';
 
 const DRESS = '6970001000016'; // DRE001-WHT-XS
 const dir = tempDir('media-sync-');
@@ -61,21 +59,16 @@ beforeAll(async () => {
   // its images come from the cloud only.
   const db = openDatabase(join(dir.path, 'kiosk.db'));
   migrate(db);
-  const http = createHttpClient({ baseUrl: proxy.url });
-  if (!http.ok) throw new Error(http.error.message);
-  const client = createCloudClient(http.value);
-  const enrolled = await enroll({
-    db,
-    key: fileKeyStore(dir.path).loadOrCreate(),
+  const client = cloudClientFor(proxy.url);
+  await enrollByCode(
+    { db, key: fileKeyStore(dir.path).loadOrCreate() },
     client,
-    url: proxy.url,
-    caFile: null,
-    code: await cloud.code(),
-    deviceName: 'mirror 1',
-  });
+    proxy.url,
+    await cloud.code(),
+    'mirror 1',
+  );
   client.close();
   db.close();
-  if (!enrolled.ok) throw new Error(enrolled.error.message);
   mirror = await startKioskHost({
     config: parseConfig({
       storeId: 'S001',

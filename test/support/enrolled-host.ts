@@ -7,10 +7,8 @@ import { fileKeyStore } from '../../core/crypto';
 import { startKioskHost, type KioskHost } from '../../host/app';
 import { parseConfig } from '../../host/config';
 import { createLogger } from '../../host/log';
-import { createCloudClient } from '../../sync/cloud-client';
-import { enroll } from '../../sync/credentials';
-import { createHttpClient } from '../../sync/http-client';
 import { demoStore, tempDir } from './temp';
+import { cloudClientFor, enrollByCode } from './enroll';
 
 /** Calls a bridge method as the screen would; a failed answer throws with its code. */
 export async function callHost(
@@ -56,20 +54,15 @@ export async function startEnrolledHost(options: EnrolledHostOptions): Promise<K
     log: createLogger(null, 'silent'),
   });
   options.standalone?.(host);
-  const http = createHttpClient({ baseUrl: options.url });
-  if (!http.ok) throw new Error(http.error.message);
-  const client = createCloudClient(http.value);
-  const enrolled = await enroll({
-    db: host.db,
-    key: fileKeyStore(dir.path).loadOrCreate(),
+  const client = cloudClientFor(options.url);
+  await enrollByCode(
+    { db: host.db, key: fileKeyStore(dir.path).loadOrCreate() },
     client,
-    url: options.url,
-    caFile: null,
-    code: await options.code(),
-    deviceName: options.name,
-  });
+    options.url,
+    await options.code(),
+    options.name,
+  );
   client.close();
-  if (!enrolled.ok) throw new Error(enrolled.error.message);
   // The host notices the enrollment on "sync now" and starts the engine and the requests poll.
   await staffSyncNow(host);
   return host;

@@ -3,6 +3,7 @@
  * would open) and the simulated device's end, for tests that check bytes on the wire.
  */
 import { SerialPort } from 'serialport';
+import { afterEach, beforeEach } from 'vitest';
 import { createPtyPair } from '../../device/sim/pty-pair';
 import { tempDir } from './temp';
 
@@ -39,4 +40,16 @@ export async function openPtyPorts(name: string): Promise<PtyPorts> {
       dir.remove();
     },
   };
+}
+
+/** Opens a fresh pair before each test of the file (handed to `ready`) and closes it after. */
+export function ptyPortsForEachTest(name: string, ready: (ports: PtyPorts) => void): void {
+  let ports: PtyPorts | null = null;
+  beforeEach(async () => {
+    ports = await openPtyPorts(name);
+    ready(ports);
+  });
+  afterEach(async () => {
+    await ports?.close();
+  });
 }

@@ -11,7 +11,15 @@ import { fail, ok, type Result } from '../../../common/result';
 import type { Scope } from '../scope';
 import { kiosksSpec } from './rows-kiosks';
 import { stockLocations } from './stock';
-import { dayRange, inLocations, inStores, instantRange, Params, productFilter } from './sql';
+import {
+  dayRange,
+  equalTo,
+  inLocations,
+  inStores,
+  instantRange,
+  Params,
+  productFilter,
+} from './sql';
 
 type ColumnType = RowsResponse['columns'][number]['type'];
 interface Column {
@@ -50,12 +58,12 @@ function salesSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
     `l.channel = ANY(${p.list(scope.channels)})`,
     productFilter(p, scope),
   ];
-  if (r.day) where.push(`l.day = ${p.add(r.day)}::date`);
+  equalTo(where, p, 'l.day', r.day, '::date');
   if (r.since) where.push(`l.day >= ${p.add(r.since)}::date`);
   if (r.hour !== undefined) where.push(`hq_hour(l.sold_at) = ${p.add(r.hour)}`);
-  if (r.channel) where.push(`l.channel = ${p.add(r.channel)}`);
-  if (r.storeId) where.push(`l.location_id = ${p.add(r.storeId)}`);
-  if (r.styleId) where.push(`l.style_id = ${p.add(r.styleId)}`);
+  equalTo(where, p, 'l.channel', r.channel);
+  equalTo(where, p, 'l.location_id', r.storeId);
+  equalTo(where, p, 'l.style_id', r.styleId);
   if (r.member) where.push(`l.is_member = ${p.add(yes(r.member))}`);
   return {
     columns: [
@@ -78,8 +86,8 @@ function salesSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
 
 function visitsSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
   const where = [dayRange(p, scope, 'v.day'), inStores(p, scope, 'v.store_id')];
-  if (r.day) where.push(`v.day = ${p.add(r.day)}::date`);
-  if (r.storeId) where.push(`v.store_id = ${p.add(r.storeId)}`);
+  equalTo(where, p, 'v.day', r.day, '::date');
+  equalTo(where, p, 'v.store_id', r.storeId);
   return {
     columns: [
       c('sessionId', 'text', 'v.session_id'),
@@ -112,13 +120,13 @@ function garmentsSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
     inStores(p, scope, 'g.store_id'),
     productFilter(p, scope),
   ];
-  if (r.day) where.push(`g.day = ${p.add(r.day)}::date`);
-  if (r.storeId) where.push(`g.store_id = ${p.add(r.storeId)}`);
-  if (r.styleId) where.push(`g.style_id = ${p.add(r.styleId)}`);
-  if (r.sku) where.push(`g.sku = ${p.add(r.sku)}`);
-  if (r.colorCode) where.push(`v.color_code = ${p.add(r.colorCode)}`);
-  if (r.size) where.push(`v.size = ${p.add(r.size)}`);
-  if (r.reason) where.push(`g.reason = ${p.add(r.reason)}`);
+  equalTo(where, p, 'g.day', r.day, '::date');
+  equalTo(where, p, 'g.store_id', r.storeId);
+  equalTo(where, p, 'g.style_id', r.styleId);
+  equalTo(where, p, 'g.sku', r.sku);
+  equalTo(where, p, 'v.color_code', r.colorCode);
+  equalTo(where, p, 'v.size', r.size);
+  equalTo(where, p, 'g.reason', r.reason);
   const stage = r.stage ?? 'tried';
   if (stage === 'liked') where.push('(g.liked OR g.bought_via IS NOT NULL)');
   else if (stage === 'bought') where.push(`g.bought_via = ANY(${p.list(boughtVias(scope))})`);
@@ -154,10 +162,10 @@ function sizeRequestsSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
     inStores(p, scope, 'q.store_id'),
     productFilter(p, scope),
   ];
-  if (r.day) where.push(`q.day = ${p.add(r.day)}::date`);
-  if (r.storeId) where.push(`q.store_id = ${p.add(r.storeId)}`);
-  if (r.styleId) where.push(`v.style_id = ${p.add(r.styleId)}`);
-  if (r.sku) where.push(`q.sku = ${p.add(r.sku)}`);
+  equalTo(where, p, 'q.day', r.day, '::date');
+  equalTo(where, p, 'q.store_id', r.storeId);
+  equalTo(where, p, 'v.style_id', r.styleId);
+  equalTo(where, p, 'q.sku', r.sku);
   if (r.outOfStock) where.push(`q.out_of_stock = ${p.add(yes(r.outOfStock))}`);
   if (r.brought) where.push(`(s.status = 'done') = ${p.add(yes(r.brought))}`);
   return {
@@ -185,9 +193,9 @@ function sizeRequestsSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
 function stockSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
   // the locations whose stock serves the channels filtered, as the stock view counts it
   const where = [stockLocations(p, scope, 's.location_id'), productFilter(p, scope)];
-  if (r.storeId) where.push(`s.location_id = ${p.add(r.storeId)}`);
-  if (r.styleId) where.push(`v.style_id = ${p.add(r.styleId)}`);
-  if (r.sku) where.push(`s.sku = ${p.add(r.sku)}`);
+  equalTo(where, p, 's.location_id', r.storeId);
+  equalTo(where, p, 'v.style_id', r.styleId);
+  equalTo(where, p, 's.sku', r.sku);
   return {
     columns: [
       c('location', 'text', 's.location_id'),
@@ -206,8 +214,8 @@ function stockSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
 function rfmMembersSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
   const month = monthOf(scope.to);
   const where = [inStores(p, scope, 'coalesce(cur.home_store, prev.home_store)')];
-  if (r.segment) where.push(`coalesce(cur.segment, 'none') = ${p.add(r.segment)}`);
-  if (r.fromSegment) where.push(`coalesce(prev.segment, 'none') = ${p.add(r.fromSegment)}`);
+  equalTo(where, p, "coalesce(cur.segment, 'none')", r.segment);
+  equalTo(where, p, "coalesce(prev.segment, 'none')", r.fromSegment);
   return {
     columns: [
       c('member', 'text', memberLabel('coalesce(cur.member_key, prev.member_key)')),
@@ -232,7 +240,7 @@ function rfmMembersSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
 /** One row per member and month: a cohort's active members, or a month's (repeat) buyers. */
 function memberMonthsSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
   const where = [inStores(p, scope, 'home_store')];
-  if (r.joinMonth) where.push(`join_month = ${p.add(r.joinMonth)}::date`);
+  equalTo(where, p, 'join_month', r.joinMonth, '::date');
   if (r.month) where.push(`month = ${p.add(r.month)}::date`);
   else
     where.push(
@@ -263,7 +271,7 @@ function membersSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
   else if (!r.tier && !r.consent)
     where.push(`joined_on BETWEEN ${p.add(scope.from)} AND ${p.add(scope.to)}`);
   if (r.tier || r.consent) where.push('NOT erased');
-  if (r.tier) where.push(`tier = ${p.add(r.tier)}`);
+  equalTo(where, p, 'tier', r.tier);
   if (r.consent) where.push(`consent_${r.consent}`);
   return {
     columns: [
@@ -293,7 +301,7 @@ function npsSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
   const where = [inStores(p, scope, 'd.store_id')];
   if (r.week) where.push(`${week} = ${p.add(r.week)}::date`);
   else where.push(`${week} BETWEEN ${p.add(scope.from)}::date - 6 AND ${p.add(scope.to)}::date`);
-  if (r.storeId) where.push(`d.store_id = ${p.add(r.storeId)}`);
+  equalTo(where, p, 'd.store_id', r.storeId);
   if (r.band) where.push(NPS_BANDS[r.band]);
   return {
     columns: [

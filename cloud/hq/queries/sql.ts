@@ -14,6 +14,17 @@ export class Params {
   }
 }
 
+/** Narrows to `column = $n` (`cast` after the placeholder) when the request sets the filter. */
+export function equalTo(
+  where: string[],
+  p: Params,
+  column: string,
+  value: string | undefined,
+  cast = '',
+): void {
+  if (value) where.push(`${column} = ${p.add(value)}${cast}`);
+}
+
 /** A sum that comes back as a JS number from both drivers (float8 is exact far past any total). */
 export const total = (expr: string) => `coalesce(sum(${expr}), 0)::float8`;
 

@@ -58,10 +58,13 @@ type Op =
   | { kind: 'order'; sku: number; qty: number }
   | { kind: 'again'; back: number; newKey: boolean };
 
+/** One kind of op, drawn `weight` times as often as a kind of weight 1. */
+const weighted = <T>(weight: number, arbitrary: fc.Arbitrary<T>) => ({ weight, arbitrary });
+
 const op: fc.Arbitrary<Op> = fc.oneof(
-  {
-    weight: 5,
-    arbitrary: fc.record({
+  weighted(
+    5,
+    fc.record({
       kind: fc.constant('tryon' as const),
       session: fc.integer({ min: 0, max: 4 }),
       sku: fc.integer({ min: 0, max: SKUS.length - 1 }),
@@ -71,70 +74,47 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       at: minutes,
       invalid: fc.boolean().map((b) => b && Math.random() < 0.2),
     }),
-  },
-  {
-    weight: 3,
-    arbitrary: fc.record({
+  ),
+  weighted(
+    3,
+    fc.record({
       kind: fc.constant('sale' as const),
       member,
       lines: fc.array(
         fc.tuple(fc.integer({ min: 0, max: SKUS.length - 2 }), fc.integer({ min: 1, max: 3 })),
-        {
-          minLength: 1,
-          maxLength: 3,
-        },
+        { minLength: 1, maxLength: 3 },
       ),
       at: minutes,
       channel: fc.constantFrom('store' as const, 'online' as const, 'miniapp' as const),
     }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constant('erase' as const),
-      member: fc.integer({ min: 0, max: 2 }),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constant('consent' as const),
-      member: fc.integer({ min: 0, max: 2 }),
-      granted: fc.boolean(),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constant('nps' as const),
-      score: fc.integer({ min: 0, max: 10 }),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
+  ),
+  weighted(1, fc.record({ kind: fc.constant('erase' as const), member: fc.nat(2) })),
+  weighted(
+    1,
+    fc.record({ kind: fc.constant('consent' as const), member: fc.nat(2), granted: fc.boolean() }),
+  ),
+  weighted(1, fc.record({ kind: fc.constant('nps' as const), score: fc.nat(10) })),
+  weighted(
+    1,
+    fc.record({
       kind: fc.constant('size' as const),
-      sku: fc.integer({ min: 0, max: 4 }),
+      sku: fc.nat(4),
       done: fc.boolean(),
       at: minutes,
     }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
+  ),
+  weighted(
+    1,
+    fc.record({
       kind: fc.constant('order' as const),
-      sku: fc.integer({ min: 0, max: 4 }),
+      sku: fc.nat(4),
       qty: fc.integer({ min: 1, max: 40 }),
     }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      kind: fc.constant('again' as const),
-      back: fc.nat(20),
-      newKey: fc.boolean(),
-    }),
-  },
+  ),
+  weighted(
+    2,
+    fc.record({ kind: fc.constant('again' as const), back: fc.nat(20), newKey: fc.boolean() }),
+  ),
 );
 
 /** The rows of a table as sorted JSON, without rows whose every non-key column is 0 or null. */

@@ -1,30 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogItem } from '../../../core/catalog/lookup';
-import type { Tier } from '../../../core/rules';
 import type { PriceOverrideReason } from '../../../bridge/views';
 import { overrideUnit, priceCart, type CartLineState } from './checkout-pricing';
+import { gold, item } from './pricing-test-support';
 
-const item = (sku: string, priceCents: number, listPriceCents = priceCents): CatalogItem => ({
-  sku,
-  styleId: sku.slice(0, 6),
-  gtin: '0',
-  nameZh: `商品${sku}`,
-  nameEn: `Item ${sku}`,
-  colorCode: 'BLK',
-  colorZh: '黑色',
-  colorEn: 'Black',
-  size: 'M',
-  priceCents,
-  listPriceCents,
-  stockHere: 1,
-});
-const gold: Tier = {
-  tier: 'gold',
-  name: { zh: '金卡会员', en: 'Gold' },
-  discountPct: 5,
-  pointsPerYuan: 2,
-  minAnnualSpendYuan: 5000,
-};
 const coat = item('COA002-BEI-L', 178900);
 const knit = item('KNI002-BEI-M', 49900, 59900);
 

@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogItem } from '../../../core/catalog/lookup';
-import type { Tier } from '../../../core/rules';
 import { priceCart, wholeUnits } from './checkout-pricing';
+import { item, regular } from './pricing-test-support';
 
-const coat: CatalogItem = {
-  sku: 'COA002-BEI-L',
-  styleId: 'COA002',
-  gtin: '0',
-  nameZh: '大衣',
-  nameEn: 'Coat',
-  colorCode: 'BEI',
-  colorZh: '米色',
-  colorEn: 'Beige',
-  size: 'L',
-  priceCents: 178900,
-  listPriceCents: 178900,
-  stockHere: 1,
-};
-const regular: Tier = {
-  tier: 'regular',
-  name: { zh: '普通会员', en: 'Regular' },
-  discountPct: 0,
-  pointsPerYuan: 1,
-  minAnnualSpendYuan: 0,
-};
+const coat = item('COA002-BEI-L', 178900);
 
 /** The cart of a member who may redeem `allowance` points and asks to redeem `wanted`. */
 function cart(allowance: number, wanted: number) {

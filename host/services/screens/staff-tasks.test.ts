@@ -11,6 +11,7 @@ import { readOnly } from '../../../core/store/db';
 import { applyPushResults } from '../../../sync/apply-results';
 import type { MutationResult } from '../../../sync/protocol';
 
+import { couponTask, noTaskFacts } from '../../../bridge/sync-task-fixture';
 import { openSyncTasks } from './staff-tasks';
 import { scanBytes, tickingClock, useDemoScreens } from './screen-test-support';
 
@@ -104,32 +105,12 @@ beforeAll(() => {
   ).run();
 });
 
-const facts = {
-  memberId: null,
-  couponCode: null,
-  discountCents: null,
-  points: null,
-  balance: null,
-  orderId: null,
-  saleId: null,
-};
-
 describe('openSyncTasks', () => {
   it('says what happened from the code, the compensation and the refused mutation, oldest first', () => {
     expect(openSyncTasks(readOnly(db))).toEqual([
+      couponTask,
       {
-        ...facts,
-        taskId: 'cloud:1',
-        kind: 'coupon-already-used',
-        memberId: 'M000017',
-        couponCode: 'WELCOME50',
-        discountCents: 5000,
-        saleId: 'SALE-1',
-        errorCode: 'coupon-already-used',
-        createdAt: '2026-11-24T07:00:01.000Z',
-      },
-      {
-        ...facts,
+        ...noTaskFacts,
         taskId: 'cloud:2',
         kind: 'points-overdrawn',
         memberId: 'M000020', // the provisional id, mapped to the permanent one
@@ -140,7 +121,7 @@ describe('openSyncTasks', () => {
         createdAt: '2026-11-24T07:00:02.000Z',
       },
       {
-        ...facts,
+        ...noTaskFacts,
         taskId: 'cloud:3',
         kind: 'order-failed',
         orderId: 'ORD-1',
@@ -148,7 +129,7 @@ describe('openSyncTasks', () => {
         createdAt: '2026-11-24T07:00:03.000Z',
       },
       {
-        ...facts,
+        ...noTaskFacts,
         taskId: 'odd',
         kind: 'other',
         errorCode: 'something-new',

@@ -3,7 +3,7 @@
  * check (no serious or critical violation), and a screenshot of the screen in both languages.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { createPtyPair, type PtyPair } from '../../../device/sim/pty-pair';
 import { TtyWriter } from '../../../device/sim/line-writer';
@@ -62,6 +62,39 @@ export async function startRole(
 }
 
 /** Fails on any serious or critical axe violation, naming the rule and the element. */
+/**
+ * A kiosk of `role` started before the spec file's tests and stopped after them: the file's one
+ * `RoleKiosk`, usable from its tests on.
+ */
+export function kioskForFile(
+  role: Parameters<typeof startRole>[0],
+  extra?: object,
+  options?: Parameters<typeof startRole>[2],
+): RoleKiosk {
+  let started: RoleKiosk | undefined;
+  test.beforeAll(async () => {
+    started = await startRole(role, extra, options);
+  });
+  test.afterAll(async () => {
+    await started?.stop();
+  });
+  const kiosk = () => {
+    if (!started) throw new Error(`the ${role} kiosk has not started`);
+    return started;
+  };
+  return {
+    get kiosk() {
+      return kiosk().kiosk;
+    },
+    get rfid() {
+      return kiosk().rfid;
+    },
+    scan: (text) => kiosk().scan(text),
+    writeRaw: (bytes) => kiosk().writeRaw(bytes),
+    stop: () => kiosk().stop(),
+  };
+}
+
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations
@@ -99,4 +132,19 @@ export async function signIn(page: Page, kiosk: RoleKiosk, badge: string, pin: s
   kiosk.scan(badge);
   await expect(page.getByRole('heading', { name: '请输入 PIN' })).toBeVisible();
   await enterPin(page, pin);
+}
+
+/**
+ * On a mirror's garment card: "不适合我" because it is "偏小", then "请店员送 M 码"; the staff call
+ * region then shows `requestShown`.
+ */
+export async function tooSmallAskForM(page: Page, card: Locator, requestShown: string) {
+  await card.getByRole('button', { name: '不适合我' }).click();
+  await card.getByRole('button', { name: '偏小' }).click();
+  await expect(card.getByRole('button', { name: '不适合我' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await card.getByRole('button', { name: '请店员送 M 码' }).click();
+  await expect(page.getByRole('region', { name: '店员呼叫' })).toContainText(requestShown);
 }

@@ -9,9 +9,6 @@ import { parseConfig } from '../../../host/config';
 import { createLogger } from '../../../host/log';
 import type { LookupMemberOnline } from '../../../host/services/screens/member-lookup';
 import { createScreenService } from '../../../host/services/screens/screen-service';
-import { createCloudClient } from '../../../sync/cloud-client';
-import { enroll } from '../../../sync/credentials';
-import { createHttpClient } from '../../../sync/http-client';
 import { lookupMemberOnline } from '../../../sync/lookup';
 import { openSyncEngine } from '../../../sync/open';
 import type { RunReport, SyncEngineOptions } from '../../../sync/engine';
@@ -20,6 +17,7 @@ import { allStoreFiles } from '../../../core/import/store-files';
 import { demoStore, tempDir } from '../../support/temp';
 import { startRealCloud, type RunningCloud } from './cloud';
 import { openKiosk, type Kiosk } from './kiosk';
+import { cloudClientFor, enrollByCode } from '../../support/enroll';
 
 export type EngineOptions = Omit<SyncEngineOptions, 'db' | 'key' | 'client' | 'credentials'>;
 
@@ -34,19 +32,9 @@ export async function enrollKiosk(
   cloud: RunningCloud,
   deviceName = 'in-process kiosk',
 ): Promise<void> {
-  const http = createHttpClient({ baseUrl: cloud.url });
-  if (!http.ok) throw new Error(http.error.message);
-  const enrolled = await enroll({
-    db: k.db,
-    key: k.key,
-    client: createCloudClient(http.value),
-    url: cloud.url,
-    caFile: null,
-    code: await cloud.code(),
-    deviceName,
-  });
-  http.value.close();
-  if (!enrolled.ok) throw new Error(enrolled.error.message);
+  const client = cloudClientFor(cloud.url);
+  await enrollByCode(k, client, cloud.url, await cloud.code(), deviceName);
+  client.close();
 }
 
 export async function enrolledKiosk(dir: string, cloud: RunningCloud): Promise<EnrolledKiosk> {

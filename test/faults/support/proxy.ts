@@ -7,6 +7,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { rawRequest } from '../../support/raw-http';
 
 export interface FaultPlan {
   down?: boolean;
@@ -40,32 +41,15 @@ function forward(
   req: { method: string; path: string; headers: http.IncomingHttpHeaders },
   body: Buffer,
 ) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
-    (resolve, reject) => {
-      const out = http.request(
-        {
-          hostname: target.hostname,
-          port: target.port,
-          method: req.method,
-          path: req.path,
-          headers: { ...req.headers, host: target.host },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: Buffer.concat(chunks),
-            }),
-          );
-          res.on('error', reject);
-        },
-      );
-      out.on('error', reject);
-      out.end(body);
+  return rawRequest(
+    {
+      hostname: target.hostname,
+      port: target.port,
+      method: req.method,
+      path: req.path,
+      headers: { ...req.headers, host: target.host },
     },
+    body,
   );
 }
 
