@@ -5,38 +5,17 @@
  * without its picture until the kiosk was restarted.
  */
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createMediaCache, type MediaCache } from '../core/media/media-cache';
-import { tempDir } from '../test/support/temp';
+import { expect, it } from 'vitest';
+import { useMediaKiosk } from '../test/support/media';
 import type { CloudClient } from './cloud-client';
 import { applyMediaRow } from './media-rows';
 import { createMediaFetcher, RETRY_REFUSED_MS } from './media-fetch';
-import { scriptedCloud, testKiosk } from './test-support';
+import { scriptedCloud } from './test-support';
 
-let k: ReturnType<typeof testKiosk>;
-let dir: ReturnType<typeof tempDir>;
-let media: MediaCache;
-
-beforeEach(() => {
-  k = testKiosk();
-  dir = tempDir('media-fetch-review-');
-  k.db.exec(`
-    INSERT INTO stores VALUES ('S001', '店', 'Store', 'SH', 'Asia/Shanghai');
-    INSERT INTO products VALUES ('DRE', '裙', 'Dress', 'dress', 'F', '', 'SS', 100, 'full');
-    INSERT INTO variants VALUES ('DRE-W', 'DRE', '00000000000001', 'W', 'c', 'c', 'S', 1);
-    INSERT INTO stock VALUES ('DRE-W', 'S001', 1);
-  `);
-  media = createMediaCache({
-    db: k.db,
-    dir: join(dir.path, 'media'),
-    limitBytes: 1 << 20,
-    storeId: 'S001',
-  });
-});
-afterEach(() => {
-  k.remove();
-  dir.remove();
+const kiosk = useMediaKiosk({
+  sql: `INSERT INTO variants VALUES ('DRE-W', 'DRE', '00000000000001', 'W', 'c', 'c', 'S', 1);
+        INSERT INTO stock VALUES ('DRE-W', 'S001', 1);`,
+  limitBytes: 1 << 20,
 });
 
 it('refuses bytes that do not match the hash, stores nothing, and asks again after RETRY_REFUSED_MS', async () => {
@@ -44,7 +23,7 @@ it('refuses bytes that do not match the hash, stores nothing, and asks again aft
   const hash = createHash('sha256').update(good).digest('hex');
   const row = { styleId: 'DRE', colorCode: 'W', hash, type: 'image/svg+xml', bytes: good.length };
   expect(
-    applyMediaRow(k.db, {
+    applyMediaRow(kiosk.db, {
       key: 'DRE/W',
       op: 'upsert',
       data: { ...row, altZh: '裙', altEn: 'Dress' },
@@ -64,11 +43,11 @@ it('refuses bytes that do not match the hash, stores nothing, and asks again aft
     },
   };
   let clock = 1_000_000;
-  const fetcher = createMediaFetcher({ media, now: () => clock });
+  const fetcher = createMediaFetcher({ media: kiosk.media, now: () => clock });
 
   expect(await fetcher.run(client, 't')).toMatchObject({ fetched: 0, refused: 1 });
-  expect(media.has(hash)).toBe(false);
-  expect(media.usage()).toBe(0);
+  expect(kiosk.media.has(hash)).toBe(false);
+  expect(kiosk.media.usage()).toBe(0);
 
   serve = good;
   clock += RETRY_REFUSED_MS - 1;
@@ -77,7 +56,7 @@ it('refuses bytes that do not match the hash, stores nothing, and asks again aft
   clock += 1;
   expect(await fetcher.run(client, 't')).toMatchObject({ fetched: 1, refused: 0 });
   expect(asked).toEqual([hash, hash]);
-  expect(media.has(hash)).toBe(true);
+  expect(kiosk.media.has(hash)).toBe(true);
 });
 
 it('refuses an image whose size is not the size the stream announced (room was made for that)', async () => {
@@ -92,7 +71,7 @@ it('refuses an image whose size is not the size the stream announced (room was m
     altZh: '裙',
     altEn: 'Dress',
   };
-  expect(applyMediaRow(k.db, { key: 'DRE/W', op: 'upsert', data })).toBe(true);
+  expect(applyMediaRow(kiosk.db, { key: 'DRE/W', op: 'upsert', data })).toBe(true);
   const client: CloudClient = {
     ...scriptedCloud(),
     mediaBatch: () =>
@@ -101,9 +80,9 @@ it('refuses an image whose size is not the size the stream announced (room was m
         value: { images: [{ hash, type: 'image/svg+xml' as const, bytes: image }], missing: [] },
       }),
   };
-  expect(await createMediaFetcher({ media }).run(client, 't')).toMatchObject({
+  expect(await createMediaFetcher({ media: kiosk.media }).run(client, 't')).toMatchObject({
     fetched: 0,
     refused: 1,
   });
-  expect(media.has(hash)).toBe(false);
+  expect(kiosk.media.has(hash)).toBe(false);
 });

@@ -1,40 +1,17 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMediaCache, type MediaCache } from '../core/media/media-cache';
-import { tempDir } from '../test/support/temp';
+import { describe, expect, it } from 'vitest';
+import { useMediaKiosk } from '../test/support/media';
 import { createCloudClient, type CloudClient } from './cloud-client';
 import { createHttpClient } from './http-client';
 import { applyMediaRow } from './media-rows';
 import { createMediaFetcher, type MediaFetchProgress } from './media-fetch';
 import { MediaBatchRequestSchema } from './protocol';
-import { scriptedCloud, testKiosk } from './test-support';
+import { scriptedCloud } from './test-support';
 
-let k: ReturnType<typeof testKiosk>;
-let dir: ReturnType<typeof tempDir>;
-let media: MediaCache;
 const KB = 1024;
-
-beforeEach(() => {
-  k = testKiosk();
-  dir = tempDir('media-fetch-');
-  k.db.exec(`
-    INSERT INTO stores VALUES ('S001', '店', 'Store', 'SH', 'Asia/Shanghai');
-    INSERT INTO products VALUES ('DRE', '裙', 'Dress', 'dress', 'F', '', 'SS', 100, 'full');
-  `);
-  media = createMediaCache({
-    db: k.db,
-    dir: join(dir.path, 'media'),
-    limitBytes: 1024 * KB,
-    storeId: 'S001',
-  });
-});
-afterEach(() => {
-  k.remove();
-  dir.remove();
-});
+const kiosk = useMediaKiosk({ limitBytes: 1024 * KB });
 
 const svg = (seed: string, kb = 1) =>
   Buffer.from(
@@ -45,10 +22,10 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 let gtin = 0;
 /** A style/colour whose image the cloud announces in the media stream. */
 function announce(colour: string, bytes: Buffer, stockHere = 1) {
-  k.db
+  kiosk.db
     .prepare(`INSERT INTO variants VALUES (?, 'DRE', ?, ?, 'c', 'c', 'S', 1)`)
     .run(`DRE-${colour}`, String(++gtin).padStart(14, '0'), colour);
-  k.db.prepare('INSERT INTO stock VALUES (?, ?, ?)').run(`DRE-${colour}`, 'S001', stockHere);
+  kiosk.db.prepare('INSERT INTO stock VALUES (?, ?, ?)').run(`DRE-${colour}`, 'S001', stockHere);
   const data = {
     styleId: 'DRE',
     colorCode: colour,
@@ -58,7 +35,7 @@ function announce(colour: string, bytes: Buffer, stockHere = 1) {
     altZh: '裙',
     altEn: 'Dress',
   };
-  expect(applyMediaRow(k.db, { key: `DRE/${colour}`, op: 'upsert', data })).toBe(true);
+  expect(applyMediaRow(kiosk.db, { key: `DRE/${colour}`, op: 'upsert', data })).toBe(true);
   return data.hash;
 }
 
@@ -98,16 +75,16 @@ describe('the media fetcher', () => {
         [tamperedHash, svg('something else')],
       ]),
     );
-    const fetcher = createMediaFetcher({ media });
+    const fetcher = createMediaFetcher({ media: kiosk.media });
     expect(await fetcher.run(client, 't')).toMatchObject({
       fetched: 1,
       refused: 1,
       gone: 1,
       error: null,
     });
-    expect(media.has(goodHash)).toBe(true);
-    expect(media.has(tamperedHash)).toBe(false);
-    expect(media.has(goneHash)).toBe(false);
+    expect(kiosk.media.has(goodHash)).toBe(true);
+    expect(kiosk.media.has(tamperedHash)).toBe(false);
+    expect(kiosk.media.has(goneHash)).toBe(false);
     // the refused image is not asked for again; the gone one is (the next pull drops its row)
     asked.length = 0;
     await fetcher.run(client, 't');
@@ -124,19 +101,19 @@ describe('the media fetcher', () => {
     const last = [...images].sort((a, b) => a.hash.localeCompare(b.hash)).at(-1);
     const late = last?.hash ?? '';
     served.set(late, 'offline');
-    const fetcher = createMediaFetcher({ media });
+    const fetcher = createMediaFetcher({ media: kiosk.media });
     const offline = await fetcher.run(cloudServing(served).client, 't');
     expect(offline.error?.kind).toBe('offline');
-    expect(media.has(late)).toBe(false);
+    expect(kiosk.media.has(late)).toBe(false);
     expect(offline.fetched).toBe(64); // the first batch is kept
     served.set(late, last?.bytes ?? Buffer.alloc(0));
     const back = await fetcher.run(cloudServing(served).client, 't');
     expect(back.error).toBeNull();
-    expect(images.every((i) => media.has(i.hash))).toBe(true);
+    expect(images.every((i) => kiosk.media.has(i.hash))).toBe(true);
   });
 
   it('stops when the cache is full of what this store sells, and fetches those first', async () => {
-    media.setLimit(3 * KB);
+    kiosk.media.setLimit(3 * KB);
     const sold = ['S1', 'S2'].map((colour) => {
       const bytes = svg(colour);
       return { bytes, hash: announce(colour, bytes) };
@@ -147,10 +124,13 @@ describe('the media fetcher', () => {
       ...sold.map((s) => [s.hash, s.bytes] as const),
       [notSoldHash, notSold],
     ]);
-    const report = await createMediaFetcher({ media }).run(cloudServing(served).client, 't');
+    const report = await createMediaFetcher({ media: kiosk.media }).run(
+      cloudServing(served).client,
+      't',
+    );
     expect(report.full).toBe(true);
-    expect(sold.every((s) => media.has(s.hash))).toBe(true);
-    expect(media.has(notSoldHash)).toBe(false);
+    expect(sold.every((s) => kiosk.media.has(s.hash))).toBe(true);
+    expect(kiosk.media.has(notSoldHash)).toBe(false);
   });
 
   it('over real HTTP: stopped midway by a signal or a dropped network, resumes without fetching anything twice', async () => {
@@ -164,7 +144,7 @@ describe('the media fetcher', () => {
       // 1. a signal (SIGINT in `kiosk sync media`) once 100 images are in
       const controller = new AbortController();
       const first = await createMediaFetcher({
-        media,
+        media: kiosk.media,
         onProgress: (p) => {
           seen.push(p);
           if (p.files >= 100) controller.abort();
@@ -178,7 +158,7 @@ describe('the media fetcher', () => {
 
       // 2. the network drops after one more request: what that batch stored stays
       cloud.dropAfter(1);
-      const second = await createMediaFetcher({ media }).run(cloud.client, 't');
+      const second = await createMediaFetcher({ media: kiosk.media }).run(cloud.client, 't');
       expect(second.error?.kind).toBe('offline');
       const storedSoFar = first.fetched + second.fetched;
       expect(second.fetched).toBeGreaterThan(0);
@@ -186,14 +166,14 @@ describe('the media fetcher', () => {
       // 3. back online: a new fetcher (a restarted kiosk) fetches only the rest
       cloud.dropAfter(null);
       const resumed: MediaFetchProgress[] = [];
-      const third = await createMediaFetcher({ media, onProgress: (p) => resumed.push(p) }).run(
-        cloud.client,
-        't',
-      );
+      const third = await createMediaFetcher({
+        media: kiosk.media,
+        onProgress: (p) => resumed.push(p),
+      }).run(cloud.client, 't');
       expect(third).toMatchObject({ fetched: 300 - storedSoFar, error: null, interrupted: false });
       expect(resumed[0]).toMatchObject({ files: storedSoFar, before: { files: storedSoFar } });
       expect(resumed.at(-1)).toMatchObject({ files: 300, bytes: resumed.at(-1)?.totalBytes });
-      expect(images.every((i) => media.has(i.hash))).toBe(true);
+      expect(images.every((i) => kiosk.media.has(i.hash))).toBe(true);
       // every image crossed the network once (the dropped request's images were never stored)
       const servedTwice = cloud.served.filter((h, i) => cloud.served.indexOf(h) !== i);
       expect(servedTwice).toEqual([]);

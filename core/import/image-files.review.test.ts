@@ -4,9 +4,10 @@
  */
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pngClaiming } from '../../test/support/media';
 import { openTestDb, type TestDb } from '../../test/support/db';
 import { copyDemoStore } from '../../test/support/temp';
 import { DataKey } from '../crypto/data-key';
@@ -39,17 +40,6 @@ async function problems(store: string) {
     throw error;
   }
   throw new Error('import unexpectedly succeeded');
-}
-
-/** A real PNG whose header says width × height (CRC fixed), the pixels of a 1×1 image. */
-async function pngClaiming(width: number, height: number): Promise<Buffer> {
-  const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } })
-    .png()
-    .toBuffer();
-  png.writeUInt32BE(width, 16);
-  png.writeUInt32BE(height, 20);
-  png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
-  return png;
 }
 
 const svgText = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>';

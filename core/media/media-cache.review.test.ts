@@ -7,19 +7,17 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/support/db';
+import { dressStoreSql, dressVariantsSql } from '../../test/support/media';
 import { checkMedia } from '../rules/media/check';
 import { createMediaCache } from './media-cache';
 
 let db: TestDb;
 beforeEach(() => {
   db = openTestDb();
-  db.exec(`
-    INSERT INTO stores VALUES ('S001', '店', 'Store', 'SH', 'Asia/Shanghai');
-    INSERT INTO products VALUES ('DRE', '裙', 'Dress', 'dress', 'F', '', 'SS', 100, 'full');
-    INSERT INTO variants VALUES ('DRE-W-S', 'DRE', '06970001000016', 'W', '白', 'White', 'S', 100),
-                                ('DRE-B-S', 'DRE', '06970001000023', 'B', '黑', 'Black', 'S', 100);
-    INSERT INTO stock VALUES ('DRE-W-S', 'S001', 3), ('DRE-B-S', 'S002', 9);
-  `);
+  db.exec(
+    `${dressStoreSql}${dressVariantsSql}
+     INSERT INTO stock VALUES ('DRE-W-S', 'S001', 3), ('DRE-B-S', 'S002', 9);`,
+  );
 });
 afterEach(() => db.close());
 

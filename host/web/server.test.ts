@@ -3,74 +3,43 @@
  * store behind the real web shell on a loopback port, reached by raw WebSocket clients that choose
  * every part of the upgrade.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WebSocket } from 'ws';
+import { describe, expect, it } from 'vitest';
 import { staffMethodNames, type MethodInput, type StaffMethodName } from '../../bridge/contract';
 import { clientProtocols, bridgeProtocol } from '../../bridge/wire';
 import { bridgeClient, rawBridgeSocket, tokenOf } from '../../test/support/bridge-client';
-import { demoStore, tempDir } from '../../test/support/temp';
-import { startKioskHost, type KioskHost } from '../app';
-import { parseConfig } from '../config';
-import { createLogger } from '../log';
-import { startWebShell, type UpgradeRefusal, type WebShell } from './server';
+import { useDemoWebShell } from '../../test/support/web-shell';
+import { startWebShell, type UpgradeRefusal } from './server';
 
 const MEMBER_CARD = '6280000000000016'; // M000001 in the demo store
-const dir = tempDir('kiosk-web-shell-');
-let host: KioskHost;
-let shell: WebShell;
 const refusals: UpgradeRefusal[] = [];
-const sockets: WebSocket[] = [];
+const web = useDemoWebShell({ role: 'staff', onUpgradeRefused: (r) => refusals.push(r) });
 
-beforeAll(async () => {
-  const rendererDir = join(dir.path, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Seed Kiosk</title>');
-  host = await startKioskHost({
-    config: parseConfig({ storeId: 'S001', role: 'staff' }),
-    dataDir: join(dir.path, 'data'),
-    shell: 'web',
-    seedDir: demoStore,
-    log: createLogger(null, 'silent'),
-  });
-  shell = await startWebShell({
-    bridge: host.bridge,
-    rendererDir,
-    port: 0,
-    onUpgradeRefused: (reason) => refusals.push(reason),
-  });
-}, 60_000);
-
-afterAll(async () => {
-  for (const socket of sockets) socket.terminate();
-  await shell?.close();
-  await host?.close();
-  dir.remove();
-});
-
-const origin = () => new URL(shell.url).origin;
+const origin = web.origin;
 async function upgrade(o: { protocols?: string[]; origin?: string }): Promise<number> {
-  const outcome = await rawBridgeSocket(shell.url, o);
-  if (outcome.socket) sockets.push(outcome.socket);
+  const outcome = await rawBridgeSocket(web.shell.url, o);
+  if (outcome.socket) web.keep(outcome.socket);
   return outcome.status;
 }
 
 const auditRows = () =>
-  (host.db.raw.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n;
+  (web.host.db.raw.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n;
 
 describe('the session token', () => {
   it('is fresh at each start, at least 128 bits, and rides only in the URL fragment', async () => {
-    const token = tokenOf(shell.url);
-    expect(shell.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#t=[A-Za-z0-9_-]{43}$/);
+    const token = tokenOf(web.shell.url);
+    expect(web.shell.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#t=[A-Za-z0-9_-]{43}$/);
     expect(Buffer.from(token, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
-    const other = await startWebShell({ bridge: host.bridge, rendererDir: dir.path, port: 0 });
+    const other = await startWebShell({
+      bridge: web.host.bridge,
+      rendererDir: web.rendererDir,
+      port: 0,
+    });
     expect(tokenOf(other.url)).not.toBe(token);
     await other.close();
   });
 
   it('refuses an upgrade without the right token whatever the Origin, and one without Origin', async () => {
-    const token = tokenOf(shell.url);
+    const token = tokenOf(web.shell.url);
     const wrong = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
     refusals.length = 0;
     expect(await upgrade({ origin: origin() })).toBe(401);
@@ -101,12 +70,12 @@ describe('what a local process can do', () => {
     // Without the token there is no bridge at all.
     expect(await upgrade({ origin: origin() })).toBe(401);
     // With it (the screen itself), no method takes a typed card number from a shopper…
-    const api = bridgeClient(shell.url);
-    const raw = await rawBridgeSocket(shell.url, {
-      protocols: clientProtocols(tokenOf(shell.url)),
+    const api = bridgeClient(web.shell.url);
+    const raw = await rawBridgeSocket(web.shell.url, {
+      protocols: clientProtocols(tokenOf(web.shell.url)),
       origin: origin(),
     });
-    if (raw.socket) sockets.push(raw.socket);
+    if (raw.socket) web.keep(raw.socket);
     const answer = new Promise((resolve) => raw.socket?.once('message', (d) => resolve(String(d))));
     raw.socket?.send(
       JSON.stringify({
@@ -147,7 +116,7 @@ describe('what a local process can do', () => {
   };
 
   it('is refused every staff-only method without a staff session, and nothing changes', async () => {
-    const api = bridgeClient(shell.url);
+    const api = bridgeClient(web.shell.url);
     const viewBefore = await api['session.current']({});
     const auditBefore = auditRows();
     for (const method of staffMethodNames) {
@@ -163,13 +132,13 @@ describe('what a local process can do', () => {
   });
 
   it('lets a signed-in staff member look a member up, audited, and look-ups that find nobody too', async () => {
-    const api = bridgeClient(shell.url);
+    const api = bridgeClient(web.shell.url);
     const login = await api['staff.login']({ badge: 'BADGE-1001', pin: '2468' });
     expect(login).toMatchObject({ ok: true, value: { staff: { staffId: 'E1001' } } });
     const found = await api['staff.member']({ kind: 'card', value: MEMBER_CARD });
     expect(found.ok && found.value.staffDesk?.memberPanel?.memberId).toBe('M000001');
     await api['staff.member']({ kind: 'card', value: '6280009999999999' });
-    const audit = host.db.raw
+    const audit = web.host.db.raw
       .prepare("SELECT actor, action, detail FROM audit WHERE action LIKE 'staff.member%'")
       .all() as Array<{ actor: string; action: string; detail: string }>;
     expect(audit.map((row) => `${row.actor} ${row.action}`)).toEqual([

@@ -6,50 +6,22 @@
  * host on the demo store behind the real web shell; raw sockets choose every byte of the upgrade.
  */
 import { request } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { bridgeProtocol, clientProtocols, tokenProtocolPrefix } from '../../bridge/wire';
 import { bridgeUrl, rawBridgeSocket, tokenOf } from '../../test/support/bridge-client';
-import { demoStore, tempDir } from '../../test/support/temp';
-import { startKioskHost, type KioskHost } from '../app';
-import { parseConfig } from '../config';
-import { createLogger } from '../log';
-import { startWebShell, type WebShell } from './server';
+import { useDemoWebShell } from '../../test/support/web-shell';
+import { startWebShell } from './server';
 
-const dir = tempDir('kiosk-upgrade-review-');
-const rendererDir = join(dir.path, 'renderer');
-let host: KioskHost;
-let shell: WebShell;
-const open: WebSocket[] = [];
+const web = useDemoWebShell({ role: 'mirror' });
+const rendererDir = web.rendererDir;
 
-beforeAll(async () => {
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Seed Kiosk</title>');
-  host = await startKioskHost({
-    config: parseConfig({ storeId: 'S001', role: 'mirror' }),
-    dataDir: join(dir.path, 'data'),
-    shell: 'web',
-    seedDir: demoStore,
-    log: createLogger(null, 'silent'),
-  });
-  shell = await startWebShell({ bridge: host.bridge, rendererDir, port: 0 });
-}, 60_000);
+const origin = web.origin;
+const token = () => tokenOf(web.shell.url);
 
-afterAll(async () => {
-  for (const socket of open) socket.terminate();
-  await shell?.close();
-  await host?.close();
-  dir.remove();
-});
-
-const origin = () => new URL(shell.url).origin;
-const token = () => tokenOf(shell.url);
-
-async function status(o: { protocols?: string[]; origin?: string }, url = shell.url) {
+async function status(o: { protocols?: string[]; origin?: string }, url = web.shell.url) {
   const outcome = await rawBridgeSocket(url, o);
-  if (outcome.socket) open.push(outcome.socket);
+  if (outcome.socket) web.keep(outcome.socket);
   return outcome.status;
 }
 
@@ -58,7 +30,7 @@ function rawUpgrade(path: string, headers: Record<string, string>): Promise<numb
   return new Promise((resolve) => {
     const req = request({
       host: '127.0.0.1',
-      port: shell.port,
+      port: web.shell.port,
       path,
       headers: {
         Connection: 'Upgrade',
@@ -84,7 +56,7 @@ function rawUpgrade(path: string, headers: Record<string, string>): Promise<numb
 describe('where the token may ride', () => {
   it('is refused in the query string, a header of its own, a cookie or the Authorization header', async () => {
     const t = token();
-    const base = { Host: `127.0.0.1:${shell.port}`, Origin: origin() };
+    const base = { Host: `127.0.0.1:${web.shell.port}`, Origin: origin() };
     const proto = { 'Sec-WebSocket-Protocol': bridgeProtocol };
     expect(await rawUpgrade(`/bridge?t=${t}`, { ...base, ...proto })).toBe(401);
     expect(await rawUpgrade(`/bridge#t=${t}`, { ...base, ...proto })).toBe(401);
@@ -112,7 +84,7 @@ describe('where the token may ride', () => {
       Buffer.from(t, 'base64url').toString('base64'),
       Buffer.from(t, 'base64url').toString('hex'),
     ].filter((v) => v.trim() !== t);
-    const base = { Host: `127.0.0.1:${shell.port}`, Origin: origin() };
+    const base = { Host: `127.0.0.1:${web.shell.port}`, Origin: origin() };
     for (const v of variants) {
       const protocols = `${bridgeProtocol}, ${tokenProtocolPrefix}${v}`;
       expect(await rawUpgrade('/bridge', { ...base, 'Sec-WebSocket-Protocol': protocols }), v).toBe(
@@ -133,7 +105,7 @@ describe('where the token may ride', () => {
 
   it("is refused with an earlier start's token, on a new start of the same host", async () => {
     const old = token();
-    const next = await startWebShell({ bridge: host.bridge, rendererDir, port: 0 });
+    const next = await startWebShell({ bridge: web.host.bridge, rendererDir, port: 0 });
     try {
       expect(tokenOf(next.url)).not.toBe(old);
       const nextOrigin = new URL(next.url).origin;
@@ -147,7 +119,7 @@ describe('where the token may ride', () => {
         ),
       ).toBe(101);
     } finally {
-      for (const socket of open.splice(0)) socket.terminate();
+      web.terminateKept();
       await next.close();
     }
   });
@@ -155,7 +127,7 @@ describe('where the token may ride', () => {
 
 describe('Origin and Host a hostile page or process could send', () => {
   it('refuses null, https, userinfo, look-alike and port-less origins even with the token', async () => {
-    const port = shell.port;
+    const port = web.shell.port;
     const origins = [
       'null',
       `https://127.0.0.1:${port}`,
@@ -176,14 +148,23 @@ describe('Origin and Host a hostile page or process could send', () => {
   it('refuses a rebinding Host even with the right Origin and token', async () => {
     const t = token();
     const protocols = { 'Sec-WebSocket-Protocol': clientProtocols(t).join(', ') };
-    const hosts = ['evil.example', `evil.example:${shell.port}`, `127.0.0.1:${shell.port + 1}`];
+    const hosts = [
+      'evil.example',
+      `evil.example:${web.shell.port}`,
+      `127.0.0.1:${web.shell.port + 1}`,
+    ];
     for (const h of hosts)
       expect(await rawUpgrade('/bridge', { Host: h, Origin: origin(), ...protocols }), h).toBe(403);
   });
 
   it('serves the page itself to no foreign Host either (rebinding reads nothing)', async () => {
     const answer = await new Promise<number>((resolve) => {
-      request({ host: '127.0.0.1', port: shell.port, path: '/', headers: { Host: 'evil.example' } })
+      request({
+        host: '127.0.0.1',
+        port: web.shell.port,
+        path: '/',
+        headers: { Host: 'evil.example' },
+      })
         .on('response', (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
@@ -194,10 +175,10 @@ describe('Origin and Host a hostile page or process could send', () => {
   });
 
   it('does not echo the token back in the handshake answer', async () => {
-    const socket = new WebSocket(bridgeUrl(shell.url), clientProtocols(token()), {
+    const socket = new WebSocket(bridgeUrl(web.shell.url), clientProtocols(token()), {
       origin: origin(),
     });
-    open.push(socket);
+    web.keep(socket);
     const headers = await new Promise<Record<string, unknown>>((resolve) =>
       socket.once('upgrade', (res) => resolve(res.headers)),
     );

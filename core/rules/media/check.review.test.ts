@@ -3,21 +3,10 @@
  * exceeds pixel limit)", which sends the person importing to look for a corrupt export; it is
  * now named for its size, still before any pixel is decoded.
  */
-import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { pngClaiming } from '../../../test/support/media';
 import { checkMedia, checkReceived } from './check';
-
-/** A real 1×1 PNG whose header claims width × height (CRC fixed). */
-async function pngClaiming(width: number, height: number): Promise<Buffer> {
-  const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } })
-    .png()
-    .toBuffer();
-  png.writeUInt32BE(width, 16);
-  png.writeUInt32BE(height, 20);
-  png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
-  return png;
-}
 
 describe('checkMedia, reviewed', () => {
   it('names a pixel bomb for its size, at import and on arrival from the cloud', async () => {
