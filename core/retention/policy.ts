@@ -19,7 +19,7 @@ export interface KioskRetention {
   syncedHistoryDays: number;
   /** Acknowledged outbox rows (the cloud has them; kept a while for support and used coupons). */
   ackedOutboxDays: number;
-  /** Printed or failed receipt jobs, and look links past their expiry. */
+  /** Printed or failed receipt jobs, and look links of visits that ended (the phone page is the cloud's). */
   finishedJobDays: number;
   /** The staff audit trail. */
   auditDays: number;

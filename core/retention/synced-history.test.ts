@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { count, openTestDb, type TestDb } from '../../test/support/db';
 import { recordAudit } from '../audit/audit';
+import { shareLook } from '../looks/looks';
 import { historyFiles } from '../import/history-files';
 import { allStoreFiles } from '../import/store-files';
 import { memberPoints } from '../members/points';
@@ -109,6 +110,10 @@ describe('purgeSyncedHistory', () => {
     const oldVisit = memberVisit(t0);
     ack(oldVisit.tryonId);
     const waitingVisit = memberVisit(t0);
+    // a look link of an ended visit goes; one of a visit still open stays
+    shareLook(db, { sessionId: oldVisit.sessionId, skus: ['SKU-1'], now: t0, hlc: hlc() });
+    const open = startSession(db, { kind: 'mirror', storeId: 'S001', now: day(400) });
+    shareLook(db, { sessionId: open.sessionId, skus: ['SKU-1'], now: day(400), hlc: hlc() });
     const jobs = createPrintJobTable(db);
     jobs.write('job-printed', { status: 'printed', updatedAt: t0.getTime() });
     jobs.write('job-queued', { status: 'queued', updatedAt: t0.getTime() });
@@ -121,7 +126,7 @@ describe('purgeSyncedHistory', () => {
       // synced sale: recordSale, redeemPoints, earnPoints; NPS; old visit's try-on; recent sale's 3
       outbox: 3 + 1 + 1 + 3,
       printJobs: 1,
-      lookLinks: 0,
+      lookLinks: 1,
       sales: 1,
       memberSessions: 1,
       pointsEntries: 2,
@@ -134,7 +139,11 @@ describe('purgeSyncedHistory', () => {
     expect(count(db, 'SELECT count(*) FROM payments WHERE sale_id = ?', synced)).toBe(0);
     expect(exists('sales', 'sale_id', unsynced)).toBe(true);
     expect(count(db, 'SELECT count(*) FROM points_ledger WHERE sale_id = ?', unsynced)).toBe(2);
-    expect(count(db, "SELECT count(*) FROM outbox WHERE state = 'pending'")).toBe(4);
+    // the unsynced sale's 3, the waiting try-on, both looks' shareLook
+    expect(count(db, "SELECT count(*) FROM outbox WHERE state = 'pending'")).toBe(6);
+    expect(count(db, 'SELECT count(*) FROM look_links WHERE session_id = ?', open.sessionId)).toBe(
+      1,
+    );
     expect(exists('sales', 'sale_id', recent)).toBe(true);
     expect(exists('sessions', 'session_id', oldVisit.sessionId)).toBe(false);
     expect(exists('tryons', 'tryon_id', oldVisit.tryonId)).toBe(false);

@@ -38,7 +38,13 @@ const STEPS: ReadonlyArray<readonly [keyof SyncedHistoryReport | null, string]> 
     'printJobs',
     "DELETE FROM print_jobs WHERE status IN ('printed', 'failed') AND updated_at < @jobsMs",
   ],
-  ['lookLinks', 'DELETE FROM look_links WHERE expires_at < @jobs'],
+  // A look link serves its visit's card; the phone page is the cloud's. Once the visit has ended
+  // (or its session was purged) and the window passed, or the link expired, the row has no use.
+  [
+    'lookLinks',
+    `DELETE FROM look_links WHERE expires_at < @jobs OR NOT EXISTS (SELECT 1 FROM sessions s
+       WHERE s.session_id = look_links.session_id AND (s.ended_at IS NULL OR s.ended_at >= @jobs))`,
+  ],
   // A sale's children first (their foreign keys do not cascade), then the sale.
   [null, `DELETE FROM sale_lines WHERE sale_id IN (${oldSyncedSales})`],
   [null, `DELETE FROM payments WHERE sale_id IN (${oldSyncedSales})`],
