@@ -208,7 +208,7 @@ export async function launchCampaign(
       `INSERT INTO coupons (code, title_zh, title_en, kind, value, min_spend_cents, valid_from, valid_to, min_tier,
          single_use, campaign_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, (SELECT tier FROM tiers ORDER BY min_annual_spend_yuan, tier LIMIT 1),
-         true, $9)`,
+         $10, $9)`,
       [
         code,
         row.title_zh,
@@ -219,6 +219,9 @@ export async function launchCampaign(
         from,
         row.ends_on,
         id,
+        // a coupon is used once; a points multiplier ("double points in the birthday month")
+        // applies to every purchase in the member's window, like the demo's BDAY2X
+        row.offer_kind !== 'points_multiplier',
       ],
     );
     const members = [
