@@ -171,6 +171,44 @@ describe('an amount coupon with and without a control group', () => {
     expect(coupons.rows.map((r) => r.key)).not.toContain(code);
   });
 
+  it('a single-use offer used at two kiosks offline: the second is refused, one redeemer, both sales counted', async () => {
+    const { id, code, members } = await launch(campaignDraft('Twice', ['S001'], OFFER, DATES));
+    const t = members.find((m) => m.arm === 'treatment')?.member_id ?? '';
+    const before = (await marketing.call('GET', `/campaigns/${id}`)).json();
+    const second = await enrollDevice(cloud, 'S001');
+    let secondSeq = 0;
+    const next = (device: EnrollResponse) => (device === s001 ? ++seq : ++secondSeq);
+    const saleAt = (device: EnrollResponse, saleId: string) =>
+      push(cloud, device, device === s001 ? 'e-review' : 'e-second', [
+        env(next(device), 'recordSale', {
+          saleId,
+          memberId: t,
+          lines: [{ sku: 'DRE001-WHT-S', qty: 1, unitPriceCents: 39900, discountCents: 2000 }],
+          totalCents: 37900,
+          payments: [{ method: 'card', amountCents: 37900 }],
+          soldAt: '2026-11-20T10:00:00Z',
+        }),
+        env(next(device), 'redeemCoupon', {
+          redemptionId: `${saleId}:${code}`,
+          couponCode: code,
+          memberId: t,
+          saleId,
+          discountCents: 2000,
+        }),
+      ]);
+    const a = await saleAt(s001, 'S-TWICE-A');
+    expect(a.json().results).toMatchObject([{ status: 'applied' }, { status: 'applied' }]);
+    const b = await saleAt(second, 'S-TWICE-B');
+    expect(b.json().results).toMatchObject([
+      { status: 'applied' },
+      { status: 'rejected', error: { code: 'coupon-already-used' } },
+    ]);
+    const after = (await marketing.call('GET', `/campaigns/${id}`)).json();
+    expect(after.treatment.redeemers).toBe(before.treatment.redeemers + 1);
+    expect(after.treatment.revenueCents - before.treatment.revenueCents).toBe(2 * 37900);
+    expect(after.control.revenueCents).toBe(before.control.revenueCents);
+  });
+
   it('with no control group: no interval, null rates, no NaN in the JSON', async () => {
     const { id, members } = await launch(
       campaignDraft('No hold-out', ['S002'], OFFER, DATES, { controlPct: 0 }),
