@@ -209,6 +209,17 @@ describe('an amount coupon with and without a control group', () => {
     expect(after.control.revenueCents).toBe(before.control.revenueCents);
   });
 
+  it('before its start (no sales counted yet) shows no interval, not a certain zero', async () => {
+    const { id } = await launch(
+      campaignDraft('Next year', ['S001'], OFFER, { startsOn: '2027-01-01', endsOn: '2027-01-31' }),
+    );
+    const result = (await marketing.call('GET', `/campaigns/${id}`)).json();
+    expect(result.campaign.status).toBe('scheduled');
+    expect(result.treatment.revenueCents).toBe(0);
+    expect(result.control.members).toBeGreaterThan(1);
+    expect(result.uplift).toBeNull();
+  });
+
   it('with no control group: no interval, null rates, no NaN in the JSON', async () => {
     const { id, members } = await launch(
       campaignDraft('No hold-out', ['S002'], OFFER, DATES, { controlPct: 0 }),
