@@ -144,6 +144,30 @@ describe('a birthday-month points multiplier', () => {
   });
 });
 
+describe('a birthday-month campaign whose schedule began before today', () => {
+  it('previews the audience the launch then draws (no member whose month is already over)', async () => {
+    const draft = {
+      ...campaignDraft(
+        'Autumn birthdays',
+        ['S001'],
+        {
+          kind: 'amount',
+          value: 1000,
+          minSpendCents: 0,
+          titleZh: '生日礼',
+          titleEn: 'Birthday gift',
+        },
+        { startsOn: '2026-10-01', endsOn: '2026-12-31' },
+      ),
+      birthdayMonth: true,
+    };
+    const preview = (await marketing.call('POST', '/campaigns/preview', draft)).json();
+    const { members } = await launch(draft);
+    expect(members.map((m) => m.birthday.slice(0, 2))).not.toContain('10');
+    expect(preview.eligible).toBe(members.length);
+  });
+});
+
 describe('an amount coupon with and without a control group', () => {
   const OFFER = {
     kind: 'amount' as const,

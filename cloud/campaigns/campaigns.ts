@@ -168,11 +168,9 @@ export async function previewCampaign(
 ): Promise<CampaignPreview> {
   const rfmMonth = monthOf(today);
   await ensureRfmSnapshot(db, rfmMonth, today);
-  const eligible = await eligibleMembers(
-    db,
-    { ...draft, from: draft.startsOn, to: draft.endsOn },
-    rfmMonth,
-  );
+  // the launch draws from today when the schedule has begun: the preview counts the same members
+  const from = draft.startsOn < today ? today : draft.startsOn;
+  const eligible = await eligibleMembers(db, { ...draft, from, to: draft.endsOn }, rfmMonth);
   const control = Math.round((eligible.length * draft.controlPct) / 100);
   return { eligible: eligible.length, control, treatment: eligible.length - control };
 }
