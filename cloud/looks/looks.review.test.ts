@@ -4,6 +4,8 @@
  * expiry, hostile text in the catalogue escaped in the HTML, a hostile `?g=` and `?lang=`, and a
  * well-formed token nobody made (a pending page that names nothing, like any other).
  */
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '../../sync/protocol';
 import { enrollDevice, env, push, startCloud, type Cloud } from '../test/harness';
@@ -15,12 +17,20 @@ let cloud: Cloud;
 let dev: EnrollResponse;
 let seq = 0;
 let expiresMs = 0;
+const logLines: string[] = [];
+const CONTACT = '13912345678';
 
 const page = (token: string, q = '') => cloud.app.inject({ method: 'GET', url: `/m/${token}${q}` });
 const json = (token: string) => cloud.app.inject({ method: 'GET', url: `/m/${token}/look.json` });
 
 beforeAll(async () => {
-  cloud = await startCloud('pglite');
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logLines.push(chunk.toString());
+      done();
+    },
+  });
+  cloud = await startCloud('pglite', { app: { logger: pino({ level: 'debug' }, sink) } });
   dev = await enrollDevice(cloud, 'S001');
   await cloud.db.query(`UPDATE products SET name_en = $1, name_zh = $1 WHERE style_id = 'DRE001'`, [
     HOSTILE,
@@ -67,6 +77,26 @@ describe('the look on the phone, reviewed', () => {
       s.replaceAll(t, 'T').replace(/nonce-[^'"]+|nonce="[^"]+"/g, 'N');
     expect(strip(a.body, NOBODY)).toBe(strip(b.body, 'AnotherUnknownToken___'));
     expect((await json(NOBODY)).json()).toEqual({ state: 'pending' });
+  });
+
+  it('keeps the shopper’s contact out of the log, for an order placed and one refused', async () => {
+    const place = (orderId: string, sku: string, mode: string) =>
+      cloud.app.inject({
+        method: 'POST',
+        url: `/m/${TOKEN}/orders`,
+        payload: { orderId, mode, sku, qty: 1, contact: CONTACT },
+      });
+    expect(
+      (await place('6b6f3c52-6f7e-4a8e-9d7c-2f1a3b4c5d6e', 'DRE001-WHT-M', 'home')).statusCode,
+    ).toBe(200);
+    expect(
+      (await place('7b6f3c52-6f7e-4a8e-9d7c-2f1a3b4c5d6e', 'DRE001-WHT-S', 'reserve')).statusCode,
+    ).toBe(409);
+    expect((await place('not-a-uuid', 'DRE001-WHT-S', 'reserve')).statusCode).toBe(400);
+    const log = logLines.join('');
+    expect(log.length).toBeGreaterThan(0);
+    expect(log).not.toContain(CONTACT);
+    expect(log).not.toContain(TOKEN);
   });
 
   it('is ready 1 ms before its expiry and expired at the instant, orders too', async () => {
