@@ -168,11 +168,9 @@ export async function previewCampaign(
 ): Promise<CampaignPreview> {
   const rfmMonth = monthOf(today);
   await ensureRfmSnapshot(db, rfmMonth, today);
-  const eligible = await eligibleMembers(
-    db,
-    { ...draft, from: draft.startsOn, to: draft.endsOn },
-    rfmMonth,
-  );
+  // the launch draws from today when the schedule has begun: the preview counts the same members
+  const from = draft.startsOn < today ? today : draft.startsOn;
+  const eligible = await eligibleMembers(db, { ...draft, from, to: draft.endsOn }, rfmMonth);
   const control = Math.round((eligible.length * draft.controlPct) / 100);
   return { eligible: eligible.length, control, treatment: eligible.length - control };
 }
@@ -208,7 +206,7 @@ export async function launchCampaign(
       `INSERT INTO coupons (code, title_zh, title_en, kind, value, min_spend_cents, valid_from, valid_to, min_tier,
          single_use, campaign_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, (SELECT tier FROM tiers ORDER BY min_annual_spend_yuan, tier LIMIT 1),
-         true, $9)`,
+         $10, $9)`,
       [
         code,
         row.title_zh,
@@ -219,6 +217,9 @@ export async function launchCampaign(
         from,
         row.ends_on,
         id,
+        // a coupon is used once; a points multiplier ("double points in the birthday month")
+        // applies to every purchase in the member's window, like the demo's BDAY2X
+        row.offer_kind !== 'points_multiplier',
       ],
     );
     const members = [

@@ -28,7 +28,8 @@ export function sampleVariance(xs: readonly number[]): number {
 
 /**
  * Uplift of `treatment` over `control` (one value per member, members without a purchase as 0),
- * or null when either arm has fewer than two members (no variance, no interval).
+ * or null when either arm has fewer than two members, or when neither arm varies (before anyone
+ * has bought, every value is 0): a zero-width interval would claim a certainty there is no data for.
  */
 export function uplift(treatment: readonly number[], control: readonly number[]): Uplift | null {
   if (treatment.length < 2 || control.length < 2) return null;
@@ -37,6 +38,7 @@ export function uplift(treatment: readonly number[], control: readonly number[])
   const se = Math.sqrt(
     sampleVariance(treatment) / treatment.length + sampleVariance(control) / control.length,
   );
+  if (se === 0) return null;
   const diff = mt - mc;
   return {
     perMemberCents: diff,

@@ -98,7 +98,7 @@ export const CampaignResultSchema = z
         confidence: z.literal(0.95),
       })
       .nullable()
-      .describe('null until each arm has at least two members'),
+      .describe('null until each arm has at least two members and revenue varies in one of them'),
   })
   .meta({ id: 'CampaignResult' });
 export type CampaignResult = z.infer<typeof CampaignResultSchema>;

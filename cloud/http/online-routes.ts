@@ -115,7 +115,23 @@ export const onlineRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     return read(memberId);
   }
 
-  const route = { preValidation: requireClient };
+  /** A request the schema refused (a malformed member id) is audited too, before it is answered. */
+  const auditRefusedInput = async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (reply.statusCode === 400)
+      await audit(
+        ctx.db,
+        {
+          clientId: clients.get(req)?.clientId ?? null,
+          memberId: null,
+          endpoint: endpointOf(req),
+          status: 400,
+        },
+        ctx.now(),
+      );
+    return payload;
+  };
+
+  const route = { preValidation: requireClient, onSend: auditRefusedInput };
   const schema = (summary: string, response: z.ZodType) => ({
     summary,
     tags: ['online'],

@@ -41,7 +41,7 @@ export const campaignsEn: Widen<typeof campaignsZh> = {
   revenueTreatment: 'Revenue per member (targeted)',
   revenueControl: 'Revenue per member (control)',
   uplift: 'Uplift per member (95 % CI)',
-  upliftNone: 'Needs at least 2 members in each arm',
+  upliftNone: 'Not enough data yet: 2 members in each arm and some sales',
   relative: 'Relative uplift',
   asOf: 'Counted up to {{day}}',
   arm: 'Arm',

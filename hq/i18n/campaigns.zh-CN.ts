@@ -37,7 +37,7 @@ export const campaignsZh = {
   revenueTreatment: '人均消费（发放组）',
   revenueControl: '人均消费（对照组）',
   uplift: '人均增量（95% 置信区间）',
-  upliftNone: '两组各需至少 2 人',
+  upliftNone: '数据不足：两组各需至少 2 人且已有消费',
   relative: '相对提升',
   asOf: '统计截至 {{day}}',
   arm: '分组',
