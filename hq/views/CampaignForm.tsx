@@ -152,6 +152,8 @@ export function CampaignForm(props: { today: string; onCreated: (c: Campaign) =>
           <input
             type="number"
             min="1"
+            // yuan and fen for an amount; whole percent and whole multipliers otherwise
+            step={kind === 'amount' ? '0.01' : '1'}
             required
             value={value}
             onChange={(e) => setValue(e.target.value)}
@@ -162,6 +164,7 @@ export function CampaignForm(props: { today: string; onCreated: (c: Campaign) =>
           <input
             type="number"
             min="0"
+            step="0.01"
             value={minSpend}
             onChange={(e) => setMinSpend(e.target.value)}
           />
