@@ -7,13 +7,16 @@ describe('uplift with a 95 % confidence interval', () => {
     // Treatment ¥0, ¥100, ¥200 → mean 10 000 fen, s² = (10 000² + 0 + 10 000²) / 2 = 1e8.
     // Control ¥0, ¥50 → mean 2 500 fen, s² = (2 500² + 2 500²) / 1 = 12 500 000.
     // se = √(1e8 / 3 + 12.5e6 / 2) = √39 583 333.3 = 6 291.53 fen; diff = 7 500 fen;
-    // CI = 7 500 ± 1.96 × 6 291.53 = [−4 831.3, 19 831.3]; relative = 7 500 / 2 500 = 3.
+    // Welch–Satterthwaite ν = 39 583 333.3² / ((1e8/3)² / 2 + 6.25e6² / 1) = 2.63504;
+    // t(0.975, 2.63504) = 3.44694 (checked by integrating the t density);
+    // CI = 7 500 ± 3.44694 × 6 291.53 = [−14 186.5, 29 186.5]; relative = 7 500 / 2 500 = 3.
     const u = uplift([0, 10_000, 20_000], [0, 5_000]);
     expect(mean([0, 10_000, 20_000])).toBe(10_000);
     expect(sampleVariance([0, 5_000])).toBe(12_500_000);
     expect(u?.perMemberCents).toBe(7_500);
-    expect(u?.ciLowCents).toBeCloseTo(-4_831.3, 0);
-    expect(u?.ciHighCents).toBeCloseTo(19_831.3, 0);
+    expect(u?.degreesOfFreedom).toBeCloseTo(2.63504, 4);
+    expect(u?.ciLowCents).toBeCloseTo(-14_186.5, 0);
+    expect(u?.ciHighCents).toBeCloseTo(29_186.5, 0);
     expect(u?.relative).toBe(3);
   });
 

@@ -1,8 +1,11 @@
 /**
  * A campaign's measured effect: the difference in revenue per member between the targeted arm and
- * the held-out control arm, with a 95 % confidence interval by Welch's normal approximation
- * (each arm's sample variance over its size; no equal-variance assumption). Pure arithmetic.
+ * the held-out control arm, with a 95 % confidence interval by Welch's t test (each arm's sample
+ * variance over its size, no equal-variance assumption, Welch–Satterthwaite degrees of freedom),
+ * so a small group gets the wide interval it deserves; with large groups t is the normal 1.96.
+ * Pure arithmetic.
  */
+import { tQuantile } from './student-t';
 
 export interface Uplift {
   perMemberCents: number;
@@ -11,10 +14,9 @@ export interface Uplift {
   /** perMember ÷ control's mean; null when control's mean is 0. */
   relative: number | null;
   confidence: 0.95;
+  /** Welch–Satterthwaite degrees of freedom of the interval. */
+  degreesOfFreedom: number;
 }
-
-/** z for a two-sided 95 % interval. */
-const Z95 = 1.959963984540054;
 
 export function mean(xs: readonly number[]): number {
   return xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -35,16 +37,19 @@ export function uplift(treatment: readonly number[], control: readonly number[])
   if (treatment.length < 2 || control.length < 2) return null;
   const mt = mean(treatment);
   const mc = mean(control);
-  const se = Math.sqrt(
-    sampleVariance(treatment) / treatment.length + sampleVariance(control) / control.length,
-  );
+  const vt = sampleVariance(treatment) / treatment.length;
+  const vc = sampleVariance(control) / control.length;
+  const se = Math.sqrt(vt + vc);
   if (se === 0) return null;
+  const df = (vt + vc) ** 2 / (vt ** 2 / (treatment.length - 1) + vc ** 2 / (control.length - 1));
+  const t = tQuantile(0.95, df);
   const diff = mt - mc;
   return {
     perMemberCents: diff,
-    ciLowCents: diff - Z95 * se,
-    ciHighCents: diff + Z95 * se,
+    ciLowCents: diff - t * se,
+    ciHighCents: diff + t * se,
     relative: mc === 0 ? null : diff / mc,
     confidence: 0.95,
+    degreesOfFreedom: df,
   };
 }

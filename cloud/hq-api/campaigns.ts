@@ -96,6 +96,9 @@ export const CampaignResultSchema = z
         ciHighCents: z.number(),
         relative: z.number().nullable().describe('perMember ÷ control per member'),
         confidence: z.literal(0.95),
+        degreesOfFreedom: z
+          .number()
+          .describe("Welch–Satterthwaite degrees of freedom of the interval (Welch's t)"),
       })
       .nullable()
       .describe('null until each arm has at least two members and revenue varies in one of them'),
