@@ -10,6 +10,11 @@ export interface CloudLimits {
   lookup: readonly RateRule[];
   /** Failed enrollment attempts per client address before further attempts get 429. */
   enrollFailures: RateRule;
+  /**
+   * Online-API calls without a valid client credential per address: each is audited, so an
+   * unlimited flood would grow the audit table without bound; past the limit, 429 and no row.
+   */
+  onlineAuthFailures: RateRule;
 }
 
 export const DEFAULT_LIMITS: CloudLimits = {
@@ -18,6 +23,7 @@ export const DEFAULT_LIMITS: CloudLimits = {
     { name: 'lookup-hour', limit: 200, windowMs: 3_600_000 },
   ],
   enrollFailures: { name: 'enroll-failures', limit: 10, windowMs: 15 * 60_000 },
+  onlineAuthFailures: { name: 'online-auth-failures', limit: 30, windowMs: 15 * 60_000 },
 };
 
 /** What every route needs: the database, the clock (injectable for tests), secrets and limits. */

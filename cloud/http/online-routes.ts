@@ -18,7 +18,8 @@ import {
 import { mayProfile, mirrorLooks, preferenceProfile, recommendations } from '../online/member-data';
 import { isAdmin } from './admin-routes';
 import { bearerToken, type AppContext } from './context';
-import { sendError } from './errors';
+import { sendError, sendRateLimited } from './errors';
+import { hit } from './rate-limit';
 
 const Label = z.object({ zh: z.string(), en: z.string() });
 const StyleRef = z.object({
@@ -70,7 +71,7 @@ const LooksSchema = z.object({
   ),
 });
 const MemberParams = z.object({ memberId: z.string().min(1).max(40) });
-const errors = { 401: ErrorBodySchema, 404: ErrorBodySchema };
+const errors = { 401: ErrorBodySchema, 404: ErrorBodySchema, 429: ErrorBodySchema };
 
 export const onlineRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const clients = new WeakMap<FastifyRequest, OnlineClient>();
@@ -78,10 +79,18 @@ export const onlineRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   const memberOf = (req: FastifyRequest) =>
     MemberParams.safeParse(req.params).data?.memberId ?? null;
 
-  /** An online client, or 401 (audited with the member asked for). */
+  /**
+   * An online client, or 401 (audited with the member asked for). Calls without a valid credential
+   * are counted per address (one atomic increment each): past the limit they get 429 and leave no
+   * audit row, so a flood cannot grow the audit table without bound. Valid credentials are never
+   * limited by it (their secret is 256 bits: the limit is about the rows, not guessing).
+   */
   const requireClient = async (req: FastifyRequest, reply: FastifyReply) => {
     const client = await authenticateOnlineClient(ctx.db, bearerToken(req));
     if (!client) {
+      const counted = await hit(ctx.db, req.ip, [ctx.limits.onlineAuthFailures], ctx.now());
+      if (!counted.allowed)
+        return sendRateLimited(reply, counted.retryAfterS, 'calls without a valid credential');
       await audit(
         ctx.db,
         { clientId: null, memberId: memberOf(req), endpoint: endpointOf(req), status: 401 },
