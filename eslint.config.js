@@ -11,6 +11,7 @@ export default tseslint.config(
     ignores: [
       'dist/',
       'dist-electron/',
+      'dist-host/',
       'release/',
       'node_modules/',
       'fixtures/',
