@@ -6,6 +6,9 @@
  * mutations/s, push latency, 5xx count, the request rate per second, and the fault checker's
  * exactly-once verdict over every kiosk. Scaled by BENCH_STORM_KIOSKS × BENCH_STORM_MUTATIONS
  * (issue: 500 × 2,000; default 40 × 500, what a shared 2-core machine runs in a minute or two).
+ * BENCH_STORM_STORES (1–3, default 1) spreads the kiosks over the demo's stores, each writing for
+ * its own store's members: pushes of one store take turns (a per-store lock), so one store is the
+ * worst case and a fleet spread over stores the realistic one.
  */
 import { secondInstance } from '../../cloud/test/harness';
 import { backoffDelay } from '../../sync/backoff';
@@ -13,7 +16,12 @@ import type { CloudClient } from '../../sync/cloud-client';
 import { createSyncEngine } from '../../sync/engine';
 import { check } from '../../test/faults/support/checker';
 import { startRealCloud, type RunningCloud } from '../../test/faults/support/cloud';
-import { openKiosk, writeMutations, type Kiosk } from '../../test/faults/support/kiosk';
+import {
+  openKiosk,
+  S001_MEMBERS,
+  writeMutations,
+  type Kiosk,
+} from '../../test/faults/support/kiosk';
 import { startPgCluster } from '../../test/faults/support/pg-cluster';
 import { tempDir } from '../../test/support/temp';
 import { percentile, round, type BenchRow } from '../support/stats';
@@ -42,12 +50,28 @@ function timed(client: CloudClient, pushes: Push[], t0: number): CloudClient {
   };
 }
 
-async function enrolled(url: string, cloud: RunningCloud, count: number) {
+/** Each store's kiosks write for members of that store (the demo's home stores). */
+const STORES = [
+  { storeId: 'S001', members: S001_MEMBERS },
+  { storeId: 'S002', members: ['M000002', 'M000004', 'M000007', 'M000008'] },
+  { storeId: 'S003', members: ['M000001', 'M000003', 'M000005', 'M000006'] },
+] as const;
+
+async function enrolled(
+  url: string,
+  cloud: RunningCloud,
+  count: number,
+  store: (typeof STORES)[number],
+) {
   const dir = tempDir('bench-storm-');
   const k = openKiosk(dir.path);
   const client = cloudClientFor(url, 120_000);
   await enrollByCode(k, client, url, await cloud.code(), 'storm');
-  writeMutations(k, count, { kinds: [...KINDS], perTransaction: 2000 });
+  writeMutations(k, count, {
+    kinds: [...KINDS],
+    perTransaction: 2000,
+    members: [...store.members],
+  });
   return { k, client, dir };
 }
 
@@ -76,6 +100,10 @@ async function drain(k: Kiosk, client: CloudClient): Promise<number> {
 export async function run(): Promise<BenchRow[]> {
   const kiosks = Number(process.env.BENCH_STORM_KIOSKS ?? 40);
   const each = Number(process.env.BENCH_STORM_MUTATIONS ?? 500);
+  const stores = STORES.slice(
+    0,
+    Math.min(3, Math.max(1, Number(process.env.BENCH_STORM_STORES ?? 1))),
+  );
   const cluster = process.env.DATABASE_URL ? null : startPgCluster();
   if (cluster) process.env.DATABASE_URL = cluster.url;
   if (!process.env.DATABASE_URL) {
@@ -90,7 +118,14 @@ export async function run(): Promise<BenchRow[]> {
   const fleet: Awaited<ReturnType<typeof enrolled>>[] = [];
   try {
     for (let i = 0; i < kiosks; i++)
-      fleet.push(await enrolled(i % 2 === 0 ? cloud.url : otherUrl, cloud, each));
+      fleet.push(
+        await enrolled(
+          i % 2 === 0 ? cloud.url : otherUrl,
+          cloud,
+          each,
+          stores[i % stores.length] ?? STORES[0],
+        ),
+      );
     const pushes: Push[] = [];
     const t0 = performance.now();
     const failures = await Promise.all(fleet.map((f) => drain(f.k, timed(f.client, pushes, t0))));
@@ -104,7 +139,7 @@ export async function run(): Promise<BenchRow[]> {
     for (const p of pushes)
       perSecond[Math.floor(p.at / 1000)] = (perSecond[Math.floor(p.at / 1000)] ?? 0) + 1;
     const total = kiosks * each;
-    const label = `${kiosks} kiosks × ${each}`;
+    const label = `${kiosks} kiosks × ${each}${stores.length > 1 ? ` in ${stores.length} stores` : ''}`;
     return [
       {
         suite: name,

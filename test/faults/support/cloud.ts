@@ -7,7 +7,8 @@ export interface RunningCloud {
   cloud: Cloud;
   url: string;
   port: number;
-  code(): Promise<string>;
+  /** A one-hour enrollment code for a store (default S001). */
+  code(storeId?: string): Promise<string>;
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Moves the server's clock ahead of real time (it keeps ticking from there). */
   advance(ms: number): void;
@@ -32,7 +33,7 @@ export async function startRealCloud(
     cloud,
     port,
     url: `http://127.0.0.1:${port}`,
-    code: () => createCode(cloud, 'S001', 3600),
+    code: (storeId = 'S001') => createCode(cloud, storeId, 3600),
     async query<T>(sql: string, params: unknown[] = []) {
       const r = await cloud.db.query(sql, params as never);
       return r.rows as T[];
