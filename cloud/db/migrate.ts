@@ -19,6 +19,7 @@ import { sql as campaigns } from './migrations/0210-campaigns';
 import { sql as looks } from './migrations/0220-looks';
 import { sql as onlineClients } from './migrations/0230-online-clients';
 import { sql as hqCountersPerTransaction } from './migrations/0240-hq-counters-per-transaction';
+import { sql as hqSalesCountersPerTransaction } from './migrations/0250-hq-sales-counters-per-transaction';
 
 export interface Migration {
   version: number;
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 220, name: 'looks', sql: looks },
   { version: 230, name: 'online-clients', sql: onlineClients },
   { version: 240, name: 'hq-counters-per-transaction', sql: hqCountersPerTransaction },
+  { version: 250, name: 'hq-sales-counters-per-transaction', sql: hqSalesCountersPerTransaction },
 ];
 
 export class MigrationError extends Error {
