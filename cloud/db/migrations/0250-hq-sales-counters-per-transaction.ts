@@ -29,9 +29,12 @@ CREATE UNLOGGED TABLE hq_style_sales_delta (tx xid8 NOT NULL DEFAULT pg_current_
 CREATE INDEX hq_style_sales_delta_tx ON hq_style_sales_delta (tx);
 
 -- Folds this transaction's sales deltas into the store-level and brand-wide rollups, in key order.
+-- A transaction without a sale (most of a try-on push) skips it: the flag is transaction-local and
+-- goes with a savepoint rolled back, like the deltas it announces.
 CREATE FUNCTION hq_flush_sales_deltas() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE me xid8 := pg_current_xact_id();
 BEGIN
+  IF current_setting('hq.sales_deltas', true) IS DISTINCT FROM 'on' THEN RETURN; END IF;
   INSERT INTO hq_sales_cube AS t (category, season, location_id, day, channel, orders, units, net_cents,
     member_orders, member_net_cents)
   SELECT category, season, location_id, day, channel, sum(orders), sum(units), sum(net_cents), sum(member_orders),
@@ -124,6 +127,7 @@ BEGIN
 
   -- the sale's sums per category × season cell, as deltas folded at COMMIT (store and brand-wide)
   PERFORM hq_delta_note();
+  PERFORM set_config('hq.sales_deltas', 'on', true);
   INSERT INTO hq_sales_cube_delta (category, season, location_id, day, channel, orders, units, net_cents,
     member_orders, member_net_cents)
   SELECT k.category, k.season, NEW.store_id, v_day, NEW.channel, 1, sum(l.qty)::int, sum(l.net_cents),
