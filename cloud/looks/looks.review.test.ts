@@ -4,11 +4,9 @@
  * expiry, hostile text in the catalogue escaped in the HTML, a hostile `?g=` and `?lang=`, and a
  * well-formed token nobody made (a pending page that names nothing, like any other).
  */
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '../../sync/protocol';
-import { enrollDevice, env, push, startCloud, type Cloud } from '../test/harness';
+import { capturedLogger, enrollDevice, env, push, startCloud, type Cloud } from '../test/harness';
 
 const TOKEN = 'Rv1ewT0kenAbCdEfGhIjKl';
 const NOBODY = 'N0b0dyMadeThisT0kenXYZ';
@@ -17,20 +15,15 @@ let cloud: Cloud;
 let dev: EnrollResponse;
 let seq = 0;
 let expiresMs = 0;
-const logLines: string[] = [];
+const captured = capturedLogger('debug');
+const logLines = captured.lines;
 const CONTACT = '13912345678';
 
 const page = (token: string, q = '') => cloud.app.inject({ method: 'GET', url: `/m/${token}${q}` });
 const json = (token: string) => cloud.app.inject({ method: 'GET', url: `/m/${token}/look.json` });
 
 beforeAll(async () => {
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      logLines.push(chunk.toString());
-      done();
-    },
-  });
-  cloud = await startCloud('pglite', { app: { logger: pino({ level: 'debug' }, sink) } });
+  cloud = await startCloud('pglite', { app: { logger: captured.logger } });
   dev = await enrollDevice(cloud, 'S001');
   await cloud.db.query(`UPDATE products SET name_en = $1, name_zh = $1 WHERE style_id = 'DRE001'`, [
     HOSTILE,

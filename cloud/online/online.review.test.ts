@@ -4,17 +4,24 @@
  * (refused calls are audited too), profiling consent withdrawn from a kiosk, and the cloud's log
  * holding neither the credential nor the member's id.
  */
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '../../sync/protocol';
-import { ADMIN, enrollDevice, env, push, startCloud, type Cloud } from '../test/harness';
+import {
+  ADMIN,
+  capturedLogger,
+  enrollDevice,
+  env,
+  push,
+  startCloud,
+  type Cloud,
+} from '../test/harness';
 
 let cloud: Cloud;
 let dev: EnrollResponse;
 let credential = '';
 let seq = 0;
-const logLines: string[] = [];
+const captured = capturedLogger('info');
+const logLines = captured.lines;
 const MEMBER = 'M000017'; // S001, profiling consent
 
 const get = (path: string, token = credential) =>
@@ -34,13 +41,7 @@ const lastAudit = async () =>
   ).rows[0];
 
 beforeAll(async () => {
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      logLines.push(chunk.toString());
-      done();
-    },
-  });
-  cloud = await startCloud('pglite', { app: { logger: pino({ level: 'info' }, sink) } });
+  cloud = await startCloud('pglite', { app: { logger: captured.logger } });
   dev = await enrollDevice(cloud, 'S001');
   const made = await cloud.app.inject({
     method: 'POST',

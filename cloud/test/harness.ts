@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import pino from 'pino';
 import {
   formatHlc,
   type EnrollResponse,
@@ -292,3 +294,15 @@ export const quietHeartbeat = (deviceId: string, appVersion = '1.0.0') => ({
   errors24h: 0,
   lastErrorKind: null,
 });
+
+/** A cloud logger whose every line lands in `lines`, for tests that read what was logged. */
+export function capturedLogger(level: pino.Level): { logger: pino.Logger; lines: string[] } {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      lines.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  return { logger: pino({ level }, sink), lines };
+}

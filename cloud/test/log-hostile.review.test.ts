@@ -5,11 +5,9 @@
  * leave no credential or personal value in any cloud log line, at level trace.
  */
 import { connect, type AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '../../sync/protocol';
-import { createCode, env, startCloud, type Cloud } from './harness';
+import { capturedLogger, createCode, env, startCloud, type Cloud } from './harness';
 
 const CARD = '6280000000000024';
 const QR = 'MBR1.2Y39L8JLKFUCVUMVXU9W';
@@ -18,17 +16,12 @@ const NAME = '测试隐私名';
 
 describe('cloud log lines under hostile requests (trace level)', () => {
   let cloud: Cloud;
-  const lines: string[] = [];
+  const captured = capturedLogger('trace');
+  const lines = captured.lines;
   let dev: EnrollResponse;
   let code = '';
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk: Buffer, _enc, done) {
-        lines.push(chunk.toString('utf8'));
-        done();
-      },
-    });
-    cloud = await startCloud('pglite', { app: { logger: pino({ level: 'trace' }, sink) } });
+    cloud = await startCloud('pglite', { app: { logger: captured.logger } });
     code = await createCode(cloud, 'S001');
     const res = await cloud.app.inject({
       method: 'POST',
