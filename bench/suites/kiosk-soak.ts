@@ -23,7 +23,7 @@ import { startCloudProcess } from '../../test/e2e/support/cloud';
 import { repoRoot } from '../../test/support/temp';
 import { lineChartSvg, type PlotSeries } from '../support/soak-plot';
 import { startSoakKiosk, type SoakKiosk } from '../support/soak-kiosk';
-import { driftAfterWarmUp, soakProbe, type SoakSample } from '../support/soak-sample';
+import { driftAfterWarmUp, soakProbe, windowFloor, type SoakSample } from '../support/soak-sample';
 import { checkoutVisit, demoGarments, mirrorVisit, type Garment } from '../support/soak-visits';
 import { median, percentile, round, type BenchRow } from '../support/stats';
 
@@ -73,6 +73,9 @@ function verdictRows(lane: Lane, minutes: number): BenchRow[] {
   if (!first || !last) return [];
   const rss = driftAfterWarmUp(s, (x) => x.rssBytes);
   const heap = driftAfterWarmUp(s, (x) => x.heapUsedBytes);
+  // Heap used is a sawtooth (a collection every few minutes here): the median of a window depends
+  // on where in the tooth it ends; the floor of a window is the live heap after a collection.
+  const heapFloor = driftAfterWarmUp(s, (x) => x.heapUsedBytes, 0.2, windowFloor);
   const steady = s[Math.floor(s.length * 0.2)] ?? first;
   const pct = (c: number) => `${c >= 0 ? '+' : ''}${round(c * 100, 1)} %`;
   const flat = (c: number) => (Math.abs(c) <= 0.05 ? 'flat' : 'NOT flat');
@@ -99,6 +102,13 @@ function verdictRows(lane: Lane, minutes: number): BenchRow[] {
       value: round(heap.change * 100, 1),
       unit: '%',
       note: `${flat(heap.change)}: ${mb(heap.from)} → ${mb(heap.to)} MB (start ${mb(first.heapUsedBytes)} MB)`,
+    },
+    {
+      suite: name,
+      metric: `${role}: JS heap floor after warm-up, change`,
+      value: round(heapFloor.change * 100, 1),
+      unit: '%',
+      note: `${flat(heapFloor.change)}: lowest sample of the window (about the live heap after a collection), ${mb(heapFloor.from)} → ${mb(heapFloor.to)} MB`,
     },
     {
       suite: name,

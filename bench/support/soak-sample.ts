@@ -68,6 +68,11 @@ export function soakProbe(pid: number, dataDir: string, metricsFile: string): So
 }
 
 /** Median of a window of samples' values. */
+/** The lowest value of a window: for the JS heap, about the live heap after a collection. */
+export function windowFloor(values: number[]): number {
+  return values.length === 0 ? 0 : Math.min(...values);
+}
+
 function windowMedian(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -81,10 +86,11 @@ export function driftAfterWarmUp(
   samples: SoakSample[],
   pick: (s: SoakSample) => number,
   warmUpShare = 0.2,
+  summary: (values: number[]) => number = windowMedian,
 ): { from: number; to: number; change: number } {
   const steady = samples.slice(Math.floor(samples.length * warmUpShare));
   const tenth = Math.max(1, Math.floor(steady.length / 10));
-  const from = windowMedian(steady.slice(0, tenth).map(pick));
-  const to = windowMedian(steady.slice(-tenth).map(pick));
+  const from = summary(steady.slice(0, tenth).map(pick));
+  const to = summary(steady.slice(-tenth).map(pick));
   return { from, to, change: from === 0 ? 0 : (to - from) / from };
 }
