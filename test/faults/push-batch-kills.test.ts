@@ -26,7 +26,9 @@ const dirs: ReturnType<typeof tempDir>[] = [];
 
 const serverUrl = process.env.DATABASE_URL ?? (cluster = startPgCluster())?.url ?? null;
 if (!serverUrl)
-  console.warn('push-batch-kills: SKIPPED, no PostgreSQL (set DATABASE_URL or run as root)');
+  console.warn(
+    '\n*** test/faults/push-batch-kills.test.ts SKIPPED: no PostgreSQL on this machine (set DATABASE_URL, or run as root with PostgreSQL installed for a throwaway cluster) ***\n',
+  );
 
 beforeAll(async () => {
   if (!serverUrl) return;
