@@ -36,6 +36,21 @@ describe('DisposableStore', () => {
   });
 });
 
+describe('DisposableStore timeouts', () => {
+  it('runs a timeout once, and never once the store is disposed', async () => {
+    const store = new DisposableStore();
+    let ran = 0;
+    store.timeout(() => ran++, 5);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(ran).toBe(1);
+    const cancelled = new DisposableStore();
+    cancelled.timeout(() => ran++, 5);
+    cancelled.dispose();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(ran).toBe(1);
+  });
+});
+
 describe('Listeners', () => {
   it('calls each listener with the event, and none once released', () => {
     const changes = new Listeners<[number]>();

@@ -25,6 +25,13 @@ export class DisposableStore {
     this.add(() => clearInterval(timer));
   }
 
+  /** A one-off timer that is cancelled with the store (and does not keep the process alive). */
+  timeout(run: () => void, ms: number): void {
+    const timer = setTimeout(run, ms);
+    timer.unref?.();
+    this.add(() => clearTimeout(timer));
+  }
+
   /** How many releases are held (tests check that a closed module holds none). */
   get size(): number {
     return this.releases.length;

@@ -202,7 +202,8 @@ export async function startKioskHost(options: StartOptions): Promise<KioskHost> 
       log.error({ err: error }, 'retention purge failed');
     }
   };
-  purge();
+  // Not on the start path: a store's first purge after an update may scan a year of sales.
+  disposables.timeout(purge, Math.min(60_000, policy.everyMs));
   disposables.interval(purge, policy.everyMs);
   // When each image was last shown (for eviction): written in one transaction now and then, and
   // once more on close.

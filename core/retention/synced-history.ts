@@ -97,12 +97,8 @@ export function purgeSyncedHistory(
       audit: 0,
     };
     for (const [counted, sql] of STEPS) {
-      const statement = db.prepare(sql);
-      // Each statement names only the cutoffs it uses; better-sqlite3 refuses unused named ones.
-      const used = Object.fromEntries(
-        Object.entries(params).filter(([name]) => new RegExp(`@${name}\\b`).test(sql)),
-      );
-      const changes = statement.run(used).changes;
+      // Every step gets all the cutoffs; each names the ones it uses.
+      const changes = db.prepare(sql).run(params).changes;
       if (counted) report[counted] += changes;
     }
     return report;
