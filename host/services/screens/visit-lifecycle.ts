@@ -33,19 +33,6 @@ export interface VisitLifecycleDeps {
 export function createVisitLifecycle(deps: VisitLifecycleDeps) {
   const { db, visit, queue } = deps;
   const tagsInField = new Set<string>();
-  // What last touched the visit, a tag or a person: a tag's touch must not keep staff signed in.
-  let tagTouchMs = Number.NaN;
-  let personMs = visit.state.lastActivityMs;
-  function personSeenMs(): number {
-    const last = visit.state.lastActivityMs;
-    if (last !== tagTouchMs) personMs = last;
-    return personMs;
-  }
-  function touchForTag(): void {
-    personSeenMs();
-    visit.touch();
-    tagTouchMs = visit.state.lastActivityMs;
-  }
   const kind =
     deps.role === 'checkout' ? 'checkout' : deps.role === 'mirror' ? 'mirror' : 'assisted';
 
@@ -81,7 +68,7 @@ export function createVisitLifecycle(deps: VisitLifecycleDeps) {
       if (!visit.holdsAnything()) return;
       const idleMs = deps.idleSeconds * 1000;
       const nowMs = deps.now().getTime();
-      if (tagsInField.size > 0 && visit.state.staff && nowMs - personSeenMs() >= idleMs) {
+      if (tagsInField.size > 0 && visit.state.staff && nowMs - visit.state.lastPersonMs >= idleMs) {
         // On the staff screen the visit is the staff member's own: it ends with them.
         if (deps.role === 'staff') {
           end('idle');
@@ -91,16 +78,16 @@ export function createVisitLifecycle(deps: VisitLifecycleDeps) {
         visit.signOutStaff();
         deps.changed();
       }
-      if (tagsInField.size > 0) touchForTag();
+      if (tagsInField.size > 0) visit.touchForTag();
       if (nowMs - visit.state.lastActivityMs >= idleMs) end('idle');
     },
     tagEntered(epc: string): void {
       tagsInField.add(epc);
-      touchForTag();
+      visit.touchForTag();
     },
     tagLeft(epc: string): void {
       tagsInField.delete(epc);
-      touchForTag();
+      visit.touchForTag();
     },
   };
 }

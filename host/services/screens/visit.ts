@@ -60,7 +60,10 @@ export interface VisitState {
   readonly staff: StaffSignIn | null;
   /** The staff member's member panel and this cart's price overrides. */
   readonly desk: Readonly<StaffDesk>;
+  /** Anything that keeps the visit: a person, or a garment's tag in the reader's field. */
   readonly lastActivityMs: number;
+  /** A person only (touch, scan, typing): what keeps a staff sign-in. */
+  readonly lastPersonMs: number;
 }
 
 interface VisitData {
@@ -85,6 +88,7 @@ interface VisitData {
   staff: StaffSignIn | null;
   desk: StaffDesk;
   lastActivityMs: number;
+  lastPersonMs: number;
 }
 
 function emptyVisit(nowMs: number, staff: StaffSignIn | null = null): VisitData {
@@ -110,6 +114,7 @@ function emptyVisit(nowMs: number, staff: StaffSignIn | null = null): VisitData 
     staff,
     desk: emptyDesk(),
     lastActivityMs: nowMs,
+    lastPersonMs: nowMs,
   };
 }
 
@@ -138,8 +143,13 @@ export class Visit {
     return v.sessionId !== null || v.staff !== null || v.pendingBadge !== null || v.notice !== null;
   }
 
-  /** Someone touched, scanned or had a tag in the field: the idle clock starts again. */
+  /** Someone touched, scanned or typed: the idle clock starts again. */
   touch(): void {
+    this.data.lastActivityMs = this.data.lastPersonMs = this.now().getTime();
+  }
+
+  /** A garment's tag is in the field: the shopper's visit goes on, a staff sign-in does not. */
+  touchForTag(): void {
     this.data.lastActivityMs = this.now().getTime();
   }
 
