@@ -20,6 +20,7 @@ import { sql as looks } from './migrations/0220-looks';
 import { sql as onlineClients } from './migrations/0230-online-clients';
 import { sql as hqCountersPerTransaction } from './migrations/0240-hq-counters-per-transaction';
 import { sql as hqSalesCountersPerTransaction } from './migrations/0250-hq-sales-counters-per-transaction';
+import { sql as hqUpkeepLookups } from './migrations/0260-hq-upkeep-lookups';
 
 export interface Migration {
   version: number;
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 230, name: 'online-clients', sql: onlineClients },
   { version: 240, name: 'hq-counters-per-transaction', sql: hqCountersPerTransaction },
   { version: 250, name: 'hq-sales-counters-per-transaction', sql: hqSalesCountersPerTransaction },
+  { version: 260, name: 'hq-upkeep-lookups', sql: hqUpkeepLookups },
 ];
 
 export class MigrationError extends Error {

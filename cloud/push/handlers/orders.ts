@@ -43,7 +43,7 @@ export const placeOrder: Handler<'placeOrder'> = async (tx, args, ctx) => {
   await publish(
     tx,
     'stock',
-    `location_id = $1 AND sku IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+    `location_id = $1 AND sku = ANY (ARRAY(SELECT jsonb_array_elements_text($2::jsonb)))`,
     [args.fromLocation, JSON.stringify(args.lines.map((l) => l.sku))],
   );
   return { orderId: args.orderId, status: 'reserved' };
