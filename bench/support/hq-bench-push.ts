@@ -1,8 +1,8 @@
 /**
  * What the rollup upkeep costs a push: one kiosk pushes batches of try-ons (sessions of 3–4
  * garments, a third by members) and sales (1–3 lines) into the brand at scale, alternately with
- * the HQ upkeep triggers on and off (ALTER TABLE … DISABLE TRIGGER, only the hq_* ones on tryons
- * and sales), in the same run, so both sides see the same data size and the same machine noise.
+ * the HQ upkeep triggers on and off (ALTER TABLE … DISABLE TRIGGER, the hq_* ones on tryons, sales
+ * and the stock a sale takes), in the same run, so both sides see the same data size and the same machine noise.
  */
 import type { Db } from '../../cloud/db/db';
 import { enrollDevice, env, push, type Cloud } from '../../cloud/test/harness';
@@ -14,6 +14,7 @@ const TRIGGERS: [table: string, trigger: string][] = [
   ['tryons', 'hq_tryon'],
   ['sales', 'hq_sale'],
   ['sales', 'hq_sa_tries'],
+  ['stock', 'hq_stock'],
 ];
 
 async function setUpkeep(db: Db, on: boolean): Promise<void> {
@@ -43,12 +44,15 @@ export async function measurePushRatio(
   );
   let seq = 0;
   let n = 0;
+  // Ids of this run only: on a reused database (HQ_BENCH_REUSE=1) an earlier run's ids would be
+  // duplicates, inserted as nothing, and the push would measure no upkeep at all.
+  const run = Date.now().toString(36);
   const pick = <T>(list: readonly T[], i: number): T | null => list[i % list.length] ?? null;
   const batch = (): MutationEnvelope[] => {
     const out: MutationEnvelope[] = [];
     while (out.length < opts.batchSize) {
       n++;
-      const session = `PS${n}`;
+      const session = `PS${run}-${n}`;
       const member = n % 3 === 0 ? (pick(members, n)?.member_id ?? null) : null;
       const at = new Date(Date.parse('2026-09-30T03:00:00Z') + n * 1000).toISOString();
       for (let g = 0; g < 3 + (n % 2); g++) {
@@ -60,7 +64,7 @@ export async function measurePushRatio(
             ++seq,
             'logTryOn',
             {
-              tryOnId: `PT${n}-${g}`,
+              tryOnId: `PT${run}-${n}-${g}`,
               sessionId: session,
               sku,
               memberId: member,
@@ -79,7 +83,7 @@ export async function measurePushRatio(
       const total = lines.reduce((sum, l) => sum + l.unitPriceCents, 0);
       out.push(
         env(++seq, 'recordSale', {
-          saleId: `PX${n}`,
+          saleId: `PX${run}-${n}`,
           memberId: member,
           lines,
           totalCents: total,
@@ -99,8 +103,12 @@ export async function measurePushRatio(
       const t0 = performance.now();
       const res = await push(cloud, dev, 'bench', mutations);
       times.push(performance.now() - t0);
-      const results: { status: string }[] = res.json().results ?? [];
-      const applied = results.filter((r) => r.status === 'applied').length;
+      const results: { status: string; result?: { recorded?: boolean } }[] =
+        res.json().results ?? [];
+      // applied and recorded: a try-on or sale already there is "applied" but writes nothing
+      const applied = results.filter(
+        (r) => r.status === 'applied' && r.result?.recorded !== false,
+      ).length;
       if (res.statusCode !== 200 || applied !== mutations.length)
         throw new Error(`push ${res.statusCode}: ${applied}/${mutations.length} applied`);
     }
