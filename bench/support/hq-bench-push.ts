@@ -15,6 +15,8 @@ const TRIGGERS: [table: string, trigger: string][] = [
   ['sales', 'hq_sale'],
   ['sales', 'hq_sa_tries'],
   ['stock', 'hq_stock'],
+  ['stock', 'hq_stock_insert'],
+  ['stock', 'hq_stock_delete'],
 ];
 
 async function setUpkeep(db: Db, on: boolean): Promise<void> {

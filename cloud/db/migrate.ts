@@ -21,6 +21,7 @@ import { sql as onlineClients } from './migrations/0230-online-clients';
 import { sql as hqCountersPerTransaction } from './migrations/0240-hq-counters-per-transaction';
 import { sql as hqSalesCountersPerTransaction } from './migrations/0250-hq-sales-counters-per-transaction';
 import { sql as hqUpkeepLookups } from './migrations/0260-hq-upkeep-lookups';
+import { sql as hqUpkeepPerStatement } from './migrations/0290-hq-upkeep-per-statement';
 
 export interface Migration {
   version: number;
@@ -52,6 +53,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 240, name: 'hq-counters-per-transaction', sql: hqCountersPerTransaction },
   { version: 250, name: 'hq-sales-counters-per-transaction', sql: hqSalesCountersPerTransaction },
   { version: 260, name: 'hq-upkeep-lookups', sql: hqUpkeepLookups },
+  { version: 290, name: 'hq-upkeep-per-statement', sql: hqUpkeepPerStatement },
 ];
 
 export class MigrationError extends Error {
