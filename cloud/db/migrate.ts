@@ -22,6 +22,7 @@ import { sql as hqCountersPerTransaction } from './migrations/0240-hq-counters-p
 import { sql as hqSalesCountersPerTransaction } from './migrations/0250-hq-sales-counters-per-transaction';
 import { sql as hqUpkeepLookups } from './migrations/0260-hq-upkeep-lookups';
 import { sql as hqUpkeepPerStatement } from './migrations/0290-hq-upkeep-per-statement';
+import { sql as hqStockDeltas } from './migrations/0300-hq-stock-deltas';
 
 export interface Migration {
   version: number;
@@ -54,6 +55,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 250, name: 'hq-sales-counters-per-transaction', sql: hqSalesCountersPerTransaction },
   { version: 260, name: 'hq-upkeep-lookups', sql: hqUpkeepLookups },
   { version: 290, name: 'hq-upkeep-per-statement', sql: hqUpkeepPerStatement },
+  { version: 300, name: 'hq-stock-deltas', sql: hqStockDeltas },
 ];
 
 export class MigrationError extends Error {

@@ -38,13 +38,16 @@ CREATE TYPE hq_garment_pair AS (o hq_garments, n hq_garments);
 CREATE FUNCTION hq_on_tryons() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   pairs hq_garment_pair[];
+  v_sessions text[];
+  v_days date[];
+  v_stores text[];
 BEGIN
   IF hq_bulk() THEN RETURN NULL; END IF;
   PERFORM hq_member_lock(k) FROM (SELECT DISTINCT body->>'memberId' AS k FROM added
     WHERE body->>'memberId' IS NOT NULL AND body->>'sessionId' IS NOT NULL AND body->>'sku' IS NOT NULL ORDER BY 1) x;
   -- lock the garments there are (in key order) before reading them
-  PERFORM 1 FROM hq_garments g JOIN (SELECT DISTINCT body->>'sessionId' AS s, body->>'sku' AS k FROM added) x
-    ON g.session_id = x.s AND g.sku = x.k ORDER BY g.session_id, g.sku FOR UPDATE OF g;
+  PERFORM 1 FROM (SELECT DISTINCT body->>'sessionId' AS s, body->>'sku' AS k FROM added ORDER BY 1, 2) x
+    CROSS JOIN LATERAL (SELECT FROM hq_garments g WHERE g.session_id = x.s AND g.sku = x.k FOR UPDATE) y;
   -- each touched garment before (o, NULL when new) and after (n)
   WITH t AS (
     SELECT r.tryon_id, r.store_id, r.at, coalesce(r.outcome, 'tried') AS outcome, r.reason,
@@ -58,19 +61,21 @@ BEGIN
       max(at) FILTER (WHERE reason IS NOT NULL) AS reason_at
     FROM t GROUP BY session_id, sku),
   m AS (
-    SELECT g AS o, a.session_id, a.sku,
-      CASE WHEN g.session_id IS NULL OR a.first_at < g.first_at THEN a.store_id ELSE g.store_id END AS store_id,
-      CASE WHEN g.session_id IS NULL THEN a.first_at ELSE least(g.first_at, a.first_at) END AS first_at,
-      coalesce(g.style_id, (SELECT v.style_id FROM variants v WHERE v.sku = a.sku), '?') AS style_id,
-      greatest(g.member_key, a.member_key) AS member_key,
-      coalesce(g.liked, false) OR a.liked AS liked, coalesce(g.rejected, false) OR a.rejected AS rejected,
-      coalesce(g.size_swap, false) OR a.size_swap AS size_swap,
-      coalesce(g.bought_visit, false) OR a.bought_visit AS bought_visit,
-      CASE WHEN a.reason IS NOT NULL AND (g.reason_at IS NULL OR a.reason_at > g.reason_at
-          OR (a.reason_at = g.reason_at AND a.reason > g.reason)) THEN a.reason ELSE g.reason END AS reason,
-      CASE WHEN a.reason IS NOT NULL AND (g.reason_at IS NULL OR a.reason_at > g.reason_at
-          OR (a.reason_at = g.reason_at AND a.reason > g.reason)) THEN a.reason_at ELSE g.reason_at END AS reason_at
-    FROM a LEFT JOIN hq_garments g ON g.session_id = a.session_id AND g.sku = a.sku)
+    SELECT x.o, a.session_id, a.sku,
+      CASE WHEN (x.o).session_id IS NULL OR a.first_at < (x.o).first_at THEN a.store_id ELSE (x.o).store_id END AS store_id,
+      CASE WHEN (x.o).session_id IS NULL THEN a.first_at ELSE least((x.o).first_at, a.first_at) END AS first_at,
+      coalesce((x.o).style_id, (SELECT v.style_id FROM variants v WHERE v.sku = a.sku), '?') AS style_id,
+      greatest((x.o).member_key, a.member_key) AS member_key,
+      coalesce((x.o).liked, false) OR a.liked AS liked, coalesce((x.o).rejected, false) OR a.rejected AS rejected,
+      coalesce((x.o).size_swap, false) OR a.size_swap AS size_swap,
+      coalesce((x.o).bought_visit, false) OR a.bought_visit AS bought_visit,
+      CASE WHEN a.reason IS NOT NULL AND ((x.o).reason_at IS NULL OR a.reason_at > (x.o).reason_at
+          OR (a.reason_at = (x.o).reason_at AND a.reason > (x.o).reason)) THEN a.reason ELSE (x.o).reason END AS reason,
+      CASE WHEN a.reason IS NOT NULL AND ((x.o).reason_at IS NULL OR a.reason_at > (x.o).reason_at
+          OR (a.reason_at = (x.o).reason_at AND a.reason > (x.o).reason)) THEN a.reason_at ELSE (x.o).reason_at END AS reason_at
+    -- by key (LIMIT keeps the planner from hashing the whole table for a batch's rows)
+    FROM a LEFT JOIN LATERAL (SELECT g AS o FROM hq_garments g WHERE g.session_id = a.session_id AND g.sku = a.sku
+      LIMIT 1) x ON true)
   SELECT coalesce(array_agg(ROW(m.o, ROW(m.session_id, m.sku, m.store_id, m.first_at, hq_day(m.first_at),
       m.style_id, m.member_key, m.liked, m.rejected, m.size_swap, m.bought_visit, m.reason, m.reason_at,
       CASE WHEN m.bought_visit THEN 'visit' WHEN look THEN p.channel ELSE (m.o).bought_via END,
@@ -115,13 +120,17 @@ BEGIN
   IF FOUND THEN PERFORM set_config('hq.tries_deltas', 'on', true); END IF;
 
   -- visits: on the earliest garment's day; an earlier garment moves the visit (its store stays)
-  WITH c AS (
-    SELECT (p.n).session_id, min((p.n).day) AS day, min((p.n).store_id) AS store_id FROM unnest(pairs) p
-    WHERE (p.o).session_id IS NULL OR (p.n).day < (p.o).day GROUP BY 1),
-  was AS (SELECT x.session_id, x.day FROM hq_visits x JOIN c USING (session_id) ORDER BY 1 FOR UPDATE OF x),
+  SELECT array_agg(session_id ORDER BY session_id), array_agg(day ORDER BY session_id),
+    array_agg(store_id ORDER BY session_id) INTO v_sessions, v_days, v_stores
+  FROM (SELECT (p.n).session_id, min((p.n).day) AS day, min((p.n).store_id) AS store_id FROM unnest(pairs) p
+        WHERE (p.o).session_id IS NULL OR (p.n).day < (p.o).day GROUP BY 1) c;
+  IF v_sessions IS NULL THEN RETURN NULL; END IF;
+  WITH c AS (SELECT * FROM unnest(v_sessions, v_days, v_stores) AS c(session_id, day, store_id)),
+  was AS (SELECT x.session_id, x.day, x.store_id FROM hq_visits x WHERE x.session_id = ANY (v_sessions)
+          ORDER BY 1 FOR UPDATE),
   moved AS (
     UPDATE hq_visits v SET day = c.day FROM c JOIN was USING (session_id)
-    WHERE v.session_id = c.session_id AND c.day < was.day
+    WHERE v.session_id = ANY (v_sessions) AND v.session_id = c.session_id AND c.day < was.day
     RETURNING v.store_id, was.day AS old_day, c.day AS new_day),
   fresh AS (
     INSERT INTO hq_visits SELECT c.session_id, c.day, c.store_id FROM c
@@ -145,6 +154,22 @@ BEGIN
   PERFORM hq_delta_note();
   PERFORM set_config('hq.tries_deltas', 'on', true);
   INSERT INTO hq_tries_delta (location_id, style_id, first_at, tries) VALUES (g.store_id, g.style_id, g.first_at, s);
+END $$;
+-- 240's fold, with the store's last sale looked up by key (a join let the planner hash the whole
+-- rollup for a few deltas)
+CREATE OR REPLACE FUNCTION hq_flush_tries_deltas(loc text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE me xid8 := pg_current_xact_id();
+BEGIN
+  INSERT INTO hq_style_store AS t (location_id, style_id, on_hand, tries)
+  SELECT d.location_id, d.style_id, 0, coalesce(sum(d.tries) FILTER (WHERE d.last_sold_at IS NULL
+    OR d.last_sold_at < d.first_at), 0)
+  FROM (SELECT d.location_id, d.style_id, d.first_at, d.tries,
+          (SELECT x.last_sold_at FROM hq_style_store x WHERE x.location_id = d.location_id
+             AND x.style_id = d.style_id) AS last_sold_at
+        FROM hq_tries_delta d WHERE d.tx = me AND (loc IS NULL OR d.location_id = loc)) d
+  GROUP BY d.location_id, d.style_id ORDER BY d.location_id, d.style_id
+  ON CONFLICT (location_id, style_id) DO UPDATE SET tries = t.tries + EXCLUDED.tries WHERE EXCLUDED.tries <> 0;
+  DELETE FROM hq_tries_delta WHERE tx = me AND (loc IS NULL OR location_id = loc);
 END $$;
 DROP TRIGGER hq_sa_tries ON sales;
 CREATE TRIGGER hq_sa_tries AFTER INSERT ON sales FOR EACH ROW
