@@ -13,7 +13,6 @@ const TRIGGERS: [table: string, trigger: string][] = [
   ['tryons', 'hq_before_tryon'],
   ['tryons', 'hq_tryon'],
   ['sales', 'hq_sale'],
-  ['sales', 'hq_sa_tries'],
   ['stock', 'hq_stock'],
   ['stock', 'hq_stock_insert'],
   ['stock', 'hq_stock_delete'],

@@ -23,6 +23,7 @@ import { sql as hqSalesCountersPerTransaction } from './migrations/0250-hq-sales
 import { sql as hqUpkeepLookups } from './migrations/0260-hq-upkeep-lookups';
 import { sql as hqUpkeepPerStatement } from './migrations/0290-hq-upkeep-per-statement';
 import { sql as hqStockDeltas } from './migrations/0300-hq-stock-deltas';
+import { sql as hqSalesAtCommit } from './migrations/0310-hq-sales-at-commit';
 
 export interface Migration {
   version: number;
@@ -56,6 +57,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 260, name: 'hq-upkeep-lookups', sql: hqUpkeepLookups },
   { version: 290, name: 'hq-upkeep-per-statement', sql: hqUpkeepPerStatement },
   { version: 300, name: 'hq-stock-deltas', sql: hqStockDeltas },
+  { version: 310, name: 'hq-sales-at-commit', sql: hqSalesAtCommit },
 ];
 
 export class MigrationError extends Error {
