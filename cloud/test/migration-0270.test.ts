@@ -67,6 +67,15 @@ describe('cloud migration 270 (try-on month rollups)', () => {
     ]);
   });
 
+  it('reads the store × day rollup by day through its new index', async () => {
+    await db.exec('SET enable_seqscan = off');
+    const { rows } = await db.query<{ 'QUERY PLAN': string }>(
+      "EXPLAIN SELECT store_id, sum(garments) FROM hq_tryon_store_day WHERE day BETWEEN '2026-10-01' AND '2026-10-28' GROUP BY 1",
+    );
+    await db.exec('RESET enable_seqscan');
+    expect(rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('hq_tryon_store_day_day');
+  });
+
   it('keeps them at commit from the same deltas, a savepoint rolled back left out', async () => {
     await db.transaction(async (tx) => {
       await insertTryOn(tx, 'T5', 'V4', 'DRE-M', '2026-11-03T04:00:00Z');

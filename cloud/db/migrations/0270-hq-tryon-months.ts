@@ -14,6 +14,9 @@
  * only try-ons of known styles (a SKU unknown to the catalog rolls up under style '?', which no
  * product row has, so the brand-wide totals never counted it), but every session.
  *
+ * The store × day rollup gets an index by day: brand-wide pages read a range of its days (the partial
+ * months, or a whole range shorter than a month) for every store, and its key leads with the store.
+ *
  * Existing clouds already hold events: the new tables are filled from the day rollups here.
  */
 const COUNTERS = [
@@ -46,6 +49,8 @@ CREATE TABLE hq_tryon_style_month (month date NOT NULL, style_id text NOT NULL, 
 CREATE TABLE hq_tryon_store_month (store_id text NOT NULL, month date NOT NULL, sessions int NOT NULL, ${definitions},
   PRIMARY KEY (store_id, month));
 CREATE TABLE hq_tryon_brand_day (day date PRIMARY KEY, sessions int NOT NULL, ${definitions});
+-- brand-wide pages read the store × day rollup by day (its key leads with the store)
+CREATE INDEX hq_tryon_store_day_day ON hq_tryon_store_day (day);
 
 -- Folds this transaction's try-on deltas into the month and brand-day rollups, one upsert per row,
 -- in key order (before hq_flush_tryon_deltas, which deletes them).

@@ -31,10 +31,18 @@ export function monthsAndDays(
   const whole = grain === 'months' ? wholeMonths(scope.from, scope.to) : null;
   if (!whole)
     return `SELECT ${tables.select} FROM ${tables.days} WHERE ${dayRange(p, scope, 'day')}`;
+  const parts = [
+    `SELECT ${tables.select} FROM ${tables.months}
+      WHERE month BETWEEN ${p.add(whole.first)}::date AND ${p.add(whole.last)}::date`,
+  ];
+  const before = addDays(whole.first, -1);
   const after = addMonths(whole.last, 1);
-  return `SELECT ${tables.select} FROM ${tables.months}
-      WHERE month BETWEEN ${p.add(whole.first)}::date AND ${p.add(whole.last)}::date
-    UNION ALL SELECT ${tables.select} FROM ${tables.days}
-      WHERE day BETWEEN ${p.add(scope.from)}::date AND ${p.add(addDays(whole.first, -1))}::date
-        OR day BETWEEN ${p.add(after)}::date AND ${p.add(scope.to)}::date`;
+  // the partial months' days, when there are any
+  if (scope.from <= before)
+    parts.push(`SELECT ${tables.select} FROM ${tables.days}
+      WHERE day BETWEEN ${p.add(scope.from)}::date AND ${p.add(before)}::date`);
+  if (after <= scope.to)
+    parts.push(`SELECT ${tables.select} FROM ${tables.days}
+      WHERE day BETWEEN ${p.add(after)}::date AND ${p.add(scope.to)}::date`);
+  return parts.join(' UNION ALL ');
 }
