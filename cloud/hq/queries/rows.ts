@@ -10,6 +10,7 @@ import { monthOf } from '../rollups/rfm-snapshots';
 import { fail, ok, type Result } from '../../../common/result';
 import type { Scope } from '../scope';
 import { kiosksSpec } from './rows-kiosks';
+import { countRows, knownCount } from './rows-count';
 import { stockLocations } from './stock';
 import {
   dayRange,
@@ -360,16 +361,14 @@ export async function rows(
   const p = new Params();
   const spec = SPECS[kind](p, scope, r, now);
   const body = `FROM ${spec.from} WHERE ${spec.where.join(' AND ')}${spec.groupBy ? ` GROUP BY ${spec.groupBy}` : ''}${spec.having ? ` HAVING ${spec.having}` : ''}`;
-  const { rows: counted } = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM (SELECT 1 ${body} LIMIT ${MAX_EXPORT_ROWS + 1}) x`,
-    p.values,
-  );
-  const n = counted[0]?.n ?? 0;
   const select = spec.columns.map((col, i) => `${col.sql} AS c${i}`).join(', ');
-  const { rows: found } = await q.query<Record<string, string | number | boolean | null>>(
-    `SELECT ${select} ${body} ORDER BY ${spec.orderBy} LIMIT ${page.limit} OFFSET ${page.offset}`,
+  // one row past the page says whether more follow
+  const { rows: fetched } = await q.query<Record<string, string | number | boolean | null>>(
+    `SELECT ${select} ${body} ORDER BY ${spec.orderBy} LIMIT ${page.limit + 1} OFFSET ${page.offset}`,
     p.values,
   );
+  const found = fetched.slice(0, page.limit);
+  const n = knownCount(page, fetched.length) ?? (await countRows(q, body, p.values));
   const measured = r.measure ? await aggregate(q, spec, body, p.values, r.measure) : null;
   if (measured && !measured.ok) return measured;
   return ok({
