@@ -107,6 +107,10 @@ describe('cloud migration 280 (member drill-down orders)', () => {
       await planOf(`SELECT member_id FROM members WHERE coalesce(home_store, '-') = '-'
         ORDER BY coalesce(home_store, '-'), joined_on DESC NULLS LAST, member_id LIMIT 5`),
     ).toContain('members_store_joined');
+    expect(
+      await planOf(`SELECT month, sum(members) FROM hq_cohorts WHERE join_month = '2026-03-01'
+        AND month BETWEEN '2025-10-01' AND '2026-09-01' GROUP BY month`),
+    ).toContain('hq_cohorts_join_month');
     await db.exec('RESET enable_seqscan; RESET enable_sort');
   });
 });
