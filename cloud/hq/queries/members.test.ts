@@ -4,9 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DIR, startCloud, type Cloud } from '../../test/harness';
+import { scopeOf } from '../../test/hq-scope';
 import { loadDemoHistory } from '../demo/history';
 import { addMonths } from '../rollups/rfm-snapshots';
-import { pgArray, type Scope } from '../scope';
+import { pgArray } from '../scope';
 import { members } from './members';
 
 /** The cohort query before: every cohort's months grouped, then joined to the 12 latest cohorts. */
@@ -28,17 +29,6 @@ describe('members view: cohort retention', () => {
     await loadDemoHistory(cloud.db, DEMO_DIR);
   });
   afterAll(async () => cloud.close());
-
-  const scope = (to: string, stores: string[] | null): Scope => ({
-    from: '2026-03-01',
-    to,
-    channels: ['store', 'online', 'miniapp'],
-    category: null,
-    season: null,
-    style: null,
-    locations: stores,
-    stores,
-  });
 
   it('lists the cohorts and months the full grouping listed', async () => {
     let months = 0;
@@ -62,7 +52,7 @@ describe('members view: cohort retention', () => {
           months: of.flatMap((r) => (r.month ? [{ month: r.month, active: r.active ?? 0 }] : [])),
         };
       });
-      const answer = await members(cloud.db, scope(to, stores ? [...stores] : null), '2026-11-20');
+      const answer = await members(cloud.db, scopeOf('2026-03-01', to, stores), '2026-11-20');
       expect({ to, stores, cohorts: answer.cohorts }).toEqual({ to, stores, cohorts: expected });
       months += expected.reduce((n, c) => n + c.months.length, 0);
     }

@@ -6,8 +6,8 @@
  * one at a time afterwards (an unknown SKU among them).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HqChannel } from '../../hq-api';
 import { DEMO_DIR, startCloud, type Cloud } from '../../test/harness';
+import { scopeOf } from '../../test/hq-scope';
 import { loadDemoHistory } from '../demo/history';
 import type { Scope } from '../scope';
 import { fittingRoom } from './fitting-room';
@@ -67,19 +67,9 @@ describe('try-on views read through month rollups', () => {
     ['2026-05-03', '2026-05-20'],
     ['2026-04-30', '2026-06-01'],
   ];
-  const ALL: HqChannel[] = ['store', 'online', 'miniapp'];
   const scopes = (): { name: string; scope: Scope }[] =>
     RANGES.flatMap(([from, to]) => {
-      const base: Scope = {
-        from,
-        to,
-        channels: ALL,
-        category: null,
-        season: null,
-        style: null,
-        locations: null,
-        stores: null,
-      };
+      const base = scopeOf(from, to);
       return [
         { name: `brand ${from}..${to}`, scope: base },
         { name: `online ${from}..${to}`, scope: { ...base, channels: ['online'] } },
@@ -88,14 +78,8 @@ describe('try-on views read through month rollups', () => {
           name: `season+style ${from}..${to}`,
           scope: { ...base, season: product.season, style: product.style_id },
         },
-        {
-          name: `manager ${from}..${to}`,
-          scope: { ...base, locations: ['S001'], stores: ['S001'] },
-        },
-        {
-          name: `city ${from}..${to}`,
-          scope: { ...base, locations: ['S001', 'S002'], stores: ['S001', 'S002'] },
-        },
+        { name: `manager ${from}..${to}`, scope: scopeOf(from, to, ['S001']) },
+        { name: `city ${from}..${to}`, scope: scopeOf(from, to, ['S001', 'S002']) },
       ];
     });
 
@@ -117,16 +101,7 @@ describe('try-on views read through month rollups', () => {
   }, 120_000);
 
   it('add up: days to the total, stores to the total plus the unknown SKUs’ garments', async () => {
-    const scope: Scope = {
-      from: '2026-05-10',
-      to: '2026-07-20',
-      channels: ALL,
-      category: null,
-      season: null,
-      style: null,
-      locations: null,
-      stores: null,
-    };
+    const scope = scopeOf('2026-05-10', '2026-07-20');
     const { rows } = await cloud.db.query<{ unknown: number }>(
       `SELECT count(*)::int AS unknown FROM hq_garments WHERE style_id = '?' AND day BETWEEN $1 AND $2`,
       [scope.from, scope.to],

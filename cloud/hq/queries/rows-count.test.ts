@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_EXPORT_ROWS, RowsParamsSchema } from '../../hq-api';
 import type { Queryable } from '../../db/db';
 import { DEMO_DIR, startCloud, type Cloud } from '../../test/harness';
+import { scopeOf } from '../../test/hq-scope';
 import { loadDemoHistory } from '../demo/history';
 import type { Scope } from '../scope';
 import { knownCount } from './rows-count';
@@ -44,16 +45,7 @@ describe('drill-down totals', () => {
   });
   afterAll(async () => cloud.close());
 
-  const scope = (from: string, to: string): Scope => ({
-    from,
-    to,
-    channels: ['store', 'online', 'miniapp'],
-    category: null,
-    season: null,
-    style: null,
-    locations: null,
-    stores: null,
-  });
+  const scope = (from: string, to: string) => scopeOf(from, to);
   const garments = async (s: Scope, page: { offset: number; limit: number }) => {
     statements.length = 0;
     const found = await rows(

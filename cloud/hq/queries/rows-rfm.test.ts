@@ -7,9 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RowsParamsSchema } from '../../hq-api';
 import { DEMO_DIR, startCloud, type Cloud } from '../../test/harness';
+import { scopeOf } from '../../test/hq-scope';
 import { loadDemoHistory } from '../demo/history';
 import { ensureRfmSnapshot } from '../rollups/rfm-snapshots';
-import { pgArray, type Scope } from '../scope';
+import { pgArray } from '../scope';
 import { rows } from './rows';
 
 const MONTH = '2026-09-01';
@@ -38,16 +39,6 @@ describe('RFM drill-down from the movement rows', () => {
   });
   afterAll(async () => cloud.close());
 
-  const scopeOf = (stores: string[] | null): Scope => ({
-    from: '2026-09-03',
-    to: '2026-09-30',
-    channels: ['store', 'online', 'miniapp'],
-    category: null,
-    season: null,
-    style: null,
-    locations: stores,
-    stores,
-  });
   const before = async (stores: string[] | null, segment?: string, fromSegment?: string) =>
     (
       await cloud.db.query<Record<string, string | number | null>>(BEFORE, [
@@ -63,7 +54,7 @@ describe('RFM drill-down from the movement rows', () => {
   ) => {
     const found = await rows(
       cloud.db,
-      scopeOf(stores),
+      scopeOf('2026-09-03', '2026-09-30', stores),
       'rfm-members',
       RowsParamsSchema.parse({ segment: params.segment, fromSegment: params.fromSegment }),
       { offset: params.offset ?? 0, limit: params.limit ?? 10_000 },
