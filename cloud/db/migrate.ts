@@ -21,11 +21,11 @@ import { sql as onlineClients } from './migrations/0230-online-clients';
 import { sql as hqCountersPerTransaction } from './migrations/0240-hq-counters-per-transaction';
 import { sql as hqSalesCountersPerTransaction } from './migrations/0250-hq-sales-counters-per-transaction';
 import { sql as hqUpkeepLookups } from './migrations/0260-hq-upkeep-lookups';
-import { sql as hqTryonMonths } from './migrations/0270-hq-tryon-months';
-import { sql as hqDrillDownOrders } from './migrations/0280-hq-drill-down-orders';
 import { sql as hqUpkeepPerStatement } from './migrations/0290-hq-upkeep-per-statement';
 import { sql as hqStockDeltas } from './migrations/0300-hq-stock-deltas';
 import { sql as hqSalesAtCommit } from './migrations/0310-hq-sales-at-commit';
+import { sql as hqTryonMonths } from './migrations/0320-hq-tryon-months';
+import { sql as hqDrillDownOrders } from './migrations/0330-hq-drill-down-orders';
 
 export interface Migration {
   version: number;
@@ -57,11 +57,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 240, name: 'hq-counters-per-transaction', sql: hqCountersPerTransaction },
   { version: 250, name: 'hq-sales-counters-per-transaction', sql: hqSalesCountersPerTransaction },
   { version: 260, name: 'hq-upkeep-lookups', sql: hqUpkeepLookups },
-  { version: 270, name: 'hq-tryon-months', sql: hqTryonMonths },
-  { version: 280, name: 'hq-drill-down-orders', sql: hqDrillDownOrders },
   { version: 290, name: 'hq-upkeep-per-statement', sql: hqUpkeepPerStatement },
   { version: 300, name: 'hq-stock-deltas', sql: hqStockDeltas },
   { version: 310, name: 'hq-sales-at-commit', sql: hqSalesAtCommit },
+  { version: 320, name: 'hq-tryon-months', sql: hqTryonMonths },
+  { version: 330, name: 'hq-drill-down-orders', sql: hqDrillDownOrders },
 ];
 
 export class MigrationError extends Error {

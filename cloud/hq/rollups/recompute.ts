@@ -168,7 +168,7 @@ const ROLLUPS = [
 
 /**
  * Rollups of later migrations, rebuilt when the schema has them (a migration test may run the
- * recompute on a schema from before them). The month and brand-day grains (migration 270) sum
+ * recompute on a schema from before them). The month and brand-day grains (migration 320) sum
  * the day rollups just rebuilt; the brand-day counters count known styles only.
  */
 const LATER_ROLLUPS: { table: string; sql: string }[] = [

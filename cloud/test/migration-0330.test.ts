@@ -1,5 +1,5 @@
 /**
- * Migration 280: snapshots computed before it get their RFM movement rows (the full join of the
+ * Migration 330: snapshots computed before it get their RFM movement rows (the full join of the
  * month's and the month before's members); the member drill-downs page through indexes in their
  * own order, with no sort.
  */
@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloudDbBefore, migrateTo } from './migration-support';
 import type { Db } from '../db/db';
 
-describe('cloud migration 280 (member drill-down orders)', () => {
+describe('cloud migration 330 (member drill-down orders)', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await cloudDbBefore(280);
+    db = await cloudDbBefore(330);
     await db.exec(`INSERT INTO hq_rfm_snapshots VALUES ('2026-08-01', '2026-08-31', now()), ('2026-09-01', '2026-09-30', now());
       INSERT INTO hq_rfm_members VALUES
         ('2026-08-01', 'M1', 'S001', 'at-risk', 2, 2, 2, 40, 2, 5000),
@@ -20,7 +20,7 @@ describe('cloud migration 280 (member drill-down orders)', () => {
       INSERT INTO members (member_id, tier, points, home_store, consent_profile, consent_marketing, joined_on)
       SELECT 'M' || i, 'regular', 0, CASE WHEN i % 2 = 0 THEN 'S001' END, true, false,
         to_char(DATE '2026-01-01' + i, 'YYYY-MM-DD') FROM generate_series(3, 300) i`);
-    await migrateTo(db, 280);
+    await migrateTo(db, 330);
   });
   afterAll(async () => db.close());
 

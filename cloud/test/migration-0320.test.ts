@@ -1,5 +1,5 @@
 /**
- * Migration 270: try-on counters by month (brand × style, store with sessions) and brand-wide by
+ * Migration 320: try-on counters by month (brand × style, store with sessions) and brand-wide by
  * day. It fills them from the day rollups a cloud already holds, and from then on the COMMIT-time
  * fold keeps them from the same deltas as the day rollups; the brand × day row leaves out try-ons
  * of SKUs unknown to the catalog (style '?') but counts their sessions.
@@ -16,19 +16,19 @@ const insertTryOn = (q: Queryable, id: string, session: string, sku: string, at:
     [id, session, sku, at],
   );
 
-describe('cloud migration 270 (try-on month rollups)', () => {
+describe('cloud migration 320 (try-on month rollups)', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await cloudDbBefore(270);
+    db = await cloudDbBefore(320);
     await db.exec(`INSERT INTO products VALUES ('DRE', 'a', 'a', 'dress', 'F', 'x', 'SS26', 100, 'top');
       INSERT INTO variants VALUES ('DRE-S', 'DRE', '6900000000017', 'BLK', 'a', 'a', 'S', 100),
         ('DRE-M', 'DRE', '6900000000024', 'BLK', 'a', 'a', 'M', 100)`);
-    // before 270: two days of October, one of November (Shanghai days), one unknown SKU
+    // before 320: two days of October, one of November (Shanghai days), one unknown SKU
     await insertTryOn(db, 'T1', 'V1', 'DRE-S', '2026-10-02T03:00:00Z');
     await insertTryOn(db, 'T2', 'V1', 'DRE-M', '2026-10-02T03:05:00Z');
     await insertTryOn(db, 'T3', 'V2', 'DRE-S', '2026-10-30T17:00:00Z'); // 31 October in Shanghai
     await insertTryOn(db, 'T4', 'V3', 'NOPE', '2026-11-03T03:00:00Z');
-    await migrateTo(db, 270);
+    await migrateTo(db, 320);
   });
   afterAll(async () => db.close());
 
