@@ -24,6 +24,8 @@ import { sql as hqUpkeepLookups } from './migrations/0260-hq-upkeep-lookups';
 import { sql as hqUpkeepPerStatement } from './migrations/0290-hq-upkeep-per-statement';
 import { sql as hqStockDeltas } from './migrations/0300-hq-stock-deltas';
 import { sql as hqSalesAtCommit } from './migrations/0310-hq-sales-at-commit';
+import { sql as hqTryonMonths } from './migrations/0320-hq-tryon-months';
+import { sql as hqDrillDownOrders } from './migrations/0330-hq-drill-down-orders';
 
 export interface Migration {
   version: number;
@@ -58,6 +60,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 290, name: 'hq-upkeep-per-statement', sql: hqUpkeepPerStatement },
   { version: 300, name: 'hq-stock-deltas', sql: hqStockDeltas },
   { version: 310, name: 'hq-sales-at-commit', sql: hqSalesAtCommit },
+  { version: 320, name: 'hq-tryon-months', sql: hqTryonMonths },
+  { version: 330, name: 'hq-drill-down-orders', sql: hqDrillDownOrders },
 ];
 
 export class MigrationError extends Error {

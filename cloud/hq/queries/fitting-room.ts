@@ -5,6 +5,7 @@
 import type { FittingRoomResponse, Funnel, SizeRequestSums } from '../../hq-api';
 import type { Queryable } from '../../db/db';
 import { applied, type Scope } from '../scope';
+import type { ReadGrain } from './months';
 import { dayRange, inStores, Params, productFilter, total } from './sql';
 import {
   NO_TRYONS,
@@ -28,9 +29,13 @@ const funnel = (r: TryonCounters): Funnel => ({
 const NO_REQUESTS: SizeRequestSums = { requests: 0, brought: 0, bringSeconds: 0, outOfStock: 0 };
 const TOP_STYLES = 100;
 
-export async function fittingRoom(q: Queryable, scope: Scope): Promise<FittingRoomResponse> {
-  const groups = await tryonGroups(q, scope);
-  const sessions = await sessionCounts(q, scope);
+export async function fittingRoom(
+  q: Queryable,
+  scope: Scope,
+  grain: ReadGrain = 'months',
+): Promise<FittingRoomResponse> {
+  const groups = await tryonGroups(q, scope, grain);
+  const sessions = await sessionCounts(q, scope, grain);
   const requests = await sizeRequests(q, scope);
   const storeIds = new Set([...groups.byStore.keys(), ...sessions.byStore.keys()]);
   return {

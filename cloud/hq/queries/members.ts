@@ -55,11 +55,13 @@ export async function members(db: Db, scope: Scope, today: string): Promise<Memb
        GROUP BY join_month ORDER BY join_month DESC LIMIT ${COHORTS})
      SELECT s.join_month::text AS "joinMonth", s.size::float8 AS size, a.month::text AS month,
        a.active::float8 AS active
-     FROM sizes s LEFT JOIN (
-       SELECT join_month, month, sum(members) AS active FROM hq_cohorts
-       WHERE month BETWEEN ${c.add(addMonths(month, -11))}::date AND ${c.add(month)}::date
-         AND ${inStores(c, scope, 'home_store')}
-       GROUP BY 1, 2) a ON a.join_month = s.join_month
+     FROM sizes s LEFT JOIN LATERAL (
+       -- only the listed cohorts' months (through hq_cohorts_join_month), not every cohort's
+       SELECT a.month, sum(a.members) AS active FROM hq_cohorts a
+       WHERE a.join_month = s.join_month
+         AND a.month BETWEEN ${c.add(addMonths(month, -11))}::date AND ${c.add(month)}::date
+         AND ${inStores(c, scope, 'a.home_store')}
+       GROUP BY a.month) a ON true
      ORDER BY 1 DESC, 3`,
     c.values,
   );

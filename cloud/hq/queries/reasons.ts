@@ -2,6 +2,7 @@
 import { fitSignal, IGNORED_FILTERS, type ReasonCounts, type ReasonsResponse } from '../../hq-api';
 import type { Queryable } from '../../db/db';
 import { applied, type Scope } from '../scope';
+import type { ReadGrain } from './months';
 import { tryonGroups, type TryonCounters } from './tryons';
 
 const reasonsOf = (r: TryonCounters): ReasonCounts => ({
@@ -18,8 +19,12 @@ const reasonsOf = (r: TryonCounters): ReasonCounts => ({
 /** The most rejected styles listed (a style filter lists just that one). */
 const TOP_STYLES = 100;
 
-export async function reasons(q: Queryable, scope: Scope): Promise<ReasonsResponse> {
-  const groups = await tryonGroups(q, scope);
+export async function reasons(
+  q: Queryable,
+  scope: Scope,
+  grain: ReadGrain = 'months',
+): Promise<ReasonsResponse> {
+  const groups = await tryonGroups(q, scope, grain);
   return {
     filters: applied(scope, IGNORED_FILTERS.reasons),
     totals: reasonsOf(groups.total),

@@ -6,10 +6,11 @@
  */
 import { MAX_EXPORT_ROWS, type RowKind, type RowsParams, type RowsResponse } from '../../hq-api';
 import type { Queryable } from '../../db/db';
-import { monthOf, addMonths } from '../rollups/rfm-snapshots';
+import { monthOf } from '../rollups/rfm-snapshots';
 import { fail, ok, type Result } from '../../../common/result';
 import type { Scope } from '../scope';
 import { kiosksSpec } from './rows-kiosks';
+import { countRows, knownCount } from './rows-count';
 import { stockLocations } from './stock';
 import {
   dayRange,
@@ -211,29 +212,28 @@ function stockSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
   };
 }
 
+/** The members of a month's RFM snapshot or the month before's, with both segments, most valuable first. */
 function rfmMembersSpec(p: Params, scope: Scope, r: RowsParams): RowsSpec {
-  const month = monthOf(scope.to);
-  const where = [inStores(p, scope, 'coalesce(cur.home_store, prev.home_store)')];
-  equalTo(where, p, "coalesce(cur.segment, 'none')", r.segment);
-  equalTo(where, p, "coalesce(prev.segment, 'none')", r.fromSegment);
+  const where = [`x.month = ${p.add(monthOf(scope.to))}::date`, inStores(p, scope, 'x.home_store')];
+  equalTo(where, p, 'x.segment', r.segment);
+  equalTo(where, p, 'x.previous_segment', r.fromSegment);
   return {
     columns: [
-      c('member', 'text', memberLabel('coalesce(cur.member_key, prev.member_key)')),
-      c('homeStore', 'text', 'coalesce(cur.home_store, prev.home_store)'),
-      c('segment', 'text', "coalesce(cur.segment, 'none')"),
-      c('previousSegment', 'text', "coalesce(prev.segment, 'none')"),
-      c('r', 'int', 'cur.r'),
-      c('f', 'int', 'cur.f'),
-      c('m', 'int', 'cur.m'),
-      c('recencyDays', 'int', 'cur.recency_days'),
-      c('orders', 'int', 'cur.frequency'),
-      c('netCents', 'money', 'cur.monetary_cents::float8'),
+      c('member', 'text', memberLabel('x.member_key')),
+      c('homeStore', 'text', 'x.home_store'),
+      c('segment', 'text', 'x.segment'),
+      c('previousSegment', 'text', 'x.previous_segment'),
+      c('r', 'int', 'x.r'),
+      c('f', 'int', 'x.f'),
+      c('m', 'int', 'x.m'),
+      c('recencyDays', 'int', 'x.recency_days'),
+      c('orders', 'int', 'x.frequency'),
+      c('netCents', 'money', 'x.monetary_cents::float8'),
     ],
-    from: `(SELECT * FROM hq_rfm_members WHERE month = ${p.add(month)}::date) cur
-      FULL JOIN (SELECT * FROM hq_rfm_members WHERE month = ${p.add(addMonths(month, -1))}::date) prev
-      ON prev.member_key = cur.member_key`,
+    from: 'hq_rfm_movement x',
     where,
-    orderBy: 'cur.monetary_cents DESC NULLS LAST, 1',
+    // the same expression as the index hq_rfm_movement_value, so a page stops after its rows
+    orderBy: `x.monetary_cents DESC NULLS LAST, ${memberLabel('x.member_key')}`,
   };
 }
 
@@ -361,16 +361,14 @@ export async function rows(
   const p = new Params();
   const spec = SPECS[kind](p, scope, r, now);
   const body = `FROM ${spec.from} WHERE ${spec.where.join(' AND ')}${spec.groupBy ? ` GROUP BY ${spec.groupBy}` : ''}${spec.having ? ` HAVING ${spec.having}` : ''}`;
-  const { rows: counted } = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM (SELECT 1 ${body} LIMIT ${MAX_EXPORT_ROWS + 1}) x`,
-    p.values,
-  );
-  const n = counted[0]?.n ?? 0;
   const select = spec.columns.map((col, i) => `${col.sql} AS c${i}`).join(', ');
-  const { rows: found } = await q.query<Record<string, string | number | boolean | null>>(
-    `SELECT ${select} ${body} ORDER BY ${spec.orderBy} LIMIT ${page.limit} OFFSET ${page.offset}`,
+  // one row past the page says whether more follow
+  const { rows: fetched } = await q.query<Record<string, string | number | boolean | null>>(
+    `SELECT ${select} ${body} ORDER BY ${spec.orderBy} LIMIT ${page.limit + 1} OFFSET ${page.offset}`,
     p.values,
   );
+  const found = fetched.slice(0, page.limit);
+  const n = knownCount(page, fetched.length) ?? (await countRows(q, body, p.values));
   const measured = r.measure ? await aggregate(q, spec, body, p.values, r.measure) : null;
   if (measured && !measured.ok) return measured;
   return ok({

@@ -7,6 +7,7 @@
  */
 import type { Queryable } from '../../db/db';
 import type { Scope } from '../scope';
+import { monthsAndDays, type ReadGrain } from './months';
 import { dayRange, hasProductFilter, inStores, Params, productFilter, total } from './sql';
 
 export interface TryonCounters {
@@ -108,7 +109,19 @@ function collect(rows: GroupRow[], into: TryonGroups): void {
   }
 }
 
-export async function tryonGroups(q: Queryable, scope: Scope): Promise<TryonGroups> {
+/** The 13 counter columns every try-on rollup has, in one order. */
+const COLUMNS = `garments, liked_or_bought, rejected, size_swaps, bought_visit, bought_store, bought_online,
+  bought_miniapp, too_small, too_big, colour, style, price`;
+
+/**
+ * The try-on counters grouped for the scope. `grain: 'days'` reads the day rollups only (the
+ * reading before the month rollups, kept to check them against).
+ */
+export async function tryonGroups(
+  q: Queryable,
+  scope: Scope,
+  grain: ReadGrain = 'months',
+): Promise<TryonGroups> {
   const groups: TryonGroups = {
     total: NO_TRYONS,
     byStore: new Map(),
@@ -129,26 +142,64 @@ export async function tryonGroups(q: Queryable, scope: Scope): Promise<TryonGrou
     collect(rows, groups);
     return groups;
   }
+  const styles = monthsAndDays(
+    p,
+    scope,
+    { days: 'hq_tryon_style_all', months: 'hq_tryon_style_month', select: `style_id, ${COLUMNS}` },
+    grain,
+  );
   const { rows } = await q.query<GroupRow>(
-    `SELECT 1 AS g_store, GROUPING(t.style_id) AS g_style, GROUPING(t.day) AS g_day, NULL AS store_id,
-       t.style_id, t.day::text AS day, ${counters(scope, 't')}
-     FROM hq_tryon_style_all t JOIN products p ON p.style_id = t.style_id
-     WHERE ${dayRange(p, scope, 't.day')} AND ${productFilter(p, scope)}
-     GROUP BY GROUPING SETS ((t.style_id), (t.day), ())`,
+    `SELECT 1 AS g_store, GROUPING(t.style_id) AS g_style, 1 AS g_day, NULL AS store_id, t.style_id,
+       NULL AS day, ${counters(scope, 't')}
+     FROM (${styles}) t JOIN products p ON p.style_id = t.style_id
+     WHERE ${productFilter(p, scope)}
+     GROUP BY GROUPING SETS ((t.style_id), ())`,
     p.values,
   );
   collect(rows, groups);
+  for (const [day, c] of await tryonsByDay(q, scope, grain)) groups.byDay.set(day, c);
+  for (const [store, c] of await tryonsByStore(q, scope, grain)) groups.byStore.set(store, c);
+  return groups;
+}
+
+/**
+ * Brand-wide counters by day: one brand × day row a day (known styles only, as the product join
+ * below counts them; a day whose counters are all zero is left out), or, under a product filter
+ * or the day grain, the brand × day × style rollup.
+ */
+async function tryonsByDay(q: Queryable, scope: Scope, grain: ReadGrain) {
+  const p = new Params();
+  const sql =
+    grain === 'months' && !hasProductFilter(scope)
+      ? `SELECT t.day::text AS key, ${counters(scope, 't')} FROM hq_tryon_brand_day t
+         WHERE ${dayRange(p, scope, 't.day')} AND t.garments <> 0 GROUP BY t.day`
+      : `SELECT t.day::text AS key, ${counters(scope, 't')}
+         FROM hq_tryon_style_all t JOIN products p ON p.style_id = t.style_id
+         WHERE ${dayRange(p, scope, 't.day')} AND ${productFilter(p, scope)} GROUP BY t.day`;
+  const { rows } = await q.query<TryonCounters & { key: string }>(sql, p.values);
+  return rows.map((r) => [r.key, pickCounters(r)] as const);
+}
+
+/** Brand-wide counters by store: store × month and × day, or through the SKU index under a product filter. */
+async function tryonsByStore(q: Queryable, scope: Scope, grain: ReadGrain) {
   const s = new Params();
-  const byStore = hasProductFilter(scope)
-    ? `SELECT t.store_id, ${counters(scope, 't')} FROM hq_tryon_day t
+  const sql = hasProductFilter(scope)
+    ? `SELECT t.store_id AS key, ${counters(scope, 't')} FROM hq_tryon_day t
        WHERE ${dayRange(s, scope, 't.day')} AND t.sku IN (
          SELECT v.sku FROM variants v JOIN products p ON p.style_id = v.style_id WHERE ${productFilter(s, scope)})
        GROUP BY t.store_id`
-    : `SELECT t.store_id, ${counters(scope, 't')} FROM hq_tryon_store_day t
-       WHERE ${dayRange(s, scope, 't.day')} GROUP BY t.store_id`;
-  const { rows: stores } = await q.query<TryonCounters & { store_id: string }>(byStore, s.values);
-  for (const r of stores) groups.byStore.set(r.store_id, pickCounters(r));
-  return groups;
+    : `SELECT t.store_id AS key, ${counters(scope, 't')} FROM (${monthsAndDays(
+        s,
+        scope,
+        {
+          days: 'hq_tryon_store_day',
+          months: 'hq_tryon_store_month',
+          select: `store_id, ${COLUMNS}`,
+        },
+        grain,
+      )}) t GROUP BY t.store_id`;
+  const { rows } = await q.query<TryonCounters & { key: string }>(sql, s.values);
+  return rows.map((r) => [r.key, pickCounters(r)] as const);
 }
 
 /** A style's colours and sizes (through the SKU index, whatever the scope). */
@@ -165,7 +216,36 @@ export async function tryonsByVariant(q: Queryable, scope: Scope) {
 }
 
 /** Fitting-room sessions by store and day (category, season and style do not narrow them). */
-export async function sessionCounts(q: Queryable, scope: Scope) {
+export async function sessionCounts(q: Queryable, scope: Scope, grain: ReadGrain = 'months') {
+  if (scope.stores !== null || grain === 'days') return sessionsFromStoreDays(q, scope);
+  const byStore = new Map<string, number>();
+  const byDay = new Map<string, number>();
+  const s = new Params();
+  const stores = monthsAndDays(
+    s,
+    scope,
+    { days: 'hq_tryon_store_day', months: 'hq_tryon_store_month', select: 'store_id, sessions' },
+    grain,
+  );
+  const { rows } = await q.query<{ key: string; sessions: number }>(
+    `SELECT t.store_id AS key, ${total('t.sessions')} AS sessions FROM (${stores}) t GROUP BY t.store_id`,
+    s.values,
+  );
+  for (const r of rows) byStore.set(r.key, r.sessions);
+  const d = new Params();
+  const { rows: days } = await q.query<{ key: string; sessions: number }>(
+    `SELECT day::text AS key, sessions::float8 AS sessions FROM hq_tryon_brand_day WHERE ${dayRange(d, scope)}`,
+    d.values,
+  );
+  let all = 0;
+  for (const r of days) {
+    byDay.set(r.key, r.sessions);
+    all += r.sessions;
+  }
+  return { total: all, byStore, byDay };
+}
+
+async function sessionsFromStoreDays(q: Queryable, scope: Scope) {
   const p = new Params();
   const { rows } = await q.query<{ store_id: string | null; day: string | null; sessions: number }>(
     `SELECT CASE WHEN GROUPING(store_id) = 0 THEN store_id END AS store_id,

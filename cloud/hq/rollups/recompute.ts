@@ -82,6 +82,8 @@ const TRYON_COUNTER_LIST: [string, string][] = [
 ];
 const TRYON_COLUMNS = TRYON_COUNTER_LIST.map(([c]) => c).join(', ');
 const TRYON_COUNTERS = TRYON_COUNTER_LIST.map(([, e]) => e).join(', ');
+const TRYON_SUMS = TRYON_COUNTER_LIST.map(([c]) => `sum(${c})`).join(', ');
+const MONTH = "date_trunc('month', day)::date";
 const SALES_SUMS = `count(*), sum(units), sum(net), count(*) FILTER (WHERE is_member),
   coalesce(sum(net) FILTER (WHERE is_member), 0)`;
 /** One row per sale and category × season cell. */
@@ -164,6 +166,33 @@ const ROLLUPS = [
    FROM nps n JOIN devices d USING (device_id) GROUP BY 1, 2`,
 ];
 
+/**
+ * Rollups of later migrations, rebuilt when the schema has them (a migration test may run the
+ * recompute on a schema from before them). The month and brand-day grains (migration 320) sum
+ * the day rollups just rebuilt; the brand-day counters count known styles only.
+ */
+const LATER_ROLLUPS: { table: string; sql: string }[] = [
+  {
+    table: 'hq_tryon_style_month',
+    sql: `INSERT INTO hq_tryon_style_month (month, style_id, ${TRYON_COLUMNS})
+   SELECT ${MONTH}, style_id, ${TRYON_SUMS} FROM hq_tryon_style_all GROUP BY 1, 2 ORDER BY 1, 2`,
+  },
+  {
+    table: 'hq_tryon_store_month',
+    sql: `INSERT INTO hq_tryon_store_month (store_id, month, sessions, ${TRYON_COLUMNS})
+   SELECT store_id, ${MONTH}, sum(sessions), ${TRYON_SUMS} FROM hq_tryon_store_day GROUP BY 1, 2 ORDER BY 1, 2`,
+  },
+  {
+    table: 'hq_tryon_brand_day',
+    sql: `INSERT INTO hq_tryon_brand_day (day, sessions, ${TRYON_COLUMNS})
+   SELECT coalesce(s.day, k.day), coalesce(s.sessions, 0), ${TRYON_COUNTER_LIST.map(([c]) => `coalesce(k.${c}, 0)`).join(', ')}
+   FROM (SELECT day, sum(sessions) AS sessions FROM hq_tryon_store_day GROUP BY day) s
+   FULL JOIN (SELECT day, ${TRYON_COUNTER_LIST.map(([c]) => `sum(${c}) AS ${c}`).join(', ')} FROM hq_tryon_style_all
+              WHERE style_id <> '?' GROUP BY day) k ON k.day = s.day
+   ORDER BY 1`,
+  },
+];
+
 const FACT_TABLES = ['hq_sale_lines', 'hq_size_requests'] as const;
 
 /**
@@ -192,6 +221,9 @@ export const ROLLUP_TABLES = [
   'hq_tryon_day',
   'hq_tryon_style_all',
   'hq_tryon_store_day',
+  'hq_tryon_style_month',
+  'hq_tryon_store_month',
+  'hq_tryon_brand_day',
   'hq_sales_cube',
   'hq_sales_cube_all',
   'hq_sales_hour',
@@ -223,8 +255,13 @@ export async function recomputeRollups(
   );
   await tx.query("SELECT set_config('hq.bulk', 'on', true)");
   const facts = opts.facts === 'from-events' ? FACT_TABLES : [];
-  await tx.exec(`TRUNCATE ${[...facts, ...ROLLUP_TABLES].join(', ')}`);
-  const indexes = await dropSecondaryIndexes(tx, [...facts, ...ROLLUP_TABLES]);
+  const { rows: present } = await tx.query<{ t: string }>(
+    'SELECT t FROM unnest($1::text[]) t WHERE to_regclass(t) IS NOT NULL',
+    [`{${ROLLUP_TABLES.join(',')}}`],
+  );
+  const rollups = present.map((r) => r.t);
+  await tx.exec(`TRUNCATE ${[...facts, ...rollups].join(', ')}`);
+  const indexes = await dropSecondaryIndexes(tx, [...facts, ...rollups]);
   if (opts.facts === 'from-events') {
     await tx.query(SALE_LINES_FROM_EVENTS);
     await tx.query(SIZE_REQUESTS_FROM_EVENTS);
@@ -233,6 +270,7 @@ export async function recomputeRollups(
   for (const def of indexes.filter((d) => d.table === 'hq_sale_lines')) await tx.query(def.sql);
   await tx.query(GARMENTS);
   for (const statement of ROLLUPS) await tx.query(statement);
+  for (const later of LATER_ROLLUPS) if (rollups.includes(later.table)) await tx.query(later.sql);
   for (const def of indexes.filter((d) => d.table !== 'hq_sale_lines')) await tx.query(def.sql);
   await tx.query("SELECT set_config('hq.bulk', $1, true)", [rows[0]?.bulk ?? '']);
 }

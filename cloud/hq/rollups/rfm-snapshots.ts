@@ -109,12 +109,20 @@ async function computeSnapshot(tx: Queryable, month: string, asOf: string): Prom
      FROM hq_rfm_members WHERE month = $1 GROUP BY 1, 2, 3`,
     [month],
   );
+  // every member of this month's or last month's snapshot with both segments (the drill-down's
+  // rows, most valuable first through an index), then the moves counted from them
   await tx.query(
-    `INSERT INTO hq_rfm_moves
-     SELECT $1::date, coalesce(c.home_store, p.home_store), coalesce(p.segment, 'none'), coalesce(c.segment, 'none'), count(*)
+    `INSERT INTO hq_rfm_movement
+     SELECT $1::date, coalesce(c.member_key, p.member_key), coalesce(c.home_store, p.home_store),
+       coalesce(c.segment, 'none'), coalesce(p.segment, 'none'), c.r, c.f, c.m, c.recency_days, c.frequency,
+       c.monetary_cents
      FROM (SELECT * FROM hq_rfm_members WHERE month = $1::date) c
-     FULL JOIN (SELECT * FROM hq_rfm_members WHERE month = $2::date) p ON p.member_key = c.member_key
-     GROUP BY 1, 2, 3, 4`,
+     FULL JOIN (SELECT * FROM hq_rfm_members WHERE month = $2::date) p ON p.member_key = c.member_key`,
     [month, addMonths(month, -1)],
+  );
+  await tx.query(
+    `INSERT INTO hq_rfm_moves SELECT month, home_store, previous_segment, segment, count(*)
+     FROM hq_rfm_movement WHERE month = $1::date GROUP BY 1, 2, 3, 4`,
+    [month],
   );
 }
