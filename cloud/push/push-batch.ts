@@ -101,9 +101,13 @@ async function alreadySent(
   mutations: readonly MutationEnvelope[],
   lastSeq: number,
 ): Promise<{ byKey: Map<string, StoredResult>; bySeq: Map<number, Sent> }> {
+  // One probe of the primary key per key (LIMIT keeps it a probe): with `key = ANY (…)` beside
+  // `device_id = $1`, a planner that believes the device has few rows (a new kiosk between two
+  // ANALYZEs) filtered all the device's outcome rows instead: 27 ms a push at 9,000 rows, growing.
   const keys = await tx.query<{ key: string; outcome: StoredResult }>(
-    `SELECT key, outcome FROM mutations
-     WHERE device_id = $1 AND key = ANY (ARRAY(SELECT jsonb_array_elements_text($2::jsonb)))`,
+    `SELECT m.key, m.outcome FROM jsonb_array_elements_text($2::jsonb) AS k(key)
+     CROSS JOIN LATERAL (SELECT key, outcome FROM mutations
+                         WHERE device_id = $1 AND key = k.key LIMIT 1) m`,
     [deviceId, JSON.stringify(mutations.map((m) => m.key))],
   );
   const byKey = new Map(keys.rows.map((r) => [r.key, r.outcome]));

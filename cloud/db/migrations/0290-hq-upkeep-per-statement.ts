@@ -45,9 +45,6 @@ BEGIN
   IF hq_bulk() THEN RETURN NULL; END IF;
   PERFORM hq_member_lock(k) FROM (SELECT DISTINCT body->>'memberId' AS k FROM added
     WHERE body->>'memberId' IS NOT NULL AND body->>'sessionId' IS NOT NULL AND body->>'sku' IS NOT NULL ORDER BY 1) x;
-  -- lock the garments there are (in key order) before reading them
-  PERFORM 1 FROM (SELECT DISTINCT body->>'sessionId' AS s, body->>'sku' AS k FROM added ORDER BY 1, 2) x
-    CROSS JOIN LATERAL (SELECT FROM hq_garments g WHERE g.session_id = x.s AND g.sku = x.k FOR UPDATE) y;
   -- each touched garment before (o, NULL when new) and after (n)
   WITH t AS (
     SELECT r.tryon_id, r.store_id, r.at, coalesce(r.outcome, 'tried') AS outcome, r.reason,
@@ -73,9 +70,10 @@ BEGIN
           OR (a.reason_at = (x.o).reason_at AND a.reason > (x.o).reason)) THEN a.reason ELSE (x.o).reason END AS reason,
       CASE WHEN a.reason IS NOT NULL AND ((x.o).reason_at IS NULL OR a.reason_at > (x.o).reason_at
           OR (a.reason_at = (x.o).reason_at AND a.reason > (x.o).reason)) THEN a.reason_at ELSE (x.o).reason_at END AS reason_at
-    -- by key (LIMIT keeps the planner from hashing the whole table for a batch's rows)
+    -- by key, locked as read (LIMIT keeps the planner from hashing the whole table for a batch's
+    -- rows; a garment is one store's, whose pushes queue on their advisory lock)
     FROM a LEFT JOIN LATERAL (SELECT g AS o FROM hq_garments g WHERE g.session_id = a.session_id AND g.sku = a.sku
-      LIMIT 1) x ON true)
+      LIMIT 1 FOR UPDATE) x ON true)
   SELECT coalesce(array_agg(ROW(m.o, ROW(m.session_id, m.sku, m.store_id, m.first_at, hq_day(m.first_at),
       m.style_id, m.member_key, m.liked, m.rejected, m.size_swap, m.bought_visit, m.reason, m.reason_at,
       CASE WHEN m.bought_visit THEN 'visit' WHEN look THEN p.channel ELSE (m.o).bought_via END,

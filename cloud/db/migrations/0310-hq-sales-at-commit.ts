@@ -23,7 +23,8 @@
  * is processed finds it by the sale's side here, as it would have by its own. What a sale reads
  * that may change later in the same transaction is the member (erased, moved home, created): a
  * statement trigger on `members` processes the pending sales before any change to them.
- * The new deltas get a new delta marker, so migration 240's fold runs after this one.
+ * The new deltas are folded by migration 240's marker: the one queued if it has not fired yet,
+ * else a new one.
  */
 export const sql = `
 CREATE UNLOGGED TABLE hq_sale_pending (tx xid8 NOT NULL DEFAULT pg_current_xact_id(), sale_id text NOT NULL);
@@ -118,15 +119,9 @@ BEGIN
   GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
   ON CONFLICT (join_month, home_store, month) DO UPDATE SET members = c.members + EXCLUDED.members;
 
-  -- garments bought within 7 days of trying: the earliest such sale, if earlier than theirs
-  -- (OFFSET 0: by the member index, never a hash of the whole table for a batch's sales)
-  PERFORM 1 FROM (SELECT DISTINCT g.session_id, g.sku
-      FROM (SELECT DISTINCT member_key, style_id, sold_at FROM hq_sale_lines
-            WHERE sale_id = ANY (ids) AND member_key IS NOT NULL) l
-      CROSS JOIN LATERAL (SELECT g.session_id, g.sku FROM hq_garments g WHERE g.member_key = l.member_key
-        AND g.style_id = l.style_id AND g.first_at BETWEEN l.sold_at - interval '7 days' AND l.sold_at OFFSET 0) g
-      ORDER BY 1, 2) k
-    CROSS JOIN LATERAL (SELECT FROM hq_garments g WHERE g.session_id = k.session_id AND g.sku = k.sku FOR UPDATE) y;
+  -- garments bought within 7 days of trying: the earliest such sale, if earlier than theirs (read
+  -- by the member index and locked as read: FOR UPDATE also keeps the planner from hashing the
+  -- whole table for a batch's sales)
   WITH best AS (
     SELECT DISTINCT ON ((x.g).session_id, (x.g).sku) x.g AS o, l.channel, l.sold_at, l.sale_id
     FROM (SELECT DISTINCT sale_id, member_key, style_id, sold_at, channel FROM hq_sale_lines
@@ -134,7 +129,7 @@ BEGIN
     CROSS JOIN LATERAL (SELECT g FROM hq_garments g WHERE g.member_key = l.member_key AND g.style_id = l.style_id
       AND NOT g.bought_visit AND g.first_at BETWEEN l.sold_at - interval '7 days' AND l.sold_at
       AND (g.bought_at IS NULL OR g.bought_at > l.sold_at OR (g.bought_at = l.sold_at AND g.bought_sale > l.sale_id))
-      OFFSET 0) x
+      FOR UPDATE) x
     ORDER BY (x.g).session_id, (x.g).sku, l.sold_at, l.sale_id),
   changed AS (
     UPDATE hq_garments g SET bought_via = b.channel, bought_at = b.sold_at, bought_sale = b.sale_id
@@ -148,9 +143,12 @@ BEGIN
   CROSS JOIN LATERAL (VALUES (x.n, 1), (x.o, -1)) AS c(g, s)
   CROSS JOIN LATERAL hq_garment_vec(c.g) AS v;
 
-  -- the deltas above are folded by 240's marker, after this
-  PERFORM set_config('hq.delta_marked', 'off', true);
-  PERFORM hq_delta_note();
+  -- the deltas above are folded by 240's marker: the one already queued (the common case: a
+  -- try-on or an earlier fold wrote it), else a new one
+  IF NOT EXISTS (SELECT 1 FROM hq_delta_marker WHERE tx = me) THEN
+    PERFORM set_config('hq.delta_marked', 'off', true);
+    PERFORM hq_delta_note();
+  END IF;
 END $$;
 
 CREATE FUNCTION hq_on_sale_marker() RETURNS trigger LANGUAGE plpgsql AS $$
