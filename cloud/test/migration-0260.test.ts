@@ -5,13 +5,12 @@
  * one at 250 and one at 260), and a sale reads neither `variants` nor `products` nor the store's
  * stock by a scan (the table statistics of the sale's own transaction say so).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db, Queryable } from '../db/db';
-import { MIGRATIONS, migrate } from '../db/migrate';
-import { createPgliteDb } from '../db/pglite-db';
 import { loadDemoStore } from '../demo/load-demo-store';
 import { recordSale } from '../push/handlers/records';
 import { DEMO_DIR } from './harness';
+import { beforeAndAfter, rowsOf } from './migration-support';
 
 const COMPARED = [
   'hq_sale_lines ORDER BY sale_id, line_no',
@@ -34,16 +33,11 @@ const saleArgs = (saleId: string, lines: Line[], memberId: string | null = null)
 });
 const ctx = { deviceId: 'dev_1', storeId: 'S001', hlc: '001767225600000-00000', now: new Date() };
 
-async function at(version: number): Promise<Db> {
-  const db = await createPgliteDb();
-  await migrate(
-    db,
-    MIGRATIONS.filter((m) => m.version <= version),
-  );
+/** The demo store and the checkout device the sales come from. */
+async function demoStore(db: Db): Promise<void> {
   await loadDemoStore(db, DEMO_DIR);
   await db.exec(`INSERT INTO devices (device_id, store_id, name, created_at)
     VALUES ('dev_1', 'S001', 'checkout', now())`);
-  return db;
 }
 
 /** Sales through the push handler (stock moves with them), and stock edits of every kind. */
@@ -75,9 +69,6 @@ async function history(db: Db): Promise<void> {
     INSERT INTO stock VALUES ('DRE001-WHT-S', 'ONLINE', 40);`);
 }
 
-const snapshot = async (db: Db) =>
-  Promise.all(COMPARED.map(async (t) => (await db.query(`SELECT * FROM ${t}`)).rows));
-
 /** Scans and rows read per table in the caller's transaction so far. */
 async function reads(tx: Queryable, table: string) {
   const { rows } = await tx.query<{ seq: number; fetched: number }>(
@@ -89,26 +80,18 @@ async function reads(tx: Queryable, table: string) {
 }
 
 describe('cloud migration 260 (upkeep lookups by key)', () => {
-  let before: Db;
-  let after: Db;
-  beforeAll(async () => {
-    [before, after] = await Promise.all([at(250), at(260)]);
-  }, 120_000);
-  afterAll(async () => {
-    await before.close();
-    await after.close();
-  });
+  const dbs = beforeAndAfter([250, 260], demoStore, 120_000);
 
   it('gives exactly the facts and rollups 250 gave', async () => {
-    await history(before);
-    await history(after);
-    const expected = await snapshot(before);
+    await history(dbs.before());
+    await history(dbs.after());
+    const expected = await rowsOf(dbs.before(), COMPARED);
     expect(expected[0]).toHaveLength(4); // four sale lines, one of them not in the catalog
-    expect(await snapshot(after)).toEqual(expected);
+    expect(await rowsOf(dbs.after(), COMPARED)).toEqual(expected);
   });
 
   it('reads the catalog and the stock by key for a sale', async () => {
-    await after.transaction(async (tx) => {
+    await dbs.after().transaction(async (tx) => {
       const stockBefore = await reads(tx, 'stock');
       await recordSale(
         tx,

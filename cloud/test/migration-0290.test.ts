@@ -9,11 +9,9 @@
  * moved to another store or SKU left its units where they were; now every update moves them, as
  * the recompute from the stock table has them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../db/db';
-import { MIGRATIONS, migrate } from '../db/migrate';
-import { createPgliteDb } from '../db/pglite-db';
+import { describe, expect, it } from 'vitest';
 import { recomputeRollups } from '../hq/rollups/recompute';
+import { beforeAndAfter, rowsOf } from './migration-support';
 
 const COMPARED = [
   'hq_garments ORDER BY session_id, sku',
@@ -93,33 +91,18 @@ const HISTORY = [
   `DELETE FROM stock WHERE sku IN ('DRE-S', 'NOPE')`,
 ];
 
-async function at(version: number): Promise<Db> {
-  const db = await createPgliteDb();
-  await migrate(
-    db,
-    MIGRATIONS.filter((m) => m.version <= version),
-  );
-  await db.exec(SETUP);
-  for (const statement of HISTORY) await db.exec(statement);
-  return db;
-}
-
-const snapshot = async (db: Db) =>
-  Promise.all(COMPARED.map(async (t) => (await db.query(`SELECT * FROM ${t}`)).rows));
-
 describe('cloud migration 290 (try-on and stock upkeep per statement)', () => {
-  let before: Db;
-  let after: Db;
-  beforeAll(async () => {
-    [before, after] = await Promise.all([at(260), at(290)]);
-  }, 120_000);
-  afterAll(async () => {
-    await before.close();
-    await after.close();
-  });
+  const dbs = beforeAndAfter(
+    [260, 290],
+    async (db) => {
+      await db.exec(SETUP);
+      for (const statement of HISTORY) await db.exec(statement);
+    },
+    120_000,
+  );
 
   it('gives exactly the garments, visits and rollups the row triggers gave', async () => {
-    const expected = await snapshot(before);
+    const expected = await rowsOf(dbs.before(), COMPARED);
     expect(expected[0]).toHaveLength(7); // seven garments, some merged from several statements
     expect(expected[0]).toContainEqual(
       expect.objectContaining({ session_id: 's2', bought_via: 'visit' }),
@@ -127,10 +110,11 @@ describe('cloud migration 290 (try-on and stock upkeep per statement)', () => {
     expect(expected[0]).toContainEqual(
       expect.objectContaining({ session_id: 's4', bought_via: 'store' }),
     );
-    expect(await snapshot(after)).toEqual(expected);
+    expect(await rowsOf(dbs.after(), COMPARED)).toEqual(expected);
   });
 
   it('moves the units of a stock row moved to another store, as the recompute has them', async () => {
+    const after = dbs.after();
     // (a deleted stock row leaves a zero row behind; the recompute has no row: same numbers)
     const stockRollups = async () =>
       Promise.all(
@@ -149,7 +133,7 @@ describe('cloud migration 290 (try-on and stock upkeep per statement)', () => {
   });
 
   it('fires once per statement', async () => {
-    const { rows } = await after.query<{ level: string }>(
+    const { rows } = await dbs.after().query<{ level: string }>(
       `SELECT action_orientation AS level FROM information_schema.triggers
        WHERE event_object_table IN ('tryons', 'stock') AND trigger_name IN ('hq_tryon', 'hq_stock')`,
     );

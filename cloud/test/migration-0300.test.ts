@@ -3,10 +3,9 @@
  * The same transactions (several statements, a savepoint rolled back, a transaction abandoned)
  * give exactly the rollups 290's per-statement upserts gave, and leave no delta behind.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db, Queryable } from '../db/db';
-import { MIGRATIONS, migrate } from '../db/migrate';
-import { createPgliteDb } from '../db/pglite-db';
+import { beforeAndAfter, rowsOf } from './migration-support';
 
 const ROLLUPS = [
   'hq_style_store ORDER BY location_id, style_id',
@@ -39,37 +38,19 @@ async function history(db: Db): Promise<void> {
   await db.exec(`UPDATE stock SET on_hand = on_hand + 3 WHERE sku LIKE 'DRE%'`);
 }
 
-async function at(version: number): Promise<Db> {
-  const db = await createPgliteDb();
-  await migrate(
-    db,
-    MIGRATIONS.filter((m) => m.version <= version),
-  );
-  await db.exec(SETUP);
-  await history(db);
-  return db;
-}
-
-const rollups = async (q: Queryable) =>
-  Promise.all(ROLLUPS.map(async (r) => (await q.query(`SELECT * FROM ${r}`)).rows));
-
 describe('cloud migration 300 (stock rollups folded per transaction)', () => {
-  let before: Db;
-  let after: Db;
-  beforeAll(async () => {
-    [before, after] = await Promise.all([at(290), at(300)]);
-  }, 60_000);
-  afterAll(async () => {
-    await before.close();
-    await after.close();
+  const dbs = beforeAndAfter([290, 300], async (db) => {
+    await db.exec(SETUP);
+    await history(db);
   });
 
   it('gives exactly the rollups the per-statement upserts gave, and leaves no delta behind', async () => {
-    const expected = await rollups(before);
+    const expected = await rowsOf(dbs.before(), ROLLUPS);
     expect(expected[0]).toContainEqual(
       expect.objectContaining({ location_id: 'S1', style_id: 'DRE', on_hand: 10 }),
     );
-    expect(await rollups(after)).toEqual(expected);
+    const after = dbs.after();
+    expect(await rowsOf(after, ROLLUPS)).toEqual(expected);
     const { rows } = await after.query<{ n: number }>(
       'SELECT (SELECT count(*) FROM hq_stock_delta) + (SELECT count(*) FROM hq_stock_marker) AS n',
     );
@@ -83,6 +64,7 @@ describe('cloud migration 300 (stock rollups folded per transaction)', () => {
           "SELECT on_hand::int AS n FROM hq_style_stock_all WHERE style_id = 'TOP' AND online",
         )
       ).rows[0]?.n;
+    const after = dbs.after();
     const start = await onHand(after);
     await after.transaction(async (tx) => {
       await tx.exec(`UPDATE stock SET on_hand = on_hand - 2 WHERE sku = 'TOP-M'`);

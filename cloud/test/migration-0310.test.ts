@@ -7,10 +7,9 @@
  * a member who joins after a sale naming them, a savepoint rolled back, a transaction abandoned,
  * an online sale, and "tried since last sold" recounted by a later sale.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db, Queryable } from '../db/db';
-import { MIGRATIONS, migrate } from '../db/migrate';
-import { createPgliteDb } from '../db/pglite-db';
+import { beforeAndAfter, rowsOf } from './migration-support';
 
 const COMPARED = [
   'hq_sale_lines ORDER BY sale_id, line_no',
@@ -75,45 +74,28 @@ async function history(db: Db): Promise<void> {
   });
 }
 
-async function at(version: number): Promise<Db> {
-  const db = await createPgliteDb();
-  await migrate(
-    db,
-    MIGRATIONS.filter((m) => m.version <= version),
-  );
-  await db.exec(SETUP);
-  await history(db);
-  return db;
-}
-
 /** The rows, an erased member's random key read as one name (it differs between databases). */
 const snapshot = async (q: Queryable) =>
-  Promise.all(
-    COMPARED.map(async (t) =>
-      (await q.query(`SELECT * FROM ${t}`)).rows.map((r) =>
-        Object.fromEntries(
-          Object.entries(r).map(([k, v]) => [
-            k,
-            typeof v === 'string' && v.startsWith('anon:') ? 'anon' : v,
-          ]),
-        ),
+  (await rowsOf(q, COMPARED)).map((rows) =>
+    rows.map((r) =>
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [
+          k,
+          typeof v === 'string' && v.startsWith('anon:') ? 'anon' : v,
+        ]),
       ),
     ),
   );
 
 describe('cloud migration 310 (sales processed together at commit)', () => {
-  let before: Db;
-  let after: Db;
-  beforeAll(async () => {
-    [before, after] = await Promise.all([at(300), at(310)]);
-  }, 60_000);
-  afterAll(async () => {
-    await before.close();
-    await after.close();
+  const dbs = beforeAndAfter([300, 310], async (db) => {
+    await db.exec(SETUP);
+    await history(db);
   });
 
   it('gives exactly the facts and rollups the per-sale trigger gave, and leaves nothing pending', async () => {
-    const expected = await snapshot(before);
+    const expected = await snapshot(dbs.before());
+    const after = dbs.after();
     const garments = expected[1] ?? [];
     expect(garments).toContainEqual(
       expect.objectContaining({ session_id: 's1', bought_sale: 'C1' }),
@@ -140,6 +122,7 @@ describe('cloud migration 310 (sales processed together at commit)', () => {
           "SELECT count(*)::int AS n FROM hq_sale_lines WHERE sale_id = 'D1'",
         )
       ).rows[0]?.n;
+    const after = dbs.after();
     await after.transaction(async (tx) => {
       await tx.exec(sale('D1', null, ['TOP-M'], '2026-11-20T03:00:00Z'));
       expect(await lines(tx)).toBe(0);

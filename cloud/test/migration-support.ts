@@ -2,8 +2,8 @@
  * The cloud migration tests' helpers (migrate to N−1, insert, migrate to N, assert): a PGlite
  * database migrated to just before a version, and the one step to it.
  */
-import { expect } from 'vitest';
-import type { Db } from '../db/db';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Db, Queryable } from '../db/db';
 import { MIGRATIONS, migrate } from '../db/migrate';
 import { createPgliteDb } from '../db/pglite-db';
 
@@ -38,3 +38,43 @@ export async function cloudDbWithMirror(version: number): Promise<Db> {
   await migrateTo(db, version);
   return db;
 }
+
+/** A new PGlite database with every migration up to `version` applied, then given `fill`. */
+export async function cloudDbAt(version: number, fill: (db: Db) => Promise<void>): Promise<Db> {
+  const db = await createPgliteDb();
+  await migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version <= version),
+  );
+  await fill(db);
+  return db;
+}
+
+/**
+ * For the tests of a migration that changes how rollups are kept: two databases given the same
+ * `fill`, one migrated to `before` and one to `after`, made before the suite's tests and closed
+ * after them. Call inside a `describe`.
+ */
+export function beforeAndAfter(
+  [before, after]: [number, number],
+  fill: (db: Db) => Promise<void>,
+  timeoutMs = 60_000,
+): { before: () => Db; after: () => Db } {
+  let dbs: Db[] = [];
+  beforeAll(async () => {
+    dbs = await Promise.all([cloudDbAt(before, fill), cloudDbAt(after, fill)]);
+  }, timeoutMs);
+  afterAll(async () => {
+    await Promise.all(dbs.map((db) => db.close()));
+  });
+  const get = (i: number) => () => {
+    const db = dbs[i];
+    if (!db) throw new Error('the databases are made in beforeAll');
+    return db;
+  };
+  return { before: get(0), after: get(1) };
+}
+
+/** Every row of each `table ORDER BY …` given, in that order. */
+export const rowsOf = async (q: Queryable, tables: readonly string[]) =>
+  Promise.all(tables.map(async (t) => (await q.query(`SELECT * FROM ${t}`)).rows));
