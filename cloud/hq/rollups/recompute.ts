@@ -1,6 +1,6 @@
 /**
  * The set-based recomputation of every HQ rollup from the events, by the same rules the upkeep
- * triggers apply one mutation at a time (cloud/db/migrations/0150-hq-upkeep.ts). Used after a bulk
+ * triggers apply as events arrive (cloud/db/migrations/0150-hq-upkeep and 240–330). Used after a bulk
  * load (the demo history, the bench's generated months), and by the property test that checks the
  * triggers against it.
  *

@@ -1,5 +1,5 @@
 /**
- * The rollups the upkeep triggers maintain one mutation at a time equal the set-based recompute
+ * The rollups the upkeep triggers maintain as mutations arrive equal the set-based recompute
  * from the events, whatever the stream: try-ons out of time order, sales in three channels within
  * and beyond the 7-day window, duplicates (the same key again, the same business id under a new
  * key), rejections (invalid arguments, an order without stock, consent for an erased member) and
