@@ -26,6 +26,7 @@ import { sql as hqStockDeltas } from './migrations/0300-hq-stock-deltas';
 import { sql as hqSalesAtCommit } from './migrations/0310-hq-sales-at-commit';
 import { sql as hqTryonMonths } from './migrations/0320-hq-tryon-months';
 import { sql as hqDrillDownOrders } from './migrations/0330-hq-drill-down-orders';
+import { sql as hqFoldOrder } from './migrations/0340-hq-fold-order';
 
 export interface Migration {
   version: number;
@@ -62,6 +63,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 310, name: 'hq-sales-at-commit', sql: hqSalesAtCommit },
   { version: 320, name: 'hq-tryon-months', sql: hqTryonMonths },
   { version: 330, name: 'hq-drill-down-orders', sql: hqDrillDownOrders },
+  { version: 340, name: 'hq-fold-order', sql: hqFoldOrder },
 ];
 
 export class MigrationError extends Error {

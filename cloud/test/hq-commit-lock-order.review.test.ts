@@ -15,30 +15,13 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createPgDb } from '../db/pg-db';
 import { MIGRATIONS, migrate } from '../db/migrate';
+import { sale, take, tryOn, TWO_STORES_SETUP } from './two-stores-fixture';
 
 const URL = process.env.DATABASE_URL;
 if (!URL)
   console.warn(
     '\n*** cloud/test/hq-commit-lock-order.review.test.ts SKIPPED: needs PostgreSQL (DATABASE_URL) ***\n',
   );
-
-const SETUP = `
-  INSERT INTO stores VALUES ('S1', 'a', 'a', 'Shanghai', 'Asia/Shanghai'), ('S2', 'b', 'b', 'Beijing', 'Asia/Shanghai');
-  INSERT INTO devices (device_id, store_id, name, created_at) VALUES ('d1', 'S1', 'checkout', now()),
-    ('d2', 'S2', 'checkout', now());
-  INSERT INTO products VALUES ('DRE', '裙', 'Dress', 'dress', 'F', '', 'SS', 100, 'full');
-  INSERT INTO variants VALUES ('DRE-S', 'DRE', '06970001000016', 'W', '白', 'White', 'S', 100);
-  INSERT INTO members (member_id, tier, points, home_store, consent_profile, consent_marketing, joined_on)
-    VALUES ('M1', 'regular', 0, 'S1', true, true, '2026-01-05'), ('M2', 'regular', 0, 'S1', true, true, '2026-02-05');
-  INSERT INTO stock VALUES ('DRE-S', 'S1', 10), ('DRE-S', 'S2', 10);`;
-
-const sale = (id: string, store: string, member: string, at: string) =>
-  `INSERT INTO sales (sale_id, device_id, store_id, member_id, total_cents, body, sold_at)
-   VALUES ('${id}', '${store === 'S1' ? 'd1' : 'd2'}', '${store}', '${member}', 0,
-     '{"lines":[{"sku":"DRE-S","qty":1,"unitPriceCents":9900}]}'::jsonb, '${at}')`;
-const tryOn = (id: string, store: string, at: string) =>
-  `INSERT INTO tryons (tryon_id, device_id, store_id, body, at, outcome, reason) VALUES ('${id}',
-     '${store === 'S1' ? 'd1' : 'd2'}', '${store}', '{"sessionId":"s-${id}","sku":"DRE-S"}'::jsonb, '${at}', 'tried', NULL)`;
 
 async function client(schema: string): Promise<pg.Client> {
   const c = new pg.Client({ connectionString: URL, options: `-c search_path=${schema}` });
@@ -95,7 +78,7 @@ async function twoStoresCommit(
       db,
       MIGRATIONS.filter((m) => m.version <= version),
     );
-    await db.exec(SETUP);
+    await db.exec(TWO_STORES_SETUP);
     const [pid1, pid2] = [await pidOf(t1), await pidOf(t2)];
     await holder.query(`BEGIN; ${hold}`);
     const one = tracked(t1.query(`BEGIN; ${first.join('; ')}; COMMIT`));
@@ -112,9 +95,6 @@ async function twoStoresCommit(
     await admin.end();
   }
 }
-
-const take = (store: string) =>
-  `UPDATE stock SET on_hand = on_hand - 1 WHERE sku = 'DRE-S' AND location_id = '${store}'`;
 
 /** Store S2's push: try-ons (or a reservation) first, then M1's first sale of the month. */
 const SALES_AFTER_TRYONS: Interleaving = {

@@ -1,0 +1,41 @@
+/**
+ * One order for everything a transaction leaves for COMMIT, whichever marker fires first.
+ *
+ * Deferred triggers fire in the order their markers were queued: migration 240's (try-on and
+ * sales counters), 300's (stock) and 310's (the sales themselves). So a push whose try-ons or a
+ * reservation came first folded the brand-wide rows (`hq_tryon_brand_day`, `hq_style_stock_all`)
+ * and only then locked its sales' members and repeat-buyer rows, while a push whose sale came first
+ * took them the other way round: two stores' pushes deadlocked at COMMIT
+ * (cloud/test/hq-commit-lock-order.review.test.ts). Now the first of the two fold markers to fire
+ * does it all, in one order: the pending sales (members, their months, garments), then the try-on
+ * and sales counters, then stock; the markers after it find their row gone and do nothing. 310's
+ * sale marker only processes sales, which come first anyway.
+ */
+export const sql = `
+CREATE FUNCTION hq_fold_at_commit(me xid8) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM hq_process_pending_sales();
+  -- the flags are set with the first delta (and go with a savepoint rolled back, like it)
+  IF current_setting('hq.delta_marked', true) = 'on' THEN
+    PERFORM hq_flush_tryon_month_deltas();
+    PERFORM hq_flush_tryon_deltas();
+    PERFORM hq_flush_tries_deltas(NULL);
+    PERFORM hq_flush_sales_deltas();
+  END IF;
+  IF current_setting('hq.stock_marked', true) = 'on' THEN PERFORM hq_flush_stock_deltas(); END IF;
+  DELETE FROM hq_delta_marker WHERE tx = me;
+  DELETE FROM hq_stock_marker WHERE tx = me;
+END $$;
+
+-- an earlier marker of the transaction folded everything and removed this one's row
+CREATE OR REPLACE FUNCTION hq_on_delta_marker() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM hq_delta_marker WHERE tx = NEW.tx) THEN PERFORM hq_fold_at_commit(NEW.tx); END IF;
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE FUNCTION hq_on_stock_marker() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM hq_stock_marker WHERE tx = NEW.tx) THEN PERFORM hq_fold_at_commit(NEW.tx); END IF;
+  RETURN NULL;
+END $$;
+`;
