@@ -8,8 +8,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse, MutationEnvelope } from '../../../sync/protocol';
-import type { Queryable } from '../../db/db';
 import { enrollDevice, env, push, startCloud, type Cloud } from '../../test/harness';
+import { rollupSnapshot } from '../../test/rollup-snapshot';
 import { recomputeRollups, ROLLUP_TABLES } from './recompute';
 
 const SKUS = [
@@ -116,24 +116,6 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     fc.record({ kind: fc.constant('again' as const), back: fc.nat(20), newKey: fc.boolean() }),
   ),
 );
-
-/** The rows of a table as sorted JSON, without rows whose every non-key column is 0 or null. */
-async function snapshot(q: Queryable, table: string): Promise<string[]> {
-  const { rows: keys } = await q.query<{ column_name: string }>(
-    `SELECT a.attname AS column_name FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
-     WHERE i.indrelid = $1::regclass AND i.indisprimary`,
-    [table],
-  );
-  const keySet = new Set(keys.map((k) => k.column_name));
-  const { rows } = await q.query<{ row: Record<string, unknown> }>(
-    `SELECT to_jsonb(t) AS row FROM ${table} t`,
-  );
-  return rows
-    .map((r) => r.row)
-    .filter((row) => Object.entries(row).some(([k, v]) => !keySet.has(k) && v !== 0 && v !== null))
-    .map((row) => JSON.stringify(row, Object.keys(row).sort()))
-    .sort();
-}
 
 describe('HQ rollup upkeep', () => {
   let cloud: Cloud;
@@ -320,10 +302,10 @@ describe('HQ rollup upkeep', () => {
         }
         for (const device of devices) await pushQueued(device);
         const incremental = new Map<string, string[]>();
-        for (const table of ROLLUP_TABLES) incremental.set(table, await snapshot(db, table));
+        for (const table of ROLLUP_TABLES) incremental.set(table, await rollupSnapshot(db, table));
         await db.transaction((tx) => recomputeRollups(tx, { facts: 'keep' }));
         for (const table of ROLLUP_TABLES)
-          expect({ table, rows: await snapshot(db, table) }).toEqual({
+          expect({ table, rows: await rollupSnapshot(db, table) }).toEqual({
             table,
             rows: incremental.get(table),
           });
