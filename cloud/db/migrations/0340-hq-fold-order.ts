@@ -10,6 +10,11 @@
  * does it all, in one order: the pending sales (members, their months, garments), then the try-on
  * and sales counters, then stock; the markers after it find their row gone and do nothing. 310's
  * sale marker only processes sales, which come first anyway.
+ *
+ * A marker that fired before COMMIT (SET CONSTRAINTS ALL IMMEDIATE fires every deferred trigger
+ * queued so far) left its transaction-local "marked" flag on, so later sales, try-ons and stock
+ * moves queued no marker and were never processed or folded
+ * (cloud/test/hq-immediate-constraints.review.test.ts). The folds now clear the flags.
  */
 export const sql = `
 CREATE FUNCTION hq_fold_at_commit(me xid8) RETURNS void LANGUAGE plpgsql AS $$
@@ -25,6 +30,8 @@ BEGIN
   IF current_setting('hq.stock_marked', true) = 'on' THEN PERFORM hq_flush_stock_deltas(); END IF;
   DELETE FROM hq_delta_marker WHERE tx = me;
   DELETE FROM hq_stock_marker WHERE tx = me;
+  -- fired before COMMIT (SET CONSTRAINTS … IMMEDIATE): what comes after writes a new marker
+  PERFORM set_config('hq.delta_marked', 'off', true), set_config('hq.stock_marked', 'off', true);
 END $$;
 
 -- an earlier marker of the transaction folded everything and removed this one's row
@@ -36,6 +43,13 @@ END $$;
 CREATE OR REPLACE FUNCTION hq_on_stock_marker() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF EXISTS (SELECT 1 FROM hq_stock_marker WHERE tx = NEW.tx) THEN PERFORM hq_fold_at_commit(NEW.tx); END IF;
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE FUNCTION hq_on_sale_marker() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM hq_process_pending_sales();
+  DELETE FROM hq_sale_marker WHERE tx = NEW.tx;
+  PERFORM set_config('hq.sale_marked', 'off', true);
   RETURN NULL;
 END $$;
 `;
