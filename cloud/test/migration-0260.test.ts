@@ -109,4 +109,27 @@ describe('cloud migration 260 (upkeep lookups by key)', () => {
       expect(stock.fetched - stockBefore.fetched).toBeLessThanOrEqual(8);
     });
   });
+
+  it('takes a sale off the stock of every SKU, whatever its name', async () => {
+    const db = dbs.after();
+    const odd = ['constructor', '__proto__', 'toString'];
+    await db.exec(
+      `INSERT INTO stock VALUES ${odd.map((sku) => `('${sku}', 'S001', 10)`).join(', ')}`,
+    );
+    await db.transaction((tx) =>
+      recordSale(
+        tx,
+        saleArgs(
+          'C1',
+          odd.map((sku) => [sku, 2]),
+        ),
+        ctx,
+      ),
+    );
+    const { rows } = await db.query<{ sku: string; on_hand: number }>(
+      `SELECT sku, on_hand FROM stock WHERE location_id = 'S001' AND sku = ANY ($1::text[]) ORDER BY sku`,
+      [`{${odd.join(',')}}`],
+    );
+    expect(rows).toEqual([...odd].sort().map((sku) => ({ sku, on_hand: 8 })));
+  });
 });

@@ -59,4 +59,7 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;
+
+-- 290's per-statement upsert, unused now
+DROP FUNCTION hq_stock_moves(text[], text[], bigint[]);
 `;

@@ -22,9 +22,10 @@ export const recordSale: Handler<'recordSale'> = async (tx, args, ctx) => {
   if (rows.length === 0) return { saleId: args.saleId, recorded: false };
   // Stock is the server's: the sale takes its units off this store's stock (it may go negative,
   // down to the column's floor, so no sale can make the update fail).
-  const qty: Record<string, number> = {};
-  for (const l of args.lines) qty[l.sku] = (qty[l.sku] ?? 0) + l.qty;
-  const moves = JSON.stringify(qty);
+  const qty = new Map<string, number>();
+  for (const l of args.lines) qty.set(l.sku, (qty.get(l.sku) ?? 0) + l.qty);
+  // an object keyed by SKU (fromEntries makes every key its own, "__proto__" and "constructor" too)
+  const moves = JSON.stringify(Object.fromEntries(qty));
   // The SKUs as an array (an index probe each): joined to a JSON row set, whose size the planner
   // guesses at 100, the update read the store's whole stock for every sale.
   const skus = 'sku = ANY (ARRAY(SELECT jsonb_object_keys($1::jsonb)))';
