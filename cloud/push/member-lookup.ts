@@ -17,6 +17,9 @@ export interface NamedMember {
 /** What a member id may be (as the mutations' schemas say): anything else names nobody. */
 const MEMBER_ID = text(1, 40);
 
+/** Whether `id` may name a member at all (anything else names nobody). */
+export const isMemberId = (id: string): boolean => MEMBER_ID.safeParse(id).success;
+
 /**
  * Each of `ids` (as sent) → the member it names. The ids come from args not parsed yet: one that
  * is no storable text of 1–40 characters gets no entry (its mutation, if it gets that far, looks
@@ -26,7 +29,7 @@ export async function resolveMembers(
   tx: Queryable,
   all: readonly string[],
 ): Promise<Map<string, NamedMember>> {
-  const ids = all.filter((id) => MEMBER_ID.safeParse(id).success);
+  const ids = all.filter(isMemberId);
   if (ids.length === 0) return new Map();
   const { rows } = await tx.query<{
     id: string;

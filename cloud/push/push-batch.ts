@@ -4,7 +4,9 @@
  * - The device row is locked (FOR UPDATE) once, at the start: several instances on one database
  *   process a device's seqs in order, once. An epoch change retires the old epoch here. Before
  *   it, a transaction-scoped advisory lock per store: a store's batches queue instead of
- *   deadlocking on the rows the HQ triggers update.
+ *   deadlocking on the rows the HQ triggers update. After it, on PostgreSQL, the members the
+ *   batch names are locked in one sorted pass (member-locks.ts): members are brand-wide, so two
+ *   stores' batches naming the same ones queue on them instead of deadlocking.
  * - What the device sent before is read in two queries for the whole run (by key, by seq), not
  *   per mutation; outcome rows are written in one statement at the end, with `last_seq`, in the
  *   same transaction as the effects: a mutation's outcome and its effect commit together.
@@ -19,6 +21,7 @@ import type { DeviceIdentity } from '../auth/enrollment';
 import type { Db, Queryable } from '../db/db';
 import { applyMutation } from './apply-mutation';
 import { cloudFaultPoint } from './fault';
+import { lockNamedMembers } from './member-locks';
 import { namedMemberId, resolveMembers, type NamedMember } from './member-lookup';
 import {
   COMMUTE_WITH_TRYONS,
@@ -207,6 +210,14 @@ async function runOnce(
       byKey.set(m.key, outcome);
       results[slot] = resultOf(m, outcome);
     };
+    // Every member the new mutations name, locked now in one order (member-locks.ts): two stores'
+    // pushes sharing members wait for each other here instead of deadlocking mid-push or at COMMIT.
+    if (db.kind === 'pg')
+      await lockNamedMembers(
+        tx,
+        device.storeId,
+        rest.filter((m) => m.seq > startSeq && !byKey.has(m.key)),
+      );
     // Members named in the run, looked up at once; forgotten after a mutation that may change them.
     // Only for long runs: a 20 ms run on PGlite handles a dozen mutations, not worth the query.
     let members: ReadonlyMap<string, NamedMember> | undefined =
