@@ -27,6 +27,7 @@ import { sql as hqSalesAtCommit } from './migrations/0310-hq-sales-at-commit';
 import { sql as hqTryonMonths } from './migrations/0320-hq-tryon-months';
 import { sql as hqDrillDownOrders } from './migrations/0330-hq-drill-down-orders';
 import { sql as hqFoldOrder } from './migrations/0340-hq-fold-order';
+import { sql as hqUpkeepTrims } from './migrations/0350-hq-upkeep-trims';
 
 export interface Migration {
   version: number;
@@ -64,6 +65,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 320, name: 'hq-tryon-months', sql: hqTryonMonths },
   { version: 330, name: 'hq-drill-down-orders', sql: hqDrillDownOrders },
   { version: 340, name: 'hq-fold-order', sql: hqFoldOrder },
+  { version: 350, name: 'hq-upkeep-trims', sql: hqUpkeepTrims },
 ];
 
 export class MigrationError extends Error {

@@ -1,0 +1,81 @@
+/**
+ * Four trims of the HQ upkeep on the push path (issue 12: upkeep ≤ 20 % of push throughput),
+ * found by profiling a push of try-ons and sales (pg_stat_statements with nested statements):
+ *
+ * 1. The check that an erased member's try-on arrives anonymous ran a PL/pgSQL call for every
+ *    try-on; two in three name no member. The trigger's WHEN now skips those without a call.
+ * 2. "Tried since last sold" deltas were folded twice a transaction (before the sales, then
+ *    again at COMMIT, when there are none left): a flag, set with the deltas, now says whether
+ *    there are any, and the fold clears it, as the sales deltas' flag does (migration 250).
+ * 3. The sales cube's delta looked each line's product up twice (category, then season); once.
+ * 4. The stock fold grouped the transaction's deltas twice, with a variant look-up per row each
+ *    time; it groups them by store and style once, and both rollups read that.
+ *
+ * The results are the same (cloud/test/migration-0350.test.ts compares 340 and 350 on the same
+ * statements; cloud/hq/rollups/upkeep.property.test.ts checks the triggers against the recompute).
+ */
+import { sql as salesAtCommit } from './0310-hq-sales-at-commit';
+
+/** 310's sales processing, with the cube's product looked up once per line. */
+function salesProcessing(): string {
+  const start = salesAtCommit.indexOf('CREATE FUNCTION hq_process_pending_sales()');
+  const end = salesAtCommit.indexOf('END $$;', start) + 'END $$;'.length;
+  const twice = `CROSS JOIN LATERAL (SELECT coalesce((SELECT category FROM products WHERE style_id = l.style_id), '?') AS category,
+    coalesce((SELECT season FROM products WHERE style_id = l.style_id), '?') AS season) p`;
+  const once = `CROSS JOIN LATERAL (SELECT coalesce(max(x.category), '?') AS category, coalesce(max(x.season), '?') AS season
+    FROM products x WHERE x.style_id = l.style_id) p`;
+  const fn = salesAtCommit.slice(start, end);
+  // 310 is frozen: this fails loudly, at load, if the text it rewrites is not there
+  if (start < 0 || !fn.includes(twice))
+    throw new Error('migration 350: 310 sales processing not found');
+  return fn.replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION').replace(twice, once);
+}
+
+export const sql = `
+${salesProcessing()}
+
+DROP TRIGGER hq_before_tryon ON tryons;
+CREATE TRIGGER hq_before_tryon BEFORE INSERT ON tryons FOR EACH ROW
+  WHEN (NEW.body->>'memberId' IS NOT NULL) EXECUTE FUNCTION hq_before_tryon();
+
+CREATE OR REPLACE FUNCTION hq_flush_tries_deltas(loc text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE me xid8 := pg_current_xact_id();
+BEGIN
+  IF current_setting('hq.tries_deltas', true) IS DISTINCT FROM 'on' THEN RETURN; END IF;
+  INSERT INTO hq_style_store AS t (location_id, style_id, on_hand, tries)
+  SELECT d.location_id, d.style_id, 0, coalesce(sum(d.tries) FILTER (WHERE d.last_sold_at IS NULL
+    OR d.last_sold_at < d.first_at), 0)
+  FROM (SELECT d.location_id, d.style_id, d.first_at, d.tries,
+          (SELECT x.last_sold_at FROM hq_style_store x WHERE x.location_id = d.location_id
+             AND x.style_id = d.style_id) AS last_sold_at
+        FROM hq_tries_delta d WHERE d.tx = me AND (loc IS NULL OR d.location_id = loc)) d
+  GROUP BY d.location_id, d.style_id ORDER BY d.location_id, d.style_id
+  ON CONFLICT (location_id, style_id) DO UPDATE SET tries = t.tries + EXCLUDED.tries WHERE EXCLUDED.tries <> 0;
+  DELETE FROM hq_tries_delta WHERE tx = me AND (loc IS NULL OR location_id = loc);
+  -- all folded (a store's fold leaves other stores' deltas: the flag stays on for them)
+  IF loc IS NULL THEN PERFORM set_config('hq.tries_deltas', 'off', true); END IF;
+END $$;
+
+CREATE OR REPLACE FUNCTION hq_flush_stock_deltas() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  me xid8 := pg_current_xact_id();
+  locs text[];
+  styles text[];
+  moves bigint[];
+BEGIN
+  SELECT array_agg(location_id ORDER BY location_id, style_id), array_agg(style_id ORDER BY location_id, style_id),
+    array_agg(m.d ORDER BY location_id, style_id) INTO locs, styles, moves
+  FROM (SELECT location_id, coalesce((SELECT v.style_id FROM variants v WHERE v.sku = x.sku), '?') AS style_id,
+          sum(x.d) AS d
+        FROM hq_stock_delta x WHERE x.tx = me GROUP BY 1, 2) m;
+  DELETE FROM hq_stock_delta WHERE tx = me;
+  IF locs IS NULL THEN RETURN; END IF;
+  -- the store's rows, then the brand-wide ones (the order every fold takes them in)
+  INSERT INTO hq_style_store AS t (location_id, style_id, on_hand)
+  SELECT * FROM unnest(locs, styles, moves)
+  ON CONFLICT (location_id, style_id) DO UPDATE SET on_hand = t.on_hand + EXCLUDED.on_hand;
+  INSERT INTO hq_style_stock_all AS t (style_id, online, on_hand)
+  SELECT m.style_id, m.location_id = 'ONLINE', sum(m.d) FROM unnest(locs, styles, moves) AS m(location_id, style_id, d) GROUP BY 1, 2 ORDER BY 1, 2
+  ON CONFLICT (style_id, online) DO UPDATE SET on_hand = t.on_hand + EXCLUDED.on_hand;
+END $$;
+`;

@@ -1,0 +1,107 @@
+/**
+ * Migration 350: four trims of the HQ upkeep (the erased-member check only for try-ons naming a
+ * member, "tried since last sold" folded only when there is something to fold, the cube's product
+ * looked up once, the stock deltas grouped once). The same transactions give exactly the facts
+ * and every rollup migration 340 gave (two databases, one at 340 and one at 350): try-ons with and
+ * without a member and by an erased member, try-ons before and after sales in one transaction (so
+ * the tries deltas are folded by the sales and again at COMMIT), a transaction of sales only, a
+ * SKU and a style the catalog does not know, stock inserted, moved, deleted and rolled back.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Db, Queryable } from '../db/db';
+import { beforeAndAfter } from './migration-support';
+import { rollupSnapshot } from './rollup-snapshot';
+
+const SETUP = `
+  INSERT INTO stores VALUES ('S1', 'a', 'a', 'Shanghai', 'Asia/Shanghai'), ('S2', 'b', 'b', 'Beijing', 'Asia/Shanghai');
+  INSERT INTO devices (device_id, store_id, name, created_at) VALUES ('d1', 'S1', 'checkout', now());
+  INSERT INTO products VALUES ('DRE', '裙', 'Dress', 'dress', 'F', '', 'SS', 100, 'full'),
+    ('TOP', '衫', 'Top', 'top', 'F', '', 'AW', 100, 'top');
+  INSERT INTO variants VALUES ('DRE-S', 'DRE', '06970001000016', 'W', '白', 'White', 'S', 100),
+    ('TOP-M', 'TOP', '06970001000023', 'B', '黑', 'Black', 'M', 100);
+  INSERT INTO members (member_id, tier, points, home_store, consent_profile, consent_marketing, joined_on)
+    VALUES ('M1', 'regular', 0, 'S1', true, true, '2026-01-05'), ('M2', 'regular', 0, 'S2', true, true, '2026-02-05'),
+      ('M9', 'regular', 0, 'S1', true, true, '2026-03-05');
+  UPDATE members SET erased = true WHERE member_id = 'M9';`;
+
+const sale = (id: string, member: string | null, skus: string[], at: string) =>
+  `INSERT INTO sales (sale_id, device_id, store_id, member_id, total_cents, body, sold_at, channel)
+   VALUES ('${id}', 'd1', 'S1', ${member ? `'${member}'` : 'NULL'}, 0,
+     '${JSON.stringify({ lines: skus.map((sku) => ({ sku, qty: 1, unitPriceCents: 9900, discountCents: 100 })) })}'::jsonb,
+     '${at}', 'store')`;
+const tryOn = (id: string, session: string, sku: string, at: string, member: string | null) =>
+  `INSERT INTO tryons (tryon_id, device_id, store_id, body, at, outcome, reason) VALUES ('${id}', 'd1', 'S1',
+     '${JSON.stringify({ sessionId: session, sku, memberId: member })}'::jsonb, '${at}', 'rejected', 'too-small')`;
+
+async function history(db: Db): Promise<void> {
+  await db.exec(`INSERT INTO stock VALUES ('DRE-S', 'S1', 5), ('TOP-M', 'S1', 4), ('GHOST-M', 'S1', 2),
+    ('NOPE', 'S1', 1), ('TOP-M', 'ONLINE', 9)`);
+  await db.transaction(async (tx) => {
+    await tx.exec(tryOn('t1', 's1', 'DRE-S', '2026-11-10T03:00:00Z', 'M1'));
+    await tx.exec(tryOn('t2', 's2', 'GHOST-M', '2026-11-10T03:05:00Z', null));
+    await tx.exec(tryOn('t3', 's3', 'TOP-M', '2026-11-10T03:06:00Z', 'M9'));
+    await tx.exec(sale('A1', 'M1', ['DRE-S', 'GHOST-M', 'NOPE'], '2026-11-11T03:00:00Z'));
+    await tx.exec(
+      `UPDATE stock SET on_hand = on_hand - 1 WHERE location_id = 'S1' AND sku IN ('DRE-S', 'GHOST-M', 'NOPE')`,
+    );
+    await tx.exec(tryOn('t4', 's4', 'DRE-S', '2026-11-12T03:00:00Z', null));
+    await tx.exec('SAVEPOINT a');
+    await tx.exec(tryOn('t5', 's5', 'DRE-S', '2026-11-12T04:00:00Z', 'M2'));
+    await tx.exec(`UPDATE stock SET on_hand = on_hand + 50`);
+    await tx.exec('ROLLBACK TO SAVEPOINT a');
+  });
+  await db.transaction(async (tx) => {
+    await tx.exec(sale('B1', null, ['TOP-M'], '2026-11-13T03:00:00Z'));
+    await tx.exec(sale('B2', 'M2', ['TOP-M', 'DRE-S'], '2026-11-13T04:00:00Z'));
+    await tx.exec(`UPDATE stock SET location_id = 'S2' WHERE sku = 'GHOST-M'`);
+    await tx.exec(`DELETE FROM stock WHERE sku = 'NOPE'`);
+  });
+  await db.exec(tryOn('t6', 's6', 'TOP-M', '2026-11-14T03:00:00Z', 'M2'));
+}
+
+/** Every HQ fact and rollup table (not the per-transaction deltas and markers, accounts, nor when a backfill was asked for). */
+async function hqTables(q: Queryable): Promise<string[]> {
+  const { rows } = await q.query<{ t: string }>(
+    `SELECT table_name AS t FROM information_schema.tables
+     WHERE table_schema = current_schema() AND table_name LIKE 'hq\\_%'
+       AND table_name !~ '_(delta|marker|pending)$' AND table_name NOT IN ('hq_users', 'hq_sessions', 'hq_backfill')
+     ORDER BY 1`,
+  );
+  return rows.map((r) => r.t);
+}
+
+describe('cloud migration 350 (upkeep trims)', () => {
+  const dbs = beforeAndAfter([340, 350], async (db) => {
+    await db.exec(SETUP);
+    await history(db);
+  });
+
+  it('gives exactly the facts and rollups 340 gave, and leaves nothing pending', async () => {
+    const tables = await hqTables(dbs.before());
+    expect(tables).toEqual(
+      expect.arrayContaining(['hq_garments', 'hq_sales_cube', 'hq_style_store']),
+    );
+    const snapshot = async (q: Queryable) =>
+      Object.fromEntries(
+        await Promise.all(tables.map(async (t) => [t, await rollupSnapshot(q, t)])),
+      );
+    const expected = await snapshot(dbs.before());
+    expect(expected.hq_sales_cube?.some((r: string) => r.includes('"category":"?"'))).toBe(true);
+    expect(expected.hq_garments?.some((r: string) => r.includes('"member_key":null'))).toBe(true);
+    expect(await snapshot(dbs.after())).toEqual(expected);
+    const { rows } = await dbs.after().query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM hq_tries_delta) + (SELECT count(*) FROM hq_stock_delta)
+         + (SELECT count(*) FROM hq_sales_cube_delta) + (SELECT count(*) FROM hq_sale_pending) AS n`,
+    );
+    expect(Number(rows[0]?.n)).toBe(0);
+  });
+
+  it('still makes an erased member’s try-on anonymous', async () => {
+    const { rows } = await dbs
+      .after()
+      .query<{ m: string | null }>(
+        "SELECT body->>'memberId' AS m FROM tryons WHERE tryon_id = 't3'",
+      );
+    expect(rows).toEqual([{ m: null }]);
+  });
+});
