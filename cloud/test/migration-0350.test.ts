@@ -5,7 +5,7 @@
  * and every rollup migration 340 gave (two databases, one at 340 and one at 350): try-ons with and
  * without a member and by an erased member, try-ons before and after sales in one transaction (so
  * the tries deltas are folded by the sales and again at COMMIT), a transaction of sales only, a
- * SKU and a style the catalog does not know, stock inserted, moved, deleted and rolled back.
+ * SKU and a style the catalog does not know, stock inserted, moved, deleted and rolled back, points and a home store changed between sales.
  */
 import { describe, expect, it } from 'vitest';
 import type { Db, Queryable } from '../db/db';
@@ -55,6 +55,9 @@ async function history(db: Db): Promise<void> {
     await tx.exec(sale('B2', 'M2', ['TOP-M', 'DRE-S'], '2026-11-13T04:00:00Z'));
     await tx.exec(`UPDATE stock SET location_id = 'S2' WHERE sku = 'GHOST-M'`);
     await tx.exec(`DELETE FROM stock WHERE sku = 'NOPE'`);
+    await tx.exec(`UPDATE members SET points = points + 99 WHERE member_id = 'M2'`);
+    await tx.exec(sale('B3', 'M2', ['DRE-S'], '2026-11-13T05:00:00Z'));
+    await tx.exec(`UPDATE members SET home_store = 'S1' WHERE member_id = 'M2'`);
   });
   await db.exec(tryOn('t6', 's6', 'TOP-M', '2026-11-14T03:00:00Z', 'M2'));
 }
@@ -94,6 +97,25 @@ describe('cloud migration 350 (upkeep trims)', () => {
          + (SELECT count(*) FROM hq_sales_cube_delta) + (SELECT count(*) FROM hq_sale_pending) AS n`,
     );
     expect(Number(rows[0]?.n)).toBe(0);
+  });
+
+  it('leaves the sales for COMMIT when a member’s points change, not when their home store does', async () => {
+    const lines = async (q: Queryable, id: string) =>
+      (
+        await q.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM hq_sale_lines WHERE sale_id = $1',
+          [id],
+        )
+      ).rows[0]?.n;
+    const after = dbs.after();
+    await after.transaction(async (tx) => {
+      await tx.exec(sale('E1', 'M1', ['TOP-M'], '2026-11-20T03:00:00Z'));
+      await tx.exec(`UPDATE members SET points = points + 10 WHERE member_id = 'M1'`);
+      expect(await lines(tx, 'E1')).toBe(0);
+      await tx.exec(`UPDATE members SET home_store = 'S2' WHERE member_id = 'M1'`);
+      expect(await lines(tx, 'E1')).toBe(1);
+    });
+    expect(await lines(after, 'E1')).toBe(1);
   });
 
   it('still makes an erased member’s try-on anonymous', async () => {
