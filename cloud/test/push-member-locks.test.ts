@@ -6,10 +6,11 @@
  * push ended early, sent again by the kiosk). A push now locks every member it names up front, in
  * one sorted order (cloud/push/member-locks.ts), so the second push waits for the first instead.
  *
- * The interleaving is forced, not left to timing: a third session holds the stock row push A's
- * sale updates, so A stops after taking its first member; push B (the other instance, the other
- * store) runs until it waits on A; then the stock row is let go. Needs PostgreSQL (DATABASE_URL):
- * PGlite has one connection and cannot deadlock.
+ * The interleaving is forced, not left to timing: a third session holds the row of a look push A
+ * shares (another kiosk's token), so A stops after taking its first member; push B (the other
+ * instance, the other store) runs until it waits on A; then the row is let go. (Not a stock row:
+ * a push locks those at its start now, cloud/push/stock-locks.ts.) Needs PostgreSQL
+ * (DATABASE_URL): PGlite has one connection and cannot deadlock.
  */
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
@@ -19,14 +20,13 @@ import {
   enrollDevice,
   env,
   lookup,
-  push,
   rawPgClient,
   saleArgs,
-  secondInstance,
   startCloud,
   type Cloud,
 } from './harness';
 import { lockNamedMembers } from '../push/member-locks';
+import { allApplied, crossingRig, crossPushes, LINED_UP, type CrossingRig } from './lock-waits';
 
 const URL = process.env.DATABASE_URL;
 if (!URL)
@@ -47,8 +47,10 @@ const CARDS_BY_HOME = {
   M000008: '6280000000000081',
   M000015: '6280000000000156',
 } as const;
-/** The SKU whose S001 stock row the third session holds. */
-const HELD_SKU = 'DRE001-WHT-XS';
+/** The SKU the sales sell. */
+const SOLD_SKU = 'DRE001-WHT-XS';
+/** A look another kiosk shared, whose row the third session holds. */
+const HELD_LOOK = 'held-look-of-a-kiosk-3';
 
 type Step = (
   id: string,
@@ -81,12 +83,22 @@ const look: Step = () => ({
     expiresAt: '2026-11-21T09:00:00Z',
   },
 });
+/** Shares the held look again (ignored: another device's token) once the row is let go. */
+const heldLook: Step = () => ({
+  name: 'shareLook',
+  args: {
+    token: HELD_LOOK,
+    revision: 2,
+    skus: ['KNI002-BEI-XL'],
+    expiresAt: '2026-11-21T09:00:00Z',
+  },
+});
 const sale =
   (memberId: string | null): Step =>
   (id, tickets) => ({
     name: 'recordSale',
     presence: memberId ? tickets.get(memberId) : undefined,
-    args: saleArgs(id, { memberId, sku: HELD_SKU }),
+    args: saleArgs(id, { memberId, sku: SOLD_SKU }),
   });
 const earn =
   (memberId: string): Step =>
@@ -120,7 +132,7 @@ const signUp: Step = (id) => ({
 });
 
 interface Crossing {
-  /** Store S001's push: stops at its sale (stock row held) holding its first member. */
+  /** Store S001's push: stops at the held look holding its first member. */
   a: Step[];
   /** Store S002's push: takes the members the other way round. */
   b: Step[];
@@ -129,68 +141,46 @@ interface Crossing {
 const CROSSINGS: [string, Crossing][] = [
   [
     'try-on lock, then the sales fold at COMMIT',
-    { a: [tryOn(M1), look, sale(M3)], b: [tryOn(M3), look, sale(M1)] },
+    { a: [tryOn(M1), heldLook, sale(M3)], b: [tryOn(M3), look, sale(M1)] },
   ],
-  ['member rows (points)', { a: [earn(M1), sale(null), earn(M3)], b: [earn(M3), earn(M1)] }],
+  ['member rows (points)', { a: [earn(M1), heldLook, earn(M3)], b: [earn(M3), earn(M1)] }],
   [
     'a try-on lock against a member row',
-    { a: [tryOn(M1), look, sale(null), earn(M3)], b: [earn(M3), sale(M1)] },
+    { a: [tryOn(M1), heldLook, earn(M3)], b: [earn(M3), sale(M1)] },
   ],
   [
     'consent of four members, two home stores',
     {
-      a: [noMarketing('M000010'), sale(null), noMarketing('M000007')],
+      a: [noMarketing('M000010'), heldLook, noMarketing('M000007')],
       b: [noMarketing('M000012'), noMarketing('M000016')],
     },
   ],
   [
     'a sign-up at each store, consent of a member of the other',
     {
-      a: [signUp, sale(null), noMarketing('M000008')],
+      a: [signUp, heldLook, noMarketing('M000008')],
       b: [signUp, noMarketing('M000015')],
     },
   ],
 ];
 
-/** The backend waiting on `pid`'s locks, once there is one; null if `settled` first. */
-async function waiterOn(admin: pg.Client, pid: number, settled: () => boolean) {
-  for (let i = 0; i < 400 && !settled(); i++) {
-    const { rows } = await admin.query<{ pid: number }>(
-      'SELECT pid FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))',
-      [pid],
-    );
-    if (rows[0]) return rows[0].pid;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return null;
-}
-
-const tracked = <T>(p: Promise<T>) => {
-  const t = { done: false, p: p.finally(() => (t.done = true)) };
-  return t;
-};
-
 describe.skipIf(!URL)('two stores push crossing members at once (PostgreSQL)', () => {
-  let cloud: Cloud;
-  let other: Awaited<ReturnType<typeof secondInstance>>;
-  let holder: pg.Client;
-  let admin: pg.Client;
+  let rig: CrossingRig;
   beforeAll(async () => {
-    cloud = await startCloud('pg');
-    other = await secondInstance(cloud);
-    [holder, admin] = [await rawPgClient(cloud), await rawPgClient(cloud)];
+    rig = await crossingRig();
+    const kiosk3 = await enrollDevice(rig.cloud, 'S003');
+    await rig.cloud.db.query(
+      `INSERT INTO looks (token, store_id, device_id, revision, skus, expires_at, shared_at)
+       VALUES ($1, 'S003', $2, 1, '[]', '2026-11-21T09:00:00Z', now())`,
+      [HELD_LOOK, kiosk3.deviceId],
+    );
   }, 120_000);
-  afterAll(async () => {
-    await holder?.end();
-    await admin?.end();
-    await other?.close();
-    await cloud?.close();
-  });
+  afterAll(() => rig?.close());
 
   const ticketsFor = async (dev: EnrollResponse) => {
     const tickets = new Map<string, string>();
     for (const [id, cardNo] of Object.entries({ ...CARDS, ...CARDS_BY_HOME })) {
-      const res = await lookup(cloud, dev.token, { cardNo });
+      const res = await lookup(rig.cloud, dev.token, { cardNo });
       const ticket = res.json<{ presence?: { ticket: string } }>().presence?.ticket;
       if (ticket) tickets.set(id, ticket);
     }
@@ -206,34 +196,22 @@ describe.skipIf(!URL)('two stores push crossing members at once (PostgreSQL)', (
     '%s: both pushes are answered in full, no deadlock',
     async (title, { a, b }) => {
       const tag = title.replace(/\W+/g, '-');
-      const [d1, d2] = [await enrollDevice(cloud, 'S001'), await enrollDevice(cloud, 'S002')];
+      const [d1, d2] = [
+        await enrollDevice(rig.cloud, 'S001'),
+        await enrollDevice(rig.cloud, 'S002'),
+      ];
       const pushA = envelopes(`${tag}-a`, a, await ticketsFor(d1));
       const pushB = envelopes(`${tag}-b`, b, await ticketsFor(d2));
-      const { rows } = await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-      await holder.query('BEGIN');
-      await holder.query("SELECT 1 FROM stock WHERE sku = $1 AND location_id = 'S001' FOR UPDATE", [
-        HELD_SKU,
-      ]);
-      const one = tracked(push(cloud, d1, 'e1', pushA));
-      const pidA = await waiterOn(admin, rows[0]?.pid ?? -1, () => one.done);
-      const two = tracked(push({ ...cloud, app: other.app }, d2, 'e1', pushB));
-      // B waits on A: before the fix mid-push or at COMMIT, after it on A's member locks up front
-      const pidB = pidA === null ? null : await waiterOn(admin, pidA, () => two.done);
-      await holder.query('COMMIT');
-      const [resA, resB] = [await one.p, await two.p];
-      // the interleaving happened (A stopped at the held row, B waited on A)
-      expect({ pidA, pidB }).toEqual({ pidA: expect.any(Number), pidB: expect.any(Number) });
-      const answered = (res: typeof resA) => ({
-        status: res.statusCode,
-        results:
-          res.statusCode === 200
-            ? res.json<{ results: { status: string }[] }>().results.map((r) => r.status)
-            : res.body,
-      });
-      expect([answered(resA), answered(resB)]).toEqual([
-        { status: 200, results: pushA.map(() => 'applied') },
-        { status: 200, results: pushB.map(() => 'applied') },
-      ]);
+      const { waited, answers } = await crossPushes(
+        rig,
+        { sql: 'SELECT 1 FROM looks WHERE token = $1 FOR UPDATE', params: [HELD_LOOK] },
+        { device: d1, mutations: pushA },
+        { device: d2, mutations: pushB },
+      );
+      // A stopped at the held row, and B waited on A: before the fix mid-push or at COMMIT, after
+      // it on A's member locks up front
+      expect(waited).toEqual(LINED_UP);
+      expect(answers).toEqual([allApplied(pushA), allApplied(pushB)]);
     },
     30_000,
   );
