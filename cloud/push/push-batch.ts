@@ -6,7 +6,8 @@
  *   it, a transaction-scoped advisory lock per store: a store's batches queue instead of
  *   deadlocking on the rows the HQ triggers update. After it, on PostgreSQL, the members the
  *   batch names are locked in one sorted pass (member-locks.ts): members are brand-wide, so two
- *   stores' batches naming the same ones queue on them instead of deadlocking.
+ *   stores' batches naming the same ones queue on them instead of deadlocking; then, the same
+ *   way, the stock rows its sales and orders take (stock-locks.ts).
  * - What the device sent before is read in two queries for the whole run (by key, by seq), not
  *   per mutation; outcome rows are written in one statement at the end, with `last_seq`, in the
  *   same transaction as the effects: a mutation's outcome and its effect commit together.
@@ -23,6 +24,7 @@ import { applyMutation } from './apply-mutation';
 import { cloudFaultPoint } from './fault';
 import { lockNamedMembers } from './member-locks';
 import { namedMemberId, resolveMembers, type NamedMember } from './member-lookup';
+import { lockStockRows } from './stock-locks';
 import {
   COMMUTE_WITH_TRYONS,
   deferrableTryOn,
@@ -210,14 +212,14 @@ async function runOnce(
       byKey.set(m.key, outcome);
       results[slot] = resultOf(m, outcome);
     };
-    // Every member the new mutations name, locked now in one order (member-locks.ts): two stores'
-    // pushes sharing members wait for each other here instead of deadlocking mid-push or at COMMIT.
-    if (db.kind === 'pg')
-      await lockNamedMembers(
-        tx,
-        device.storeId,
-        rest.filter((m) => m.seq > startSeq && !byKey.has(m.key)),
-      );
+    // Every member the new mutations name, then every stock row they take, locked now in one
+    // order (member-locks.ts, stock-locks.ts): two stores' pushes sharing members or stock rows
+    // wait for each other here instead of deadlocking mid-push or at COMMIT.
+    if (db.kind === 'pg') {
+      const unseen = rest.filter((m) => m.seq > startSeq && !byKey.has(m.key));
+      await lockNamedMembers(tx, device.storeId, unseen);
+      await lockStockRows(tx, device.storeId, unseen);
+    }
     // Members named in the run, looked up at once; forgotten after a mutation that may change them.
     // Only for long runs: a 20 ms run on PGlite handles a dozen mutations, not worth the query.
     let members: ReadonlyMap<string, NamedMember> | undefined =
