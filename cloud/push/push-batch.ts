@@ -25,6 +25,7 @@ import { cloudFaultPoint } from './fault';
 import { lockNamedMembers } from './member-locks';
 import { namedMemberId, resolveMembers, type NamedMember } from './member-lookup';
 import { lockStockRows } from './stock-locks';
+import { inStoreTurn } from './store-turns';
 import {
   COMMUTE_WITH_TRYONS,
   deferrableTryOn,
@@ -181,7 +182,7 @@ function copyKnown(k: Known): Known {
   return { lastSeq: k.lastSeq, byKey: new Map(k.byKey), bySeq: new Map(k.bySeq) };
 }
 
-async function runOnce(
+type RunArgs = [
   db: Db,
   device: DeviceIdentity,
   epoch: string,
@@ -190,6 +191,16 @@ async function runOnce(
   opts: RunOptions,
   known: Known | null,
   grouping: boolean,
+];
+
+/** A store's runs in this instance take turns before they take a connection (store-turns.ts). */
+function runOnce(...args: RunArgs): Promise<RunResult> {
+  const [db, device] = args;
+  return inStoreTurn(db, device.storeId, () => runTransaction(...args));
+}
+
+async function runTransaction(
+  ...[db, device, epoch, mutations, from, opts, known, grouping]: RunArgs
 ): Promise<RunResult> {
   return db.transaction(async (tx) => {
     const started = performance.now();
