@@ -19,21 +19,50 @@
  * The results are the same (cloud/test/migration-0350.test.ts compares 340 and 350 on the same
  * statements; cloud/hq/rollups/upkeep.property.test.ts checks the triggers against the recompute).
  */
+import { sql as perStatement } from './0290-hq-upkeep-per-statement';
 import { sql as salesAtCommit } from './0310-hq-sales-at-commit';
+
+/** The text of `CREATE … FUNCTION name(` up to its end in a frozen migration, or a loud failure. */
+function functionIn(migration: string, name: string): string {
+  const start = migration.search(new RegExp(`CREATE (OR REPLACE )?FUNCTION ${name}\\(`));
+  const end = migration.indexOf('END $$;', start) + 'END $$;'.length;
+  if (start < 0 || end < start) throw new Error(`migration 350: ${name} not found`);
+  return migration
+    .slice(start, end)
+    .replace(/^CREATE (OR REPLACE )?FUNCTION/, 'CREATE OR REPLACE FUNCTION');
+}
+
+/** Only frozen text is rewritten: each rewrite fails loudly, at load, if its text is not there. */
+function rewrite(fn: string, from: string, to: string): string {
+  if (!fn.includes(from)) throw new Error(`migration 350: "${from.slice(0, 40)}…" not found`);
+  return fn.replace(from, () => to); // a function: `to` may hold `$$`, which a replacement string reads as `$`
+}
+
+/** 290's fold of "tried since last sold", skipped when the transaction has no deltas. */
+function triesFold(): string {
+  const fn = functionIn(perStatement, 'hq_flush_tries_deltas');
+  const guarded = rewrite(
+    fn,
+    'BEGIN\n',
+    "BEGIN\n  IF current_setting('hq.tries_deltas', true) IS DISTINCT FROM 'on' THEN RETURN; END IF;\n",
+  );
+  // all folded (a store's fold leaves other stores' deltas: the flag stays on for them)
+  return rewrite(
+    guarded,
+    '\nEND $$;',
+    "\n  IF loc IS NULL THEN PERFORM set_config('hq.tries_deltas', 'off', true); END IF;\nEND $$;",
+  );
+}
 
 /** 310's sales processing, with the cube's product looked up once per line. */
 function salesProcessing(): string {
-  const start = salesAtCommit.indexOf('CREATE FUNCTION hq_process_pending_sales()');
-  const end = salesAtCommit.indexOf('END $$;', start) + 'END $$;'.length;
-  const twice = `CROSS JOIN LATERAL (SELECT coalesce((SELECT category FROM products WHERE style_id = l.style_id), '?') AS category,
-    coalesce((SELECT season FROM products WHERE style_id = l.style_id), '?') AS season) p`;
-  const once = `CROSS JOIN LATERAL (SELECT coalesce(max(x.category), '?') AS category, coalesce(max(x.season), '?') AS season
-    FROM products x WHERE x.style_id = l.style_id) p`;
-  const fn = salesAtCommit.slice(start, end);
-  // 310 is frozen: this fails loudly, at load, if the text it rewrites is not there
-  if (start < 0 || !fn.includes(twice))
-    throw new Error('migration 350: 310 sales processing not found');
-  return fn.replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION').replace(twice, once);
+  return rewrite(
+    functionIn(salesAtCommit, 'hq_process_pending_sales'),
+    `CROSS JOIN LATERAL (SELECT coalesce((SELECT category FROM products WHERE style_id = l.style_id), '?') AS category,
+    coalesce((SELECT season FROM products WHERE style_id = l.style_id), '?') AS season) p`,
+    `CROSS JOIN LATERAL (SELECT coalesce(max(x.category), '?') AS category, coalesce(max(x.season), '?') AS season
+    FROM products x WHERE x.style_id = l.style_id) p`,
+  );
 }
 
 export const sql = `
@@ -48,23 +77,7 @@ DROP TRIGGER hq_before_tryon ON tryons;
 CREATE TRIGGER hq_before_tryon BEFORE INSERT ON tryons FOR EACH ROW
   WHEN (NEW.body->>'memberId' IS NOT NULL) EXECUTE FUNCTION hq_before_tryon();
 
-CREATE OR REPLACE FUNCTION hq_flush_tries_deltas(loc text) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE me xid8 := pg_current_xact_id();
-BEGIN
-  IF current_setting('hq.tries_deltas', true) IS DISTINCT FROM 'on' THEN RETURN; END IF;
-  INSERT INTO hq_style_store AS t (location_id, style_id, on_hand, tries)
-  SELECT d.location_id, d.style_id, 0, coalesce(sum(d.tries) FILTER (WHERE d.last_sold_at IS NULL
-    OR d.last_sold_at < d.first_at), 0)
-  FROM (SELECT d.location_id, d.style_id, d.first_at, d.tries,
-          (SELECT x.last_sold_at FROM hq_style_store x WHERE x.location_id = d.location_id
-             AND x.style_id = d.style_id) AS last_sold_at
-        FROM hq_tries_delta d WHERE d.tx = me AND (loc IS NULL OR d.location_id = loc)) d
-  GROUP BY d.location_id, d.style_id ORDER BY d.location_id, d.style_id
-  ON CONFLICT (location_id, style_id) DO UPDATE SET tries = t.tries + EXCLUDED.tries WHERE EXCLUDED.tries <> 0;
-  DELETE FROM hq_tries_delta WHERE tx = me AND (loc IS NULL OR location_id = loc);
-  -- all folded (a store's fold leaves other stores' deltas: the flag stays on for them)
-  IF loc IS NULL THEN PERFORM set_config('hq.tries_deltas', 'off', true); END IF;
-END $$;
+${triesFold()}
 
 CREATE OR REPLACE FUNCTION hq_flush_stock_deltas() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
