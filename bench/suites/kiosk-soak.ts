@@ -15,7 +15,7 @@
  * garbage waiting for the next full collection, whose threshold V8 moves with its own heuristics
  * (it grows the old space faster when collections look costly, as on a loaded machine), so its
  * median over a window measured V8's pacing as much as the kiosk's memory: heap snapshots of the
- * checkout after 600 and after 4,600 visits hold the same objects (docs/scaling.md). The median
+ * checkout after 1,600 and after 4,600 visits hold the same objects (docs/scaling.md). The median
  * and the floor of the sawtooth are still reported beside it.
  * Scale with SOAK_VISITS (default 10,000, half per kiosk) and SOAK_MINUTES (default 60).
  *
