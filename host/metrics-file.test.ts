@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../test/support/temp';
 import { until } from '../test/support/until';
-import { startMetricsFile } from './metrics-file';
+import { majorGcSummary, startMetricsFile, type MetricsLine } from './metrics-file';
 
 let dir: ReturnType<typeof tempDir>;
 beforeEach(() => (dir = tempDir()));
@@ -56,5 +58,47 @@ describe('the soak metrics file', () => {
     stop();
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('carries the heap used right after the last full collection since the line before', async () => {
+    setFlagsFromString('--expose-gc');
+    const collect: unknown = runInNewContext('gc');
+    if (typeof collect !== 'function') throw new Error('gc() is not exposed');
+    const file = join(dir.path, 'metrics.jsonl');
+    const stop = startMetricsFile(
+      { KIOSK_METRICS_FILE: file, KIOSK_METRICS_MS: '100' },
+      { hostListeners: () => 0 },
+      () => undefined,
+    );
+    const parsed = () => lines(file).map((l): MetricsLine => JSON.parse(l) as MetricsLine);
+    expect(parsed()[0]).toMatchObject({ heapAfterMajorGcBytes: null, majorGcs: 0 });
+    const written = parsed().length;
+    collect();
+    collect();
+    await until(() => parsed().length > written, 'a line after the collections');
+    stop();
+    const after = parsed().slice(written);
+    expect(after.reduce((n, l) => n + l.majorGcs, 0)).toBeGreaterThanOrEqual(2);
+    const line = after.find((l) => l.majorGcs > 0);
+    expect(line?.heapAfterMajorGcBytes).toBeGreaterThan(0);
+    expect(line?.heapAfterMajorGcBytes).toBeLessThanOrEqual(line?.heapTotalBytes ?? 0);
+    // each line holds only its own interval's collections
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(parsed().length).toBe(written + after.length);
+  });
+
+  it('summarises the full collections of an interval: how many, and the heap after the last', () => {
+    const record = (gcType: string, usedHeapSize: number) => ({
+      gcType,
+      afterGC: { heapStatistics: { usedHeapSize } },
+    });
+    expect(majorGcSummary([])).toEqual({ heapAfterMajorGcBytes: null, majorGcs: 0 });
+    expect(
+      majorGcSummary([record('Scavenge', 9), record('MarkSweepCompact', 5), record('Scavenge', 7)]),
+    ).toEqual({ heapAfterMajorGcBytes: 5, majorGcs: 1 });
+    expect(majorGcSummary([record('MarkSweepCompact', 5), record('MarkSweepCompact', 4)])).toEqual({
+      heapAfterMajorGcBytes: 4,
+      majorGcs: 2,
+    });
   });
 });

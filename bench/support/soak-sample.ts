@@ -14,6 +14,8 @@ export interface SoakSample {
   visits: number;
   rssBytes: number;
   heapUsedBytes: number;
+  /** Heap used right after the last full collection since the sample before; null if none ran. */
+  heapAfterGcBytes: number | null;
   fds: number;
   activeResources: number;
   listeners: number;
@@ -26,11 +28,12 @@ function vmRssBytes(pid: number): number {
   return Number(match?.[1] ?? 0) * 1024;
 }
 
-function lastMetrics(file: string): MetricsLine | null {
-  if (!existsSync(file)) return null;
-  const lines = readFileSync(file, 'utf8').trim().split('\n');
-  const last = lines.at(-1);
-  return last ? (JSON.parse(last) as MetricsLine) : null;
+function metricsLines(file: string): MetricsLine[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as MetricsLine);
 }
 
 function fileBytes(path: string): number {
@@ -39,6 +42,8 @@ function fileBytes(path: string): number {
 
 export interface SoakProbe {
   sample(t: number, visits: number): SoakSample;
+  /** Outbox rows not acked, without taking a sample. */
+  outboxDepth(): number;
   close(): void;
 }
 
@@ -48,14 +53,23 @@ export function soakProbe(pid: number, dataDir: string, metricsFile: string): So
   const depth = db.prepare<[], { n: number }>(
     "SELECT count(*) AS n FROM outbox WHERE state <> 'acked'",
   );
+  let seenLines = 0;
   return {
     sample(t, visits) {
-      const metrics = lastMetrics(metricsFile);
+      const lines = metricsLines(metricsFile);
+      const metrics = lines.at(-1);
+      // Every line since the sample before: a full collection is in the line written after it.
+      const afterGc = lines
+        .slice(seenLines)
+        .map((line) => line.heapAfterMajorGcBytes)
+        .filter((bytes) => typeof bytes === 'number');
+      seenLines = lines.length;
       return {
         t,
         visits,
         rssBytes: vmRssBytes(pid),
         heapUsedBytes: metrics?.heapUsedBytes ?? 0,
+        heapAfterGcBytes: afterGc.at(-1) ?? null,
         fds: readdirSync(`/proc/${pid}/fd`).length,
         activeResources: metrics?.activeResources ?? 0,
         listeners: (metrics?.hostListeners ?? 0) + (metrics?.processListeners ?? 0),
@@ -63,16 +77,17 @@ export function soakProbe(pid: number, dataDir: string, metricsFile: string): So
         outboxDepth: depth.get()?.n ?? 0,
       };
     },
+    outboxDepth: () => depth.get()?.n ?? 0,
     close: () => db.close(),
   };
 }
 
-/** Median of a window of samples' values. */
 /** The lowest value of a window: for the JS heap, about the live heap after a collection. */
 export function windowFloor(values: number[]): number {
   return values.length === 0 ? 0 : Math.min(...values);
 }
 
+/** Median of a window of samples' values. */
 function windowMedian(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -93,4 +108,25 @@ export function driftAfterWarmUp(
   const from = summary(steady.slice(0, tenth).map(pick));
   const to = summary(steady.slice(-tenth).map(pick));
   return { from, to, change: from === 0 ? 0 : (to - from) / from };
+}
+
+/**
+ * Drift of the live heap after warm-up: the heap used right after a full collection, the median of
+ * the first tenth of those collections after warm-up against the median of the last tenth, at
+ * least `minCollections` each (a full collection comes every few minutes, so a tenth may hold one).
+ */
+export function liveHeapDrift(
+  samples: SoakSample[],
+  warmUpShare = 0.2,
+  minCollections = 3,
+): { from: number; to: number; change: number; collections: number } {
+  const live = samples
+    .slice(Math.floor(samples.length * warmUpShare))
+    .map((s) => s.heapAfterGcBytes)
+    .filter((bytes) => bytes !== null);
+  const n = Math.max(minCollections, Math.floor(live.length / 10));
+  if (live.length < 2 * n) return { from: 0, to: 0, change: Number.NaN, collections: live.length };
+  const from = windowMedian(live.slice(0, n));
+  const to = windowMedian(live.slice(-n));
+  return { from, to, change: (to - from) / from, collections: live.length };
 }
