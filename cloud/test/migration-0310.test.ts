@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Db, Queryable } from '../db/db';
-import { beforeAndAfter, rowsOf } from './migration-support';
+import { beforeAndAfter, rowsOf, saleSql, tryOnSql } from './migration-support';
 
 const COMPARED = [
   'hq_sale_lines ORDER BY sale_id, line_no',
@@ -35,42 +35,33 @@ const SETUP = `
   INSERT INTO members (member_id, tier, points, home_store, consent_profile, consent_marketing, joined_on)
     VALUES ('M1', 'regular', 0, 'S1', true, true, '2026-01-05'), ('M2', 'regular', 0, 'S1', true, true, '2026-02-05');`;
 
-const sale = (id: string, member: string | null, skus: string[], at: string, channel = 'store') =>
-  `INSERT INTO sales (sale_id, device_id, store_id, member_id, total_cents, body, sold_at, channel)
-   VALUES ('${id}', 'd1', '${channel === 'store' ? 'S1' : 'ONLINE'}', ${member ? `'${member}'` : 'NULL'}, 0,
-     '${JSON.stringify({ lines: skus.map((sku) => ({ sku, qty: 1, unitPriceCents: 9900, discountCents: 100 })) })}'::jsonb,
-     '${at}', '${channel}')`;
-const tryOn = (id: string, session: string, sku: string, at: string, member: string | null) =>
-  `INSERT INTO tryons (tryon_id, device_id, store_id, body, at, outcome, reason) VALUES ('${id}', 'd1', 'S1',
-     '${JSON.stringify({ sessionId: session, sku, memberId: member })}'::jsonb, '${at}', 'tried', NULL)`;
-
 async function history(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.exec(tryOn('t1', 's1', 'DRE-S', '2026-11-10T03:00:00Z', 'M1'));
-    await tx.exec(sale('A1', 'M1', ['DRE-S', 'TOP-M'], '2026-11-12T03:00:00Z'));
-    await tx.exec(sale('A2', 'M1', ['TOP-M'], '2026-11-11T03:00:00Z', 'online'));
-    await tx.exec(tryOn('t2', 's2', 'TOP-M', '2026-11-09T03:00:00Z', 'M1'));
-    await tx.exec(tryOn('t3', 's3', 'DRE-S', '2026-11-13T03:00:00Z', null));
+    await tx.exec(tryOnSql('t1', 's1', 'DRE-S', '2026-11-10T03:00:00Z', 'M1'));
+    await tx.exec(saleSql('A1', 'M1', ['DRE-S', 'TOP-M'], '2026-11-12T03:00:00Z'));
+    await tx.exec(saleSql('A2', 'M1', ['TOP-M'], '2026-11-11T03:00:00Z', 'online'));
+    await tx.exec(tryOnSql('t2', 's2', 'TOP-M', '2026-11-09T03:00:00Z', 'M1'));
+    await tx.exec(tryOnSql('t3', 's3', 'DRE-S', '2026-11-13T03:00:00Z', null));
     await tx.exec('SAVEPOINT a');
-    await tx.exec(sale('A3', 'M1', ['DRE-S'], '2026-11-10T05:00:00Z'));
+    await tx.exec(saleSql('A3', 'M1', ['DRE-S'], '2026-11-10T05:00:00Z'));
     await tx.exec('ROLLBACK TO SAVEPOINT a');
-    await tx.exec(sale('A4', 'M3', ['DRE-S'], '2026-11-14T03:00:00Z'));
+    await tx.exec(saleSql('A4', 'M3', ['DRE-S'], '2026-11-14T03:00:00Z'));
     await tx.exec(`INSERT INTO members (member_id, tier, points, home_store, consent_profile, consent_marketing,
       joined_on) VALUES ('M3', 'regular', 0, 'S1', true, true, '2026-11-01')`);
-    await tx.exec(sale('A5', 'M2', ['TOP-M'], '2026-11-15T03:00:00Z'));
-    await tx.exec(tryOn('t4', 's4', 'TOP-M', '2026-11-14T03:00:00Z', 'M2'));
+    await tx.exec(saleSql('A5', 'M2', ['TOP-M'], '2026-11-15T03:00:00Z'));
+    await tx.exec(tryOnSql('t4', 's4', 'TOP-M', '2026-11-14T03:00:00Z', 'M2'));
     await tx.exec(`UPDATE members SET erased = true WHERE member_id = 'M2'`);
   });
   await expect(
     db.transaction(async (tx) => {
-      await tx.exec(sale('B1', 'M1', ['DRE-S'], '2026-11-10T04:00:00Z'));
+      await tx.exec(saleSql('B1', 'M1', ['DRE-S'], '2026-11-10T04:00:00Z'));
       throw new Error('abandon');
     }),
   ).rejects.toThrow('abandon');
   await db.transaction(async (tx) => {
-    await tx.exec(sale('C1', 'M1', ['DRE-S'], '2026-11-10T04:00:00Z'));
-    await tx.exec(sale('C2', null, ['DRE-S'], '2026-11-16T03:00:00Z'));
-    await tx.exec(sale('C3', null, [], '2026-11-16T04:00:00Z'));
+    await tx.exec(saleSql('C1', 'M1', ['DRE-S'], '2026-11-10T04:00:00Z'));
+    await tx.exec(saleSql('C2', null, ['DRE-S'], '2026-11-16T03:00:00Z'));
+    await tx.exec(saleSql('C3', null, [], '2026-11-16T04:00:00Z'));
   });
 }
 
@@ -124,7 +115,7 @@ describe('cloud migration 310 (sales processed together at commit)', () => {
       ).rows[0]?.n;
     const after = dbs.after();
     await after.transaction(async (tx) => {
-      await tx.exec(sale('D1', null, ['TOP-M'], '2026-11-20T03:00:00Z'));
+      await tx.exec(saleSql('D1', null, ['TOP-M'], '2026-11-20T03:00:00Z'));
       expect(await lines(tx)).toBe(0);
     });
     expect(await lines(after)).toBe(1);

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Db, Queryable } from '../db/db';
-import { beforeAndAfter } from './migration-support';
+import { beforeAndAfter, saleSql, tryOnSql } from './migration-support';
 import { rollupSnapshot } from './rollup-snapshot';
 
 const SETUP = `
@@ -24,14 +24,8 @@ const SETUP = `
       ('M9', 'regular', 0, 'S1', true, true, '2026-03-05');
   UPDATE members SET erased = true WHERE member_id = 'M9';`;
 
-const sale = (id: string, member: string | null, skus: string[], at: string) =>
-  `INSERT INTO sales (sale_id, device_id, store_id, member_id, total_cents, body, sold_at, channel)
-   VALUES ('${id}', 'd1', 'S1', ${member ? `'${member}'` : 'NULL'}, 0,
-     '${JSON.stringify({ lines: skus.map((sku) => ({ sku, qty: 1, unitPriceCents: 9900, discountCents: 100 })) })}'::jsonb,
-     '${at}', 'store')`;
 const tryOn = (id: string, session: string, sku: string, at: string, member: string | null) =>
-  `INSERT INTO tryons (tryon_id, device_id, store_id, body, at, outcome, reason) VALUES ('${id}', 'd1', 'S1',
-     '${JSON.stringify({ sessionId: session, sku, memberId: member })}'::jsonb, '${at}', 'rejected', 'too-small')`;
+  tryOnSql(id, session, sku, at, member, { outcome: 'rejected', reason: 'too-small' });
 
 async function history(db: Db): Promise<void> {
   await db.exec(`INSERT INTO stock VALUES ('DRE-S', 'S1', 5), ('TOP-M', 'S1', 4), ('GHOST-M', 'S1', 2),
@@ -40,7 +34,7 @@ async function history(db: Db): Promise<void> {
     await tx.exec(tryOn('t1', 's1', 'DRE-S', '2026-11-10T03:00:00Z', 'M1'));
     await tx.exec(tryOn('t2', 's2', 'GHOST-M', '2026-11-10T03:05:00Z', null));
     await tx.exec(tryOn('t3', 's3', 'TOP-M', '2026-11-10T03:06:00Z', 'M9'));
-    await tx.exec(sale('A1', 'M1', ['DRE-S', 'GHOST-M', 'NOPE'], '2026-11-11T03:00:00Z'));
+    await tx.exec(saleSql('A1', 'M1', ['DRE-S', 'GHOST-M', 'NOPE'], '2026-11-11T03:00:00Z'));
     await tx.exec(
       `UPDATE stock SET on_hand = on_hand - 1 WHERE location_id = 'S1' AND sku IN ('DRE-S', 'GHOST-M', 'NOPE')`,
     );
@@ -51,12 +45,12 @@ async function history(db: Db): Promise<void> {
     await tx.exec('ROLLBACK TO SAVEPOINT a');
   });
   await db.transaction(async (tx) => {
-    await tx.exec(sale('B1', null, ['TOP-M'], '2026-11-13T03:00:00Z'));
-    await tx.exec(sale('B2', 'M2', ['TOP-M', 'DRE-S'], '2026-11-13T04:00:00Z'));
+    await tx.exec(saleSql('B1', null, ['TOP-M'], '2026-11-13T03:00:00Z'));
+    await tx.exec(saleSql('B2', 'M2', ['TOP-M', 'DRE-S'], '2026-11-13T04:00:00Z'));
     await tx.exec(`UPDATE stock SET location_id = 'S2' WHERE sku = 'GHOST-M'`);
     await tx.exec(`DELETE FROM stock WHERE sku = 'NOPE'`);
     await tx.exec(`UPDATE members SET points = points + 99 WHERE member_id = 'M2'`);
-    await tx.exec(sale('B3', 'M2', ['DRE-S'], '2026-11-13T05:00:00Z'));
+    await tx.exec(saleSql('B3', 'M2', ['DRE-S'], '2026-11-13T05:00:00Z'));
     await tx.exec(`UPDATE members SET home_store = 'S1' WHERE member_id = 'M2'`);
   });
   await db.exec(tryOn('t6', 's6', 'TOP-M', '2026-11-14T03:00:00Z', 'M2'));
@@ -109,7 +103,7 @@ describe('cloud migration 350 (upkeep trims)', () => {
       ).rows[0]?.n;
     const after = dbs.after();
     await after.transaction(async (tx) => {
-      await tx.exec(sale('E1', 'M1', ['TOP-M'], '2026-11-20T03:00:00Z'));
+      await tx.exec(saleSql('E1', 'M1', ['TOP-M'], '2026-11-20T03:00:00Z'));
       await tx.exec(`UPDATE members SET points = points + 10 WHERE member_id = 'M1'`);
       expect(await lines(tx, 'E1')).toBe(0);
       await tx.exec(`UPDATE members SET home_store = 'S2' WHERE member_id = 'M1'`);

@@ -78,3 +78,29 @@ export function beforeAndAfter(
 /** Every row of each `table ORDER BY …` given, in that order. */
 export const rowsOf = async (q: Queryable, tables: readonly string[]) =>
   Promise.all(tables.map(async (t) => (await q.query(`SELECT * FROM ${t}`)).rows));
+
+/** A sale's INSERT by device d1 of store S1 (an online sale at ONLINE), one unit a SKU. */
+export const saleSql = (
+  id: string,
+  member: string | null,
+  skus: string[],
+  at: string,
+  channel = 'store',
+) =>
+  `INSERT INTO sales (sale_id, device_id, store_id, member_id, total_cents, body, sold_at, channel)
+   VALUES ('${id}', 'd1', '${channel === 'store' ? 'S1' : 'ONLINE'}', ${member ? `'${member}'` : 'NULL'}, 0,
+     '${JSON.stringify({ lines: skus.map((sku) => ({ sku, qty: 1, unitPriceCents: 9900, discountCents: 100 })) })}'::jsonb,
+     '${at}', '${channel}')`;
+
+/** A try-on's INSERT by device d1 of store S1, 'tried' with no reason unless given. */
+export const tryOnSql = (
+  id: string,
+  session: string,
+  sku: string,
+  at: string,
+  member: string | null,
+  outcome: { outcome: string; reason: string | null } = { outcome: 'tried', reason: null },
+) =>
+  `INSERT INTO tryons (tryon_id, device_id, store_id, body, at, outcome, reason) VALUES ('${id}', 'd1', 'S1',
+     '${JSON.stringify({ sessionId: session, sku, memberId: member })}'::jsonb, '${at}', '${outcome.outcome}',
+     ${outcome.reason === null ? 'NULL' : `'${outcome.reason}'`})`;
