@@ -3,7 +3,16 @@
  * memory, open file descriptors), from its metrics file for what only the process knows (JS heap,
  * active resources, listeners), and from its database file read-only (size, outbox depth).
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { MetricsLine } from '../../host/metrics-file';
@@ -28,12 +37,27 @@ function vmRssBytes(pid: number): number {
   return Number(match?.[1] ?? 0) * 1024;
 }
 
-function metricsLines(file: string): MetricsLine[] {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as MetricsLine);
+/** The metrics lines appended to `file` after its first `fromByte` bytes, and where they end. */
+function metricsLinesAfter(file: string, fromByte: number): { lines: MetricsLine[]; end: number } {
+  if (!existsSync(file)) return { lines: [], end: fromByte };
+  const fd = openSync(file, 'r');
+  let text: string;
+  try {
+    const tail = Buffer.alloc(Math.max(0, fstatSync(fd).size - fromByte));
+    readSync(fd, tail, 0, tail.length, fromByte);
+    text = tail.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+  // a line still being written (no newline yet) is read next time
+  const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+  return {
+    lines: complete
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as MetricsLine),
+    end: fromByte + Buffer.byteLength(complete),
+  };
 }
 
 function fileBytes(path: string): number {
@@ -53,17 +77,17 @@ export function soakProbe(pid: number, dataDir: string, metricsFile: string): So
   const depth = db.prepare<[], { n: number }>(
     "SELECT count(*) AS n FROM outbox WHERE state <> 'acked'",
   );
-  let seenLines = 0;
+  let readTo = 0;
+  let metrics: MetricsLine | undefined;
   return {
     sample(t, visits) {
-      const lines = metricsLines(metricsFile);
-      const metrics = lines.at(-1);
-      // Every line since the sample before: a full collection is in the line written after it.
-      const afterGc = lines
-        .slice(seenLines)
+      // Only the lines since the sample before: a full collection is in the line written after it.
+      const fresh = metricsLinesAfter(metricsFile, readTo);
+      readTo = fresh.end;
+      metrics = fresh.lines.at(-1) ?? metrics;
+      const afterGc = fresh.lines
         .map((line) => line.heapAfterMajorGcBytes)
         .filter((bytes) => typeof bytes === 'number');
-      seenLines = lines.length;
       return {
         t,
         visits,

@@ -54,6 +54,23 @@ describe('the soak probe', () => {
       probe.close();
     }
   });
+
+  it('keeps the last line when none came since, and reads a half-written line once it is whole', () => {
+    const file = join(dir.path, 'metrics.jsonl');
+    const probe = soakProbe(process.pid, dir.path, file);
+    try {
+      appendFileSync(file, `${JSON.stringify(line(31, 22))}\n`);
+      expect(probe.sample(1, 10)).toMatchObject({ heapUsedBytes: 31, heapAfterGcBytes: 22 });
+      expect(probe.sample(2, 11)).toMatchObject({ heapUsedBytes: 31, heapAfterGcBytes: null });
+      const next = JSON.stringify(line(33, 21));
+      appendFileSync(file, next.slice(0, 20)); // the host is writing it
+      expect(probe.sample(3, 12)).toMatchObject({ heapUsedBytes: 31, heapAfterGcBytes: null });
+      appendFileSync(file, `${next.slice(20)}\n`);
+      expect(probe.sample(4, 13)).toMatchObject({ heapUsedBytes: 33, heapAfterGcBytes: 21 });
+    } finally {
+      probe.close();
+    }
+  });
 });
 
 const samples = (live: Array<number | null>, used: (i: number) => number): SoakSample[] =>
