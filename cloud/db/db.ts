@@ -11,6 +11,16 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+export interface TransactionOptions {
+  /**
+   * Send the transaction's parameterised statements as named prepared statements, kept by the
+   * connection (PostgreSQL; PGlite ignores it): parsed and planned once per connection instead of
+   * once per call. For hot paths of short, fixed statements (the push), where a generic plan is
+   * as good as a custom one; not for analytics, whose plans depend on the values.
+   */
+  prepareStatements?: boolean;
+}
+
 /**
  * The database as the cloud sees it. Guarantees: `transaction` runs `fn` on one connection between
  * BEGIN and COMMIT, and rolls back (rethrowing) when `fn` throws. Bigint columns may come back as
@@ -18,6 +28,6 @@ export interface Queryable {
  */
 export interface Db extends Queryable {
   readonly kind: 'pg' | 'pglite';
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, opts?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }

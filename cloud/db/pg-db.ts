@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Db, Queryable, SqlParam } from './db';
+import { statementNames } from './pg-statement-names';
 
 export interface PgDbOptions {
   connectionString: string;
@@ -27,22 +28,29 @@ export async function createPgDb(opts: PgDbOptions): Promise<Db> {
     max: opts.max ?? 10,
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });
+  const names = statementNames();
   const query = async <R extends object>(
     client: pg.Pool | pg.PoolClient,
     sql: string,
     params: readonly SqlParam[] = [],
+    prepare = false,
   ) => {
-    const res = await client.query(sql, [...params]);
+    // Only statements with parameters: a text without any may hold several statements (exec).
+    const name = prepare && params.length > 0 ? names.nameFor(sql) : undefined;
+    const res = await (name === undefined
+      ? client.query(sql, [...params])
+      : client.query({ name, text: sql, values: [...params] }));
     return { rows: res.rows as R[] };
   };
   return {
     kind: 'pg',
     query: (sql, params) => query(pool, sql, params),
     exec: async (sql) => void (await pool.query(sql)),
-    async transaction(fn) {
+    async transaction(fn, opts) {
       const client = await pool.connect();
+      const prepare = opts?.prepareStatements === true;
       const tx: Queryable = {
-        query: (sql, params) => query(client, sql, params),
+        query: (sql, params) => query(client, sql, params, prepare),
         exec: async (sql) => void (await client.query(sql)),
       };
       try {

@@ -339,5 +339,8 @@ async function runTransaction(
     const answered = results.filter((r): r is MutationResult => r !== undefined);
     if (answered.length !== results.length) throw new Error('a mutation of the run has no outcome');
     return { known: { lastSeq, byKey, bySeq }, results: answered, lastSeq, next, stoppedBy };
-  });
+    // The push's statements are few and fixed: parsed and planned once per connection.
+  }, PREPARED);
 }
+
+const PREPARED = { prepareStatements: true } as const;
