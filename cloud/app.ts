@@ -42,6 +42,8 @@ export interface CloudAppOptions {
   trustProxy?: boolean | string;
   /** A push's transaction ends after this long (cloud/push/process-push.ts); default by database. */
   pushTransactionMs?: number;
+  /** Apply a push's try-ons, earns, preferences and sales in groups (default; push/deferred.ts). */
+  pushGroups?: boolean;
   /** The HQ console (/hq/) and its API (/hq/api/): where the built console is, login limit. */
   hq?: HqOptions;
 }
@@ -76,6 +78,7 @@ export async function buildCloudApp(opts: CloudAppOptions): Promise<FastifyInsta
     presenceSecret: await loadPresenceSecret(opts.db, opts.presenceSecret),
     limits: { ...DEFAULT_LIMITS, ...opts.limits },
     pushTransactionMs: opts.pushTransactionMs,
+    pushGroups: opts.pushGroups,
   };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

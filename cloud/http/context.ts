@@ -37,6 +37,8 @@ export interface AppContext {
   limits: CloudLimits;
   /** A push's transaction ends after this long; default by database (push/process-push.ts). */
   pushTransactionMs?: number;
+  /** Apply a push's mutations in groups where they may (default; push/deferred.ts). */
+  pushGroups?: boolean;
 }
 
 export function bearerToken(req: FastifyRequest): string | undefined {

@@ -102,6 +102,7 @@ export const deviceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         maxClockSkewMs: ctx.maxClockSkewMs,
         presenceSecret: ctx.presenceSecret,
         maxTransactionMs: ctx.pushTransactionMs,
+        groups: ctx.pushGroups,
       });
       return r.ok ? r.value : sendFailure(reply, r.error);
     },

@@ -20,6 +20,11 @@ export interface PushOptions {
    * waits for a transaction), 250 ms on PostgreSQL (a 500-mutation push is one transaction).
    */
   maxTransactionMs?: number;
+  /**
+   * Apply try-ons, earns, preferences and sales in groups (deferred.ts); default true. Off, every
+   * mutation goes through its handler one at a time: what the groups are compared with in tests.
+   */
+  groups?: boolean;
 }
 
 export const DEFAULT_TRANSACTION_MS = { pglite: 20, pg: 250 } as const;

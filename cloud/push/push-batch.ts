@@ -26,12 +26,19 @@ import { lockNamedMembers } from './member-locks';
 import { namedMemberId, resolveMembers, type NamedMember } from './member-lookup';
 import { lockStockRows } from './stock-locks';
 import { inStoreTurn } from './store-turns';
-import {
-  COMMUTE_WITH_TRYONS,
-  deferrableTryOn,
-  flushTryOns,
-  type PendingTryOn,
-} from './tryon-group';
+import { groupQueue, KEEP_MEMBERS, type GroupQueue } from './deferred';
+import { EARN_GROUP } from './earn-group';
+import { PREFERENCE_GROUP } from './preference-group';
+import { SALE_GROUP } from './sale-group';
+import { TRYON_GROUP } from './tryon-group';
+
+/** Mutations applied in groups (deferred.ts), in the order their groups are flushed. */
+const newQueues = (): GroupQueue[] => [
+  groupQueue(TRYON_GROUP),
+  groupQueue(EARN_GROUP),
+  groupQueue(PREFERENCE_GROUP),
+  groupQueue(SALE_GROUP),
+];
 
 /** The device's row is gone, or it moved on under us (another instance): a seq gap. */
 export class GapDuringBatch extends Error {}
@@ -43,6 +50,8 @@ export interface RunOptions {
   presenceSecret: Buffer;
   /** End the transaction once it has run this long (checked after each mutation). */
   budgetMs: number;
+  /** Apply what may wait in groups (deferred.ts); default true. */
+  groups?: boolean;
 }
 
 /** What the device sent before, read once per push and carried from one run to the next. */
@@ -155,7 +164,7 @@ class GroupFailed extends Error {
 
 /**
  * Processes `mutations[from…]` in one transaction until they are done or the budget is spent.
- * Try-ons are inserted together (tryon-group.ts); should that fail, the transaction is rolled
+ * Try-ons, points earned and preferences are applied in groups (deferred.ts); should a group fail, the transaction is rolled
  * back and the run done again one mutation at a time, so the error lands where it belongs.
  */
 export async function runBatch(
@@ -170,7 +179,7 @@ export async function runBatch(
   const attempt = (grouping: boolean) =>
     runOnce(db, device, epoch, mutations, from, opts, known && copyKnown(known), grouping);
   try {
-    return await attempt(true);
+    return await attempt(opts.groups !== false);
   } catch (err) {
     if (err instanceof GroupFailed) return attempt(false);
     throw err;
@@ -255,17 +264,22 @@ async function runTransaction(
         throw err;
       }
     };
-    const pending: (PendingTryOn & { slot: number })[] = [];
-    const flush = async () => {
-      const group = pending.splice(0);
-      if (group.length === 0) return;
+    const queues = grouping ? newQueues() : [];
+    const flush = async (queue: GroupQueue) => {
+      const group = queue.take();
+      if (!group) return;
       try {
-        const outcomes = await flushTryOns(tx, device, group, members);
-        if (outcomes) group.forEach((p, i) => outcomes[i] && record(p.m, outcomes[i], p.slot));
-        else for (const p of group) record(p.m, await applyOne(p.m), p.slot);
+        const ctx = { device, now, maxClockSkewMs: opts.maxClockSkewMs, members };
+        const outcomes = await group.flush(tx, ctx);
+        if (outcomes)
+          group.items.forEach((p, i) => outcomes[i] && record(p.m, outcomes[i], p.slot));
+        else for (const p of group.items) record(p.m, await applyOne(p.m), p.slot);
       } catch (err) {
         throw new GroupFailed(err);
       }
+    };
+    const flushAll = async () => {
+      for (const queue of queues) await flush(queue);
     };
     let next = from;
     let stoppedBy: unknown = null;
@@ -286,16 +300,14 @@ async function runTransaction(
       } else {
         if (m.seq !== lastSeq + 1) throw new GapDuringBatch();
         // A key sent twice in one push: the first copy must be in before the second is looked at.
-        if (pending.some((p) => p.m.key === m.key)) await flush();
+        if (queues.some((q) => q.holds(m.key))) await flushAll();
         const original = byKey.get(m.key);
-        const tryOn = grouping && !original ? deferrableTryOn(m) : null;
         if (original) {
           results[slot] = { seq: m.seq, key: m.key, status: 'duplicate', original };
-        } else if (tryOn) {
-          pending.push({ ...tryOn, slot });
+        } else if (queues.some((q) => q.defer(m, slot))) {
           cloudFaultPoint('inside-batch');
         } else {
-          if (!COMMUTE_WITH_TRYONS.has(m.name)) await flush();
+          for (const queue of queues) if (queue.mustFlushBefore(m.name)) await flush(queue);
           let outcome: StoredResult;
           try {
             outcome = await applyOne(m);
@@ -305,7 +317,7 @@ async function runTransaction(
             break;
           }
           record(m, outcome, slot);
-          if (!COMMUTE_WITH_TRYONS.has(m.name)) members = undefined;
+          if (!KEEP_MEMBERS.has(m.name)) members = undefined;
           cloudFaultPoint('inside-batch');
         }
         lastSeq = m.seq;
@@ -313,7 +325,7 @@ async function runTransaction(
       next++;
       if (performance.now() - started > opts.budgetMs) break;
     }
-    await flush();
+    await flushAll();
     if (fresh.length > 0)
       await tx.query(
         `INSERT INTO mutations (key, device_id, epoch, seq, name, version, outcome, processed_at)

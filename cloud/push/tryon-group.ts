@@ -1,19 +1,15 @@
 /**
  * Try-ons of a push, inserted with one statement instead of one round trip (and one savepoint)
- * each (issue 15: they are most of what a kiosk queues).
- *
- * Why this keeps the guarantees of a mutation at a time:
+ * each (issue 15: they are most of what a kiosk queues); deferred.ts says why a group keeps the
+ * guarantees of a mutation at a time. Here:
  * - a try-on cannot be rejected once its args parse and its member is this store's (or nobody):
- *   the handler is an `INSERT … ON CONFLICT (tryon_id) DO NOTHING`; only those are deferred, the
- *   rest (another store's member, who needs a presence ticket) go the ordinary way at the flush;
- * - the group is flushed before any mutation that does not commute with try-ons (one that creates
- *   or erases members, …: anything not in COMMUTE_WITH_TRYONS), so every try-on sees the members
- *   and aliases it would have seen in order; the HQ rollups do not depend on the order of events
- *   (cloud/hq/rollups/upkeep.property.test.ts);
+ *   the handler is an `INSERT … ON CONFLICT (tryon_id) DO NOTHING`; a group naming another store's
+ *   member (who needs a presence ticket) goes the ordinary way;
+ * - it waits during anything that leaves members' identity alone (KEEP_MEMBERS), so every try-on
+ *   sees the members and aliases it would have seen in order; the HQ rollups do not depend on the
+ *   order of events (cloud/hq/rollups/upkeep.property.test.ts);
  * - the rows go in in seq order (a second copy of a tryon_id in one group stays unrecorded, as it
- *   would one by one), in the batch's transaction, with the outcome rows;
- * - if the statement fails, the caller rolls the whole transaction back and runs the push one
- *   mutation at a time again (push-batch.ts), so an error lands on the mutation that caused it.
+ *   would one by one).
  */
 import type { z } from 'zod';
 import {
@@ -22,51 +18,41 @@ import {
   type MutationEnvelope,
   type StoredResult,
 } from '../../sync/protocol';
-import type { DeviceIdentity } from '../auth/enrollment';
 import type { Queryable } from '../db/db';
+import {
+  applied,
+  KEEP_MEMBERS,
+  membersNamed,
+  type GroupContext,
+  type GroupKind,
+  type Pending,
+} from './deferred';
 import { tryOnOutcome } from './handlers/tryon-outcome';
-import { resolveMembers, type NamedMember } from './member-lookup';
 
-/** Mutations during which a deferred try-on may wait: none of them touches members' identity. */
-export const COMMUTE_WITH_TRYONS: ReadonlySet<string> = new Set([
-  'logTryOn',
-  'setPreference',
-  'earnPoints',
-  'redeemPoints',
-  'recordSale',
-  'recordNps',
-  'staffRequest',
-  'updateStaffRequest',
-]);
+type TryOnArgs = z.infer<typeof LogTryOnV1> | z.infer<typeof LogTryOnV2>;
 
-export interface PendingTryOn {
-  m: MutationEnvelope;
-  args: z.infer<typeof LogTryOnV1> | z.infer<typeof LogTryOnV2>;
-}
+export const TRYON_GROUP: GroupKind<TryOnArgs> = {
+  name: 'logTryOn',
+  commutesWith: KEEP_MEMBERS,
+  parse(m: MutationEnvelope) {
+    const schema = m.version === 1 ? LogTryOnV1 : m.version === 2 ? LogTryOnV2 : null;
+    const parsed = schema?.safeParse(m.args);
+    return parsed?.success ? parsed.data : null;
+  },
+  flush: flushTryOns,
+};
 
-/** The parsed args of a try-on that may be deferred, or null (then it runs the ordinary way). */
-export function deferrableTryOn(m: MutationEnvelope): PendingTryOn | null {
-  if (m.name !== 'logTryOn') return null;
-  const schema = m.version === 1 ? LogTryOnV1 : m.version === 2 ? LogTryOnV2 : null;
-  const parsed = schema?.safeParse(m.args);
-  if (!parsed?.success) return null;
-  return { m, args: parsed.data };
-}
-
-/**
- * Inserts the group; the outcome of each, in order. Null when the group must go the ordinary way
- * (one of them names a member of another store, who needs a presence ticket): the caller then
- * runs them one by one, in order, as before.
- */
-export async function flushTryOns(
+async function flushTryOns(
   tx: Queryable,
-  device: DeviceIdentity,
-  group: readonly PendingTryOn[],
-  known: ReadonlyMap<string, NamedMember> | undefined,
+  ctx: GroupContext,
+  group: readonly Pending<TryOnArgs>[],
 ): Promise<StoredResult[] | null> {
-  const ids = [...new Set(group.flatMap((p) => p.args.memberId ?? []))];
-  const missing = ids.filter((id) => !known?.has(id));
-  const members = new Map([...(known ?? []), ...(await resolveMembers(tx, missing))]);
+  const { device } = ctx;
+  const members = await membersNamed(
+    tx,
+    ctx,
+    group.flatMap((p) => p.args.memberId ?? []),
+  );
   const rows = [];
   for (const [i, p] of group.entries()) {
     const named = p.args.memberId === null ? undefined : members.get(p.args.memberId);
@@ -86,11 +72,7 @@ export async function flushTryOns(
   );
   const fresh = new Set(inserted.map((r) => r.tryon_id));
   // Of several copies of one id, the first went in.
-  return group.map((p) => ({
-    status: 'applied',
-    result: { tryOnId: p.args.tryOnId, recorded: fresh.delete(p.args.tryOnId) },
-    error: null,
-    compensation: null,
-    staffTask: null,
-  }));
+  return group.map((p) =>
+    applied({ tryOnId: p.args.tryOnId, recorded: fresh.delete(p.args.tryOnId) }),
+  );
 }

@@ -1,7 +1,33 @@
 import { INT4_MIN } from '../../../sync/protocol';
+import type { Queryable } from '../../db/db';
 import { publish } from '../../streams/projections';
 import type { Handler } from '../handler';
 import { tryOnOutcome } from './tryon-outcome';
+
+/**
+ * Stock is the server's: sold lines take their units off this store's stock (it may go negative,
+ * down to the column's floor, so no sale can make the update fail), and the rows are published.
+ */
+export async function takeStock(
+  tx: Queryable,
+  storeId: string,
+  lines: readonly { sku: string; qty: number }[],
+): Promise<void> {
+  if (lines.length === 0) return;
+  const qty = new Map<string, number>();
+  for (const l of lines) qty.set(l.sku, (qty.get(l.sku) ?? 0) + l.qty);
+  // an object keyed by SKU (fromEntries makes every key its own, "__proto__" and "constructor" too)
+  const moves = JSON.stringify(Object.fromEntries(qty));
+  // The SKUs as an array (an index probe each): joined to a JSON row set, whose size the planner
+  // guesses at 100, the update read the store's whole stock for every sale.
+  const skus = 'sku = ANY (ARRAY(SELECT jsonb_object_keys($1::jsonb)))';
+  await tx.query(
+    `UPDATE stock SET on_hand = greatest(on_hand::bigint - ($1::jsonb->>sku)::bigint, ${INT4_MIN})::int
+     WHERE location_id = $2 AND ${skus}`,
+    [moves, storeId],
+  );
+  await publish(tx, 'stock', `location_id = $2 AND ${skus}`, [moves, storeId]);
+}
 
 /** Immutable records, deduplicated by their own id: a second copy changes nothing. */
 
@@ -20,21 +46,7 @@ export const recordSale: Handler<'recordSale'> = async (tx, args, ctx) => {
     ],
   );
   if (rows.length === 0) return { saleId: args.saleId, recorded: false };
-  // Stock is the server's: the sale takes its units off this store's stock (it may go negative,
-  // down to the column's floor, so no sale can make the update fail).
-  const qty = new Map<string, number>();
-  for (const l of args.lines) qty.set(l.sku, (qty.get(l.sku) ?? 0) + l.qty);
-  // an object keyed by SKU (fromEntries makes every key its own, "__proto__" and "constructor" too)
-  const moves = JSON.stringify(Object.fromEntries(qty));
-  // The SKUs as an array (an index probe each): joined to a JSON row set, whose size the planner
-  // guesses at 100, the update read the store's whole stock for every sale.
-  const skus = 'sku = ANY (ARRAY(SELECT jsonb_object_keys($1::jsonb)))';
-  await tx.query(
-    `UPDATE stock SET on_hand = greatest(on_hand::bigint - ($1::jsonb->>sku)::bigint, ${INT4_MIN})::int
-     WHERE location_id = $2 AND ${skus}`,
-    [moves, ctx.storeId],
-  );
-  await publish(tx, 'stock', `location_id = $2 AND ${skus}`, [moves, ctx.storeId]);
+  await takeStock(tx, ctx.storeId, args.lines);
   return { saleId: args.saleId, recorded: true };
 };
 
