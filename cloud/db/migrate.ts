@@ -28,6 +28,7 @@ import { sql as hqTryonMonths } from './migrations/0320-hq-tryon-months';
 import { sql as hqDrillDownOrders } from './migrations/0330-hq-drill-down-orders';
 import { sql as hqFoldOrder } from './migrations/0340-hq-fold-order';
 import { sql as hqUpkeepTrims } from './migrations/0350-hq-upkeep-trims';
+import { sql as hqVisitsByKey } from './migrations/0360-hq-visits-by-key';
 
 export interface Migration {
   version: number;
@@ -66,6 +67,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 330, name: 'hq-drill-down-orders', sql: hqDrillDownOrders },
   { version: 340, name: 'hq-fold-order', sql: hqFoldOrder },
   { version: 350, name: 'hq-upkeep-trims', sql: hqUpkeepTrims },
+  { version: 360, name: 'hq-visits-by-key', sql: hqVisitsByKey },
 ];
 
 export class MigrationError extends Error {

@@ -9,8 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Db, Queryable } from '../db/db';
-import { beforeAndAfter, saleSql, tryOnSql } from './migration-support';
-import { rollupSnapshot } from './rollup-snapshot';
+import { beforeAndAfter, hqSnapshot, hqTables, saleSql, tryOnSql } from './migration-support';
 
 const SETUP = `
   INSERT INTO stores VALUES ('S1', 'a', 'a', 'Shanghai', 'Asia/Shanghai'), ('S2', 'b', 'b', 'Beijing', 'Asia/Shanghai');
@@ -56,17 +55,6 @@ async function history(db: Db): Promise<void> {
   await db.exec(tryOn('t6', 's6', 'TOP-M', '2026-11-14T03:00:00Z', 'M2'));
 }
 
-/** Every HQ fact and rollup table (not the per-transaction deltas and markers, accounts, nor when a backfill was asked for). */
-async function hqTables(q: Queryable): Promise<string[]> {
-  const { rows } = await q.query<{ t: string }>(
-    `SELECT table_name AS t FROM information_schema.tables
-     WHERE table_schema = current_schema() AND table_name LIKE 'hq\\_%'
-       AND table_name !~ '_(delta|marker|pending)$' AND table_name NOT IN ('hq_users', 'hq_sessions', 'hq_backfill')
-     ORDER BY 1`,
-  );
-  return rows.map((r) => r.t);
-}
-
 describe('cloud migration 350 (upkeep trims)', () => {
   const dbs = beforeAndAfter([340, 350], async (db) => {
     await db.exec(SETUP);
@@ -78,10 +66,7 @@ describe('cloud migration 350 (upkeep trims)', () => {
     expect(tables).toEqual(
       expect.arrayContaining(['hq_garments', 'hq_sales_cube', 'hq_style_store']),
     );
-    const snapshot = async (q: Queryable) =>
-      Object.fromEntries(
-        await Promise.all(tables.map(async (t) => [t, await rollupSnapshot(q, t)])),
-      );
+    const snapshot = (q: Queryable) => hqSnapshot(q, tables);
     const expected = await snapshot(dbs.before());
     expect(expected.hq_sales_cube?.some((r: string) => r.includes('"category":"?"'))).toBe(true);
     expect(expected.hq_garments?.some((r: string) => r.includes('"member_key":null'))).toBe(true);

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Db, Queryable } from '../db/db';
+import { rollupSnapshot } from './rollup-snapshot';
 import { MIGRATIONS, migrate } from '../db/migrate';
 import { createPgliteDb } from '../db/pglite-db';
 
@@ -92,15 +93,39 @@ export const saleSql = (
      '${JSON.stringify({ lines: skus.map((sku) => ({ sku, qty: 1, unitPriceCents: 9900, discountCents: 100 })) })}'::jsonb,
      '${at}', '${channel}')`;
 
-/** A try-on's INSERT by device d1 of store S1, 'tried' with no reason unless given. */
-export const tryOnSql = (
+type TryOnRow = [
   id: string,
   session: string,
   sku: string,
   at: string,
   member: string | null,
-  outcome: { outcome: string; reason: string | null } = { outcome: 'tried', reason: null },
-) =>
-  `INSERT INTO tryons (tryon_id, device_id, store_id, body, at, outcome, reason) VALUES ('${id}', 'd1', 'S1',
-     '${JSON.stringify({ sessionId: session, sku, memberId: member })}'::jsonb, '${at}', '${outcome.outcome}',
-     ${outcome.reason === null ? 'NULL' : `'${outcome.reason}'`})`;
+  outcome?: { outcome: string; reason: string | null },
+];
+
+/** One INSERT of try-ons by device d1 of store S1, each 'tried' with no reason unless given. */
+export const tryOnsSql = (rows: readonly TryOnRow[]) =>
+  `INSERT INTO tryons (tryon_id, device_id, store_id, body, at, outcome, reason) VALUES ${rows
+    .map(
+      ([id, session, sku, at, member, o = { outcome: 'tried', reason: null }]) =>
+        `('${id}', 'd1', 'S1', '${JSON.stringify({ sessionId: session, sku, memberId: member })}'::jsonb,
+     '${at}', '${o.outcome}', ${o.reason === null ? 'NULL' : `'${o.reason}'`})`,
+    )
+    .join(', ')}`;
+
+/** A try-on's INSERT by device d1 of store S1, 'tried' with no reason unless given. */
+export const tryOnSql = (...row: TryOnRow) => tryOnsSql([row]);
+
+/** Every HQ fact and rollup table (not the per-transaction deltas and markers, accounts, nor when a backfill was asked for). */
+export async function hqTables(q: Queryable): Promise<string[]> {
+  const { rows } = await q.query<{ t: string }>(
+    `SELECT table_name AS t FROM information_schema.tables
+     WHERE table_schema = current_schema() AND table_name LIKE 'hq\\_%'
+       AND table_name !~ '_(delta|marker|pending)$' AND table_name NOT IN ('hq_users', 'hq_sessions', 'hq_backfill')
+     ORDER BY 1`,
+  );
+  return rows.map((r) => r.t);
+}
+
+/** Each of `tables`' rows, as rollupSnapshot gives them, by table. */
+export const hqSnapshot = async (q: Queryable, tables: readonly string[]) =>
+  Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await rollupSnapshot(q, t)])));

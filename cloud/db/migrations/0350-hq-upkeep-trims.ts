@@ -21,22 +21,11 @@
  */
 import { sql as perStatement } from './0290-hq-upkeep-per-statement';
 import { sql as salesAtCommit } from './0310-hq-sales-at-commit';
+import { functionIn as frozenFunction, rewrite as rewriteFrozen } from './frozen-functions';
 
-/** The text of `CREATE … FUNCTION name(` up to its end in a frozen migration, or a loud failure. */
-function functionIn(migration: string, name: string): string {
-  const start = migration.search(new RegExp(`CREATE (OR REPLACE )?FUNCTION ${name}\\(`));
-  const end = migration.indexOf('END $$;', start) + 'END $$;'.length;
-  if (start < 0 || end < start) throw new Error(`migration 350: ${name} not found`);
-  return migration
-    .slice(start, end)
-    .replace(/^CREATE (OR REPLACE )?FUNCTION/, 'CREATE OR REPLACE FUNCTION');
-}
-
-/** Only frozen text is rewritten: each rewrite fails loudly, at load, if its text is not there. */
-function rewrite(fn: string, from: string, to: string): string {
-  if (!fn.includes(from)) throw new Error(`migration 350: "${from.slice(0, 40)}…" not found`);
-  return fn.replace(from, () => to); // a function: `to` may hold `$$`, which a replacement string reads as `$`
-}
+const BY = 'migration 350';
+const functionIn = (migration: string, name: string) => frozenFunction(migration, name, BY);
+const rewrite = (fn: string, from: string, to: string) => rewriteFrozen(fn, from, to, BY);
 
 /** 290's fold of "tried since last sold", skipped when the transaction has no deltas. */
 function triesFold(): string {
