@@ -29,6 +29,7 @@ import { sql as hqDrillDownOrders } from './migrations/0330-hq-drill-down-orders
 import { sql as hqFoldOrder } from './migrations/0340-hq-fold-order';
 import { sql as hqUpkeepTrims } from './migrations/0350-hq-upkeep-trims';
 import { sql as hqVisitsByKey } from './migrations/0360-hq-visits-by-key';
+import { sql as hqUpkeepCustomPlans } from './migrations/0370-hq-upkeep-custom-plans';
 
 export interface Migration {
   version: number;
@@ -68,6 +69,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 340, name: 'hq-fold-order', sql: hqFoldOrder },
   { version: 350, name: 'hq-upkeep-trims', sql: hqUpkeepTrims },
   { version: 360, name: 'hq-visits-by-key', sql: hqVisitsByKey },
+  { version: 370, name: 'hq-upkeep-custom-plans', sql: hqUpkeepCustomPlans },
 ];
 
 export class MigrationError extends Error {

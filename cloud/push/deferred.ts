@@ -58,6 +58,8 @@ export interface GroupQueue {
   /** Defers `m` if it is this group's kind and may wait; whether it did. */
   defer(m: MutationEnvelope, slot: number): boolean;
   holds(key: string): boolean;
+  /** How many wait. */
+  readonly size: number;
   /** Whether this group must be applied before `name` runs. */
   mustFlushBefore(name: string): boolean;
   /** The waiting mutations, leaving the queue empty; null when none wait. */
@@ -75,6 +77,9 @@ export function groupQueue<A>(kind: GroupKind<A>): GroupQueue {
       return true;
     },
     holds: (key) => pending.some((p) => p.m.key === key),
+    get size() {
+      return pending.length;
+    },
     mustFlushBefore: (name) =>
       pending.length > 0 && name !== kind.name && !kind.commutesWith.has(name),
     take() {

@@ -51,8 +51,10 @@ async function flushEarns(
   );
   const memberOf = (args: EarnArgs) => named.get(args.memberId)?.memberId ?? null;
   const { rows: seenRows } = await tx.query<{ ref: string; balance_after: number }>(
-    `SELECT ref, balance_after FROM points_ledger
-     WHERE ref = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))`,
+    // one probe of the key each: the statement is prepared, and a generic plan for `ref = ANY`
+    // made while the ledger was small scanned all of it for every group as it grew
+    `SELECT l.ref, l.balance_after FROM jsonb_array_elements_text($1::jsonb) AS k(ref)
+     CROSS JOIN LATERAL (SELECT ref, balance_after FROM points_ledger WHERE ref = k.ref LIMIT 1) l`,
     [asJson(group.map((p) => ref(p.args)))],
   );
   const seen = new Map(seenRows.map((r) => [r.ref, r.balance_after]));
@@ -65,9 +67,10 @@ async function flushEarns(
   }
   const ids = [...new Set(fresh.flatMap((p) => memberOf(p.args) ?? []))].sort();
   const { rows: balances } = await tx.query<{ member_id: string; points: number }>(
-    `SELECT member_id, points FROM members
-     WHERE member_id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb))) AND NOT erased
-     ORDER BY member_id FOR UPDATE`,
+    `SELECT m.member_id, m.points FROM jsonb_array_elements_text($1::jsonb) AS k(id)
+     CROSS JOIN LATERAL (SELECT member_id, points FROM members WHERE member_id = k.id AND NOT erased
+       LIMIT 1 FOR UPDATE) m
+     ORDER BY m.member_id`,
     [asJson(ids)],
   );
   const balance = new Map(balances.map((r) => [r.member_id, r.points]));

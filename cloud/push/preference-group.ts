@@ -73,10 +73,13 @@ async function flushPreferences(
     hlc: string | null;
     device_id: string | null;
   }>(
-    `SELECT r.member_id, r.key, m.member_id IS NOT NULL AS live, s.value, s.hlc, s.device_id
+    // one probe of each key (a prepared statement's generic plan must not depend on table sizes)
+    `SELECT r.member_id, r.key, m.live, s.value, s.hlc, s.device_id
      FROM (SELECT DISTINCT member_id, key FROM jsonb_to_recordset($1::jsonb) AS r(member_id text, key text)) r
-     LEFT JOIN members m ON m.member_id = r.member_id AND NOT m.erased
-     LEFT JOIN member_settings s ON s.member_id = r.member_id AND s.key = r.key`,
+     CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM members m
+       WHERE m.member_id = r.member_id AND NOT m.erased) AS live) m
+     LEFT JOIN LATERAL (SELECT value, hlc, device_id FROM member_settings s
+       WHERE s.member_id = r.member_id AND s.key = r.key LIMIT 1) s ON true`,
     [JSON.stringify(wanted)],
   );
   const slot = (memberId: string, key: string) => `${memberId}\u0000${key}`;

@@ -152,6 +152,13 @@ function resultOf(m: MutationEnvelope, outcome: StoredResult): MutationResult {
       };
 }
 
+/**
+ * What a deferred mutation costs at its group's flush, about (PGlite, the drain's mix: 0.2–0.3 ms
+ * each). On PGlite a 20 ms run then defers ~80, not the whole push of 500 in one long transaction
+ * that every other request waited for (p95 206 ms); on PostgreSQL (250 ms) a run takes the push.
+ */
+const DEFERRED_MS = 0.25;
+
 /** Runs given at least this long look the members of the whole push up at once. */
 const LOOKAHEAD_BUDGET_MS = 100;
 
@@ -323,7 +330,9 @@ async function runTransaction(
         lastSeq = m.seq;
       }
       next++;
-      if (performance.now() - started > opts.budgetMs) break;
+      // A deferred mutation takes its time at the flush: counted ahead, so the run keeps its budget.
+      const waiting = queues.reduce((n, q) => n + q.size, 0);
+      if (performance.now() - started + waiting * DEFERRED_MS > opts.budgetMs) break;
     }
     await flushAll();
     if (fresh.length > 0)

@@ -28,8 +28,10 @@ export type AnswerState = 'acked' | 'pending' | 'parked';
 export function oldestUnackedGroup(db: WritableDB, limit: number): StoredOutboxRow[] {
   const first = db
     .prepare<[], { device_id: string; epoch: number }>(
-      `SELECT device_id, epoch FROM outbox WHERE state IN ('pending', 'sent')
-       ORDER BY epoch, seq LIMIT 1`,
+      // the waiting rows' own index (kiosk migration 420): SQLite otherwise read every waiting
+      // row by (state, next_attempt_at) and sorted them all, for one row, at every push
+      `SELECT device_id, epoch FROM outbox INDEXED BY outbox_unacked_order
+       WHERE state IN ('pending', 'sent') ORDER BY epoch, seq LIMIT 1`,
     )
     .get();
   if (!first) return [];

@@ -34,6 +34,7 @@ import { migration0370 } from './0370-member-offers';
 import { migration0380 } from './0380-look-links';
 import { migration0400 } from './0400-import-progress';
 import { migration0410 } from './0410-points-ledger-retention';
+import { migration0420 } from './0420-outbox-unacked-index';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -67,6 +68,7 @@ export const migrations: readonly Migration[] = [
   migration0380,
   migration0400,
   migration0410,
+  migration0420,
 ];
 
 export class DatabaseFromFutureError extends Error {
