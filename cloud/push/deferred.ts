@@ -14,6 +14,7 @@
  * - if a flush fails, the caller rolls the whole transaction back and runs the push one mutation at
  *   a time again (push-batch.ts), so an error lands on the mutation that caused it.
  */
+import type { z } from 'zod';
 import type { MutationEnvelope, StoredResult } from '../../sync/protocol';
 import type { DeviceIdentity } from '../auth/enrollment';
 import type { Queryable } from '../db/db';
@@ -47,6 +48,14 @@ export interface GroupKind<A> {
     group: readonly Pending<A>[],
   ): Promise<StoredResult[] | null>;
 }
+
+/** A `parse` for the versions given: the args as that version's schema reads them, or null. */
+export const argsOf =
+  <A>(byVersion: Readonly<Record<number, z.ZodType<A>>>) =>
+  (m: MutationEnvelope): A | null => {
+    const parsed = byVersion[m.version]?.safeParse(m.args);
+    return parsed?.success ? parsed.data : null;
+  };
 
 /** A group taken out of its queue, ready to apply. */
 export interface TakenGroup {

@@ -17,6 +17,7 @@ import type { Queryable } from '../db/db';
 import { publish } from '../streams/projections';
 import {
   applied,
+  argsOf,
   KEEP_MEMBERS,
   membersNamed,
   type GroupContext,
@@ -29,10 +30,7 @@ type EarnArgs = z.infer<typeof EarnPointsV1>;
 export const EARN_GROUP: GroupKind<EarnArgs> = {
   name: 'earnPoints',
   commutesWith: new Set([...KEEP_MEMBERS].filter((name) => name !== 'redeemPoints')),
-  parse(m) {
-    const parsed = m.version === 1 ? EarnPointsV1.safeParse(m.args) : null;
-    return parsed?.success ? parsed.data : null;
-  },
+  parse: argsOf({ 1: EarnPointsV1 }),
   flush: flushEarns,
 };
 

@@ -15,6 +15,7 @@ import { clampHlc, SetPreferenceV1, type StoredResult } from '../../sync/protoco
 import type { Queryable } from '../db/db';
 import {
   applied,
+  argsOf,
   asciiLess,
   KEEP_MEMBERS,
   membersNamed,
@@ -28,10 +29,7 @@ type PreferenceArgs = z.infer<typeof SetPreferenceV1>;
 export const PREFERENCE_GROUP: GroupKind<PreferenceArgs> = {
   name: 'setPreference',
   commutesWith: KEEP_MEMBERS,
-  parse(m) {
-    const parsed = m.version === 1 ? SetPreferenceV1.safeParse(m.args) : null;
-    return parsed?.success ? parsed.data : null;
-  },
+  parse: argsOf({ 1: SetPreferenceV1 }),
   flush: flushPreferences,
 };
 

@@ -12,7 +12,14 @@
 import type { z } from 'zod';
 import { RecordSaleV1, type StoredResult } from '../../sync/protocol';
 import type { Queryable } from '../db/db';
-import { applied, membersNamed, type GroupContext, type GroupKind, type Pending } from './deferred';
+import {
+  applied,
+  argsOf,
+  membersNamed,
+  type GroupContext,
+  type GroupKind,
+  type Pending,
+} from './deferred';
 import { takeStock } from './handlers/records';
 
 type SaleArgs = z.infer<typeof RecordSaleV1>;
@@ -20,10 +27,7 @@ type SaleArgs = z.infer<typeof RecordSaleV1>;
 export const SALE_GROUP: GroupKind<SaleArgs> = {
   name: 'recordSale',
   commutesWith: new Set(['logTryOn', 'setPreference', 'earnPoints', 'redeemPoints', 'recordNps']),
-  parse(m) {
-    const parsed = m.version === 1 ? RecordSaleV1.safeParse(m.args) : null;
-    return parsed?.success ? parsed.data : null;
-  },
+  parse: argsOf({ 1: RecordSaleV1 }),
   flush: flushSales,
 };
 

@@ -12,15 +12,11 @@
  *   would one by one).
  */
 import type { z } from 'zod';
-import {
-  LogTryOnV1,
-  LogTryOnV2,
-  type MutationEnvelope,
-  type StoredResult,
-} from '../../sync/protocol';
+import { LogTryOnV1, LogTryOnV2, type StoredResult } from '../../sync/protocol';
 import type { Queryable } from '../db/db';
 import {
   applied,
+  argsOf,
   KEEP_MEMBERS,
   membersNamed,
   type GroupContext,
@@ -34,11 +30,7 @@ type TryOnArgs = z.infer<typeof LogTryOnV1> | z.infer<typeof LogTryOnV2>;
 export const TRYON_GROUP: GroupKind<TryOnArgs> = {
   name: 'logTryOn',
   commutesWith: KEEP_MEMBERS,
-  parse(m: MutationEnvelope) {
-    const schema = m.version === 1 ? LogTryOnV1 : m.version === 2 ? LogTryOnV2 : null;
-    const parsed = schema?.safeParse(m.args);
-    return parsed?.success ? parsed.data : null;
-  },
+  parse: argsOf<TryOnArgs>({ 1: LogTryOnV1, 2: LogTryOnV2 }),
   flush: flushTryOns,
 };
 
