@@ -16,7 +16,9 @@ export interface TransactionOptions {
    * Send the transaction's parameterised statements as named prepared statements, kept by the
    * connection (PostgreSQL; PGlite ignores it): parsed and planned once per connection instead of
    * once per call. For hot paths of short, fixed statements (the push), where a generic plan is
-   * as good as a custom one; not for analytics, whose plans depend on the values.
+   * as good as a custom one; not for analytics, whose plans depend on the values. Such statements
+   * name their columns (no `*`): a migration that changed what one returns would fail it once per
+   * connection ("cached plan must not change result type").
    */
   prepareStatements?: boolean;
 }
