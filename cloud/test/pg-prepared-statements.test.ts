@@ -108,10 +108,9 @@ describe.skipIf(!URL)('prepared statements on PostgreSQL', () => {
 
   it('roll back a failed prepared statement’s transaction and keep serving the statement', async () => {
     const insert = 'INSERT INTO items (id, label) VALUES ($1, $2) RETURNING label';
-    const duplicate = db.transaction(
-      async (tx) => tx.query(insert, [1, 'again']),
-      { prepareStatements: true },
-    );
+    const duplicate = db.transaction(async (tx) => tx.query(insert, [1, 'again']), {
+      prepareStatements: true,
+    });
     await expect(duplicate).rejects.toMatchObject({ code: '23505' });
     const { rows } = await db.transaction(async (tx) => tx.query(insert, [4, 'item 4']), {
       prepareStatements: true,
