@@ -132,9 +132,23 @@ export async function membersNamed(
   return new Map([...(ctx.members ?? []), ...(await resolveMembers(tx, missing))]);
 }
 
-/** Whether `a` sorts before `b` byte-wise; null unless both are ASCII (then JS and COLLATE "C" agree). */
-export function asciiLess(a: string, b: string): boolean | null {
+/** Whether every text is ASCII: then JavaScript's string order and COLLATE "C" agree. */
+export const isAscii = (...texts: readonly string[]): boolean =>
   // eslint-disable-next-line no-control-regex
-  if (!/^[\x00-\x7f]*$/.test(a + b)) return null;
-  return a < b;
+  texts.every((t) => /^[\x00-\x7f]*$/.test(t));
+
+/**
+ * `args` naming the permanent member (a provisional id resolved), or null when that member is
+ * another store's or cannot be looked up: such a mutation needs its presence ticket checked, so
+ * its group goes the ordinary way. Args naming nobody stay as they are.
+ */
+export function withOwnMember<A extends { memberId: string | null }>(
+  args: A,
+  named: ReadonlyMap<string, NamedMember>,
+  storeId: string,
+): A | null {
+  if (args.memberId === null) return args;
+  const member = named.get(args.memberId);
+  if (!member || (member.known && member.homeStore !== storeId)) return null;
+  return { ...args, memberId: member.memberId };
 }

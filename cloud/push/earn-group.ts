@@ -56,14 +56,14 @@ async function flushEarns(
     [asJson(group.map((p) => ref(p.args)))],
   );
   const seen = new Map(seenRows.map((r) => [r.ref, r.balance_after]));
-  const fresh = group.filter((p) => !seen.has(ref(p.args)));
+  const fresh = new Set(group.filter((p) => !seen.has(ref(p.args))));
   // Another store's member needs a presence ticket, checked before the ledger (apply-mutation.ts).
   for (const p of group) {
     const member = named.get(p.args.memberId);
     if (member?.known && member.homeStore !== ctx.device.storeId) return null;
-    if (!member?.known && fresh.includes(p)) return null;
+    if (!member?.known && fresh.has(p)) return null;
   }
-  const ids = [...new Set(fresh.flatMap((p) => memberOf(p.args) ?? []))].sort();
+  const ids = [...new Set([...fresh].flatMap((p) => memberOf(p.args) ?? []))].sort();
   const { rows: balances } = await tx.query<{ member_id: string; points: number }>(
     `SELECT m.member_id, m.points FROM jsonb_array_elements_text($1::jsonb) AS k(id)
      CROSS JOIN LATERAL (SELECT member_id, points FROM members WHERE member_id = k.id AND NOT erased

@@ -11,12 +11,12 @@
  * order otherwise).
  */
 import type { z } from 'zod';
-import { clampHlc, SetPreferenceV1, type StoredResult } from '../../sync/protocol';
+import { clampHlc, compareStamped, SetPreferenceV1, type StoredResult } from '../../sync/protocol';
 import type { Queryable } from '../db/db';
 import {
   applied,
   argsOf,
-  asciiLess,
+  isAscii,
   KEEP_MEMBERS,
   membersNamed,
   type GroupContext,
@@ -42,9 +42,8 @@ interface Setting {
 /** Whether `next` wins over `stored`; null when the order cannot be decided here. */
 function wins(stored: Setting | undefined, next: Setting): boolean | null {
   if (!stored) return true;
-  if (stored.hlc !== next.hlc) return asciiLess(stored.hlc, next.hlc);
-  if (stored.deviceId === next.deviceId) return false;
-  return asciiLess(stored.deviceId, next.deviceId);
+  if (!isAscii(stored.hlc, stored.deviceId, next.hlc, next.deviceId)) return null;
+  return compareStamped(stored, next) < 0;
 }
 
 async function flushPreferences(

@@ -19,6 +19,7 @@ import {
   type GroupContext,
   type GroupKind,
   type Pending,
+  withOwnMember,
 } from './deferred';
 import { takeStock } from './handlers/records';
 
@@ -44,10 +45,8 @@ async function flushSales(
   );
   const rows = [];
   for (const [i, p] of group.entries()) {
-    const member = p.args.memberId === null ? undefined : named.get(p.args.memberId);
-    if (p.args.memberId !== null && !member) return null;
-    if (member?.known && member.homeStore !== device.storeId) return null;
-    const args = member ? { ...p.args, memberId: member.memberId } : p.args;
+    const args = withOwnMember(p.args, named, device.storeId);
+    if (!args) return null;
     rows.push({
       i,
       id: args.saleId,

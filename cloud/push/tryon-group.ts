@@ -22,6 +22,7 @@ import {
   type GroupContext,
   type GroupKind,
   type Pending,
+  withOwnMember,
 } from './deferred';
 import { tryOnOutcome } from './handlers/tryon-outcome';
 
@@ -40,17 +41,15 @@ async function flushTryOns(
   group: readonly Pending<TryOnArgs>[],
 ): Promise<StoredResult[] | null> {
   const { device } = ctx;
-  const members = await membersNamed(
+  const named = await membersNamed(
     tx,
     ctx,
     group.flatMap((p) => p.args.memberId ?? []),
   );
   const rows = [];
   for (const [i, p] of group.entries()) {
-    const named = p.args.memberId === null ? undefined : members.get(p.args.memberId);
-    if (p.args.memberId !== null && !named) return null;
-    if (named?.known && named.homeStore !== device.storeId) return null;
-    const args = named ? { ...p.args, memberId: named.memberId } : p.args;
+    const args = withOwnMember(p.args, named, device.storeId);
+    if (!args) return null;
     const { outcome, reason } = tryOnOutcome(args);
     rows.push({ i, id: args.tryOnId, body: args, at: args.at, o: outcome, r: reason });
   }
