@@ -142,7 +142,7 @@ export const isAscii = (...texts: readonly string[]): boolean =>
  * another store's or cannot be looked up: such a mutation needs its presence ticket checked, so
  * its group goes the ordinary way. Args naming nobody stay as they are.
  */
-export function withOwnMember<A extends { memberId: string | null }>(
+function withOwnMember<A extends { memberId: string | null }>(
   args: A,
   named: ReadonlyMap<string, NamedMember>,
   storeId: string,
@@ -151,4 +151,24 @@ export function withOwnMember<A extends { memberId: string | null }>(
   const member = named.get(args.memberId);
   if (!member || (member.known && member.homeStore !== storeId)) return null;
   return { ...args, memberId: member.memberId };
+}
+
+/** Each mutation's args naming its (this store's) member, or null if one names another store's. */
+export async function argsWithOwnMembers<A extends { memberId: string | null }>(
+  tx: Queryable,
+  ctx: GroupContext,
+  group: readonly Pending<A>[],
+): Promise<A[] | null> {
+  const named = await membersNamed(
+    tx,
+    ctx,
+    group.flatMap((p) => p.args.memberId ?? []),
+  );
+  const out: A[] = [];
+  for (const p of group) {
+    const args = withOwnMember(p.args, named, ctx.device.storeId);
+    if (!args) return null;
+    out.push(args);
+  }
+  return out;
 }

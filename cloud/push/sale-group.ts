@@ -15,11 +15,10 @@ import type { Queryable } from '../db/db';
 import {
   applied,
   argsOf,
-  membersNamed,
   type GroupContext,
   type GroupKind,
   type Pending,
-  withOwnMember,
+  argsWithOwnMembers,
 } from './deferred';
 import { takeStock } from './handlers/records';
 
@@ -38,15 +37,10 @@ async function flushSales(
   group: readonly Pending<SaleArgs>[],
 ): Promise<StoredResult[] | null> {
   const { device } = ctx;
-  const named = await membersNamed(
-    tx,
-    ctx,
-    group.flatMap((p) => p.args.memberId ?? []),
-  );
+  const resolved = await argsWithOwnMembers(tx, ctx, group);
+  if (!resolved) return null;
   const rows = [];
-  for (const [i, p] of group.entries()) {
-    const args = withOwnMember(p.args, named, device.storeId);
-    if (!args) return null;
+  for (const [i, args] of resolved.entries()) {
     rows.push({
       i,
       id: args.saleId,

@@ -18,11 +18,10 @@ import {
   applied,
   argsOf,
   KEEP_MEMBERS,
-  membersNamed,
   type GroupContext,
   type GroupKind,
   type Pending,
-  withOwnMember,
+  argsWithOwnMembers,
 } from './deferred';
 import { tryOnOutcome } from './handlers/tryon-outcome';
 
@@ -41,15 +40,10 @@ async function flushTryOns(
   group: readonly Pending<TryOnArgs>[],
 ): Promise<StoredResult[] | null> {
   const { device } = ctx;
-  const named = await membersNamed(
-    tx,
-    ctx,
-    group.flatMap((p) => p.args.memberId ?? []),
-  );
+  const resolved = await argsWithOwnMembers(tx, ctx, group);
+  if (!resolved) return null;
   const rows = [];
-  for (const [i, p] of group.entries()) {
-    const args = withOwnMember(p.args, named, device.storeId);
-    if (!args) return null;
+  for (const [i, args] of resolved.entries()) {
     const { outcome, reason } = tryOnOutcome(args);
     rows.push({ i, id: args.tryOnId, body: args, at: args.at, o: outcome, r: reason });
   }
