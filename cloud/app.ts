@@ -24,6 +24,7 @@ import { mediaRoutes } from './http/media-routes';
 import { memberRoutes } from './http/member-routes';
 import { heartbeatPlugin } from './hq/heartbeat';
 import { hqPlugin, type HqOptions } from './hq/plugin';
+import { startHqFolder, type HqFolderOptions } from './hq/rollups/fold';
 
 export interface CloudAppOptions {
   db: Db;
@@ -46,6 +47,8 @@ export interface CloudAppOptions {
   pushGroups?: boolean;
   /** The HQ console (/hq/) and its API (/hq/api/): where the built console is, login limit. */
   hq?: HqOptions;
+  /** Folds the HQ rollups after pushes commit (hq/rollups/fold.ts); false = only before HQ reads. */
+  hqFolder?: HqFolderOptions | false;
 }
 
 /**
@@ -57,6 +60,9 @@ export interface CloudAppOptions {
  * The compilers are set here, on the root: every plugin inherits them; a plugin that sets them
  * itself (the HQ API) gets the same ones, and its errors reach the same handler.
  */
+const sqlStateOf = (err: unknown) =>
+  typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
+
 export async function buildCloudApp(opts: CloudAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // Our serializers win over Fastify's defaults (which log whole URLs): http/log-redaction.ts.
@@ -130,5 +136,17 @@ export async function buildCloudApp(opts: CloudAppOptions): Promise<FastifyInsta
     adminToken: opts.adminToken,
     ...opts.hq,
   });
+  if (opts.hqFolder !== false) {
+    const folder = startHqFolder(opts.db, {
+      // code and message only: a database error's detail may quote a row's values
+      onError: (err) =>
+        app.log.warn(
+          { mod: 'hq', code: sqlStateOf(err), reason: String(err) },
+          'HQ rollup fold failed; retrying',
+        ),
+      ...opts.hqFolder,
+    });
+    app.addHook('onClose', () => folder.stop());
+  }
   return app;
 }

@@ -30,6 +30,7 @@ import { sql as hqFoldOrder } from './migrations/0340-hq-fold-order';
 import { sql as hqUpkeepTrims } from './migrations/0350-hq-upkeep-trims';
 import { sql as hqVisitsByKey } from './migrations/0360-hq-visits-by-key';
 import { sql as hqUpkeepCustomPlans } from './migrations/0370-hq-upkeep-custom-plans';
+import { sql as hqUpkeepAfterCommit } from './migrations/0380-hq-upkeep-after-commit';
 
 export interface Migration {
   version: number;
@@ -70,6 +71,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 350, name: 'hq-upkeep-trims', sql: hqUpkeepTrims },
   { version: 360, name: 'hq-visits-by-key', sql: hqVisitsByKey },
   { version: 370, name: 'hq-upkeep-custom-plans', sql: hqUpkeepCustomPlans },
+  { version: 380, name: 'hq-upkeep-after-commit', sql: hqUpkeepAfterCommit },
 ];
 
 export class MigrationError extends Error {

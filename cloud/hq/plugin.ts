@@ -13,6 +13,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Db } from '../db/db';
+import { foldBeforeRead } from './rollups/fold';
 import { registerAdminRoutes } from './http/admin-routes';
 import { registerCampaignRoutes } from './http/campaign-routes';
 import { registerConsoleFiles, SECURITY_HEADERS } from './http/console-files';
@@ -42,6 +43,10 @@ export async function hqPlugin(app: FastifyInstance, opts: HqPluginOptions): Pro
   await app.register(rateLimit, { global: false });
   app.addHook('onSend', async (_req, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+  });
+  // the console shows every mutation committed before the request (rollups/fold.ts)
+  app.addHook('preHandler', async (req) => {
+    if (req.url.startsWith('/hq/api/')) await foldBeforeRead(opts.db);
   });
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err) || err.validation)

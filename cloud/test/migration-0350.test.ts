@@ -9,22 +9,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Db, Queryable } from '../db/db';
-import { beforeAndAfter, hqSnapshot, hqTables, saleSql, tryOnSql } from './migration-support';
+import {
+  beforeAndAfter,
+  hqSnapshot,
+  hqTables,
+  rejectedTryOnSql,
+  saleSql,
+  TWO_STORES_MEMBERS_SETUP,
+} from './migration-support';
 
-const SETUP = `
-  INSERT INTO stores VALUES ('S1', 'a', 'a', 'Shanghai', 'Asia/Shanghai'), ('S2', 'b', 'b', 'Beijing', 'Asia/Shanghai');
-  INSERT INTO devices (device_id, store_id, name, created_at) VALUES ('d1', 'S1', 'checkout', now());
-  INSERT INTO products VALUES ('DRE', '裙', 'Dress', 'dress', 'F', '', 'SS', 100, 'full'),
-    ('TOP', '衫', 'Top', 'top', 'F', '', 'AW', 100, 'top');
-  INSERT INTO variants VALUES ('DRE-S', 'DRE', '06970001000016', 'W', '白', 'White', 'S', 100),
-    ('TOP-M', 'TOP', '06970001000023', 'B', '黑', 'Black', 'M', 100);
-  INSERT INTO members (member_id, tier, points, home_store, consent_profile, consent_marketing, joined_on)
-    VALUES ('M1', 'regular', 0, 'S1', true, true, '2026-01-05'), ('M2', 'regular', 0, 'S2', true, true, '2026-02-05'),
-      ('M9', 'regular', 0, 'S1', true, true, '2026-03-05');
-  UPDATE members SET erased = true WHERE member_id = 'M9';`;
+const SETUP = TWO_STORES_MEMBERS_SETUP;
 
-const tryOn = (id: string, session: string, sku: string, at: string, member: string | null) =>
-  tryOnSql(id, session, sku, at, member, { outcome: 'rejected', reason: 'too-small' });
+const tryOn = rejectedTryOnSql;
 
 async function history(db: Db): Promise<void> {
   await db.exec(`INSERT INTO stock VALUES ('DRE-S', 'S1', 5), ('TOP-M', 'S1', 4), ('GHOST-M', 'S1', 2),

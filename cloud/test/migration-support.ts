@@ -120,7 +120,7 @@ export async function hqTables(q: Queryable): Promise<string[]> {
   const { rows } = await q.query<{ t: string }>(
     `SELECT table_name AS t FROM information_schema.tables
      WHERE table_schema = current_schema() AND table_name LIKE 'hq\\_%'
-       AND table_name !~ '_(delta|marker|pending)$' AND table_name NOT IN ('hq_users', 'hq_sessions', 'hq_backfill')
+       AND table_name !~ '_(delta|marker|pending|queue)$' AND table_name NOT IN ('hq_users', 'hq_sessions', 'hq_backfill')
      ORDER BY 1`,
   );
   return rows.map((r) => r.t);
@@ -129,3 +129,25 @@ export async function hqTables(q: Queryable): Promise<string[]> {
 /** Each of `tables`' rows, as rollupSnapshot gives them, by table. */
 export const hqSnapshot = async (q: Queryable, tables: readonly string[]) =>
   Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await rollupSnapshot(q, t)])));
+
+/** Two stores, a checkout, two styles and three members (M9 erased): migrations 350 and 380. */
+export const TWO_STORES_MEMBERS_SETUP = `
+  INSERT INTO stores VALUES ('S1', 'a', 'a', 'Shanghai', 'Asia/Shanghai'), ('S2', 'b', 'b', 'Beijing', 'Asia/Shanghai');
+  INSERT INTO devices (device_id, store_id, name, created_at) VALUES ('d1', 'S1', 'checkout', now());
+  INSERT INTO products VALUES ('DRE', '裙', 'Dress', 'dress', 'F', '', 'SS', 100, 'full'),
+    ('TOP', '衫', 'Top', 'top', 'F', '', 'AW', 100, 'top');
+  INSERT INTO variants VALUES ('DRE-S', 'DRE', '06970001000016', 'W', '白', 'White', 'S', 100),
+    ('TOP-M', 'TOP', '06970001000023', 'B', '黑', 'Black', 'M', 100);
+  INSERT INTO members (member_id, tier, points, home_store, consent_profile, consent_marketing, joined_on)
+    VALUES ('M1', 'regular', 0, 'S1', true, true, '2026-01-05'), ('M2', 'regular', 0, 'S2', true, true, '2026-02-05'),
+      ('M9', 'regular', 0, 'S1', true, true, '2026-03-05');
+  UPDATE members SET erased = true WHERE member_id = 'M9';`;
+
+/** A rejected ("too small") try-on, as tryOnSql. */
+export const rejectedTryOnSql = (
+  id: string,
+  session: string,
+  sku: string,
+  at: string,
+  member: string | null,
+) => tryOnSql(id, session, sku, at, member, { outcome: 'rejected', reason: 'too-small' });

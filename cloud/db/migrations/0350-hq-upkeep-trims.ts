@@ -44,7 +44,7 @@ function triesFold(): string {
 }
 
 /** 310's sales processing, with the cube's product looked up once per line. */
-function salesProcessing(): string {
+export function salesProcessing(): string {
   return rewrite(
     functionIn(salesAtCommit, 'hq_process_pending_sales'),
     `CROSS JOIN LATERAL (SELECT coalesce((SELECT category FROM products WHERE style_id = l.style_id), '?') AS category,

@@ -12,7 +12,7 @@ import { functionIn, rewrite } from './frozen-functions';
 
 const BY = 'migration 360';
 
-const tryonUpkeep = rewrite(
+export const tryonUpkeep = rewrite(
   functionIn(perStatement, 'hq_on_tryons', BY),
   `was AS (SELECT x.session_id, x.day, x.store_id FROM hq_visits x WHERE x.session_id = ANY (v_sessions)
           ORDER BY 1 FOR UPDATE),`,

@@ -13,7 +13,7 @@
  * above `jit_above_cost` (it guesses a hundred lines a sale), and compiling it took 11.7 of its
  * 12 ms for 63 sales. Statements this small never repay a compilation.
  */
-const PER_STATEMENT_OR_TRANSACTION = [
+export const PER_STATEMENT_OR_TRANSACTION = [
   'hq_process_pending_sales()',
   'hq_fold_at_commit(xid8)',
   'hq_flush_sales_deltas()',

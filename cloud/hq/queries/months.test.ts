@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DIR, startCloud, type Cloud } from '../../test/harness';
 import { scopeOf } from '../../test/hq-scope';
 import { loadDemoHistory } from '../demo/history';
+import { foldAll } from '../rollups/fold';
 import type { Scope } from '../scope';
 import { fittingRoom } from './fitting-room';
 import { wholeMonths } from './months';
@@ -52,6 +53,7 @@ describe('try-on views read through month rollups', () => {
         timestamptz '2026-05-14T02:00:00Z' + (i * interval '29 hours'), 'rejected', 'too-big'
       FROM generate_series(1, 40) i
       JOIN (SELECT sku, row_number() OVER (ORDER BY sku) AS n FROM variants) v ON v.n = 1 + i % 20`);
+    await foldAll(cloud.db); // the queries are called here directly, not through the API's read fold
     const { rows } = await cloud.db.query<typeof product>(
       `SELECT p.category, p.season, p.style_id FROM hq_tryon_style_all t JOIN products p USING (style_id)
        GROUP BY 1, 2, 3 ORDER BY sum(garments) DESC LIMIT 1`,

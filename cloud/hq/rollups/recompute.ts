@@ -246,10 +246,30 @@ export const ROLLUP_TABLES = [
  * Rebuilds the rollups (and, with `from-events`, the facts) inside the caller's transaction, with
  * the upkeep triggers switched off for it.
  */
+/**
+ * What pushes noted and no fold took yet (migration 380), under the fold's lock: folded into the
+ * facts that are kept, or dropped when the facts are rebuilt from the events (which hold them).
+ */
+async function settleNotes(tx: Queryable, facts: 'keep' | 'from-events'): Promise<void> {
+  const { rows } = await tx.query<{ noted: boolean }>(
+    "SELECT to_regclass('hq_tryon_queue') IS NOT NULL AS noted",
+  );
+  if (!rows[0]?.noted) return; // a schema before 380
+  if (facts === 'keep') {
+    await tx.query('SELECT hq_fold_all()');
+    return;
+  }
+  await tx.query("SELECT pg_advisory_xact_lock(hashtext('hq-fold'))");
+  await tx.exec(
+    'DELETE FROM hq_tryon_queue; DELETE FROM hq_sale_pending; DELETE FROM hq_stock_delta;',
+  );
+}
+
 export async function recomputeRollups(
   tx: Queryable,
   opts: { facts: 'keep' | 'from-events' },
 ): Promise<void> {
+  await settleNotes(tx, opts.facts);
   const { rows } = await tx.query<{ bulk: string | null }>(
     "SELECT current_setting('hq.bulk', true) AS bulk",
   );
