@@ -22,7 +22,7 @@ import { createUser } from '../../cloud/hq/auth/users';
 import { ADMIN, DEMO_DIR, type Cloud } from '../../cloud/test/harness';
 import { startPgCluster } from '../../test/faults/support/pg-cluster';
 import { measureApi, signIn } from '../support/hq-bench-api';
-import { measurePushRatio } from '../support/hq-bench-push';
+import { measurePushRatio, PUSH_PHASE, pushRatioRows } from '../support/hq-bench-push';
 import { FULL_SIZE, generateHqData, type HqDataSize } from '../support/hq-data';
 import { measureFirstPaint } from '../support/hq-first-paint';
 import { round, type BenchRow } from '../support/stats';
@@ -184,21 +184,10 @@ export async function measureOn(kind: 'pg' | 'pglite', db: Db, n: HqDataSize, re
     };
     const push = await measurePushRatio(cloud, {
       storeId: MANAGED_STORE,
-      batchSize: 200,
-      batches: kind === 'pg' ? 5 : 3,
-      rounds: 8,
+      ...PUSH_PHASE,
+      rounds: kind === 'pg' ? 4 : 2,
     });
-    rows.push(
-      row(kind, 'push with upkeep', push.withUpkeepPerS, 'mutations/s'),
-      row(kind, 'push without upkeep', push.withoutUpkeepPerS, 'mutations/s'),
-      row(
-        kind,
-        'upkeep cost (1 − with/without)',
-        push.upkeepCost,
-        'ratio',
-        `${push.mutations} mutations`,
-      ),
-    );
+    rows.push(...pushRatioRows(push, (...args) => row(kind, ...args)));
   } finally {
     await app.close();
   }

@@ -17,7 +17,7 @@ import { loadDemoStore } from '../../cloud/demo/load-demo-store';
 import { ADMIN, DEMO_DIR } from '../../cloud/test/harness';
 import { startPgCluster } from '../../test/faults/support/pg-cluster';
 import { generateHqData } from '../support/hq-data';
-import { measurePushRatio } from '../support/hq-bench-push';
+import { measurePushRatio, PUSH_PHASE, pushRatioRows } from '../support/hq-bench-push';
 import type { BenchRow } from '../support/stats';
 import { sizeFor } from './hq-scale';
 
@@ -31,20 +31,16 @@ async function measure(kind: 'pg' | 'pglite', db: Db, tryons: number): Promise<B
   try {
     const push = await measurePushRatio(
       { db, app, clock: { ms: Date.now() }, pgSchema: null, close: async () => {} },
-      { storeId: 'B0001', batchSize: 200, batches: 5, rounds: 6 },
+      { storeId: 'B0001', ...PUSH_PHASE, rounds: 4 },
     );
     const label = `${kind} (${tryons.toLocaleString('en')} try-ons)`;
-    const row = (metric: string, value: number, unit: string): BenchRow => ({
+    return pushRatioRows(push, (metric, value, unit, note) => ({
       suite: name,
       metric: `${label} ${metric}`,
       value,
       unit,
-    });
-    return [
-      row('push with upkeep', push.withUpkeepPerS, 'mutations/s'),
-      row('push without upkeep', push.withoutUpkeepPerS, 'mutations/s'),
-      row('upkeep cost (1 − with/without)', push.upkeepCost, 'ratio'),
-    ];
+      ...(note ? { note } : {}),
+    }));
   } finally {
     await app.close();
   }
