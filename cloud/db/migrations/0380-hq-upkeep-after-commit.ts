@@ -15,7 +15,7 @@
  * - a stock move in `hq_stock_delta` (migration 300's table).
  * These are logged tables now: a note outlives a crash until it is folded.
  *
- * `hq_fold_pending(lim)` takes up to `lim` noted try-ons (and up to 4,000 sales), and applies them
+ * `hq_fold_pending(lim)` takes up to `lim` noted try-ons and `lim` sales, and applies them
  * with the functions that ran in the push before: the try-on statement trigger's body (now
  * `hq_apply_tryons`, reading the try-ons by id), the sales processing, the counter folds at its
  * COMMIT, the stock fold. One fold runs at a time (a transaction-scoped advisory lock), so the
@@ -69,13 +69,14 @@ function applyTryons(): string {
   return rewriteAll(fn, 'RETURN NULL;', 'RETURN;');
 }
 
-/** 350's sales processing of every noted sale (4,000 at most), without the member locks. */
+/** 350's sales processing of the noted sales (the fold's limit, else 4,000), without the member locks. */
 function processNotedSales(): string {
   let fn = rewrite(
     salesProcessing(),
     '  SELECT array_agg(sale_id ORDER BY sale_id) INTO ids FROM hq_sale_pending WHERE tx = me;',
     `  WITH taken AS (DELETE FROM hq_sale_pending
-    WHERE ctid = ANY (ARRAY(SELECT ctid FROM hq_sale_pending LIMIT 4000)) RETURNING sale_id)
+    WHERE ctid = ANY (ARRAY(SELECT ctid FROM hq_sale_pending
+      LIMIT coalesce(nullif(current_setting('hq.fold_limit', true), '')::int, 4000))) RETURNING sale_id)
   SELECT array_agg(DISTINCT sale_id ORDER BY sale_id) INTO ids FROM taken;`,
   );
   fn = rewrite(fn, '  DELETE FROM hq_sale_pending WHERE tx = me;\n', '');
@@ -151,11 +152,12 @@ BEGIN
   ON CONFLICT (style_id, online) DO UPDATE SET on_hand = t.on_hand + EXCLUDED.on_hand;
 END $$;
 
--- Folds up to lim noted try-ons, 4,000 sales and every stock move; the caller holds the fold lock.
+-- Folds up to lim noted try-ons, lim sales and every stock move; the caller holds the fold lock.
 -- True when notes are left.
 CREATE FUNCTION hq_fold_pending(lim int) RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE ids text[];
 BEGIN
+  PERFORM set_config('hq.fold_limit', lim::text, true);
   WITH taken AS (DELETE FROM hq_tryon_queue
     WHERE ctid = ANY (ARRAY(SELECT ctid FROM hq_tryon_queue LIMIT lim)) RETURNING tryon_id)
   SELECT array_agg(DISTINCT tryon_id ORDER BY tryon_id) INTO ids FROM taken;

@@ -6,21 +6,25 @@
  *   left, then every `idleMs`. A step holds a transaction-scoped advisory lock; an instance that
  *   finds another one folding skips its turn, so several instances share one database.
  * - `foldBeforeRead` runs before each HQ API request: when anything is noted, it waits for a
- *   running fold and folds one batch itself, so the console shows every mutation committed before
- *   the request (past a backlog of more than a batch, the background folder catches up).
- * - `foldAll` folds everything noted so far: for tests, the demo load and the CLI.
+ *   running fold and folds the rest itself, so the console shows every mutation committed before
+ *   the request (past a backlog it cannot fold in 2 s, it answers and the background folder goes on).
+ * - `foldAll` folds everything noted so far (tests; the recompute does the same in SQL).
  */
 import type { Db } from '../../db/db';
 
-/** Try-ons a fold step takes (sales: 4,000, in the migration). */
-export const FOLD_BATCH = 5_000;
+/**
+ * Try-ons (and sales) a fold step takes. PGlite runs one statement at a time for everything, so
+ * its steps stay short, like its push transactions (push/process-push.ts): /health and the pushes
+ * wait for no more than a step.
+ */
+export const FOLD_BATCH = { pg: 5_000, pglite: 100 } as const;
 
 export type FoldStep = 'busy' | 'done' | 'more';
 
 /** One fold step, unless another fold runs. */
 export async function foldStep(db: Db): Promise<FoldStep> {
   const { rows } = await db.transaction((tx) =>
-    tx.query<{ r: number }>('SELECT hq_fold_try($1) AS r', [FOLD_BATCH]),
+    tx.query<{ r: number }>('SELECT hq_fold_try($1) AS r', [FOLD_BATCH[db.kind]]),
   );
   const r = rows[0]?.r ?? 0;
   return r < 0 ? 'busy' : r === 0 ? 'done' : 'more';
@@ -35,12 +39,19 @@ export async function hasNotes(db: Db): Promise<boolean> {
   return rows[0]?.noted === true;
 }
 
-export async function foldBeforeRead(db: Db): Promise<void> {
-  if (!(await hasNotes(db))) return;
-  await db.transaction(async (tx) => {
-    await tx.query("SELECT pg_advisory_xact_lock(hashtext('hq-fold'))");
-    await tx.query('SELECT hq_fold_pending($1)', [FOLD_BATCH]);
-  });
+/** Folds what is noted, a step at a time, for up to `budgetMs` (then the background folder goes on). */
+export async function foldBeforeRead(db: Db, budgetMs = 2_000): Promise<void> {
+  const until = Date.now() + budgetMs;
+  while (await hasNotes(db)) {
+    const more = await db.transaction(async (tx) => {
+      await tx.query("SELECT pg_advisory_xact_lock(hashtext('hq-fold'))"); // after a running fold
+      const { rows } = await tx.query<{ more: boolean }>('SELECT hq_fold_pending($1) AS more', [
+        FOLD_BATCH[db.kind],
+      ]);
+      return rows[0]?.more === true;
+    });
+    if (!more || Date.now() > until) return;
+  }
 }
 
 export async function foldAll(db: Db): Promise<void> {
