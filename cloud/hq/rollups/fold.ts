@@ -84,7 +84,8 @@ export function startHqFolder(db: Db, opts: HqFolderOptions = {}): HqFolder {
   const turn = async () => {
     timer = null;
     try {
-      const step = await foldStep(db);
+      // an idle instance asks one cheap question, not a fold transaction, each turn
+      const step = (await hasNotes(db)) ? await foldStep(db) : 'done';
       schedule(step === 'more' ? 0 : idleMs);
     } catch (err) {
       if (stopped) return;
