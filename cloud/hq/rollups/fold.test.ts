@@ -4,7 +4,7 @@
  * background folder is off still answers with the push just made), and a folder whose step fails
  * reports it and goes on.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hqSession } from '../../campaigns/test-support';
 import type { Db } from '../../db/db';
 import {
@@ -45,6 +45,12 @@ describe.each(DB_KINDS)('HQ fold after COMMIT (%s)', (kind) => {
     await cloud?.close();
     cloud = null;
   });
+  // one cloud without a background folder for the tests that fold by hand (their own sessions)
+  let quiet: Cloud;
+  beforeAll(async () => {
+    quiet = await startCloud(kind, { app: { hqFolder: false } });
+  });
+  afterAll(() => quiet.close());
 
   it('leaves notes in the push, and the background folder applies them unasked', async () => {
     cloud = await startCloud(kind, { app: { hqFolder: { idleMs: 20 } } });
@@ -57,25 +63,23 @@ describe.each(DB_KINDS)('HQ fold after COMMIT (%s)', (kind) => {
   });
 
   it('folds before an HQ API read, with no background folder', async () => {
-    cloud = await startCloud(kind, { app: { hqFolder: false } });
-    const analyst = await hqSession(cloud.app, cloud.db, 'fold-analyst', 'analyst');
-    await pushTryOns(cloud, 'FOLD-READ', 3);
-    expect(await hasNotes(cloud.db)).toBe(true);
-    expect(await garmentsOf(cloud.db, 'FOLD-READ')).toBe(0);
+    const analyst = await hqSession(quiet.app, quiet.db, 'fold-analyst', 'analyst');
+    await pushTryOns(quiet, 'FOLD-READ', 3);
+    expect(await hasNotes(quiet.db)).toBe(true);
+    expect(await garmentsOf(quiet.db, 'FOLD-READ')).toBe(0);
     const res = await analyst.call(
       'GET',
       '/rows/visits?from=2026-11-01&to=2026-11-30&day=2026-11-20&storeId=S001&limit=200',
     );
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('FOLD-READ');
-    expect(await garmentsOf(cloud.db, 'FOLD-READ')).toBe(2);
-    expect(await hasNotes(cloud.db)).toBe(false);
+    expect(await garmentsOf(quiet.db, 'FOLD-READ')).toBe(2);
+    expect(await hasNotes(quiet.db)).toBe(false);
   });
 
   it('reports a failed step and folds on the next one', async () => {
-    cloud = await startCloud(kind, { app: { hqFolder: false } });
-    await pushTryOns(cloud, 'FOLD-ERR', 2);
-    const real = cloud.db;
+    await pushTryOns(quiet, 'FOLD-ERR', 2);
+    const real = quiet.db;
     let failures = 1;
     // the first step's transaction fails as a database gone away would
     const flaky: Db = {
@@ -103,10 +107,9 @@ describe.each(DB_KINDS)('HQ fold after COMMIT (%s)', (kind) => {
   });
 
   it('folds everything noted so far in one call', async () => {
-    cloud = await startCloud(kind, { app: { hqFolder: false } });
-    await pushTryOns(cloud, 'FOLD-ALL', 6);
-    await foldAll(cloud.db);
-    expect(await garmentsOf(cloud.db, 'FOLD-ALL')).toBe(2);
-    expect(await hasNotes(cloud.db)).toBe(false);
+    await pushTryOns(quiet, 'FOLD-ALL', 6);
+    await foldAll(quiet.db);
+    expect(await garmentsOf(quiet.db, 'FOLD-ALL')).toBe(2);
+    expect(await hasNotes(quiet.db)).toBe(false);
   });
 });
